@@ -1,0 +1,3 @@
+from coulisses.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""``coulisses``: the desktop app with no command, headless jobs with one.
+
+Subcommands live in ``coulisses.commands.*``; each module has ``register``
+(adds its argparse parser) and a ``run(args, ctx)`` bound as the parser's
+default. Nothing here imports Qt: only opening the app does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from coulisses import __version__
+from coulisses.i18n import tr
+from coulisses.journal import Journal, JournalError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+COMMAND_MODULES = (
+    "pieces", "capture", "import_photos", "mark", "timeline", "suggestions", "export", "demo",
+)
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit status 2."""
+
+
+class Failure(Exception):
+    """The job could not be done: exit status 1, message on one line."""
+
+
+class Context:
+    def __init__(self, home: str | None, out: TextIO, err: TextIO) -> None:
+        self._home = home
+        self._journal: Journal | None = None
+        self.out = out
+        self.err = err
+
+    @property
+    def journal(self) -> Journal:
+        if self._journal is None:
+            self._journal = Journal.open(self._home)
+        return self._journal
+
+    @property
+    def home(self) -> Path:
+        return self.journal.home
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def warn(self, text: str) -> None:
+        self.err.write(text + "\n")
+        self.err.flush()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: scripts read stderr too.
+        raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coulisses", description=tr(
+        "Capture your process, failures included, and turn it into an honest reel."))
+    parser.add_argument("--home", metavar="DIR", help=tr(
+        "journal folder (default: $COULISSES_HOME, else your user data folder)"))
+    parser.add_argument("--version", action="version", version=f"coulisses {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=tr("show debug messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"coulisses.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = out or sys.stdout
+    err = err or sys.stderr
+    if not args_list or args_list[0].startswith("-psn"):  # bare `coulisses` (or macOS Finder)
+        from coulisses.ui.app import run_app  # the only path that loads Qt widgets
+
+        return run_app(args_list)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            if args.home:
+                from coulisses.ui.app import run_app
+
+                return run_app(args_list)
+            raise UsageError(tr("no command given (see `coulisses --help`)"))
+        logging.basicConfig(level=logging.DEBUG if args.verbose else logging.ERROR,
+                            format="%(levelname)s %(name)s: %(message)s", stream=err)
+        ctx = Context(args.home, out, err)
+        code = args.run(args, ctx)
+        return EXIT_OK if code is None else int(code)
+    except UsageError as exc:
+        err.write(f"coulisses: {exc}\n")
+        return EXIT_USAGE
+    except (Failure, JournalError) as exc:
+        err.write(f"coulisses: {exc}\n")
+        return EXIT_FAILURE
+    except OSError as exc:
+        err.write("coulisses: " + tr("{what} ({path})", what=exc.strerror or str(exc),
+                                     path=exc.filename or "") + "\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        err.write("\ncoulisses: " + tr("interrupted") + "\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,9 @@
+"""Placeholder: the `import_photos` command arrives with its issue."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    return None

@@ -1,0 +1,53 @@
+"""``coulisses piece new NAME`` and ``coulisses piece list``."""
+
+from __future__ import annotations
+
+import argparse
+
+from coulisses.i18n import tr
+from coulisses.journal.model import iso
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("piece", help=tr("create or list pieces"))
+    psub = p.add_subparsers(dest="piece_command", metavar="ACTION", required=True)
+    new = psub.add_parser("new", help=tr("create a piece and print its id"))
+    new.add_argument("name", metavar="NAME")
+    new.set_defaults(run=run_new)
+    ls = psub.add_parser("list", help=tr("id, name, captures, moments, last activity"))
+    ls.add_argument("--json", action="store_true", help=tr("machine-readable output"))
+    ls.set_defaults(run=run_list)
+
+
+def run_new(args: argparse.Namespace, ctx) -> int:
+    piece = ctx.journal.create_piece(args.name)
+    if piece.name != args.name.strip():
+        ctx.warn(tr("The name was tidied to {name!r}.", name=piece.name))
+    ctx.say(tr("Created piece {name!r}.", name=piece.name))
+    ctx.say(piece.id)
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx) -> int:
+    import json
+
+    rows = []
+    for piece in ctx.journal.pieces():
+        snap = ctx.journal.snapshot(piece.id)
+        rows.append({"id": piece.id, "name": piece.name, "captures": len(snap.captures),
+                     "moments": len(snap.moments), "last_activity": iso(snap.last_activity)})
+    for problem in ctx.journal.problems:
+        ctx.warn(problem)
+    if args.json:
+        ctx.say(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        ctx.say(tr("No pieces yet. Create one with: coulisses piece new \"Vase bleu #3\""))
+        return 0
+    headers = (tr("id"), tr("name"), tr("captures"), tr("moments"), tr("last activity"))
+    table = [headers] + [(r["id"], r["name"], str(r["captures"]), str(r["moments"]),
+                          r["last_activity"][:16].replace("T", " ")) for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
+    for row in table:
+        ctx.say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return 0

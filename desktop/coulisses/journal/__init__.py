@@ -1,0 +1,48 @@
+"""Journal layer: pieces, stills and moments on disk. Plain Python, no Qt."""
+
+from coulisses.atomicio import DiskFullError
+from coulisses.journal.errors import (
+    CaptureNotFound,
+    CorruptFile,
+    JournalError,
+    JournalTooNew,
+    MomentNotFound,
+    PieceNotFound,
+    UnreadableStill,
+)
+from coulisses.journal.home import resolve_home
+from coulisses.journal.journal import Journal, JournalEvent
+from coulisses.journal.model import (
+    MOMENT_KINDS,
+    Capture,
+    Gap,
+    Moment,
+    Piece,
+    PieceSnapshot,
+    iso,
+    parse_iso,
+    utc_now,
+)
+
+__all__ = [
+    "MOMENT_KINDS",
+    "Capture",
+    "CaptureNotFound",
+    "CorruptFile",
+    "DiskFullError",
+    "Gap",
+    "Journal",
+    "JournalError",
+    "JournalEvent",
+    "JournalTooNew",
+    "Moment",
+    "MomentNotFound",
+    "Piece",
+    "PieceNotFound",
+    "PieceSnapshot",
+    "UnreadableStill",
+    "iso",
+    "parse_iso",
+    "resolve_home",
+    "utc_now",
+]

@@ -1,0 +1,501 @@
+"""The journal: pieces, their stills and the moments the maker authored.
+
+Layout under the journal root (see DESIGN.md, "Journal guarantees")::
+
+    coulisses.json                 journal-wide settings, schema version
+    pieces/<piece-id>/piece.json   the piece, its moments, gaps, dismissed suggestions
+    pieces/<piece-id>/stills/<day>/<capture-id>.jpg
+    pieces/<piece-id>/thumbs/<day>/<capture-id>.jpg
+    pieces/<piece-id>/set-aside/   damaged files moved out of the way, never deleted
+
+Only what the maker authors goes into TinyDB; stills are indexed by their file
+names, so adding one costs the same for the first still and the 100,000th.
+Every method is safe to call from several threads and processes at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from coulisses.atomicio import copy_file, free_bytes, write_bytes
+from coulisses.journal import stills
+from coulisses.journal.errors import (
+    CaptureNotFound,
+    CorruptFile,
+    JournalError,
+    JournalTooNew,
+    MomentNotFound,
+    PieceNotFound,
+)
+from coulisses.journal.home import resolve_home
+from coulisses.journal.ids import is_valid_id, safe_filename_part, slugify, unique_id
+from coulisses.journal.model import (
+    MOMENT_KINDS,
+    Capture,
+    Gap,
+    Moment,
+    Piece,
+    PieceSnapshot,
+    iso,
+    parse_iso,
+    utc_now,
+)
+from coulisses.journal.schema import SCHEMA_VERSION, migrate, version_of
+from coulisses.journal.storage import backup_path, locked, open_db, read_json
+
+log = logging.getLogger(__name__)
+
+ROOT_FILE = "coulisses.json"
+PIECES = "pieces"
+PIECE_FILE = "piece.json"
+SET_ASIDE = "set-aside"
+LOCK = ".lock"
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEvent:
+    """What changed, for observers (the app refreshes its views from these)."""
+
+    kind: str  # piece-created | capture-added | moment-changed | gap-recorded | piece-changed
+    piece_id: str
+    payload: Any = None
+
+
+Listener = Callable[[JournalEvent], None]
+
+
+class Journal:
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        self._listeners: list[Listener] = []
+        self._checked: set[Path] = set()
+        self._problems: list[str] = []
+        self._guard = threading.Lock()
+        self.home.mkdir(parents=True, exist_ok=True)
+        (self.home / PIECES).mkdir(exist_ok=True)
+        with locked(self.home / LOCK):
+            root = self.home / ROOT_FILE
+            if not root.exists():
+                _write_raw(root, {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
+            self._prepare(root, fresh=lambda: {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
+
+    @classmethod
+    def open(cls, home: str | os.PathLike[str] | None = None) -> Journal:
+        return cls(resolve_home(home))
+
+    # ----------------------------------------------------------------- observers
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` on every change; returns a function that unsubscribes.
+
+        Listeners run on the thread that made the change: a Qt view must hop to
+        its own thread (a queued signal) before touching widgets.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, kind: str, piece_id: str, payload: Any = None) -> None:
+        event = JournalEvent(kind, piece_id, payload)
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # an observer must never break a capture
+                log.exception("journal listener failed")
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Messages about damaged files found since the journal was opened."""
+        return tuple(self._problems)
+
+    def _problem(self, message: str) -> None:
+        log.warning(message)
+        with self._guard:
+            self._problems.append(message)
+
+    # --------------------------------------------------------------- file health
+    def _prepare(self, path: Path, fresh: Callable[[], dict[str, Any]]) -> None:
+        """Make sure a table file is readable and at the current schema (once per process)."""
+        if path in self._checked:
+            return
+        if path.exists():
+            try:
+                data = read_json(path)
+                if not isinstance(data, dict):
+                    raise CorruptFile(path, "not a journal table file")
+            except CorruptFile as exc:
+                data = self._recover(path, exc, fresh)
+            version = version_of(data)
+            if version > SCHEMA_VERSION:
+                raise JournalTooNew(
+                    f"{path} was written by a newer Coulisses (schema {version}); "
+                    "update Coulisses to open this journal")
+            data, changed = migrate(data)
+            if changed:
+                with contextlib.suppress(FileNotFoundError):
+                    copy_file(path, path.with_name(f"{path.name}.v{version}.bak"), overwrite=False)
+                _write_raw(path, data)
+        self._checked.add(path)
+
+    def _recover(self, path: Path, exc: CorruptFile,
+                 fresh: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        aside = self._set_aside(path)
+        bak = backup_path(path)
+        data: dict[str, Any] | None = None
+        if bak.exists():
+            try:
+                candidate = read_json(bak)
+                if isinstance(candidate, dict):
+                    data = candidate
+            except CorruptFile:
+                data = None
+        if data is not None:
+            how = "restored its previous version (the last change may be missing)"
+        else:
+            data = fresh()
+            how = "started it afresh"
+        self._problem(f"{path} was damaged ({exc.reason}); it was moved to {aside} and "
+                      f"Coulisses {how}.")
+        _write_raw(path, data)
+        return data
+
+    def _set_aside(self, path: Path) -> Path:
+        folder = path.parent / SET_ASIDE
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}.damaged"
+        os.replace(path, target)
+        return target
+
+    # ------------------------------------------------------------------- pieces
+    def _piece_folder(self, piece_id: str, must_exist: bool = True) -> Path:
+        if not is_valid_id(piece_id):
+            raise PieceNotFound(f"no piece with id {piece_id!r}")
+        folder = self.home / PIECES / piece_id
+        if must_exist and not folder.is_dir():
+            raise PieceNotFound(
+                f"no piece {piece_id!r} in {self.home}; `coulisses piece list` shows the pieces")
+        return folder
+
+    @contextlib.contextmanager
+    def _db(self, piece_id: str) -> Iterator[TinyDB]:
+        folder = self._piece_folder(piece_id)
+        path = folder / PIECE_FILE
+        with locked(folder / LOCK):
+            self._prepare(path, fresh=lambda: _fresh_piece_data(piece_id, piece_id))
+            db = open_db(path)
+            try:
+                yield db
+            except CorruptFile:
+                # Damaged by something else since we checked: recover, then let the
+                # caller see a clear error rather than half an operation.
+                self._checked.discard(path)
+                self._prepare(path, fresh=lambda: _fresh_piece_data(piece_id, piece_id))
+                raise JournalError(f"{path} was damaged and has been repaired; try again") \
+                    from None
+            finally:
+                db.close()
+
+    def create_piece(self, name: str) -> Piece:
+        name = " ".join(name.split())
+        if not name:
+            raise JournalError("a piece needs a name")
+        if len(name) > 200:
+            name = name[:200]
+        with locked(self.home / LOCK):
+            taken = {p.name for p in (self.home / PIECES).iterdir()}
+            piece_id = unique_id(slugify(name), taken)
+            folder = self.home / PIECES / piece_id
+            folder.mkdir()
+            _write_raw(folder / PIECE_FILE, _fresh_piece_data(piece_id, name))
+        piece = self.piece(piece_id)
+        self._emit("piece-created", piece_id, piece)
+        return piece
+
+    def piece_ids(self) -> list[str]:
+        root = self.home / PIECES
+        return sorted(e.name for e in os.scandir(root)
+                      if e.is_dir() and is_valid_id(e.name))
+
+    def pieces(self) -> list[Piece]:
+        out = []
+        for pid in self.piece_ids():
+            try:
+                out.append(self.piece(pid))
+            except JournalError as exc:
+                self._problem(str(exc))
+        return out
+
+    def piece(self, piece_id: str) -> Piece:
+        folder = self._piece_folder(piece_id)
+        with self._db(piece_id) as db:
+            doc = db.table("piece").get(doc_id=1) or {}
+        created = doc.get("created")
+        return Piece(
+            id=piece_id,
+            name=doc.get("name") or piece_id,
+            created=parse_iso(created) if created else utc_now(),
+            settings=MappingProxyType(dict(doc.get("settings") or {})),
+            folder=folder,
+        )
+
+    def find_piece(self, ref: str) -> Piece:
+        """A piece by id or by name (what a maker types on the command line)."""
+        if is_valid_id(ref) and (self.home / PIECES / ref).is_dir():
+            return self.piece(ref)
+        wanted = " ".join(ref.split()).casefold()
+        pieces = self.pieces()
+        for p in pieces:
+            if p.name.casefold() == wanted:
+                return p
+        slug = slugify(ref)
+        for p in pieces:
+            if p.id == slug:
+                return p
+        raise PieceNotFound(f"no piece called {ref!r}; `coulisses piece list` shows the pieces")
+
+    def update_piece_settings(self, piece_id: str, **settings: Any) -> Piece:
+        with self._db(piece_id) as db:
+            table = db.table("piece")
+            doc = table.get(doc_id=1) or {}
+            merged = dict(doc.get("settings") or {})
+            merged.update(settings)
+            table.update({"settings": merged}, doc_ids=[1])
+        self._emit("piece-changed", piece_id)
+        return self.piece(piece_id)
+
+    def rename_piece(self, piece_id: str, name: str) -> Piece:
+        name = " ".join(name.split())
+        if not name:
+            raise JournalError("a piece needs a name")
+        with self._db(piece_id) as db:
+            db.table("piece").update({"name": name}, doc_ids=[1])
+        self._emit("piece-changed", piece_id)
+        return self.piece(piece_id)
+
+    # ------------------------------------------------------------------ stills
+    def add_still(self, piece_id: str, jpeg: bytes, taken_at: datetime, *,
+                  thumbnail: bytes | None = None, source: str | None = None,
+                  skip_duplicate: bool = False) -> Capture | None:
+        """Store one still (JPEG bytes) taken at ``taken_at``; atomic, never overwrites.
+
+        ``source`` is the original file name of an imported photo. With
+        ``skip_duplicate`` a photo already imported (same time, same source)
+        is not stored again and None is returned. Raises DiskFullError when the
+        disk is full, with nothing written under a final name.
+        """
+        if taken_at.tzinfo is None:
+            raise ValueError("taken_at must carry a time zone")
+        folder = self._piece_folder(piece_id)
+        src = safe_filename_part(source) if source else None
+        for seq in range(10_000):
+            cid = stills.capture_id(taken_at, seq, src)
+            path = stills.still_path(folder, cid)
+            try:
+                write_bytes(path, jpeg, overwrite=False)
+            except FileExistsError:
+                if skip_duplicate:
+                    return None
+                continue
+            break
+        else:  # pragma: no cover - ten thousand stills in one millisecond
+            raise JournalError("too many stills at the same instant")
+        if thumbnail is not None:
+            try:
+                write_bytes(stills.thumb_path(folder, cid), thumbnail)
+            except OSError as exc:  # the still is safe; a thumbnail can be remade
+                log.warning("thumbnail for %s not written: %s", cid, exc)
+        time, _, _ = stills.parse_capture_id(cid)  # type: ignore[misc]
+        capture = Capture(cid, time, path, source if source else None)
+        self._emit("capture-added", piece_id, capture)
+        return capture
+
+    def has_still(self, piece_id: str, taken_at: datetime, source: str | None = None) -> bool:
+        folder = self._piece_folder(piece_id)
+        src = safe_filename_part(source) if source else None
+        return stills.still_path(folder, stills.capture_id(taken_at, 0, src)).exists()
+
+    def captures(self, piece_id: str) -> tuple[list[Capture], list[str]]:
+        return stills.scan(self._piece_folder(piece_id))
+
+    def free_bytes(self) -> int:
+        return free_bytes(self.home)
+
+    # ----------------------------------------------------------------- snapshot
+    def snapshot(self, piece_id: str) -> PieceSnapshot:
+        """An immutable view of the piece as it is now."""
+        piece = self.piece(piece_id)
+        with self._db(piece_id) as db:
+            moment_docs = list(db.table("moments").all())
+            gap_docs = list(db.table("gaps").all())
+            dismissed = frozenset(d["key"] for d in db.table("dismissed").all() if "key" in d)
+            meta_docs = list(db.table("capture_meta").all())
+        captures, problems = stills.scan(piece.folder)
+        moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
+        gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
+                           d.get("reason", "")) for d in gap_docs), key=lambda g: g.start)
+        meta = MappingProxyType({d["capture"]: MappingProxyType(dict(d.get("meta") or {}))
+                                 for d in meta_docs if "capture" in d})
+        return PieceSnapshot(piece=piece, captures=tuple(captures), moments=tuple(moments),
+                             gaps=tuple(gaps), dismissed=dismissed, capture_meta=meta,
+                             taken_at=utc_now(), problems=tuple(self._problems + problems))
+
+    # ------------------------------------------------------------------ moments
+    def add_moment(self, piece_id: str, kind: str, *, at: str | datetime | None = "last",
+                   caption: str = "", span_to: str | None = None) -> Moment:
+        """Flag a moment. ``at``: "last" (latest still), a capture id, or a time.
+
+        A time is tied to the nearest still at or before it (or after it when
+        there is none before); with no still yet the moment keeps the time alone.
+        """
+        if kind not in MOMENT_KINDS:
+            raise JournalError(f"unknown moment kind {kind!r}; use one of "
+                               f"{', '.join(MOMENT_KINDS)}")
+        captures, _ = self.captures(piece_id)
+        capture, time = _resolve_at(captures, at)
+        if span_to is not None:
+            end = _find(captures, span_to)
+            if capture is None or end.id < capture.id:
+                raise JournalError("a span must end at or after the capture it starts from")
+        now = utc_now()
+        moment = Moment(id="m" + uuid.uuid4().hex[:10], kind=kind,
+                        capture=capture.id if capture else None, time=time,
+                        caption=caption, created=now, span_to=span_to)
+        with self._db(piece_id) as db:
+            db.table("moments").insert(_moment_doc(moment))
+        self._emit("moment-changed", piece_id, moment)
+        return moment
+
+    def update_moment(self, piece_id: str, moment_id: str, **changes: Any) -> Moment:
+        """Change a moment's ``caption``, ``kind``, ``capture`` or ``span_to``."""
+        allowed = {"caption", "kind", "capture", "span_to"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise JournalError(f"cannot change {', '.join(sorted(unknown))} of a moment")
+        if "kind" in changes and changes["kind"] not in MOMENT_KINDS:
+            raise JournalError(f"unknown moment kind {changes['kind']!r}")
+        update: dict[str, Any] = dict(changes)
+        if changes.get("capture") is not None:
+            captures, _ = self.captures(piece_id)
+            cap = _find(captures, changes["capture"])
+            update["time"] = iso(cap.time)
+        with self._db(piece_id) as db:
+            table = db.table("moments")
+            q = Query()
+            if not table.search(q.id == moment_id):
+                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+            table.update(update, q.id == moment_id)
+            doc = table.get(q.id == moment_id)
+        moment = _moment(doc)  # type: ignore[arg-type]
+        self._emit("moment-changed", piece_id, moment)
+        return moment
+
+    def delete_moment(self, piece_id: str, moment_id: str) -> None:
+        with self._db(piece_id) as db:
+            removed = db.table("moments").remove(Query().id == moment_id)
+        if not removed:
+            raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+        self._emit("moment-changed", piece_id, None)
+
+    # ----------------------------------------------- gaps, suggestions, capture meta
+    def record_gap(self, piece_id: str, start: datetime, end: datetime | None = None,
+                   reason: str = "") -> int:
+        """Record that the source was lost at ``start``; ``end_gap`` closes it later."""
+        with self._db(piece_id) as db:
+            gid = db.table("gaps").insert({"start": iso(start), "end": iso(end) if end else None,
+                                           "reason": reason})
+        self._emit("gap-recorded", piece_id, gid)
+        return gid
+
+    def end_gap(self, piece_id: str, gap_id: int, end: datetime) -> None:
+        with self._db(piece_id) as db:
+            db.table("gaps").update({"end": iso(end)}, doc_ids=[gap_id])
+        self._emit("gap-recorded", piece_id, gap_id)
+
+    def dismiss_suggestion(self, piece_id: str, key: str) -> None:
+        with self._db(piece_id) as db:
+            table = db.table("dismissed")
+            if not table.search(Query().key == key):
+                table.insert({"key": key, "at": iso(utc_now())})
+        self._emit("piece-changed", piece_id)
+
+    def set_capture_meta(self, piece_id: str, capture_id: str, **meta: Any) -> None:
+        """Per-still settings the maker chose (e.g. focus point); few, so TinyDB is fine."""
+        with self._db(piece_id) as db:
+            table = db.table("capture_meta")
+            q = Query()
+            doc = table.get(q.capture == capture_id)
+            merged = dict((doc or {}).get("meta") or {})
+            merged.update(meta)
+            table.upsert({"capture": capture_id, "meta": merged}, q.capture == capture_id)
+        self._emit("piece-changed", piece_id)
+
+
+# ---------------------------------------------------------------------- helpers
+def _write_raw(path: Path, data: dict[str, Any]) -> None:
+    from coulisses.journal.storage import AtomicJSONStorage
+
+    AtomicJSONStorage(path).write(data)
+
+
+def _fresh_piece_data(piece_id: str, name: str) -> dict[str, Any]:
+    return {"_meta": {"1": {"schema": SCHEMA_VERSION}},
+            "piece": {"1": {"id": piece_id, "name": name, "created": iso(utc_now()),
+                            "settings": {}}}}
+
+
+def _moment_doc(m: Moment) -> dict[str, Any]:
+    return m.to_json()
+
+
+def _moment(d: dict[str, Any]) -> Moment:
+    return Moment(id=d["id"], kind=d["kind"], capture=d.get("capture"),
+                  time=parse_iso(d["time"]), caption=d.get("caption", ""),
+                  created=parse_iso(d["created"]) if d.get("created") else utc_now(),
+                  span_to=d.get("span_to"))
+
+
+def _find(captures: list[Capture], capture_id: str) -> Capture:
+    from bisect import bisect_left
+
+    ids = [c.id for c in captures]
+    i = bisect_left(ids, capture_id)
+    if i < len(ids) and ids[i] == capture_id:
+        return captures[i]
+    raise CaptureNotFound(f"no still {capture_id!r} in this piece")
+
+
+def _resolve_at(captures: list[Capture],
+                at: str | datetime | None) -> tuple[Capture | None, datetime]:
+    if at is None or at == "last":
+        if captures:
+            return captures[-1], captures[-1].time
+        return None, utc_now()
+    if isinstance(at, str) and stills.parse_capture_id(at) is not None:
+        cap = _find(captures, at)
+        return cap, cap.time
+    if isinstance(at, str):
+        try:
+            when = parse_iso(at)
+        except ValueError:
+            raise JournalError(f"{at!r} is neither 'last', a still id nor a date and time "
+                               "like 2026-11-23T14:05") from None
+    else:
+        when = at.astimezone(UTC)
+    if not captures:
+        return None, when
+    before = [c for c in captures if c.time <= when]
+    cap = before[-1] if before else captures[0]
+    return cap, cap.time
+
+
+__all__ = ["Journal", "JournalEvent"]

@@ -1,0 +1,143 @@
+"""Immutable values the journal hands out. Nothing here touches the disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+MOMENT_KINDS = ("struggle", "fix", "milestone", "result", "note")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(t: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds: ``2026-11-23T12:50:30.123Z``."""
+    return t.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_iso(text: str) -> datetime:
+    """Parse ISO 8601; a time without zone is taken as local time (what a maker types)."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.astimezone()  # local wall-clock time
+    return value.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    id: str
+    name: str
+    created: datetime
+    settings: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    folder: Path = Path()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "created": iso(self.created),
+                "settings": dict(self.settings)}
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One still. Its file name is its identity and its time (UTC, ms)."""
+
+    id: str
+    time: datetime
+    path: Path
+    source: str | None = None  # original file name for imported photos
+
+    @property
+    def thumb_path(self) -> Path:
+        """Where the capture's thumbnail is, if one was made (check before use)."""
+        day = self.path.parent
+        return day.parent.parent / "thumbs" / day.name / self.path.name
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "time": iso(self.time), "path": str(self.path)}
+        if self.source is not None:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    id: str
+    kind: str
+    capture: str | None
+    time: datetime
+    caption: str = ""
+    created: datetime = field(default_factory=utc_now)
+    span_to: str | None = None  # last capture of a moment that covers a span
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "capture": self.capture,
+                "time": iso(self.time), "caption": self.caption,
+                "created": iso(self.created), "span_to": self.span_to}
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A stretch where the source was lost (unplugged camera, dropped stream)."""
+
+    start: datetime
+    end: datetime | None
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": iso(self.start), "end": iso(self.end) if self.end else None,
+                "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class PieceSnapshot:
+    """A frozen view of one piece: it never changes while capture keeps writing."""
+
+    piece: Piece
+    captures: tuple[Capture, ...]
+    moments: tuple[Moment, ...]
+    gaps: tuple[Gap, ...]
+    dismissed: frozenset[str]
+    capture_meta: MappingProxyType[str, MappingProxyType[str, Any]]
+    taken_at: datetime
+    problems: tuple[str, ...] = ()
+
+    def capture(self, capture_id: str) -> Capture | None:
+        index = self.index_of(capture_id)
+        return None if index is None else self.captures[index]
+
+    def index_of(self, capture_id: str) -> int | None:
+        # Captures are sorted by id (= time order), so bisect instead of a dict.
+        from bisect import bisect_left
+
+        ids = _IdView(self.captures)
+        i = bisect_left(ids, capture_id)
+        if i < len(self.captures) and self.captures[i].id == capture_id:
+            return i
+        return None
+
+    @property
+    def last_activity(self) -> datetime:
+        times = [self.piece.created]
+        if self.captures:
+            times.append(self.captures[-1].time)
+        times.extend(m.created for m in self.moments)
+        return max(times)
+
+
+class _IdView:
+    """Sequence of capture ids without building a list (for bisect)."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, captures: tuple[Capture, ...]) -> None:
+        self._c = captures
+
+    def __len__(self) -> int:
+        return len(self._c)
+
+    def __getitem__(self, i: int) -> str:
+        return self._c[i].id

@@ -1,0 +1,111 @@
+"""Still files: naming, where they go, and scanning them back.
+
+The files are the capture index. A still is
+``pieces/<piece>/stills/<YYYY-MM-DD>/<YYYYMMDDTHHMMSS.mmmZ>[-n][~source].jpg``
+(UTC), so sorting names sorts by time, one folder per day keeps folders small,
+and adding a still never reads or rewrites anything that grows with the piece.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coulisses.atomicio import is_temp_name
+from coulisses.journal.model import Capture
+
+STILLS = "stills"
+THUMBS = "thumbs"
+EXT = ".jpg"
+_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:~(.+))?$")
+
+
+def stamp(t: datetime) -> str:
+    t = t.astimezone(UTC)
+    return t.strftime("%Y%m%dT%H%M%S") + f".{t.microsecond // 1000:03d}Z"
+
+
+def day_folder(t: datetime) -> str:
+    return t.astimezone(UTC).strftime("%Y-%m-%d")
+
+
+def capture_id(t: datetime, seq: int = 0, source: str | None = None) -> str:
+    out = stamp(t)
+    if seq:
+        out += f"-{seq}"
+    if source:
+        out += f"~{source}"
+    return out
+
+
+def parse_stamp(s: str) -> datetime:
+    # Hand-rolled: strptime is ~10x slower and this runs for every still on load.
+    return datetime(int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]),
+                    int(s[13:15]), int(s[16:19]) * 1000, tzinfo=UTC)
+
+
+def parse_capture_id(cid: str) -> tuple[datetime, int, str | None] | None:
+    m = _NAME.match(cid)
+    if not m:
+        return None
+    try:
+        t = parse_stamp(m.group(1))
+    except ValueError:
+        return None
+    return t, int(m.group(2) or 0), m.group(3)
+
+
+def still_path(piece_dir: Path, cid: str) -> Path:
+    parsed = parse_capture_id(cid)
+    if parsed is None:
+        raise ValueError(f"not a capture id: {cid}")
+    return piece_dir / STILLS / day_folder(parsed[0]) / f"{cid}{EXT}"
+
+
+def thumb_path(piece_dir: Path, cid: str) -> Path:
+    p = still_path(piece_dir, cid)
+    return piece_dir / THUMBS / p.parent.name / p.name
+
+
+def scan(piece_dir: Path) -> tuple[list[Capture], list[str]]:
+    """All complete stills of a piece in time order, and messages about skipped files."""
+    root = piece_dir / STILLS
+    captures: list[Capture] = []
+    problems: list[str] = []
+    try:
+        days = sorted(e.name for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
+    except FileNotFoundError:
+        return captures, problems
+    for day in days:
+        folder = root / day
+        for cap, problem in _scan_day(folder):
+            if cap is not None:
+                captures.append(cap)
+            elif problem:
+                problems.append(problem)
+    captures.sort(key=lambda c: c.id)
+    return captures, problems
+
+
+def _scan_day(folder: Path) -> Iterator[tuple[Capture | None, str | None]]:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if is_temp_name(name):
+                continue  # an interrupted write: never a still
+            if name.startswith(".") or not name.endswith(EXT):
+                continue  # the maker's own files are left alone
+            cid = name[: -len(EXT)]
+            parsed = parse_capture_id(cid)
+            if parsed is None:
+                continue
+            try:
+                if entry.stat().st_size == 0:
+                    yield None, f"{entry.path} is empty and was skipped"
+                    continue
+            except OSError:
+                continue
+            yield Capture(cid, parsed[0], Path(entry.path), parsed[2]), None
