@@ -1,0 +1,4 @@
+"""Timeline layer: sessions, moments, effort, suggestions and the reel's pacing plan.
+
+Plain Python over journal snapshots; no Qt, no rendering.
+"""

@@ -1,0 +1,56 @@
+"""The reel plan: plain data the timeline produces and the export consumes.
+
+This is the contract between ``timeline`` (which decides what is shown and for
+how long) and ``export`` (which only renders it). Frames are at ``fps``;
+``shots`` play back to back; ``cues`` are the burnt-in captions (and the
+SRT/VTT cues), each covering a frame range that may span several shots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coulisses.journal.model import Capture, Piece
+
+# Shot kinds: what a shot shows.
+WORK = "work"  # an ordinary still of the process
+RESULT_FIRST = "result-first"  # the finished piece shown first as a hook
+END_CARD = "end-card"  # the closing card with the effort figures (no still)
+# Moment kinds (struggle, fix, milestone, result, note) are shot kinds too.
+
+
+@dataclass(frozen=True, slots=True)
+class Shot:
+    capture: Capture | None  # None only for the end card
+    frames: int
+    kind: str = WORK
+    moment_id: str | None = None
+    focus: tuple[float, float] | None = None  # (x, y) in 0..1 of the still; None = centre
+    card_lines: tuple[str, ...] = ()  # text of an end card, first line largest
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start_frame: int  # inclusive
+    end_frame: int  # exclusive
+    text: str
+    kind: str = "note"
+    moment_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReelPlan:
+    piece: Piece
+    fps: int
+    shots: tuple[Shot, ...]
+    cues: tuple[Cue, ...] = ()
+    effort_line: str = ""  # e.g. "11 h 40 · 3 effondrements · 1 vase", for the post text
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def total_frames(self) -> int:
+        return sum(s.frames for s in self.shots)
+
+    @property
+    def duration(self) -> float:
+        return self.total_frames / self.fps
