@@ -1,0 +1,1 @@
+"""Capture layer: sources of frames, the scheduler, idle skipping, photo import."""
