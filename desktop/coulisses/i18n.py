@@ -8,6 +8,7 @@ the CLI never has to import Qt. Source strings are English.
 
 from __future__ import annotations
 
+import contextlib
 import locale
 import os
 import xml.etree.ElementTree as ET
@@ -24,10 +25,8 @@ def detect_language() -> str:
     """COULISSES_LANG, else the usual locale variables, else English."""
     candidates = [os.environ.get("COULISSES_LANG", "")]
     candidates += [os.environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")]
-    try:
+    with contextlib.suppress(ValueError):
         candidates.append(locale.getlocale()[0] or "")
-    except ValueError:
-        pass
     for value in candidates:
         code = value.split(":")[0].split("_")[0].split(".")[0].lower()
         if code in SUPPORTED:

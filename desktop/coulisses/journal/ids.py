@@ -18,14 +18,14 @@ def slugify(name: str, fallback: str = "piece") -> str:
     The result is always a single safe path component: no separators, no dots
     at the start, no Windows device names, never empty.
     """
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ø", "o")
-    slug = _NON_ALNUM.sub("-", text.lower()).strip("-")
+    slug = _NON_ALNUM.sub("-", text).strip("-")
     slug = slug[:MAX_ID_LEN].rstrip("-")
     if not slug:
         slug = fallback
-    if slug.split("-")[0] in _WINDOWS_RESERVED:
+    if slug in _WINDOWS_RESERVED:  # CON, NUL, COM1… are devices on Windows
         slug = f"{slug}-{fallback}"
     return slug
 

@@ -315,7 +315,7 @@ class Journal:
             except OSError as exc:  # the still is safe; a thumbnail can be remade
                 log.warning("thumbnail for %s not written: %s", cid, exc)
         time, _, _ = stills.parse_capture_id(cid)  # type: ignore[misc]
-        capture = Capture(cid, time, path, source if source else None)
+        capture = Capture(cid, time, path.parent, source if source else None)
         self._emit("capture-added", piece_id, capture)
         return capture
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,21 +44,34 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class Capture:
-    """One still. Its file name is its identity and its time (UTC, ms)."""
+    """One still. Its file name is its identity and its time (UTC, ms).
+
+    The day folder is shared by all captures of that day and the file path is
+    built on demand: a 100,000-still snapshot then costs no Path per still.
+    """
 
     id: str
     time: datetime
-    path: Path
+    folder: Path  # the day folder holding the still
     source: str | None = None  # original file name for imported photos
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.id}.jpg"
 
     @property
     def thumb_path(self) -> Path:
         """Where the capture's thumbnail is, if one was made (check before use)."""
-        day = self.path.parent
-        return day.parent.parent / "thumbs" / day.name / self.path.name
+        return self.folder.parent.parent / "thumbs" / self.folder.name / f"{self.id}.jpg"
+
+    @property
+    def iso_time(self) -> str:
+        s = self.id  # YYYYMMDDTHHMMSS.mmmZ: slicing beats formatting a datetime
+        return f"{s[0:4]}-{s[4:6]}-{s[6:8]}T{s[9:11]}:{s[11:13]}:{s[13:19]}Z"
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "time": iso(self.time), "path": str(self.path)}
+        out: dict[str, Any] = {"id": self.id, "time": self.iso_time,
+                               "path": f"{self.folder}{os.sep}{self.id}.jpg"}
         if self.source is not None:
             out["source"] = self.source
         return out
