@@ -48,7 +48,7 @@ def main() -> None:
     ap.add_argument("--stills", type=int, default=100_000)
     ap.add_argument("--adds", type=int, default=300)
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
         journal = Journal.open(Path(tmp) / "journal")
         big = journal.create_piece("Big piece")
         empty = journal.create_piece("Empty piece")
