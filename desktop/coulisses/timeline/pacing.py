@@ -1,0 +1,368 @@
+"""The pacing planner: which stills a reel shows, in what order, for how many frames.
+
+``plan_reel(snapshot, duration=30, fps=30)`` returns a ``ReelPlan`` (plain data,
+see ``plan.py``) whose frame count is exactly ``round(duration * fps)``:
+
+1. optional *result first* hook: ~1 s of the finished piece (the last result
+   moment's still, else the last still);
+2. the body, in capture order:
+   - every moment becomes a *block*: its still (or the stills of its span,
+     ``span_to``) under one caption cue held at least
+     ``max(1.5 s, len(caption) / 15 s)``; blocks linger a little longer when
+     time allows;
+   - the other stills are *work*: sampled evenly over **worked** time (idle
+     holes and pauses between sessions are squeezed to a short step), each
+     shown for the same number of frames, so an afternoon of idle camera
+     does not eat the reel;
+3. optional end card (~2.5 s, 2 s when tight) with the honest effort figures.
+
+When the captions alone (plus hook, card and one second of work) need more
+frames than the target, ``PacingError`` says so and carries the shortest
+length that fits. Frame budgets are split with largest-remainder rounding so
+the total is exact for any duration, fps and mix of moments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from coulisses.i18n import tr
+from coulisses.journal.model import Capture, Moment, PieceSnapshot
+from coulisses.timeline.effort import card_lines, compute_effort, effort_line
+from coulisses.timeline.plan import END_CARD, RESULT_FIRST, WORK, Cue, ReelPlan, Shot
+from coulisses.timeline.sessions import DEFAULT_GAP, moment_anchor, split_sessions, timestamps
+
+WORK_SHOT_SECONDS = 0.1  # one work still on screen: a brisk time-lapse pace
+WORK_HOLD_MAX_SECONDS = 1.5  # longer than this and a work still feels stuck
+HOOK_SECONDS = 1.0
+CARD_SECONDS = 2.5
+CARD_MIN_SECONDS = 2.0
+MIN_BODY_SECONDS = 1.0  # a reel shows at least this much of the work itself
+CAPTION_MIN_SECONDS = 1.5
+CAPTION_CHARS_PER_SECOND = 15
+MOMENT_LINGER_SECONDS = 2.5  # what a captioned moment gets when time allows
+SPAN_LINGER_SECONDS = 4.0
+IDLE_STEP_FACTOR = 3.0  # a hole longer than 3x the usual interval counts as idle
+
+
+class PacingError(ValueError):
+    """The target duration cannot hold what must be shown; ``shortest`` fits (seconds)."""
+
+    def __init__(self, message: str, shortest: float) -> None:
+        super().__init__(message)
+        self.shortest = shortest
+
+
+class NothingToShow(PacingError):
+    """The piece has no still yet."""
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def caption_frames(caption: str, fps: int) -> int:
+    """Frames a caption needs to be read: max(1.5 s, 1 s per 15 characters), rounded up."""
+    n = len(caption.strip())
+    return max(_ceil_div(3 * fps, 2), _ceil_div(n * fps, CAPTION_CHARS_PER_SECOND))
+
+
+def spread(total: int, weights: Sequence[float]) -> list[int]:
+    """Split ``total`` frames in proportion to ``weights``; the parts sum to ``total`` exactly."""
+    n = len(weights)
+    if n == 0:
+        if total:
+            raise ValueError("cannot spread frames over nothing")
+        return []
+    w = [max(0.0, float(x)) for x in weights]
+    s = sum(w)
+    if s <= 0:
+        w, s = [1.0] * n, float(n)
+    exact = [total * x / s for x in w]
+    parts = [math.floor(x) for x in exact]
+    left = total - sum(parts)
+    order = sorted(range(n), key=lambda i: (parts[i] - exact[i], i))
+    for i in order[:left]:
+        parts[i] += 1
+    return parts
+
+
+def focus_of(snapshot: PieceSnapshot, capture_id: str | None) -> tuple[float, float] | None:
+    """The maker's focus point for a still (its own, else the piece's), clamped to 0..1."""
+    value: Any = None
+    if capture_id is not None:
+        meta = snapshot.capture_meta.get(capture_id)
+        if meta is not None:
+            value = meta.get("focus")
+    if value is None:
+        value = snapshot.piece.settings.get("focus")
+    return _parse_focus(value)
+
+
+def _parse_focus(value: Any) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    try:
+        if isinstance(value, dict):
+            x, y = float(value["x"]), float(value["y"])
+        else:
+            x, y = (float(v) for v in value)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return None
+    return (min(1.0, max(0.0, x)), min(1.0, max(0.0, y)))
+
+
+@dataclass(slots=True)
+class _Block:
+    moment: Moment
+    first: int  # first still shown (index into captures)
+    last: int  # last still shown (inclusive)
+    caption: str
+    hard: int  # frames it must have
+    soft: int  # frames it would like
+    frames: int = 0
+
+    @property
+    def stills(self) -> int:
+        return self.last - self.first + 1
+
+
+def work_clock(times: Sequence[float], session_gap: float = DEFAULT_GAP) -> np.ndarray:
+    """Seconds of *work* elapsed at each still: idle holes are squeezed to a short step.
+
+    The step between two stills is their real interval, capped at a few usual
+    intervals (the median), and never more than ``session_gap``: sampling over
+    this clock spreads the reel over the work, not over the wall clock.
+    """
+    t = np.asarray(times, dtype=np.float64)
+    if t.size == 0:
+        return t
+    dt = np.diff(t)
+    positive = dt[dt > 0]
+    usual = float(np.median(positive)) if positive.size else 1.0
+    cap = min(max(IDLE_STEP_FACTOR * usual, 1.0), session_gap)
+    # A tiny floor keeps the clock strictly increasing (stills in the same ms).
+    steps = np.clip(dt, 1e-3, cap)
+    return np.concatenate(([0.0], np.cumsum(steps)))
+
+
+def sample_evenly(clock: np.ndarray, n: int) -> np.ndarray:
+    """Indices (into ``clock``) of ``n`` distinct points spread evenly along the clock."""
+    size = clock.size
+    if n >= size:
+        return np.arange(size)
+    if n <= 0:
+        return np.arange(0)
+    if n == 1:
+        targets = np.array([(clock[0] + clock[-1]) / 2])
+    else:
+        targets = np.linspace(clock[0], clock[-1], n)
+    idx = np.searchsorted(clock, targets)
+    idx = np.clip(idx, 0, size - 1)
+    # Nearest neighbour rather than the next one.
+    prev = np.clip(idx - 1, 0, size - 1)
+    nearer = np.abs(clock[prev] - targets) <= np.abs(clock[idx] - targets)
+    idx = np.where(nearer, prev, idx)
+    # Make them distinct and increasing while keeping room for the rest.
+    idx = idx.astype(np.int64)
+    for k in range(1, n):
+        if idx[k] <= idx[k - 1]:
+            idx[k] = idx[k - 1] + 1
+    for k in range(n - 1, -1, -1):
+        limit = size - (n - k)
+        if idx[k] > limit:
+            idx[k] = limit
+        if k < n - 1 and idx[k] >= idx[k + 1]:
+            idx[k] = idx[k + 1] - 1
+    return idx
+
+
+def _even_indices(first: int, last: int, n: int) -> list[int]:
+    count = last - first + 1
+    if n >= count:
+        return list(range(first, last + 1))
+    if n == 1:
+        return [last]
+    return sorted({first + round(k * (count - 1) / (n - 1)) for k in range(n)})
+
+
+def _blocks(snapshot: PieceSnapshot, times: list[float], fps: int,
+            pace: int, lang: str | None) -> tuple[list[_Block], list[str]]:
+    warnings: list[str] = []
+    anchored: list[tuple[int, Moment]] = []
+    for m in snapshot.moments:
+        anchor = moment_anchor(snapshot, m, times)
+        if anchor is None:
+            continue
+        if m.capture is not None and snapshot.index_of(m.capture) is None:
+            warnings.append(tr("The still of a {kind} moment is missing; the nearest still "
+                               "is shown instead.", lang=lang, kind=tr(m.kind, lang=lang)))
+        anchored.append((anchor, m))
+    anchored.sort(key=lambda am: (am[0], am[1].time, am[1].created, am[1].id))
+    blocks: list[_Block] = []
+    covered = -1
+    linger = round(MOMENT_LINGER_SECONDS * fps)
+    for anchor, m in anchored:
+        last = anchor
+        if m.span_to:
+            end = snapshot.index_of(m.span_to)
+            if end is not None and end >= anchor:
+                last = end
+        first = anchor
+        if first <= covered:  # overlaps the previous block: show only what is new
+            first = covered + 1
+            if first > last:
+                first = last = anchor  # nothing new: this moment's own still again
+        covered = max(covered, last)
+        caption = m.caption.strip()
+        stills = last - first + 1
+        if caption:
+            hard = caption_frames(caption, fps)
+            soft = max(hard, linger)
+        else:
+            hard = pace
+            soft = max(hard, round(1.0 * fps))
+        if stills > 1:
+            soft = max(soft, min(stills * pace, round(SPAN_LINGER_SECONDS * fps)))
+        blocks.append(_Block(m, first, last, caption, hard, soft))
+    return blocks, warnings
+
+
+def _shortest_message(shortest: float, lang: str | None) -> str:
+    return tr("This reel needs at least {seconds} s to show every caption long enough to "
+              "read, so choose {seconds} s or more (or shorten some captions).", lang=lang,
+              seconds=f"{shortest:g}")
+
+
+def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
+              result_first: bool = True, end_card: bool = True, lang: str | None = None,
+              sessions_gap: float = DEFAULT_GAP) -> ReelPlan:
+    """Plan a reel of exactly ``round(duration * fps)`` frames (see the module docstring)."""
+    if not isinstance(fps, int) or fps <= 0:
+        raise ValueError(tr("The frame rate must be a positive whole number.", lang=lang))
+    if not math.isfinite(duration) or duration <= 0:
+        raise ValueError(tr("The reel length must be a positive number of seconds.",
+                            lang=lang))
+    total = round(duration * fps)
+    captures = snapshot.captures
+    if not captures:
+        raise NothingToShow(tr("“{name}” has no stills yet; capture or import some before "
+                               "making a reel.", lang=lang, name=snapshot.piece.name), 0.0)
+    times = timestamps(captures)
+    sessions = split_sessions(snapshot, sessions_gap, times)
+    effort = compute_effort(snapshot, sessions, times)
+    pace = max(1, round(WORK_SHOT_SECONDS * fps))
+    blocks, warnings = _blocks(snapshot, times, fps, pace, lang)
+
+    hook = round(HOOK_SECONDS * fps) if result_first else 0
+    card_nominal = round(CARD_SECONDS * fps) if end_card else 0
+    card_min = round(CARD_MIN_SECONDS * fps) if end_card else 0
+    hard_sum = sum(b.hard for b in blocks)
+    body_min = max(hard_sum, round(MIN_BODY_SECONDS * fps))
+    needed = hook + card_min + body_min
+    if total < needed:
+        shortest = float(_ceil_div(needed, fps))
+        raise PacingError(_shortest_message(shortest, lang), shortest)
+    card = min(card_nominal, total - hook - body_min) if end_card else 0
+    body = total - hook - card
+
+    # Which stills are plain work (not shown inside a moment's block).
+    is_work = np.ones(len(captures), dtype=bool)
+    for b in blocks:
+        is_work[b.first:b.last + 1] = False
+    work_idx = np.flatnonzero(is_work)
+
+    for b in blocks:
+        b.frames = b.hard
+    free = body - hard_sum
+    want = [b.soft - b.hard for b in blocks]
+    linger_budget = min(sum(want), free // 3 if work_idx.size else free)
+    for b, extra in zip(blocks, spread(linger_budget, want) if blocks else [], strict=True):
+        b.frames += extra
+    work_frames = free - linger_budget
+
+    chosen = np.arange(0)
+    if work_idx.size == 0:
+        overflow, work_frames = work_frames, 0
+    else:
+        n = min(work_idx.size, max(1, work_frames // pace)) if work_frames else 0
+        overflow = 0
+        hold_max = max(pace, round(WORK_HOLD_MAX_SECONDS * fps))
+        if n and blocks and work_frames > n * hold_max:
+            overflow = work_frames - n * hold_max
+            work_frames = n * hold_max
+        clock = work_clock(times, sessions_gap)[work_idx]
+        chosen = work_idx[sample_evenly(clock, n)]
+    if overflow:
+        for b, extra in zip(blocks, spread(overflow, [b.frames for b in blocks]), strict=True):
+            b.frames += extra
+    work_split = spread(work_frames, [1.0] * chosen.size)
+
+    # Chronological body: work shots and blocks by the first still they show.
+    items: list[tuple[int, int, int, Any]] = []
+    for k, (i, f) in enumerate(zip(chosen.tolist(), work_split, strict=True)):
+        items.append((i, 0, k, f))
+    for k, b in enumerate(blocks):
+        items.append((b.first, 1, k, b))
+    items.sort(key=lambda it: it[:3])
+
+    shots: list[Shot] = []
+    cues: list[Cue] = []
+    if hook:
+        hook_cap, hook_moment = _hook_still(snapshot, times)
+        shots.append(Shot(hook_cap, hook, RESULT_FIRST, hook_moment,
+                          focus_of(snapshot, hook_cap.id)))
+    cursor = hook
+    for index, is_block, _, payload in items:
+        if not is_block:
+            cap = captures[index]
+            shots.append(Shot(cap, payload, WORK, None, focus_of(snapshot, cap.id)))
+            cursor += payload
+            continue
+        b: _Block = payload
+        n_shots = min(b.stills, max(1, b.frames // pace))
+        indices = _even_indices(b.first, b.last, n_shots)
+        for i, f in zip(indices, spread(b.frames, [1.0] * len(indices)), strict=True):
+            cap = captures[i]
+            shots.append(Shot(cap, f, b.moment.kind, b.moment.id, focus_of(snapshot, cap.id)))
+        if b.caption:
+            cues.append(Cue(cursor, cursor + b.frames, b.caption, b.moment.kind, b.moment.id))
+        cursor += b.frames
+    if card:
+        shots.append(Shot(None, card, END_CARD, None, None, card_lines(effort, lang)))
+
+    if work_idx.size and chosen.size and work_split and \
+            max(work_split) > round(WORK_HOLD_MAX_SECONDS * fps):
+        warnings.append(tr("Only {n} stills to show in {seconds} s, so each stays on screen a "
+                           "while; a shorter reel will feel livelier.", lang=lang,
+                           n=len(captures), seconds=f"{duration:g}"))
+    plan = ReelPlan(piece=snapshot.piece, fps=fps, shots=tuple(shots), cues=tuple(cues),
+                    effort_line=effort_line(effort, lang), warnings=tuple(warnings))
+    assert plan.total_frames == total, (plan.total_frames, total)  # the contract
+    return plan
+
+
+def _hook_still(snapshot: PieceSnapshot, times: list[float]) -> tuple[Capture, str | None]:
+    """The last result moment's still (the end of its span if it has one), else the last still."""
+    for m in reversed(snapshot.moments):
+        if m.kind != "result":
+            continue
+        if m.span_to:
+            end = snapshot.index_of(m.span_to)
+            if end is not None:
+                return snapshot.captures[end], m.id
+        anchor = moment_anchor(snapshot, m, times)
+        if anchor is not None:
+            return snapshot.captures[anchor], m.id
+    return snapshot.captures[-1], None
+
+
+__all__ = ["NothingToShow", "PacingError", "caption_frames", "focus_of", "plan_reel",
+           "sample_evenly", "spread", "work_clock"]
