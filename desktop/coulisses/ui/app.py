@@ -8,17 +8,12 @@ from collections.abc import Sequence
 from coulisses.ui.qt_env import sanitize_qt_environment
 
 
-def install_translator(app: object, lang: str) -> object | None:
-    from PySide6.QtCore import QTranslator
+def install_translator(app: object, lang: str) -> object:
+    from coulisses.ui.translator import CatalogTranslator
 
-    from coulisses.resources import asset
-
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    qm = asset("translations", f"coulisses_{lang}.qm")
-    if qm.is_file() and translator.load(str(qm)):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
-        return translator
-    return None
+    translator = CatalogTranslator(lang, app)
+    app.installTranslator(translator)  # type: ignore[attr-defined]
+    return translator
 
 
 def run_app(argv: Sequence[str] = ()) -> int:
