@@ -1,0 +1,79 @@
+"""Run long jobs off the GUI thread and hear about them on it.
+
+One helper for every job (capture, import, export): the job is a plain
+function taking ``(cancel: CancelToken, progress: ProgressCallback)``; it runs
+on Qt's thread pool and its progress, result or error arrive as signals on the
+GUI thread (queued connections), so widgets are only touched there and no
+QPixmap is ever made off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
+
+Job = Callable[[CancelToken, ProgressCallback], Any]
+
+
+class TaskSignals(QObject):
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)  # one sentence for the maker
+    cancelled = Signal()
+
+
+class Task(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.token = CancelToken()
+        self.signals = TaskSignals()
+        self.setAutoDelete(False)  # the owner keeps it until a final signal arrives
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:  # runs on a pool thread
+        def report(p: Progress) -> None:
+            self.signals.progress.emit(p)
+
+        try:
+            result = self.job(self.token, report)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # every failure reaches the maker as a sentence
+            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+        else:
+            if self.token.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a thread pool and keeps them alive until they end."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    def start(self, job: Job | Task) -> Task:
+        """Run ``job`` (or a prepared Task whose signals are already connected)."""
+        task = job if isinstance(job, Task) else Task(job)
+        self._running.add(task)
+        for sig in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            sig.connect(lambda *_a, t=task: self._running.discard(t))
+        self.pool.start(task)
+        return task
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.pool.waitForDone(msecs)

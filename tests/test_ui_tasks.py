@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import threading
+
+from coulisses.jobs import CancelToken, Progress
+
+
+def test_job_runs_off_the_gui_thread_and_reports_on_it(qtbot) -> None:
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    job_threads: list[threading.Thread] = []
+    progress_threads: list[threading.Thread] = []
+    progress: list[int] = []
+
+    def job(cancel: CancelToken, report) -> str:
+        job_threads.append(threading.current_thread())
+        for i in range(5):
+            report(Progress(i + 1, 5))
+        return "done"
+
+    def on_progress(p: Progress) -> None:
+        progress_threads.append(threading.current_thread())
+        progress.append(p.done)
+
+    task = Task(job)  # connect before starting: nothing can be missed
+    task.signals.progress.connect(on_progress)
+    with qtbot.waitSignal(task.signals.finished, timeout=5000) as blocker:
+        TaskRunner().start(task)
+    assert blocker.args == ["done"]
+    qtbot.waitUntil(lambda: len(progress) == 5, timeout=5000)
+    assert progress == [1, 2, 3, 4, 5]
+    assert job_threads[0] is not threading.main_thread()
+    assert all(t is threading.main_thread() for t in progress_threads)
+
+
+def test_cancel_stops_the_job_and_says_so(qtbot) -> None:
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    started = threading.Event()
+
+    def job(cancel: CancelToken, report) -> None:
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        cancel.raise_if_cancelled()
+
+    task = Task(job)
+    runner = TaskRunner()
+    with qtbot.waitSignal(task.signals.cancelled, timeout=5000):
+        runner.start(task)
+        assert started.wait(5)
+        task.cancel()
+
+
+def test_failures_arrive_as_one_sentence(qtbot) -> None:
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    def job(cancel: CancelToken, report) -> None:
+        raise OSError("the camera was unplugged")
+
+    task = Task(job)
+    with qtbot.waitSignal(task.signals.failed, timeout=5000) as blocker:
+        TaskRunner().start(task)
+    assert blocker.args == ["the camera was unplugged"]
