@@ -1,0 +1,54 @@
+"""The primary screen, for digital makers (drawing, 3D modelling, code)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coulisses.capture.clock import Clock, SystemClock
+from coulisses.capture.sources import Frame, ReopenByRestart, SourceLost, SourceUnavailable
+from coulisses.i18n import tr
+
+
+class ScreenSource(ReopenByRestart):
+    live = False  # a still screen is legitimately bit-identical for a long time
+
+    def __init__(self, clock: Clock | None = None, *, monitor: int = 1) -> None:
+        self.name = tr("the screen")
+        self.clock = clock or SystemClock()
+        self.monitor = monitor
+        self._grabber = None
+
+    def open(self) -> None:
+        try:
+            import mss
+
+            grabber = mss.mss()
+            monitors = grabber.monitors
+            if len(monitors) <= self.monitor:
+                grabber.close()
+                raise SourceUnavailable(tr("No screen number {n} to capture.", n=self.monitor))
+            grabber.grab(monitors[self.monitor])  # fails now rather than at the first still
+        except SourceUnavailable:
+            raise
+        except Exception as exc:
+            raise SourceUnavailable(tr("The screen cannot be captured here ({reason}).",
+                                       reason=str(exc) or type(exc).__name__)) from None
+        self._grabber = grabber
+
+    def read(self) -> Frame:
+        if self._grabber is None:
+            raise SourceLost(tr("The screen capture is not open."))
+        try:
+            shot = self._grabber.grab(self._grabber.monitors[self.monitor])
+        except Exception as exc:
+            raise SourceLost(tr("The screen cannot be captured right now ({reason}).",
+                                reason=str(exc) or type(exc).__name__)) from None
+        bgra = np.asarray(shot, dtype=np.uint8)
+        return Frame(np.ascontiguousarray(bgra[:, :, :3]), self.clock.now())
+
+    def close(self) -> None:
+        if self._grabber is not None:
+            try:
+                self._grabber.close()
+            finally:
+                self._grabber = None

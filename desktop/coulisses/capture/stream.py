@@ -1,0 +1,167 @@
+"""A network stream (``rtsp://…``, ``http://…`` MJPEG from a phone IP-camera app).
+
+OpenCV's FFmpeg backend can block forever on a dead stream (opencv#4468), so:
+- open and read timeouts are set on the capture itself;
+- a background reader thread reads continuously and keeps only the latest
+  frame (a stream must be drained anyway, or it lags behind real time), so
+  the capture loop never waits on the network;
+- when the stream drops, the reader reconnects by itself with a capped
+  backoff; the capture loop sees ``SourceLost`` while no fresh frame exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import cv2
+import numpy as np
+
+from coulisses.capture.clock import Clock, SystemClock
+from coulisses.capture.redact import redact
+from coulisses.capture.sources import Frame, SourceLost, SourceUnavailable, quiet_opencv
+from coulisses.i18n import tr
+
+log = logging.getLogger(__name__)
+
+OPEN_TIMEOUT = 8.0
+READ_TIMEOUT = 5.0
+RETRY_FIRST = 0.5
+RETRY_MAX = 4.0  # a phone that comes back is picked up within a few seconds
+
+StreamFactory = Callable[[str, int, list[int]], Any]
+
+
+class StreamSource:
+    live = True
+
+    def __init__(self, url: str, clock: Clock | None = None, *,
+                 open_timeout: float = OPEN_TIMEOUT, read_timeout: float = READ_TIMEOUT,
+                 stale_after: float | None = None, retry_max: float = RETRY_MAX,
+                 capture_factory: StreamFactory | None = None) -> None:
+        self.url = url
+        self.name = redact(url)
+        self.clock = clock or SystemClock()
+        self.open_timeout = open_timeout
+        self.read_timeout = read_timeout
+        # A frame older than this means the stream has stalled.
+        self.stale_after = stale_after if stale_after is not None else read_timeout + 1.0
+        self.retry_max = retry_max
+        self._factory: StreamFactory = capture_factory or cv2.VideoCapture
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._latest: np.ndarray | None = None
+        self._latest_time = self.clock.now()
+        self._latest_mono = 0.0
+        self.frames_received = 0
+        self.reconnects = 0
+
+    # ------------------------------------------------------------------ opening
+    def _connect(self) -> Any | None:
+        quiet_opencv()
+        params = [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, int(self.open_timeout * 1000),
+                  cv2.CAP_PROP_READ_TIMEOUT_MSEC, int(self.read_timeout * 1000)]
+        try:
+            cap = self._factory(self.url, cv2.CAP_FFMPEG, params)
+        except cv2.error as exc:  # pragma: no cover - backend refused the parameters
+            log.debug("stream open failed: %s", redact(str(exc)))
+            return None
+        if cap is None or not cap.isOpened():
+            if cap is not None:
+                cap.release()
+            return None
+        return cap
+
+    def open(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        cap = self._connect()
+        if cap is None:
+            raise SourceUnavailable(tr(
+                "The stream {url} cannot be opened: check the address, that the camera or phone "
+                "is on and streaming, and that this computer can reach it.", url=self.name))
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._reader, args=(cap,),
+                                        name="coulisses-stream-reader", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ reading
+    def _reader(self, cap: Any) -> None:
+        retry = RETRY_FIRST
+        try:
+            while not self._stop.is_set():
+                if cap is None:
+                    if self._stop.wait(retry):
+                        break
+                    retry = min(retry * 2, self.retry_max)
+                    cap = self._connect()
+                    if cap is None:
+                        continue
+                    self.reconnects += 1
+                ok, image = cap.read()
+                if not ok or image is None or image.size == 0:
+                    cap.release()
+                    cap = None
+                    continue
+                retry = RETRY_FIRST
+                if image.ndim == 2:
+                    image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+                now = self.clock.now()
+                with self._lock:
+                    self._latest = image
+                    self._latest_time = now
+                    self._latest_mono = time.monotonic()
+                    self.frames_received += 1
+        finally:
+            if cap is not None:
+                with contextlib.suppress(Exception):
+                    cap.release()
+
+    def _fresh(self) -> tuple[np.ndarray, Any] | None:
+        with self._lock:
+            if self._latest is None or time.monotonic() - self._latest_mono > self.stale_after:
+                return None
+            return self._latest, self._latest_time
+
+    def wait_first_frame(self, timeout: float) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self._fresh() is not None:
+                return True
+            if self._stop.wait(0.02):
+                return False
+        return self._fresh() is not None
+
+    def read(self) -> Frame:
+        if self._thread is None:
+            raise SourceLost(tr("The stream {url} is not open.", url=self.name))
+        if self._latest is None:
+            # Just opened: give the first frame a moment to arrive.
+            self.wait_first_frame(self.stale_after)
+        fresh = self._fresh()
+        if fresh is None:
+            raise SourceLost(tr("The stream {url} stopped sending pictures.", url=self.name))
+        return Frame(fresh[0], fresh[1])
+
+    def reopen(self) -> bool:
+        # The reader thread reconnects on its own; we only report whether it has.
+        if self._thread is None or not self._thread.is_alive():
+            try:
+                self.open()
+            except SourceUnavailable:
+                return False
+        return self._fresh() is not None
+
+    def close(self) -> None:
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            # A read blocks at most read_timeout; the thread is a daemon anyway.
+            thread.join(self.read_timeout + self.open_timeout + 1.0)
+        with self._lock:
+            self._latest = None
