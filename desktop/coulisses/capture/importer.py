@@ -1,0 +1,297 @@
+"""Importing photos (files and folders) into a piece, at the time each was taken.
+
+``import_photos`` is the engine both the CLI and the desktop app drive: it
+takes a progress callback and a cancel token, never raises for a bad photo
+(each is reported with its reason), and returns an immutable ``ImportReport``.
+
+Duplicates are recognised by the journal itself: a still's file name holds
+its time and its source name, so "already imported" is one ``stat`` and costs
+the same however large the piece is. Checking that before decoding makes a
+second import of the same card nearly free.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from coulisses.atomicio import DiskFullError, is_temp_name
+from coulisses.capture.exif_time import FILE_DATE
+from coulisses.capture.photo_decode import (
+    DAMAGED,
+    MAX_SIDE,
+    PHOTO_EXTENSIONS,
+    UNREADABLE,
+    DecodedStill,
+    PhotoError,
+    PhotoHeader,
+    decode_still,
+    opened,
+)
+from coulisses.i18n import tr
+from coulisses.jobs import CancelToken, Progress, ProgressCallback
+from coulisses.journal import Capture, Journal, JournalError
+
+log = logging.getLogger(__name__)
+
+IMPORTED = "imported"
+DUPLICATE = "duplicate"
+SKIPPED = "skipped"
+
+# Names that are never finished photos: browser and sync-tool partial
+# downloads, editor backups, and our own atomic-write temp files.
+_PARTIAL_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp", ".temp",
+                     ".!ut", ".!qb", ".opdownload")
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoOutcome:
+    """What became of one file."""
+
+    path: Path
+    status: str  # IMPORTED | DUPLICATE | SKIPPED
+    capture: Capture | None = None
+    taken_at: datetime | None = None  # aware UTC
+    time_source: str | None = None  # see coulisses.capture.exif_time
+    reason: str | None = None  # why it was skipped
+    kind: str | None = None  # PhotoError kind, for skipped files
+    note: str | None = None  # imported, but worth saying (damaged EXIF)
+    signature: tuple[int, int] | None = None  # (bytes, mtime_ns) of the file as read
+
+    @property
+    def no_exif_time(self) -> bool:
+        return self.status != SKIPPED and self.time_source == FILE_DATE
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    outcomes: tuple[PhotoOutcome, ...] = ()
+    ignored: tuple[Path, ...] = ()  # files in folders that are not photos (videos, RAW, notes)
+    total: int = 0  # photo files found
+    cancelled: bool = False
+    stopped: str | None = None  # why the import stopped before the end (disk full…)
+    seconds: float = 0.0
+
+    def _with(self, status: str) -> tuple[PhotoOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == status)
+
+    @property
+    def imported(self) -> tuple[Capture, ...]:
+        return tuple(o.capture for o in self._with(IMPORTED) if o.capture is not None)
+
+    @property
+    def duplicates(self) -> tuple[Path, ...]:
+        return tuple(o.path for o in self._with(DUPLICATE))
+
+    @property
+    def skipped(self) -> tuple[tuple[Path, str], ...]:
+        return tuple((o.path, o.reason or "") for o in self._with(SKIPPED))
+
+    @property
+    def no_exif(self) -> tuple[Path, ...]:
+        """Photos whose time came from the file's date (no usable EXIF time)."""
+        return tuple(o.path for o in self.outcomes if o.no_exif_time)
+
+    @property
+    def notes(self) -> tuple[tuple[Path, str], ...]:
+        return tuple((o.path, o.note) for o in self.outcomes if o.note)
+
+    @property
+    def complete(self) -> bool:
+        """Every photo found is now in the journal (imported or already there)."""
+        return not self.cancelled and self.stopped is None and not self._with(SKIPPED) \
+            and len(self.outcomes) == self.total
+
+
+@dataclass(slots=True)
+class FoundFiles:
+    files: list[Path] = field(default_factory=list)
+    problems: list[PhotoOutcome] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
+
+
+def is_partial_name(name: str) -> bool:
+    """A name that is not (yet) a finished photo: hidden, temp, partial download."""
+    low = name.lower()
+    return (name.startswith((".", "~")) or is_temp_name(name) or low.endswith(_PARTIAL_SUFFIXES)
+            or low.startswith("~$"))
+
+
+def is_photo_name(name: str) -> bool:
+    return not is_partial_name(name) and os.path.splitext(name)[1].lower() in PHOTO_EXTENSIONS
+
+
+def collect_photos(paths: Iterable[str | os.PathLike[str]],
+                   exclude: Path | None = None) -> FoundFiles:
+    """Files named directly, plus photos found in named folders (recursively, by name).
+
+    A named file is always tried, whatever its extension; inside folders only
+    photo extensions are taken (a camera card also holds videos and RAW files).
+    ``exclude`` (the journal's own folder) is never walked into.
+    """
+    out = FoundFiles()
+    seen: set[Path] = set()
+    excluded = _resolved(exclude) if exclude is not None else None
+
+    def add(p: Path) -> None:
+        key = _resolved(p)
+        if key not in seen:
+            seen.add(key)
+            out.files.append(p)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if excluded is not None and _inside(_resolved(path), excluded):
+                out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
+                    "it is inside the Coulisses journal folder"), kind=UNREADABLE))
+                continue
+            for folder, dirs, names in os.walk(path, onerror=None):
+                here = Path(folder)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not (excluded and _inside(_resolved(here / d), excluded))
+                                 and not is_journal_root(here / d))
+                for name in sorted(names):
+                    if is_photo_name(name):
+                        add(here / name)
+                    elif not is_partial_name(name):
+                        out.ignored.append(here / name)
+        elif path.exists():
+            add(path)
+        else:
+            out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
+                "there is no such file or folder"), kind=UNREADABLE))
+    return out
+
+
+def is_journal_root(folder: Path) -> bool:
+    """Another Coulisses journal (a backup, a synced copy): its stills are not new photos."""
+    return (folder / "coulisses.json").is_file() and (folder / "pieces").is_dir()
+
+
+def _resolved(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except OSError:
+        return p.absolute()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or path.is_relative_to(folder)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    header: PhotoHeader
+    still: DecodedStill | None  # None: already in the journal
+
+
+def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int) -> _Prepared:
+    """Header, duplicate check, then decode (runs on a worker thread)."""
+    with opened(path) as (img, header):
+        if journal.has_still(piece_id, header.taken.when, path.name):
+            return _Prepared(header, None)
+        return _Prepared(header, decode_still(img, header, max_side))
+
+
+def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared) -> PhotoOutcome:
+    header = prepared.header
+    common = {"taken_at": header.taken.when, "time_source": header.taken.source,
+              "note": header.taken.problem, "signature": header.signature}
+    if prepared.still is None:
+        return PhotoOutcome(path, DUPLICATE, **common)
+    capture = journal.add_still(piece_id, prepared.still.jpeg, header.taken.when,
+                                thumbnail=prepared.still.thumbnail, source=path.name,
+                                skip_duplicate=True)
+    if capture is None:  # the same photo twice in this import (two copies of a folder)
+        return PhotoOutcome(path, DUPLICATE, **common)
+    return PhotoOutcome(path, IMPORTED, capture=capture, **common)
+
+
+def import_one(journal: Journal, piece_id: str, path: Path,
+               max_side: int = MAX_SIDE) -> PhotoOutcome:
+    """Import one photo; a bad photo comes back SKIPPED, journal failures raise."""
+    path = Path(path)
+    try:
+        prepared = _prepare(journal, piece_id, path, max_side)
+    except PhotoError as exc:
+        return PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind)
+    except Exception as exc:  # never let one odd file stop a watch folder
+        log.exception("importing %s failed", path)
+        return PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
+            "it could not be imported ({error})", error=exc))
+    return _store(journal, piece_id, path, prepared)
+
+
+def default_workers() -> int:
+    # Decoding, resizing and encoding release the GIL: one worker per core.
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.PathLike[str]], *,
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                  max_side: int = MAX_SIDE, workers: int | None = None) -> ImportReport:
+    """Import photos and folders of photos into ``piece_id``; see the module doc.
+
+    Raises only for a piece that does not exist. Cancelling keeps every photo
+    already stored; a full disk stops the import with ``report.stopped`` set.
+    """
+    journal.piece(piece_id)  # PieceNotFound before any work
+    started = time.monotonic()
+    found = collect_photos(paths, exclude=journal.home)
+    files = found.files
+    total = len(files)
+    outcomes: list[PhotoOutcome] = list(found.problems)
+    cancel = cancel or CancelToken()
+    report_progress = progress or (lambda _p: None)
+    report_progress(Progress(0, total, "", started))
+    stopped: str | None = None
+    n_workers = workers or default_workers()
+    # Bounded look-ahead: decoded stills wait in memory only a few at a time.
+    window = n_workers * 2
+    pending: deque[tuple[Path, Future[_Prepared]]] = deque()
+    queue = iter(files)
+    done = 0
+    with ThreadPoolExecutor(max_workers=n_workers, thread_name_prefix="import") as pool:
+        try:
+            while True:
+                while len(pending) < window and not cancel.cancelled:
+                    nxt = next(queue, None)
+                    if nxt is None:
+                        break
+                    pending.append((nxt, pool.submit(_prepare, journal, piece_id, nxt, max_side)))
+                if not pending or cancel.cancelled:
+                    break
+                path, future = pending.popleft()
+                try:
+                    outcome = _store(journal, piece_id, path, future.result())
+                except PhotoError as exc:
+                    outcome = PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind)
+                except DiskFullError:
+                    stopped = tr("the disk holding the journal is full; free some space and "
+                                 "import again (photos already imported are kept)")
+                    break
+                except (OSError, JournalError) as exc:
+                    stopped = tr("the journal could not be written ({error})",
+                                 error=getattr(exc, "strerror", None) or exc)
+                    break
+                except Exception as exc:  # a decoder bug on one odd file must not stop the rest
+                    log.exception("importing %s failed", path)
+                    outcome = PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
+                        "it could not be imported ({error})", error=exc))
+                outcomes.append(outcome)
+                done += 1
+                report_progress(Progress(done, total, path.name, started))
+        finally:
+            for _, future in pending:
+                future.cancel()
+    cancelled = cancel.cancelled and done < total and stopped is None
+    return ImportReport(tuple(outcomes), tuple(found.ignored), total + len(found.problems),
+                        cancelled, stopped, time.monotonic() - started)

@@ -1,0 +1,196 @@
+"""Turning a photo file (JPEG, PNG, HEIC/HEIF) into an upright, sized still.
+
+Two steps, so an import can skip a photo it already has after reading only
+the header: ``open_photo`` (header, EXIF, capture time; cheap) then
+``decode_still`` (pixels at the reduced size, EXIF orientation applied,
+encoded as the journal's JPEG and thumbnail). The original file is only
+ever read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import cv2
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from coulisses.capture.exif_time import CaptureTime, ExifInfo, capture_time, read_exif
+from coulisses.capture.stillcodec import encode_still
+from coulisses.i18n import tr
+
+try:  # HEIC/HEIF from phones; a missing plugin only loses that format
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    HEIF_AVAILABLE = True
+except ImportError:  # pragma: no cover - it is a declared dependency
+    HEIF_AVAILABLE = False
+
+MAX_SIDE = 3840  # long side of a stored still: 4K, plenty for a 1080x1920 reel with crop room
+# Extensions looked at inside folders (a named file is always tried).
+PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".heic", ".heif", ".hif"})
+# Pillow's decompression-bomb guard stops at ~179 MP; real cameras stay well under.
+MAX_PIXELS = 200_000_000
+
+# Pillow warns (process-wide, once per place) on damaged EXIF and on images
+# over ~89 MP; both cases are reported properly by the import, so the raw
+# warnings would only clutter a terminal. Truncated data must fail loudly:
+# Pillow's default (LOAD_TRUNCATED_IMAGES False) is relied upon, not changed.
+warnings.filterwarnings("ignore", message="(?i).*corrupt exif", category=UserWarning)
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
+# Problem kinds: "incomplete" may be a file still being copied (the watch
+# folder waits on those); the others will not get better by waiting.
+INCOMPLETE = "incomplete"
+UNREADABLE = "unreadable"
+NOT_A_PHOTO = "not-a-photo"
+DAMAGED = "damaged"
+TOO_LARGE = "too-large"
+
+# Orientation value -> transform of the stored pixels that makes them upright
+# (the same table as PIL.ImageOps.exif_transpose, done on the smaller array).
+_UPRIGHT = {
+    2: lambda a: cv2.flip(a, 1),
+    3: lambda a: cv2.rotate(a, cv2.ROTATE_180),
+    4: lambda a: cv2.flip(a, 0),
+    5: lambda a: cv2.transpose(a),
+    6: lambda a: cv2.rotate(a, cv2.ROTATE_90_CLOCKWISE),
+    7: lambda a: cv2.rotate(cv2.transpose(a), cv2.ROTATE_180),
+    8: lambda a: cv2.rotate(a, cv2.ROTATE_90_COUNTERCLOCKWISE),
+}
+
+
+class PhotoError(Exception):
+    """This file cannot become a still; ``reason`` is a sentence fragment for people."""
+
+    def __init__(self, reason: str, kind: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoHeader:
+    path: Path
+    format: str
+    size: tuple[int, int]  # as stored, before orientation
+    taken: CaptureTime
+    exif: ExifInfo
+    signature: tuple[int, int]  # (size in bytes, mtime_ns) when read: "has it changed since?"
+
+    @property
+    def orientation(self) -> int:
+        return self.exif.orientation
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedStill:
+    jpeg: bytes
+    thumbnail: bytes
+    width: int  # upright, as stored
+    height: int
+
+
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader]]:
+    """Open ``path`` and read its header; the image stays usable inside the block."""
+    path = Path(path)
+    try:
+        fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below, after decoding
+    except IsADirectoryError:
+        raise PhotoError(tr("it is a folder"), UNREADABLE) from None
+    except OSError as exc:
+        raise PhotoError(tr("it cannot be read ({error})", error=exc.strerror or exc),
+                         UNREADABLE) from None
+    with fh:
+        st = os.fstat(fh.fileno())
+        if st.st_size == 0:
+            raise PhotoError(tr("the file is empty"), INCOMPLETE)
+        try:
+            img = Image.open(fh)
+        except UnidentifiedImageError:
+            raise PhotoError(tr("it is not a photo Coulisses can read (JPEG, PNG or HEIC)"),
+                             NOT_A_PHOTO) from None
+        except Image.DecompressionBombError:
+            raise PhotoError(tr("the image is too large to import"), TOO_LARGE) from None
+        except Exception as exc:  # plugins (HEIF) raise their own types on bad headers
+            raise _decode_error(exc) from None
+        with img:
+            exif = read_exif(img)
+            header = PhotoHeader(path, img.format or "?", img.size,
+                                 capture_time(img, st.st_mtime, exif), exif,
+                                 (st.st_size, st.st_mtime_ns))
+            yield img, header
+
+
+def read_header(path: Path) -> PhotoHeader:
+    with opened(path) as (_, header):
+        return header
+
+
+def decode_still(img: Image.Image, header: PhotoHeader, max_side: int = MAX_SIDE) -> DecodedStill:
+    """Decode ``img`` (from ``opened``) to an upright JPEG still no longer than ``max_side``."""
+    w, h = img.size
+    if w * h > MAX_PIXELS:
+        raise PhotoError(tr("the image is too large to import ({w}×{h} pixels)", w=w, h=h),
+                         TOO_LARGE)
+    scale = min(1.0, max_side / max(w, h))
+    if img.format in ("JPEG", "MPO") and scale < 0.5:
+        # DCT scaling: libjpeg decodes straight to 1/2, 1/4 or 1/8 size, never
+        # below the requested size, so quality is kept and work drops 4-64x.
+        img.draft("RGB", (max(1, int(w * scale + 0.999)), max(1, int(h * scale + 0.999))))
+    try:
+        img.load()
+        rgb = _to_rgb(img)
+    except Exception as exc:
+        raise _decode_error(exc) from None
+    array = np.asarray(rgb)
+    bgr = cv2.cvtColor(array, cv2.COLOR_RGB2BGR)
+    del array, rgb
+    long_side = max(bgr.shape[:2])
+    if long_side > max_side:
+        f = max_side / long_side
+        size = (max(1, round(bgr.shape[1] * f)), max(1, round(bgr.shape[0] * f)))
+        bgr = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA)  # area: no aliasing
+    turn = _UPRIGHT.get(header.orientation)
+    if turn is not None:
+        bgr = np.ascontiguousarray(turn(bgr))
+    jpeg, thumb = encode_still(bgr)
+    return DecodedStill(jpeg, thumb, bgr.shape[1], bgr.shape[0])
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    if img.mode == "RGB":
+        return img
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        # Transparent areas become white (as a viewer shows them), not black.
+        rgba = img.convert("RGBA")
+        canvas = Image.new("RGB", rgba.size, (255, 255, 255))
+        canvas.paste(rgba, mask=rgba.getchannel("A"))
+        return canvas
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale PNG: scale to 8 bits instead of clipping to white.
+        arr = np.asarray(img, dtype=np.uint32) >> 8
+        return Image.fromarray(arr.astype(np.uint8)).convert("RGB")
+    return img.convert("RGB")
+
+
+def _decode_error(exc: BaseException) -> PhotoError:
+    text = str(exc)
+    low = text.lower()
+    if "truncated" in low or "premature end" in low or "too short" in low \
+            or isinstance(exc, EOFError):
+        return PhotoError(tr("the file is truncated (an unfinished copy?)"), INCOMPLETE)
+    if isinstance(exc, Image.DecompressionBombError):
+        return PhotoError(tr("the image is too large to import"), TOO_LARGE)
+    if isinstance(exc, MemoryError):
+        return PhotoError(tr("there is not enough memory to decode it"), TOO_LARGE)
+    detail = " ".join(text.split()).rstrip(".") or type(exc).__name__
+    return PhotoError(tr("its image data is damaged ({detail})", detail=detail), DAMAGED)

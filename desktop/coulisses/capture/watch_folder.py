@@ -1,0 +1,252 @@
+"""Watching folders (a phone's sync folder, a tethered camera's output) for new photos.
+
+Polling, not OS notifications: it works the same on Linux, macOS, Windows,
+network shares and FUSE mounts, needs no extra dependency, and a listing
+every second or two costs nothing next to decoding a photo.
+
+A file is taken once its size and modification time have not changed for
+``settle`` seconds, and only if it then decodes completely. A copy that
+stalls longer than ``settle`` is therefore not imported half-written: it
+fails as truncated, is kept waiting, and is tried again as soon as it grows.
+Each file is imported once; a file that changes afterwards is looked at
+again, and the journal's (time, source) check keeps it from being stored twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coulisses.atomicio import DiskFullError
+from coulisses.capture.importer import (
+    IMPORTED,
+    SKIPPED,
+    PhotoOutcome,
+    import_one,
+    is_journal_root,
+    is_photo_name,
+)
+from coulisses.capture.photo_decode import INCOMPLETE, MAX_SIDE, UNREADABLE
+from coulisses.i18n import tr
+from coulisses.jobs import CancelToken
+from coulisses.journal import Journal, JournalError
+
+log = logging.getLogger(__name__)
+
+OutcomeCallback = Callable[[PhotoOutcome], None]
+ErrorCallback = Callable[[str], None]
+
+DEFAULT_SETTLE = 2.0
+DEFAULT_INTERVAL = 1.0
+
+
+@dataclass(slots=True)
+class _Pending:
+    signature: tuple[int, int]  # (bytes, mtime_ns)
+    since: float  # monotonic time this signature was first seen
+    incomplete: bool = False  # decoded as truncated with this signature: wait for a change
+
+
+class FolderWatcher:
+    """Imports photos appearing in ``folders`` into ``piece_id``.
+
+    Drive it either with ``poll()`` from your own loop or timer, or with
+    ``start()``/``stop()`` (a background thread polling every ``interval``).
+    ``on_outcome`` is called for every file imported or skipped (duplicates
+    are quiet), on the polling thread: a Qt view must queue it to its own.
+    """
+
+    def __init__(self, journal: Journal, piece_id: str, folders: Iterable[str | os.PathLike[str]],
+                 *, settle: float = DEFAULT_SETTLE, interval: float = DEFAULT_INTERVAL,
+                 give_up: float | None = None, max_side: int = MAX_SIDE,
+                 on_outcome: OutcomeCallback | None = None,
+                 on_error: ErrorCallback | None = None) -> None:
+        journal.piece(piece_id)  # PieceNotFound now, not in the thread
+        self.journal = journal
+        self.piece_id = piece_id
+        self.folders = tuple(Path(f) for f in folders)
+        self.settle = max(0.0, settle)
+        self.interval = max(0.01, interval)
+        # A file that stays truncated this long is reported, not waited on forever.
+        self.give_up = give_up if give_up is not None else max(30.0, 10 * self.settle)
+        self.max_side = max_side
+        self.on_outcome = on_outcome
+        self.on_error = on_error
+        self._pending: dict[Path, _Pending] = {}
+        self._done: dict[Path, tuple[int, int]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._token = CancelToken()
+        self._errors: dict[str, str] = {}
+        self._exclude = _resolved(journal.home)
+        self.imported = 0
+        self.skipped = 0
+
+    # ------------------------------------------------------------------ state
+    def mark_handled(self, outcomes: Iterable[PhotoOutcome]) -> None:
+        """Files an import already dealt with (e.g. the import done before watching).
+
+        Files that were incomplete then stay watched: they may still be copying.
+        """
+        with self._lock:
+            for o in outcomes:
+                if o.signature is None or (o.status == SKIPPED and o.kind == INCOMPLETE):
+                    continue
+                self._done[Path(o.path)] = o.signature
+
+    @property
+    def waiting(self) -> int:
+        """Files seen but not taken yet (still being written, or settling)."""
+        with self._lock:
+            return len(self._pending)
+
+    # ------------------------------------------------------------------- poll
+    def poll(self, now: float | None = None) -> list[PhotoOutcome]:
+        """Look once; import what is ready. Returns the imports and skips of this pass."""
+        with self._lock:
+            return self._poll(time.monotonic() if now is None else now)
+
+    def _poll(self, now: float) -> list[PhotoOutcome]:
+        present = self._listing()
+        for gone in [p for p in self._pending if p not in present]:
+            del self._pending[gone]
+        for gone in [p for p in self._done if p not in present]:
+            del self._done[gone]  # deleted or renamed: a file coming back is looked at again
+        ready: list[Path] = []
+        for path, sig in present.items():
+            if self._done.get(path) == sig:
+                continue
+            entry = self._pending.get(path)
+            if entry is None or entry.signature != sig:
+                self._pending[path] = _Pending(sig, now)
+                continue
+            stable_for = now - entry.since
+            if sig[0] == 0 or entry.incomplete:
+                if stable_for >= self.give_up:
+                    ready.append(path)  # will be reported as empty / truncated
+                continue
+            if stable_for >= self.settle:
+                ready.append(path)
+        results: list[PhotoOutcome] = []
+        for path in sorted(ready):
+            outcome = self._take(path, now)
+            if outcome is not None:
+                results.append(outcome)
+        return results
+
+    def _take(self, path: Path, now: float) -> PhotoOutcome | None:
+        entry = self._pending[path]
+        try:
+            outcome = import_one(self.journal, self.piece_id, path, self.max_side)
+        except DiskFullError:
+            entry.since = now  # try again after another settle period
+            self._error("disk", tr("The disk holding the journal is full; free some space. "
+                                   "New photos will be imported once there is room."))
+            return None
+        except (OSError, JournalError) as exc:
+            entry.since = now
+            self._error("journal", tr("The journal could not be written ({error}).",
+                                      error=getattr(exc, "strerror", None) or exc))
+            return None
+        self._errors.pop("disk", None)
+        self._errors.pop("journal", None)
+        if outcome.status == SKIPPED and outcome.kind == INCOMPLETE \
+                and now - entry.since < self.give_up:
+            entry.incomplete = True  # probably still being written: wait for it to change
+            return None
+        if outcome.status == SKIPPED and outcome.kind == UNREADABLE and not path.exists():
+            del self._pending[path]  # moved away between listing and reading
+            return None
+        del self._pending[path]
+        self._done[path] = outcome.signature or entry.signature
+        if outcome.status == IMPORTED:
+            self.imported += 1
+        elif outcome.status == SKIPPED:
+            self.skipped += 1
+        else:
+            return None  # already in the journal: nothing to say
+        if self.on_outcome is not None:
+            try:
+                self.on_outcome(outcome)
+            except Exception:
+                log.exception("watch folder callback failed")
+        return outcome
+
+    def _listing(self) -> dict[Path, tuple[int, int]]:
+        found: dict[Path, tuple[int, int]] = {}
+        for folder in self.folders:
+            if not folder.is_dir():
+                self._error(f"gone:{folder}", tr(
+                    "The folder {folder} cannot be reached; watching for it to come back.",
+                    folder=folder))
+                continue
+            self._errors.pop(f"gone:{folder}", None)
+            for root, dirs, names in os.walk(folder):
+                here = Path(root)
+                dirs[:] = [d for d in dirs if not d.startswith(".")
+                           and not _resolved(here / d).is_relative_to(self._exclude)
+                           and not is_journal_root(here / d)]
+                for name in names:
+                    if not is_photo_name(name):
+                        continue
+                    path = here / name
+                    try:
+                        st = path.stat()
+                    except OSError:
+                        continue  # vanished between listing and stat
+                    found[path] = (st.st_size, st.st_mtime_ns)
+        return found
+
+    def _error(self, key: str, message: str) -> None:
+        # Said once until it clears, not on every poll.
+        if self._errors.get(key) == message:
+            return
+        self._errors[key] = message
+        log.warning(message)
+        if self.on_error is not None:
+            try:
+                self.on_error(message)
+            except Exception:
+                log.exception("watch folder error callback failed")
+
+    # ----------------------------------------------------------------- thread
+    def run(self, cancel: CancelToken) -> None:
+        """Poll until ``cancel`` is cancelled (blocking; ``start`` runs it in a thread)."""
+        while not cancel.cancelled:
+            try:
+                self.poll()
+            except Exception:  # keep watching: one bad pass must not end the session
+                log.exception("watch folder pass failed")
+            if cancel.wait(self.interval):
+                break
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._token = CancelToken()
+        self._thread = threading.Thread(target=self.run, args=(self._token,),
+                                        name="coulisses-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        """Stop polling; a photo being imported is finished first."""
+        self._token.cancel()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+
+def _resolved(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except OSError:
+        return p.absolute()
