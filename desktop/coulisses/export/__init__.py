@@ -1,0 +1,20 @@
+"""Reel export: renders a timeline ``ReelPlan`` into a ready-to-post folder.
+
+Plain Python (no Qt). The app and the CLI call ``export_reel`` from a worker
+thread with a ``CancelToken`` and a progress callback.
+"""
+
+from coulisses.export.exporter import (
+    OUTPUTS,
+    ExportError,
+    ExportResult,
+    clean_stale_partials,
+    export_reel,
+    folder_name,
+)
+from coulisses.export.presets import DEFAULT_PRESET, PRESETS, Preset, SafeZone, get_preset
+
+__all__ = [
+    "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "Preset", "SafeZone",
+    "clean_stale_partials", "export_reel", "folder_name", "get_preset",
+]

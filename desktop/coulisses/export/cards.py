@@ -1,0 +1,61 @@
+"""The closing effort card and the small label over a result-first opening."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coulisses.export import fonts
+from coulisses.export.captions import CaptionStyle, clean, draw_lines, wrap
+from coulisses.export.layout import blurred_backdrop
+from coulisses.export.patches import Patch
+from coulisses.i18n import tr
+
+
+def end_card(lines: tuple[str, ...], width: int, height: int,
+             safe_box: tuple[int, int, int, int],
+             background: np.ndarray | None = None) -> np.ndarray:
+    """A full frame: the card's lines centred in the safe zone, the first one largest,
+    over a dark blur of the finished piece (or plain dark when there is none)."""
+    if background is not None:
+        frame = blurred_backdrop(background, width, height, darken=0.32)
+    else:
+        frame = np.full((height, width, 3), 22, np.uint8)
+    x0, y0, x1, y1 = safe_box
+    base = CaptionStyle.for_width(width)
+    blocks: list[Patch] = []
+    for i, raw in enumerate(lines):
+        text = clean(raw).text
+        if not text:
+            continue
+        # Break only between figures ("3 struggles · 2 fixes"), never inside one.
+        text = " · ".join(part.replace(" ", "\u00a0") for part in text.split(" · "))
+        size = round(base.size * (1.45 if i == 0 else 0.95))
+        style = CaptionStyle(size=size, min_size=round(size * 0.75), stroke=base.stroke,
+                             pad_x=base.pad_x, pad_y=round(base.pad_y * 0.6))
+        max_w = (x1 - x0) - 2 * style.pad_x
+        wrapped = wrap(text, max_w, style.size, style.min_size, max_lines=3 if i == 0 else 2)
+        image = draw_lines(wrapped.lines, fonts.font(fonts.BOLD, wrapped.size), box=False,
+                           style=style)
+        blocks.append(Patch.from_image(image))
+    gap = round(base.size * 0.5)
+    total = sum(b.height for b in blocks) + gap * max(0, len(blocks) - 1)
+    y = y0 + max(0, ((y1 - y0) - total) // 2)
+    for block in blocks:
+        block.moved(x0 + ((x1 - x0) - block.width) // 2, y).blend_into(frame)
+        y += block.height + gap
+    return frame
+
+
+def result_label(width: int, safe_box: tuple[int, int, int, int],
+                 text: str | None = None) -> Patch:
+    """A small pill at the top of the safe zone saying the opening shows the result."""
+    base = CaptionStyle.for_width(width)
+    size = round(base.size * 0.7)
+    style = CaptionStyle(size=size, min_size=size, box_alpha=150, stroke=max(1, base.stroke - 1),
+                         pad_x=round(base.pad_x * 0.8), pad_y=round(base.pad_y * 0.6))
+    label = clean(text if text is not None else tr("The finished piece")).text
+    image = draw_lines([label], fonts.font(fonts.BOLD, size), box=True, style=style,
+                       accent=(240, 196, 72))
+    x0, y0, x1, _ = safe_box
+    return Patch.from_image(image, x0 + ((x1 - x0) - image.width) // 2,
+                            y0 + round(base.size * 0.3))
