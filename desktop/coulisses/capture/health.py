@@ -51,15 +51,20 @@ class FrameHealth:
         self._same_since: tuple[float, datetime] | None = None
         self._black_since: tuple[float, datetime] | None = None
         self._last_seen: tuple[float, datetime] | None = None
+        # The last frame checked repeats the previous one bit for bit: a live
+        # sensor never does that, so it is no new picture and is not stored.
+        self.repeated = False
 
     def check(self, image: np.ndarray, at: float, when: datetime) -> Problem | None:
         """None if the frame is healthy; ``at`` is monotonic seconds, ``when`` wall time."""
         if image is self._last_obj:
             # The same frame object again (a stream between two frames): no new evidence.
+            self.repeated = True
             return self._current(at)
         self._last_obj = image
         fp = _fingerprint(image)
-        if fp == self._last_print:
+        self.repeated = fp == self._last_print
+        if self.repeated:
             if self._same_since is None:
                 # Frozen since the first copy of this picture was seen.
                 self._same_since = self._last_seen or (at, when)
@@ -78,9 +83,9 @@ class FrameHealth:
         if self._same_since is not None and at - self._same_since[0] >= self.frozen_after:
             return Problem("frozen", self._same_since[1],
                            tr("the picture has been frozen for {seconds} s",
-                              seconds=round(at - self._same_since[0])))
+                              seconds=max(1, round(at - self._same_since[0]))))
         if self._black_since is not None and at - self._black_since[0] >= self.black_after:
             return Problem("black", self._black_since[1],
                            tr("the picture has been black for {seconds} s",
-                              seconds=round(at - self._black_since[0])))
+                              seconds=max(1, round(at - self._black_since[0]))))
         return None

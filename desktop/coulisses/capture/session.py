@@ -348,6 +348,12 @@ class CaptureSession:
         if frame is None:
             self._set(missed=self._state.missed + 1)
             return
+        if self._health is not None and self._health.repeated:
+            # The very same picture as last time (a stream between two frames, or a
+            # camera starting to freeze): nothing new to keep, even with keep_idle.
+            self._set(skipped=self._state.skipped + 1)
+            self._emit("skipped")
+            return
         decision = self._detector.decide(frame.image, self.clock.monotonic(),
                                          force=self.settings.keep_idle)
         if not decision.keep:

@@ -1,0 +1,271 @@
+"""Camera source and the capture loop's fault handling, with only the physical webcam faked."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import cv2
+import numpy as np
+import pytest
+
+from coulisses.capture.camera import CameraSource
+from coulisses.capture.session import CaptureSession, CaptureSettings, SnapFailed, Status
+from coulisses.journal.images import read_still
+
+
+class FakeDevice:
+    """A webcam: a sensor producing frames at ``fps`` into a V4L2-like queue of 4 buffers.
+
+    Frames carry their sequence number in the first pixels. ``mode`` switches the
+    device to ``unplugged`` (grab fails, opening fails), ``frozen`` (the driver keeps
+    returning the last frame, opencv#5221) or ``black``.
+    """
+
+    def __init__(self, fps: float = 50.0, size=(320, 240), buffers: int = 4) -> None:
+        self.fps = fps
+        self.size = size
+        self.buffers = buffers
+        self.mode = "ok"
+        self.opened = 0
+        self.last_props: dict[int, float] = {}
+        self.frozen: np.ndarray | None = None
+        self._rng = np.random.default_rng(0)
+
+    def factory(self, index: int, backend: int):
+        cap = FakeCapture(self)
+        self.opened += 1
+        return cap
+
+    def image(self, seq: int) -> np.ndarray:
+        w, h = self.size
+        img = np.full((h, w, 3), 110, np.uint8)
+        img += self._rng.integers(0, 6, img.shape, dtype=np.uint8)  # sensor noise
+        cv2.circle(img, (w // 2, h // 2), h // 4, (60, 120, 200), -1)
+        img[0, 0:4, 0] = np.frombuffer(np.uint32(seq).tobytes(), np.uint8)
+        return img
+
+
+def seq_of(img: np.ndarray) -> int:
+    return int(np.frombuffer(img[0, 0:4, 0].tobytes(), np.uint32)[0])
+
+
+class FakeCapture:
+    def __init__(self, dev: FakeDevice) -> None:
+        self.dev = dev
+        self.ok = dev.mode != "unplugged"
+        self.props: dict[int, float] = {}
+        self.t0 = time.monotonic()
+        self.seen = -1  # newest sensor frame already queued or dropped
+        self.queue: list[int] = []
+        self.current: np.ndarray | None = None
+        self.grabs = 0
+
+    # cv2.VideoCapture surface
+    def isOpened(self) -> bool:  # noqa: N802 - OpenCV's name
+        return self.ok
+
+    def set(self, prop: int, value: float) -> bool:
+        self.props[prop] = value
+        self.dev.last_props = self.props
+        return True
+
+    def get(self, prop: int) -> float:
+        if prop == cv2.CAP_PROP_FRAME_WIDTH:
+            return float(min(self.props.get(prop, 640), 1920))
+        if prop == cv2.CAP_PROP_FRAME_HEIGHT:
+            return float(min(self.props.get(prop, 480), 1080))
+        if prop == cv2.CAP_PROP_FPS:
+            return self.dev.fps
+        return 0.0
+
+    def _fill(self) -> None:
+        newest = int((time.monotonic() - self.t0) * self.dev.fps)
+        for seq in range(self.seen + 1, newest + 1):
+            if len(self.queue) < self.dev.buffers:
+                self.queue.append(seq)  # later frames are dropped while the queue is full
+        self.seen = max(self.seen, newest)
+
+    def grab(self) -> bool:
+        mode = self.dev.mode
+        if not self.ok or mode == "unplugged":
+            return False
+        self.grabs += 1
+        if mode == "frozen":
+            # Instantly, the same picture again, even after reopening (a hung driver).
+            if self.dev.frozen is None:
+                self.dev.frozen = self.current if self.current is not None else self.dev.image(0)
+            self.current = self.dev.frozen
+            return True
+        self.dev.frozen = None
+        self._fill()
+        if not self.queue:
+            next_at = self.t0 + (self.seen + 1) / self.dev.fps
+            time.sleep(max(0.0, next_at - time.monotonic()))
+            self._fill()
+        seq = self.queue.pop(0)
+        self.current = (np.zeros((self.dev.size[1], self.dev.size[0], 3), np.uint8)
+                        if mode == "black" else self.dev.image(seq))
+        return True
+
+    def retrieve(self):
+        if self.current is None:
+            return False, None
+        return True, self.current.copy()
+
+    def read(self):
+        return (self.grab() and self.retrieve()) or (False, None)
+
+    def release(self) -> None:
+        self.ok = False
+
+
+def camera(dev: FakeDevice, warmup: float = 0.05) -> CameraSource:
+    return CameraSource(0, capture_factory=dev.factory, warmup=warmup)
+
+
+# ------------------------------------------------------------------ the source alone
+def test_camera_asks_for_mjpg_at_1080p_and_lets_exposure_settle():
+    dev = FakeDevice(fps=50)
+    cam = camera(dev, warmup=0.3)
+    t = time.monotonic()
+    cam.open()
+    assert time.monotonic() - t >= 0.3
+    props = dev.last_props
+    assert int(props[cv2.CAP_PROP_FOURCC]) == cv2.VideoWriter_fourcc(*"MJPG")
+    assert (props[cv2.CAP_PROP_FRAME_WIDTH], props[cv2.CAP_PROP_FRAME_HEIGHT]) == (1920, 1080)
+    assert cam.actual_size == (1920, 1080)
+    first = cam.read()
+    assert seq_of(first.image) >= 0.3 * 50 * 0.8  # the first ~second of frames was dropped
+    assert first.time.tzinfo is not None
+    cam.close()
+
+
+def test_still_after_a_wait_is_fresh_not_a_stale_buffer():
+    dev = FakeDevice(fps=50)
+    cam = camera(dev)
+    cam.open()
+    cam.read()
+    time.sleep(0.4)  # 20 frames go by; the driver queue holds the 4 oldest
+    newest = int((time.monotonic() - cam._cap.t0) * dev.fps)
+    seq = seq_of(cam.read().image)
+    assert seq >= newest - 1, (seq, newest)
+    # The same wait with a plain read() gives a picture 0.4 s old: what the flush avoids.
+    time.sleep(0.4)
+    newest = int((time.monotonic() - cam._cap.t0) * dev.fps)
+    ok, img = cam._cap.read()
+    assert ok and seq_of(img) < newest - 10
+    cam.close()
+
+
+def test_camera_that_cannot_be_opened_is_named():
+    dev = FakeDevice()
+    dev.mode = "unplugged"
+    with pytest.raises(Exception, match="Camera 0 cannot be opened"):
+        camera(dev).open()
+
+
+def test_cli_source_that_cannot_be_opened_exits_1(cli):
+    cli("piece", "new", "Bol")
+    code, out, err = cli("capture", "Bol", "--source", "7", "--every", "1s")
+    assert code == 1
+    assert "Camera 7" in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    code, _, err = cli("snap", "Bol", "--source", "7")
+    assert code == 1 and "Camera 7" in err
+
+
+# ------------------------------------------------------------ the loop's faults
+def _session(journal, dev, **settings):
+    piece = journal.create_piece("Planche")
+    s = dict(interval=0.05, keep_idle=True, disk_margin=0, reconnect_first=0.05,
+             reconnect_max=0.2, frozen_after=0.3, black_after=0.3)
+    s.update(settings)
+    session = CaptureSession(journal, piece.id, camera(dev), CaptureSettings(**s))
+    events: list[str] = []
+    session.subscribe(lambda e: events.append(e.kind))
+    return piece, session, events
+
+
+def _until(cond, timeout=5.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize("fault", ["unplugged", "frozen", "black"])
+def test_lost_camera_is_said_once_retried_and_the_gap_recorded(journal, fault):
+    dev = FakeDevice()
+    piece, session, events = _session(journal, dev)
+    session.start()
+    assert _until(lambda: session.state.kept >= 3)
+    dev.mode = fault
+    t_fault = time.monotonic()
+    assert _until(lambda: session.state.status == Status.LOST)
+    detected = time.monotonic() - t_fault
+    assert detected < (0.3 + 0.5 if fault != "unplugged" else 0.5)
+    lost_msg = session.state.message
+    assert "camera 0 lost" in lost_msg
+    # While lost: one gap, open, already in the journal (a crash now still keeps its start).
+    snap = journal.snapshot(piece.id)
+    assert len(snap.gaps) == 1 and snap.gaps[0].end is None
+    kept_while_lost = session.state.kept
+    time.sleep(0.5)
+    assert session.state.kept == kept_while_lost
+    assert events.count("lost") == 1  # said once, not at every retry
+    dev.mode = "ok"
+    t_back = time.monotonic()
+    assert _until(lambda: session.state.status == Status.OK, timeout=3.0)
+    assert time.monotonic() - t_back < 1.0  # reconnect backoff capped at 0.2 s here
+    assert _until(lambda: session.state.kept >= kept_while_lost + 3)
+    final = session.stop()
+    assert final.status == Status.STOPPED and final.outages == 1
+    assert events.count("recovered") == 1
+    gap = journal.snapshot(piece.id).gaps[0]
+    assert gap.end is not None and gap.end > gap.start
+    assert 0.3 < (gap.end - gap.start).total_seconds() < 5
+    assert fault == "unplugged" or "frozen" in gap.reason or "black" in gap.reason
+    caps = journal.captures(piece.id)[0]
+    assert len(caps) == final.kept
+    # No still was stored during the outage.
+    assert not [c for c in caps if gap.start < c.time < gap.end]
+    for c in caps[-3:]:
+        assert read_still(c.path).shape == (240, 320, 3)
+
+
+def test_snap_now_while_capturing_and_stop_is_prompt(journal):
+    dev = FakeDevice()
+    piece, session, events = _session(journal, dev, interval=60.0, keep_idle=False)
+    session.start()
+    assert _until(lambda: session.state.kept == 1)  # the first still, at once
+    fut = session.snap_now()
+    capture = fut.result(timeout=3)
+    assert capture.path.exists() and session.state.kept == 2
+    assert session.state.last_capture_id == capture.id
+    t = time.monotonic()
+    session.stop()
+    assert time.monotonic() - t < 1.0  # not waiting for the 60 s tick
+    assert not session.running
+    with pytest.raises(SnapFailed):
+        session.snap_now().result(timeout=1)
+
+
+def test_observer_errors_do_not_break_the_capture(journal):
+    dev = FakeDevice()
+    piece, session, events = _session(journal, dev, count=5)
+
+    def broken(event):
+        raise RuntimeError("bad observer")
+
+    session.subscribe(broken)
+    q = session.events()
+    session.start()
+    assert session.wait(10)
+    assert session.state.finished == "count" and session.state.kept == 5
+    kinds = []
+    while not q.empty():
+        kinds.append(q.get_nowait().kind)
+    assert kinds[0] == "started" and kinds[-1] == "finished" and kinds.count("kept") == 5
+    assert threading.active_count() < 50
