@@ -158,7 +158,10 @@ def decode_still(img: Image.Image, header: PhotoHeader, max_side: int = MAX_SIDE
     if long_side > max_side:
         f = max_side / long_side
         size = (max(1, round(bgr.shape[1] * f)), max(1, round(bgr.shape[0] * f)))
-        bgr = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA)  # area: no aliasing
+        # Area averaging for real reductions (no aliasing); for a mild one such as
+        # 4000 -> 3840 it is 7x slower than cubic and no better, so cubic there.
+        how = cv2.INTER_CUBIC if f >= 0.75 else cv2.INTER_AREA
+        bgr = cv2.resize(bgr, size, interpolation=how)
     turn = _UPRIGHT.get(header.orientation)
     if turn is not None:
         bgr = np.ascontiguousarray(turn(bgr))
