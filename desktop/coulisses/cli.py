@@ -23,6 +23,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 COMMAND_MODULES = (
     "pieces", "capture", "import_photos", "mark", "timeline", "suggestions", "export", "demo",
+    "moment",
 )
 
 

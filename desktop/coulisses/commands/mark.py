@@ -17,14 +17,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=tr("which still (default: the last one)"))
     p.add_argument("--caption", default="", metavar="TEXT")
     p.add_argument("--span-to", default=None, metavar="CAPTURE",
-                   help=tr("the moment lasts until this still"))
+                   help=tr("the moment lasts until this still ('last' for the latest)"))
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, ctx) -> int:
+    from coulisses.timeline.editing import MomentEditor
+
     piece = ctx.journal.find_piece(args.piece)
-    moment = ctx.journal.add_moment(piece.id, args.kind, at=args.at, caption=args.caption,
-                                    span_to=args.span_to)
+    span_to = args.span_to
+    if span_to is not None and span_to.strip().lower() == "last":
+        captures = ctx.journal.snapshot(piece.id).captures
+        span_to = captures[-1].id if captures else None
+    moment = MomentEditor(ctx.journal, piece.id).add(args.kind, at=args.at,
+                                                     caption=args.caption, span_to=span_to)
     where = moment.capture or moment.time.isoformat(timespec="seconds")
     ctx.say(tr("Marked {kind} at {where}.", kind=args.kind, where=where))
     ctx.say(moment.id)

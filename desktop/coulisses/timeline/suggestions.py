@@ -1,0 +1,243 @@
+"""Suggested struggle moments: sudden changes of the workpiece that *stay*.
+
+A pot slumping or a piece breaking changes the picture at one instant and the
+picture stays changed; hands moving around the piece change it for a still
+or two, and the light drifts slowly all day. So, for every still ``i`` of a
+session, compare the *median* picture of the ``w`` stills before it with the
+median of the ``w`` stills from it on:
+
+- the per-pixel median ignores whatever is in fewer than half of a window's
+  stills (hands, a sleeve, a passing tool);
+- every signature is brightness-normalised first (zero mean, unit spread), so
+  light drift, auto-exposure and a lamp switched on do not count;
+- the 24×18 area-averaged signatures (``signatures.py``) average away sensor
+  noise.
+
+The step ``d[i]`` (mean absolute difference of the two medians) is then
+judged against the session's usual step (its median): a gradual change, like
+walls being pulled up, moves every ``d`` a little and stands out nowhere. A
+still is suggested when its step is a local peak, several times the usual
+step and large in absolute terms. Each session keeps its best few; stills
+near a moment the maker already flagged, and dismissed ones, are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from coulisses.i18n import tr
+from coulisses.jobs import CancelToken, ProgressCallback
+from coulisses.journal.model import PieceSnapshot, iso
+from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
+from coulisses.timeline.signatures import load_signatures
+
+WINDOW = 7  # stills on each side of a candidate
+MIN_WINDOW = 3
+RATIO = 4.0  # a step this many times the session's usual step stands out
+MIN_STEP = 0.12  # ...and this large in brightness-normalised units (noise is ~0.02)
+AREA_LEVEL = 0.5  # a cell changed by more than this counts towards the changed area
+PERSIST = 0.5  # the window after the next keeps at least half of the change
+PER_SESSION = 3  # a handful per session at most
+CHUNK = 4096  # rows per median batch: bounded memory on 100,000 stills
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A still where something probably went wrong (or right): the maker decides."""
+
+    capture: str  # capture id: also the key remembered when dismissed
+    time: datetime
+    score: float  # how many times the session's usual change (higher = surer)
+    area: float  # fraction of the picture that changed and stayed changed
+    session: int
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"capture": self.capture, "time": iso(self.time), "score": round(self.score, 2),
+                "area": round(self.area, 3), "session": self.session, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A lasting change found in a sequence of signatures (index of the first changed one)."""
+
+    index: int
+    score: float
+    step: float
+    area: float
+
+
+def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
+    """Signatures mapped onto the same light level: drift and exposure no longer count.
+
+    Each still is fitted to the sequence's median picture by a gain and an
+    offset (the light changing), by least squares refitted on the ``keep``
+    best-matching cells so that a hand or a collapse does not bend the fit;
+    the result is in units of the median picture's contrast.
+    """
+    x = sigs.astype(np.float32)
+    if x.shape[0] == 0:
+        return x
+    ref = np.median(x, axis=0)
+    spread = max(float(np.subtract(*np.percentile(ref, [75, 25]))), 4.0)
+    r = ref[None, :]
+    weights = np.ones_like(x)
+    for _ in range(2):
+        gain, offset = _weighted_fit(r, x, weights)
+        residual = np.abs(x - (gain * r + offset))
+        cut = np.quantile(residual, keep, axis=1, keepdims=True)
+        weights = (residual <= cut).astype(np.float32)
+    gain, offset = _weighted_fit(r, x, weights)
+    # A near-flat still (lens cap, lights off) gets no huge gain out of noise.
+    gain = np.maximum(gain, 0.05)
+    x -= offset
+    x /= gain
+    x -= ref
+    x /= spread
+    return x
+
+
+def _weighted_fit(r: np.ndarray, x: np.ndarray,
+                  w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-row gain and offset of ``x ≈ gain * r + offset`` (weighted least squares)."""
+    sw = w.sum(axis=1, keepdims=True)
+    sw = np.maximum(sw, 1.0)
+    mr = (w * r).sum(axis=1, keepdims=True) / sw
+    mx = (w * x).sum(axis=1, keepdims=True) / sw
+    cov = (w * (r - mr) * (x - mx)).sum(axis=1, keepdims=True)
+    var = (w * (r - mr) ** 2).sum(axis=1, keepdims=True)
+    gain = cov / np.maximum(var, 1e-6)
+    return gain, mx - gain * mr
+
+
+def rolling_median(x: np.ndarray, w: int) -> np.ndarray:
+    """``out[k] = median(x[k:k+w])`` for every full window, batched to bound memory."""
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    n = x.shape[0] - w + 1
+    out = np.empty((max(n, 0), x.shape[1]), np.float32)
+    for lo in range(0, max(n, 0), CHUNK):
+        hi = min(n, lo + CHUNK)
+        view = sliding_window_view(x[lo:hi + w - 1], w, axis=0)  # (hi-lo, cells, w)
+        out[lo:hi] = np.median(view, axis=2)
+    return out
+
+
+def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RATIO,
+                    min_step: float = MIN_STEP) -> list[Change]:
+    """Where a sequence of signatures changes suddenly and stays changed.
+
+    ``sigs`` is (n, cells) of one session, in time order (uint8 or float).
+    Returns candidates best first, not yet limited in number.
+    """
+    n = sigs.shape[0]
+    w = min(window, n // 2)
+    if w < MIN_WINDOW:
+        return []
+    x = normalise(sigs)
+    med = rolling_median(x, w)  # med[k] = median of x[k:k+w]
+    # Step at i (first still after the change) for i in w..n-w.
+    before = med[: n - 2 * w + 1]
+    after = med[w:]
+    diff = np.abs(after - before)
+    step = diff.mean(axis=1)
+    area = (diff > AREA_LEVEL).mean(axis=1)
+    usual = float(np.median(step))
+    # The noise floor keeps a perfectly still scene from turning a flicker into a peak.
+    base = max(usual, min_step / ratio)
+    found = []
+    for k in range(step.size):
+        s = step[k]
+        if s < min_step or s < ratio * base:
+            continue
+        lo, hi = max(0, k - w), min(step.size, k + w + 1)
+        window_steps = step[lo:hi]
+        if s < window_steps.max() or np.argmax(window_steps) + lo != k:
+            continue  # not the peak (the first of equal peaks wins)
+        # "Stays": where a later window exists, it still differs from before.
+        later = k + 2 * w
+        if later < med.shape[0]:
+            still_changed = float(np.abs(med[later] - before[k]).mean())
+            if still_changed < PERSIST * s:
+                continue
+        index = _change_point(x, k + w, w, before[k], after[k])
+        found.append(Change(index=index, score=float(s / base), step=float(s),
+                            area=float(area[k])))
+    found.sort(key=lambda c: -c.score)
+    return found
+
+
+def _change_point(x: np.ndarray, i: int, w: int, before: np.ndarray,
+                  after: np.ndarray) -> int:
+    """The first still of the new state near ``i``.
+
+    Window medians stay put while fewer than half of a window's stills have
+    changed, so the step is flat-topped over a few stills; instead, label each
+    still around ``i`` by which median it resembles and pick the split that
+    agrees with the most labels (a stray hand only flips one label).
+    """
+    lo, hi = max(0, i - w), min(x.shape[0], i + w)
+    seg = x[lo:hi]
+    looks_after = (np.abs(seg - after).mean(axis=1) < np.abs(seg - before).mean(axis=1))
+    # agree[s] = (# before-like in seg[:s]) + (# after-like in seg[s:])
+    before_like = np.concatenate(([0], np.cumsum(~looks_after)))
+    after_like = np.concatenate((np.cumsum(looks_after[::-1])[::-1], [0]))
+    agree = before_like + after_like
+    split = int(np.argmax(agree[1:])) + 1  # at least one still before the change
+    return lo + split
+
+
+def _reason(change: Change, lang: str | None) -> str:
+    percent = max(1, round(change.area * 100))
+    return tr("The piece changed suddenly and stayed changed (about {percent}% of the "
+              "picture).", lang=lang, percent=percent)
+
+
+def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None = None, *,
+                     gap: float = 1800.0, per_session: int = PER_SESSION,
+                     use_cache: bool = True, token: CancelToken | None = None,
+                     progress: ProgressCallback | None = None,
+                     lang: str | None = None) -> tuple[Suggestion, ...]:
+    """Ranked suggestions for a piece (best first), at most ``per_session`` per session."""
+    if not snapshot.captures:
+        return ()
+    times = timestamps(snapshot.captures)
+    if sessions is None:
+        sessions = split_sessions(snapshot, gap, times)
+    sigs, ok = load_signatures(snapshot, use_cache=use_cache, token=token, progress=progress)
+    # Stills near a moment the maker already flagged need no suggestion.
+    flagged = np.zeros(len(snapshot.captures), bool)
+    for m in snapshot.moments:
+        anchor = moment_anchor(snapshot, m, times)
+        if anchor is None:
+            continue
+        end = snapshot.index_of(m.span_to) if m.span_to else None
+        last = end if end is not None and end >= anchor else anchor
+        flagged[max(0, anchor - WINDOW):last + WINDOW + 1] = True
+    out: list[Suggestion] = []
+    for s in sessions:
+        if token is not None:
+            token.raise_if_cancelled()
+        idx = np.arange(s.first, s.last + 1)[ok[s.first:s.last + 1]]  # readable stills only
+        kept = 0
+        for change in lasting_changes(sigs[idx]):
+            if kept >= per_session:
+                break
+            i = int(idx[change.index])
+            cap = snapshot.captures[i]
+            if flagged[i] or cap.id in snapshot.dismissed:
+                continue
+            out.append(Suggestion(capture=cap.id, time=cap.time, score=change.score,
+                                  area=change.area, session=s.index,
+                                  reason=_reason(change, lang)))
+            kept += 1
+    out.sort(key=lambda sg: -sg.score)
+    return tuple(out)
+
+
+__all__ = ["Change", "Suggestion", "find_suggestions", "lasting_changes", "normalise",
+           "rolling_median"]

@@ -1,0 +1,233 @@
+"""Suggested struggle moments on generated scenes with sensor noise, through real JPEGs.
+
+A pot on a wheel, filmed from above at 640×480 with noise on every frame;
+stills and thumbnails are encoded with the capture's own codec and written by
+the journal, then read back from the thumbnails, as in the app.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import UTC, datetime, timedelta
+
+import cv2
+import numpy as np
+import pytest
+
+from coulisses.capture.stillcodec import encode_still
+from coulisses.timeline.build import build_timeline
+from coulisses.timeline.editing import MomentEditor
+from coulisses.timeline.signatures import CACHE_DIR, load_signatures
+from coulisses.timeline.suggestions import find_suggestions, lasting_changes
+
+W, H = 640, 480
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+CLAY = (60, 80, 110)  # wet clay, BGR
+
+
+def _background(rng: np.random.Generator) -> np.ndarray:
+    img = np.full((H, W, 3), (120, 125, 130), np.float32)
+    texture = cv2.GaussianBlur(rng.normal(0, 25, (H, W)).astype(np.float32), (0, 0), 3)
+    img += texture[..., None]
+    cv2.ellipse(img, (W // 2, H - 120), (220, 60), 0, 0, 360, (60, 60, 70), -1)  # wheel
+    return img
+
+
+def _pot(img: np.ndarray, slumped: bool) -> None:
+    cx = W // 2
+    if slumped:
+        pts = [[cx - 120, H - 125], [cx + 110, H - 125], [cx + 80, H - 200], [cx - 95, H - 190]]
+    else:
+        pts = [[cx - 70, H - 130], [cx + 70, H - 130], [cx + 55, H - 330], [cx - 55, H - 330]]
+    cv2.fillPoly(img, [np.array(pts)], CLAY)
+
+
+def _hands(img: np.ndarray, rng: np.random.Generator) -> None:
+    for _ in range(int(rng.integers(1, 3))):
+        x = int(rng.integers(W // 2 - 200, W // 2 + 200))
+        y = int(rng.integers(H // 2 - 150, H // 2 + 100))
+        cv2.ellipse(img, (x, y), (60, 35), float(rng.uniform(0, 180)), 0, 360,
+                    (140, 170, 220), -1)
+
+
+def scene(kind: str, n: int = 60, seed: int = 0, collapse_at: int = 30,
+          hands: float = 0.4) -> list[np.ndarray]:
+    """Frames of a scene: "collapse", "hands" (only hands moving), "drift" (slow light)."""
+    return list(_scene(kind, n, seed, collapse_at, hands))
+
+
+@functools.cache
+def _scene(kind: str, n: int, seed: int, collapse_at: int, hands: float) -> tuple:
+    rng = np.random.default_rng(seed)
+    cv2.setRNGSeed(seed)
+    bg = _background(rng)
+    noise = np.empty((H, W, 3), np.float32)
+    frames = []
+    for i in range(n):
+        img = bg.copy()
+        _pot(img, slumped=kind == "collapse" and i >= collapse_at)
+        if kind in ("hands", "collapse") and rng.random() < hands:
+            _hands(img, rng)
+        if kind == "drift":  # the afternoon light: gain and offset creeping up
+            img = img * (0.6 + 0.8 * i / n) + 10 * np.sin(i / 7)
+        cv2.randn(noise, 0, 7)  # sensor noise on every frame (fast, seeded)
+        img += noise
+        frames.append(np.clip(img, 0, 255).astype(np.uint8))
+    return tuple(frames)
+
+
+def store(journal, name: str, frames: list[np.ndarray], every: float = 10.0,
+          start: datetime = T0, thumbs: bool = True):
+    piece = journal.create_piece(name)
+    caps = []
+    for i, frame in enumerate(frames):
+        still, thumb = encode_still(frame)
+        caps.append(journal.add_still(piece.id, still, start + timedelta(seconds=every * i),
+                                      thumbnail=thumb if thumbs else None))
+    return piece, caps
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_collapse_is_suggested_near_the_right_still(journal, seed):
+    piece, caps = store(journal, f"Collapse {seed}", scene("collapse", seed=seed))
+    found = find_suggestions(journal.snapshot(piece.id))
+    assert found, "the collapse was not suggested"
+    best = found[0]
+    index = [c.id for c in caps].index(best.capture)
+    assert abs(index - 30) <= 1
+    assert best.score >= 4 and 0 < best.area < 0.5
+    assert "changed suddenly" in best.reason
+    # Nothing else in the scene deserves a suggestion.
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("kind", ["hands", "drift"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_hands_or_light_drift_alone_suggest_nothing(journal, kind, seed):
+    piece, _ = store(journal, f"{kind} {seed}", scene(kind, seed=seed))
+    assert find_suggestions(journal.snapshot(piece.id)) == ()
+
+
+def test_busier_hands_still_suggest_nothing():
+    rng_frames = scene("hands", n=80, seed=5, hands=0.45)
+    sigs = np.array([cv2.resize(cv2.cvtColor(f, cv2.COLOR_BGR2GRAY), (24, 18),
+                                interpolation=cv2.INTER_AREA).reshape(-1) for f in rng_frames])
+    assert lasting_changes(sigs) == []
+    # ...while the same frames with a collapse do give one.
+    col = scene("collapse", n=80, seed=5, hands=0.45, collapse_at=50)
+    sigs = np.array([cv2.resize(cv2.cvtColor(f, cv2.COLOR_BGR2GRAY), (24, 18),
+                                interpolation=cv2.INTER_AREA).reshape(-1) for f in col])
+    changes = lasting_changes(sigs)
+    assert changes and abs(changes[0].index - 50) <= 1
+
+
+def test_without_thumbnails_the_stills_are_read(journal):
+    piece, caps = store(journal, "No thumbs", scene("collapse", n=40, collapse_at=20),
+                        thumbs=False)
+    assert not caps[0].thumb_path.exists()
+    (best,) = find_suggestions(journal.snapshot(piece.id))
+    assert abs([c.id for c in caps].index(best.capture) - 20) <= 1
+
+
+def test_dismissed_and_already_flagged_are_left_out(journal, cli):
+    piece, caps = store(journal, "Vase", scene("collapse", seed=3))
+    (sg,) = find_suggestions(journal.snapshot(piece.id))
+    code, out, err = cli("suggestions", piece.id, "dismiss", sg.capture)
+    assert code == 0, err
+    assert find_suggestions(journal.snapshot(piece.id)) == ()
+    assert sg.capture in journal.snapshot(piece.id).dismissed
+    # A struggle the maker flagged a couple of stills later also silences it.
+    other, caps2 = store(journal, "Vase 2", scene("collapse", seed=3))
+    journal.add_moment(other.id, "struggle", at=caps2[32].id, caption="Slumped")
+    assert find_suggestions(journal.snapshot(other.id)) == ()
+
+
+def test_accepting_makes_a_moment(journal, cli):
+    piece, caps = store(journal, "Bol", scene("collapse", seed=4))
+    code, out, err = cli("suggestions", piece.id, "--json")
+    assert code == 0, err
+    (sg,) = json.loads(out)
+    assert {"capture", "score", "reason"} <= set(sg)
+    code, out, err = cli("suggestions", piece.id, "accept", "1", "--caption", "It slumped.")
+    assert code == 0, err
+    (m,) = journal.snapshot(piece.id).moments
+    assert (m.kind, m.capture, m.caption) == ("struggle", sg["capture"], "It slumped.")
+    assert json.loads(cli("suggestions", piece.id, "--json")[1]) == []
+    # Plain listing says so when there is nothing.
+    code, out, _ = cli("suggestions", piece.id)
+    assert code == 0 and "No suggested moments" in out
+    assert cli("suggestions", piece.id, "accept")[0] == 2
+    assert cli("suggestions", piece.id, "accept", "7")[0] == 1
+    assert cli("suggestions", piece.id, "dismiss", "20991231T000000.000Z")[0] == 1
+
+
+def test_editor_accept_with_another_kind(journal):
+    piece, caps = store(journal, "Plat", scene("collapse", n=30, collapse_at=15))
+    editor = MomentEditor(journal, piece.id)
+    m = editor.accept(caps[15].id, kind="milestone", caption="  Walls\nup ")
+    assert (m.kind, m.caption) == ("milestone", "Walls up")
+
+
+def test_signature_cache_is_written_reused_and_rebuilt(journal, monkeypatch):
+    piece, caps = store(journal, "Cache", scene("collapse", n=40, collapse_at=20))
+    snap = journal.snapshot(piece.id)
+    sigs, ok = load_signatures(snap)
+    assert ok.all()
+    cache = piece.folder.joinpath(*CACHE_DIR)
+    files = sorted(cache.glob("*.npz"))
+    assert [f.stem for f in files] == ["2026-11-20"]
+    # Second run reads no image at all.
+    import coulisses.timeline.signatures as sigmod
+
+    calls = []
+    real = sigmod.capture_signature
+    monkeypatch.setattr(sigmod, "capture_signature", lambda c: calls.append(c) or real(c))
+    again, ok2 = load_signatures(snap)
+    assert calls == [] and np.array_equal(again, sigs) and ok2.all()
+    # A new still only decodes the new still; a damaged cache is rebuilt.
+    still, thumb = encode_still(scene("collapse", n=1)[0])
+    journal.add_still(piece.id, still, T0 + timedelta(seconds=1000), thumbnail=thumb)
+    snap2 = journal.snapshot(piece.id)
+    load_signatures(snap2)
+    assert len(calls) == 1
+    files[0].write_bytes(b"garbage")
+    calls.clear()
+    rebuilt, _ = load_signatures(snap2)
+    assert len(calls) == 41 and np.array_equal(rebuilt[:40], sigs)
+
+
+def test_damaged_still_is_skipped_not_fatal(journal):
+    piece, caps = store(journal, "Cracked", scene("collapse", n=40, collapse_at=20))
+    for c in caps[5:7]:
+        c.thumb_path.unlink()
+        c.path.write_bytes(c.path.read_bytes()[:200])  # truncated
+    snap = journal.snapshot(piece.id)
+    _, ok = load_signatures(snap)
+    assert not ok[5] and not ok[6] and ok.sum() == 38
+    (best,) = find_suggestions(snap)
+    assert abs([c.id for c in caps].index(best.capture) - 20) <= 1
+
+
+def test_build_timeline_and_cli_json(journal, cli):
+    frames = scene("collapse", n=40, collapse_at=25)
+    piece, caps = store(journal, "Story", frames[:20])
+    # The rest the next day: two sessions, the collapse in the second.
+    for i, frame in enumerate(frames[20:]):
+        still, thumb = encode_still(frame)
+        journal.add_still(piece.id, still, T0 + timedelta(days=1, seconds=10 * i),
+                          thumbnail=thumb)
+    tl = build_timeline(journal.snapshot(piece.id))
+    assert len(tl.sessions) == 2
+    (sg,) = tl.suggestions
+    assert sg.session == 1
+    assert tl.session_of_capture(sg.capture) is tl.sessions[1]
+    code, out, err = cli("timeline", piece.id, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {"piece", "captures", "moments", "gaps", "effort", "sessions", "suggestions"} <= \
+        set(data)
+    assert data["suggestions"][0]["capture"] == sg.capture
+    assert data["effort"]["sessions"] == 2
+    code, out, _ = cli("timeline", piece.id)
+    assert code == 0 and "Suggested moments" in out and sg.capture in out
