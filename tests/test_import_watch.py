@@ -151,18 +151,35 @@ def test_already_handled_files_are_not_looked_at_again(journal, piece, inbox):
     from coulisses.capture.importer import import_photos
 
     make_photo(inbox / "old.jpg", "2025:04:01 08:00:00")
+    (inbox / "junk.jpg").write_bytes(b"not a photo at all")
     report = import_photos(journal, piece.id, [inbox])
+    assert [p.name for p, _ in report.skipped] == ["junk.jpg"]
     calls = []
     watcher = FolderWatcher(journal, piece.id, [inbox], settle=0.1, on_outcome=calls.append)
     watcher.mark_handled(report.outcomes)
     watcher.poll(now=0)
-    assert watcher.waiting == 0  # old.jpg is known: not even queued
+    assert watcher.waiting == 0  # old.jpg and junk.jpg are known: not even queued
     (inbox / "sub").mkdir()
     make_photo(inbox / "sub" / "new.jpg", "2025:04:01 08:30:00")
     watcher.poll(now=1)
     watcher.poll(now=2)
-    assert [o.path.name for o in calls] == ["new.jpg"]
+    watcher.poll(now=3)
+    assert [o.path.name for o in calls] == ["new.jpg"]  # junk.jpg is not reported twice
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["old.jpg", "new.jpg"]
+
+
+def test_a_vanished_folder_is_reported_once_and_watched_for(journal, piece, tmp_path):
+    folder = tmp_path / "usb"
+    errors = []
+    watcher = FolderWatcher(journal, piece.id, [folder], settle=0.1, on_error=errors.append)
+    for t in range(3):
+        assert watcher.poll(now=t) == []
+    assert len(errors) == 1 and "cannot be reached" in errors[0]
+    folder.mkdir()  # plugged back in
+    make_photo(folder / "back.jpg", "2025:04:01 10:00:00")
+    watcher.poll(now=10)
+    (done,) = watcher.poll(now=11)
+    assert done.status == IMPORTED and len(errors) == 1
 
 
 def test_the_watch_thread_stops_promptly(journal, piece, inbox):

@@ -215,6 +215,15 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared) -> 
     return PhotoOutcome(path, IMPORTED, capture=capture, **common)
 
 
+def _skipped(path: Path, exc: PhotoError) -> PhotoOutcome:
+    try:  # remembered so a watch folder does not report the same broken file again
+        st = path.stat()
+        signature: tuple[int, int] | None = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        signature = None
+    return PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind, signature=signature)
+
+
 def import_one(journal: Journal, piece_id: str, path: Path,
                max_side: int = MAX_SIDE) -> PhotoOutcome:
     """Import one photo; a bad photo comes back SKIPPED, journal failures raise."""
@@ -222,7 +231,7 @@ def import_one(journal: Journal, piece_id: str, path: Path,
     try:
         prepared = _prepare(journal, piece_id, path, max_side)
     except PhotoError as exc:
-        return PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind)
+        return _skipped(path, exc)
     except Exception as exc:  # never let one odd file stop a watch folder
         log.exception("importing %s failed", path)
         return PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
@@ -273,7 +282,7 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
                 try:
                     outcome = _store(journal, piece_id, path, future.result())
                 except PhotoError as exc:
-                    outcome = PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind)
+                    outcome = _skipped(path, exc)
                 except DiskFullError:
                     stopped = tr("the disk holding the journal is full; free some space and "
                                  "import again (photos already imported are kept)")
