@@ -365,6 +365,22 @@ def test_importing_twice_adds_nothing(journal, piece, tmp_path, cli):
     assert {o.status for o in report.outcomes} == {DUPLICATE} and report.complete
 
 
+def test_one_shot_in_two_formats_is_imported_once(journal, piece, tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    exif = exif_with("2025:06:10 14:20:05", offset="+02:00", subsec="31")
+    pillow_heif.from_pillow(scene()).save(tmp_path / "IMG_0042.HEIC", exif=exif.tobytes())
+    scene().save(tmp_path / "IMG_0042.JPG", exif=exif.tobytes())  # the phone's export
+    scene().save(tmp_path / "IMG_0043.JPG", exif=exif.tobytes())  # another shot, same instant
+
+    report = import_photos(journal, piece.id, [tmp_path])
+
+    assert sorted(c.source for c in report.imported) == ["IMG_0042.HEIC", "IMG_0043.JPG"]
+    assert [p.name for p in report.duplicates] == ["IMG_0042.JPG"]
+    # And later, the export alone is still recognised.
+    again = import_photos(journal, piece.id, [tmp_path / "IMG_0042.JPG"])
+    assert again.imported == () and len(again.duplicates) == 1
+
+
 def test_exit_codes_and_usage_errors(journal, piece, tmp_path, cli):
     photo = make_photo(tmp_path / "p.jpg", "2025:01:01 10:00:00")
     assert cli("import", piece.id, str(photo))[0] == 0

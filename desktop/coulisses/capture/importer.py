@@ -37,7 +37,9 @@ from coulisses.capture.photo_decode import (
 )
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
-from coulisses.journal import Capture, Journal, JournalError
+from coulisses.journal import Capture, Journal, JournalError, stills
+from coulisses.journal.ids import safe_filename_part
+from coulisses.journal.journal import PIECES
 
 log = logging.getLogger(__name__)
 
@@ -196,16 +198,45 @@ class _Prepared:
 def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int) -> _Prepared:
     """Header, duplicate check, then decode (runs on a worker thread)."""
     with opened(path) as (img, header):
-        if journal.has_still(piece_id, header.taken.when, path.name):
+        if _already_stored(journal, piece_id, header.taken.when, path.name):
             return _Prepared(header, None)
         return _Prepared(header, decode_still(img, header, max_side))
+
+
+def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) -> bool:
+    """The same shot is in the piece: same time and same source name, or same name stem.
+
+    The stem rule catches one shot arriving twice in two formats (a phone's
+    IMG_0042.HEIC, then its exported IMG_0042.JPG): same instant, same stem.
+    Only the one day folder of that instant is listed, so the cost does not
+    grow with the piece.
+    """
+    if journal.has_still(piece_id, when, name):
+        return True
+    stem = safe_filename_part(os.path.splitext(name)[0])
+    day = stills.still_path(journal.home / PIECES / piece_id,
+                            stills.capture_id(when, 0, None)).parent
+    prefix = stills.stamp(when)
+    try:
+        with os.scandir(day) as entries:
+            for entry in entries:
+                name_ = entry.name
+                if not (name_.startswith(prefix) and name_.endswith(stills.EXT)):
+                    continue  # another instant (the stamp holds the time to the ms)
+                parsed = stills.parse_capture_id(name_[: -len(stills.EXT)])
+                if parsed and parsed[2] and os.path.splitext(parsed[2])[0] == stem:
+                    return True
+    except FileNotFoundError:
+        pass
+    return False
 
 
 def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared) -> PhotoOutcome:
     header = prepared.header
     common = {"taken_at": header.taken.when, "time_source": header.taken.source,
               "note": header.taken.problem, "signature": header.signature}
-    if prepared.still is None:
+    if prepared.still is None or _already_stored(journal, piece_id, header.taken.when, path.name):
+        # (checked again here, serially: two forms of one shot in the same import)
         return PhotoOutcome(path, DUPLICATE, **common)
     capture = journal.add_still(piece_id, prepared.still.jpeg, header.taken.when,
                                 thumbnail=prepared.still.thumbnail, source=path.name,
