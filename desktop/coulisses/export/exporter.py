@@ -327,21 +327,24 @@ class _Renderer:
 def _produce(renderer: _Renderer, runs: Iterable[Run], out: queue.Queue,
              stop: threading.Event) -> None:
     """Worker thread: render each run and hand it over; an error travels to the encoder."""
+
+    def hand_over(item: object) -> None:
+        # Never block for good: the encoder may have stopped taking (cancel, error).
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
     try:
         for run in runs:
             if stop.is_set():
                 return
-            item = renderer.render(run)
-            while not stop.is_set():
-                try:
-                    out.put(item, timeout=0.1)
-                    break
-                except queue.Full:
-                    continue
-        out.put(None)
+            hand_over(renderer.render(run))
+        hand_over(None)
     except BaseException as exc:  # noqa: BLE001 - re-raised in the export thread
-        with contextlib.suppress(queue.Full):
-            out.put(exc, timeout=1.0)
+        hand_over(exc)
     finally:
         renderer.close()
 

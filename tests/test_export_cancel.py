@@ -1,0 +1,135 @@
+"""An export appears complete or not at all: cancel, Ctrl-C, kill -9, full disk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from coulisses.atomicio import DiskFullError
+from coulisses.export import clean_stale_partials, export_reel, exporter
+from coulisses.jobs import Cancelled, CancelToken
+from tests.conftest import is_root
+from tests.test_export_support import SMALL, hand_plan, make_piece, visible
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cancel_midway_leaves_nothing(journal, tmp_path):
+    piece, caps = make_piece(journal, n=6)
+    plan = hand_plan(piece, caps, frames=40)
+    token = CancelToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p.done)
+        if p.done == 50:
+            token.cancel()
+
+    out = tmp_path / "out"
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        export_reel(plan, out, SMALL, progress=progress, cancel=token)
+    assert time.monotonic() - started < 30
+    assert max(seen) <= 51, "the exporter must stop at the next frame"
+    assert os.listdir(out) == [], "no final file and no leftover"
+    # progress carried totals and an ETA
+    assert seen[0] == 0 and plan.total_frames == 240
+
+
+def _start_export_process(home: Path, out: Path, piece_id: str) -> subprocess.Popen:
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT / "desktop")!r}); sys.path.insert(0, {str(ROOT)!r})
+        from coulisses.journal import Journal
+        from coulisses.export import export_reel
+        from tests.test_export_support import SMALL, hand_plan
+        j = Journal.open({str(home)!r})
+        caps, _ = j.captures({piece_id!r})
+        plan = hand_plan(j.piece({piece_id!r}), caps, frames=600)
+        def progress(p):
+            if p.done == 40:
+                print("midway", flush=True)
+        export_reel(plan, {str(out)!r}, SMALL, progress=progress)
+        print("finished", flush=True)
+    """)
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+
+
+def test_kill_9_midway_leaves_no_final_files(journal, home, tmp_path):
+    piece, _ = make_piece(journal, n=6)
+    out = tmp_path / "out"
+    proc = _start_export_process(home, out, piece.id)
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == "midway"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    assert visible(out) == [], "a killed export must not leave a final file"
+    leftovers = [p for p in out.iterdir() if p.name.endswith(".partial")]
+    assert leftovers, "the partial work stays hidden"
+    # the next export removes the dead one's leftovers and succeeds
+    removed = clean_stale_partials(out)
+    assert removed == leftovers and os.listdir(out) == []
+
+
+def test_a_running_exports_partial_folder_is_not_cleaned(tmp_path):
+    partial = tmp_path / ".x-20260101-0000.partial"
+    partial.mkdir()
+    (partial / ".owner").write_text(f"{os.getpid()}\n")
+    assert clean_stale_partials(tmp_path) == [] and partial.exists()
+
+
+def test_ctrl_c_on_the_cli_cancels_and_writes_nothing(journal, home, tmp_path):
+    piece, _ = make_piece(journal, n=4)
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"), COULISSES_LANG="en")
+    proc = subprocess.Popen([sys.executable, "-m", "coulisses", "--home", str(home), "export",
+                             piece.id, "--out", str(out), "--duration", "30"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        first = proc.stderr.readline()  # the progress line: the export has started
+        assert "Exporting" in first, first
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 1, stderr
+    assert "Export cancelled, nothing written." in stderr
+    assert "Traceback" not in stderr
+    assert visible(out) == [] and not list(out.iterdir())
+
+
+@pytest.mark.skipif(not is_root(), reason="needs root to mount a tiny tmpfs")
+def test_full_disk_fails_cleanly(journal, tmp_path, monkeypatch):
+    small = tmp_path / "small"
+    small.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(small)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot mount tmpfs here")
+    try:
+        piece, caps = make_piece(journal, n=6)
+        plan = hand_plan(piece, caps * 12, frames=1)  # 72 distinct frames: ~1.5 MB of JPEG
+        # the up-front space check refuses at once, with a clear message
+        with pytest.raises(DiskFullError, match="free"):
+            export_reel(plan, small / "out", SMALL)
+        assert visible(small / "out") == []
+        # if the disk fills during the export anyway, nothing is left behind
+        monkeypatch.setattr(exporter, "estimate_bytes", lambda *a, **k: 0)
+        with pytest.raises(DiskFullError, match="disk"):
+            export_reel(plan, small / "out", SMALL)
+        assert os.listdir(small / "out") == []
+    finally:
+        subprocess.run(["umount", "-l", str(small)], check=False)

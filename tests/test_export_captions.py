@@ -1,0 +1,120 @@
+"""Captions: any text a maker types comes out readable, never as tofu boxes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw, ImageFont
+
+from coulisses.export import fonts
+from coulisses.export.captions import ELLIPSIS, CaptionStyle, clean, render_caption, wrap
+from coulisses.export.presets import get_preset
+from coulisses.resources import asset
+
+REELS = get_preset("reels")
+
+
+def _max_text_width() -> int:
+    style = CaptionStyle.for_width(REELS.width)
+    x0, _, x1, _ = REELS.safe_box
+    return (x1 - x0) - 2 * style.pad_x - 2 * style.stroke
+
+
+def test_bundled_font_and_licence_are_shipped():
+    assert asset("fonts", fonts.BOLD).is_file()
+    licence = asset("fonts", "LICENSE-DejaVu.txt").read_text()
+    assert "Bitstream" in licence and "Permission is hereby granted" in licence
+
+
+def test_font_covers_french_arabic_hebrew_but_not_colour_emoji():
+    cov = fonts.coverage(fonts.BOLD)
+    for ch in "éèêëàâçôœûùÿÉÈÀÇŒ«»’€" + "عمل" + "שלום":
+        assert ord(ch) in cov, ch
+    assert 0x1F525 not in cov  # 🔥 has no glyph: it would be tofu
+
+
+def test_decomposed_accents_are_composed():
+    nfd = unicodedata.normalize("NFD", "Troisième effondrement, déjà")
+    assert nfd != "Troisième effondrement, déjà"
+    assert clean(nfd).text == "Troisième effondrement, déjà"
+    assert clean(nfd).dropped == ""
+
+
+def test_emoji_substituted_or_left_out_with_a_warning():
+    c = clean("Fini ✅ 🔥 ❤️ 👍🏽")
+    assert "✔" in c.text and "❤" in c.text
+    assert "🔥" not in c.text and "🔥" in c.dropped
+    assert "\ufe0f" not in c.text and "\U0001f3fd" not in c.text  # no stray modifiers
+    r = render_caption("Fini 🔥", REELS.safe_box, REELS.width)
+    assert r.patch is not None and any("🔥" in w for w in r.warnings)
+
+
+def test_dropped_emoji_leave_no_mark_in_the_picture():
+    """The rendered caption with an undrawable emoji is pixel-identical to the one
+    without it: no .notdef box."""
+    with_emoji = render_caption("Ça tient 🏺", REELS.safe_box, REELS.width)
+    without = render_caption("Ça tient", REELS.safe_box, REELS.width)
+    assert np.array_equal(with_emoji.patch.premul, without.patch.premul)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=0, max_size=80))
+def test_cleaned_text_is_always_drawable(text):
+    cov = fonts.coverage(fonts.BOLD)
+    out = clean(text).text
+    assert all(ord(ch) in cov or ch == " " for ch in out)
+    assert out == out.strip() and "  " not in out
+
+
+def _draw(text: str, engine) -> np.ndarray:
+    font = ImageFont.truetype(str(fonts.font_path(fonts.BOLD)), 40, layout_engine=engine)
+    img = Image.new("L", (600, 80), 0)
+    ImageDraw.Draw(img).text((10, 10), text, font=font, fill=255)
+    return np.asarray(img)
+
+
+def test_right_to_left_text_is_shaped_and_reordered():
+    assert fonts.has_complex_layout(), "Pillow must be built with raqm for RTL captions"
+    for text in ("عمل يدوي", "כד חרס"):
+        raqm = _draw(text, ImageFont.Layout.RAQM)
+        basic = _draw(text, ImageFont.Layout.BASIC)  # logical order, unjoined: garbage
+        assert raqm.any()
+        assert not np.array_equal(raqm, basic)
+    r = render_caption("עבודת יד · عمل يدوي", REELS.safe_box, REELS.width)
+    assert r.patch is not None and r.warnings == ()
+
+
+def test_mixed_scripts_render_without_warnings():
+    r = render_caption("Poterie · عمل يدوي · כד · Ελληνικά · Кружка", REELS.safe_box,
+                       REELS.width)
+    assert r.patch is not None and r.warnings == () and len(r.lines) <= 3
+
+
+def test_wrapping_stays_inside_the_safe_zone():
+    text = "Le mur a lâché au troisième essai, trop d'eau et pas assez de patience ce matin"
+    r = render_caption(text, REELS.safe_box, REELS.width)
+    assert 2 <= len(r.lines) <= 3 and not r.warnings
+    x0, y0, x1, y1 = REELS.safe_box
+    p = r.patch
+    assert x0 <= p.x and p.x + p.width <= x1 and y0 <= p.y and p.y + p.height <= y1
+    assert " ".join(r.lines) == text
+
+
+def test_two_thousand_characters_are_cut_with_an_ellipsis_and_a_warning():
+    for text in ("x" * 2000, " ".join(["effondrement"] * 170)):
+        r = render_caption(text, REELS.safe_box, REELS.width)
+        assert len(r.lines) == 3
+        assert r.lines[-1].endswith(ELLIPSIS)
+        assert any("shortened" in w for w in r.warnings)
+        size = wrap(text, _max_text_width(), CaptionStyle.for_width(1080).size,
+                    CaptionStyle.for_width(1080).min_size).size
+        f = fonts.font(fonts.BOLD, size)
+        assert all(f.getlength(line) <= _max_text_width() for line in r.lines)
+
+
+def test_a_caption_of_only_undrawable_characters_is_skipped_with_a_warning():
+    r = render_caption("🔥🔥", REELS.safe_box, REELS.width)
+    assert r.patch is None and r.warnings

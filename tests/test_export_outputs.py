@@ -1,0 +1,181 @@
+"""Beside the MP4: frames, SRT/VTT, cover, post text; layout, deflicker; the journal
+is never touched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import cv2
+import numpy as np
+import pytest
+
+from coulisses.export import deflicker, export_reel, layout
+from coulisses.export.cover import central_box
+from coulisses.export.post_text import hashtags, post_text
+from coulisses.timeline.plan import Cue
+from tests.test_export_support import SMALL, hand_plan, make_piece, visible
+
+CUES = (Cue(3, 17, "Troisième effondrement. Trop d'eau.", "struggle"),
+        Cue(20, 37, "Less water <this> time & slower", "fix"),
+        Cue(40, 52, "Finished: the blue vase.", "result"))
+
+
+def _stamp_ms(s: str) -> int:
+    h, m, rest = s.replace(",", ".").split(":")
+    sec, ms = rest.split(".")
+    return ((int(h) * 60 + int(m)) * 60 + int(sec)) * 1000 + int(ms)
+
+
+def _cues_of(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for start, end, body in re.findall(
+            r"(\d\d:\d\d:\d\d[.,]\d{3}) --> (\d\d:\d\d:\d\d[.,]\d{3})\n(.+)", text):
+        out.append((_stamp_ms(start), _stamp_ms(end), body))
+    return out
+
+
+def _journal_state(home) -> dict[str, str]:
+    return {str(p.relative_to(home)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(home.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def exported(journal, home, tmp_path):
+    piece, caps = make_piece(journal, n=6)
+    plan = hand_plan(piece, caps, frames=[8, 8, 9, 9, 9, 9], cues=CUES, end_card=6,
+                     result_first=4)
+    before = _journal_state(home)
+    result = export_reel(plan, tmp_path / "out", SMALL)
+    return plan, result, before
+
+
+def test_export_is_one_complete_folder(exported, home, tmp_path):
+    plan, result, before = exported
+    assert visible(tmp_path / "out") == [result.folder.name]
+    assert re.fullmatch(r"vase-bleu-3-\d{8}-\d{4}", result.folder.name)
+    assert set(result.files) == {"mp4", "frames", "srt", "vtt", "cover", "post"}
+    for path in result.files.values():
+        assert path.exists() and path.parent == result.folder
+    assert not [p for p in result.folder.rglob("*") if p.name.endswith(".tmp")]
+    manifest = json.loads((result.folder / "export.json").read_text())
+    assert manifest["frames"] == plan.total_frames and manifest["fps"] == 30
+    # an export only reads the journal
+    assert _journal_state(home) == before
+
+
+def test_frames_sequence_is_numbered_and_notes_its_rate(exported):
+    plan, result, _ = exported
+    frames = result.files["frames"]
+    jpgs = sorted(p.name for p in frames.glob("*.jpg"))
+    assert jpgs == [f"{n:06d}.jpg" for n in range(1, plan.total_frames + 1)]
+    seq = json.loads((frames / "sequence.json").read_text())
+    assert seq["fps"] == 30 and seq["frames"] == plan.total_frames
+    assert "30 frames per second" in (frames / "README.txt").read_text()
+    img = cv2.imread(str(frames / "000010.jpg"))
+    assert img.shape == (SMALL.height, SMALL.width, 3)
+
+
+def test_srt_and_vtt_timings_equal_the_plan(exported):
+    plan, result, _ = exported
+    expected = [(round(c.start_frame * 1000 / 30), round(c.end_frame * 1000 / 30))
+                for c in plan.cues]
+    srt = result.files["srt"].read_text(encoding="utf-8")
+    vtt = result.files["vtt"].read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT\n")
+    srt_cues, vtt_cues = _cues_of(srt), _cues_of(vtt)
+    assert [(a, b) for a, b, _ in srt_cues] == expected
+    assert [(a, b) for a, b, _ in vtt_cues] == expected
+    assert srt_cues[0][2] == "Troisième effondrement. Trop d'eau."
+    assert vtt_cues[1][2] == "Less water &lt;this&gt; time &amp; slower"
+    assert re.search(r"^1\n00:00:00,100 --> 00:00:00,567$", srt, re.M)
+
+
+def test_post_text_has_name_captions_effort_and_hashtags(exported):
+    plan, result, _ = exported
+    text = result.files["post"].read_text(encoding="utf-8")
+    assert text.startswith("Vase bleu #3\n")
+    positions = [text.index(c.text) for c in plan.cues]
+    assert positions == sorted(positions)
+    assert plan.effort_line in text
+    assert all(tag in text for tag in hashtags("en"))
+    fr = post_text(plan, lang="fr")
+    assert any(tag in fr for tag in hashtags("fr")) and hashtags("fr") != hashtags("en")
+
+
+def test_cover_keeps_the_subject_in_the_central_4_5_area(exported):
+    _, result, _ = exported
+    cover = cv2.imread(str(result.files["cover"]))
+    assert cover.shape == (SMALL.height, SMALL.width, 3)
+    _, by, _, bh = central_box(SMALL.width, SMALL.height)
+    assert abs(bh / SMALL.width - 5 / 4) < 0.01
+    # the still's white disc (its subject, at the focus point) is inside the band
+    white = (cover.min(axis=2) > 235)
+    rows = np.flatnonzero(white.any(axis=1))
+    assert rows.size and rows.min() >= by and rows.max() < by + bh
+
+
+def test_fill_crops_around_the_focus_and_never_stretches():
+    img = np.zeros((360, 640, 3), np.uint8)
+    img[:, 600:] = 255  # a white band on the far right
+    x, y, w, h = layout.crop_box(640, 360, 270, 480, focus=(1.0, 0.5))
+    assert abs(w / h - 270 / 480) < 0.01 and x + w == 640 and h == 360
+    out = layout.fill(img, 270, 480, focus=(1.0, 0.5))
+    assert out.shape == (480, 270, 3) and out[:, -5:].mean() > 250
+    centred = layout.fill(img, 270, 480)
+    assert centred[:, -5:].mean() < 5
+
+
+def test_fit_shows_the_whole_still_unstretched_over_a_blur():
+    img = np.full((360, 640, 3), 200, np.uint8)
+    out = layout.fit(img, 270, 480)
+    rows = np.flatnonzero((np.abs(out.astype(int) - 200).max(axis=2) < 3).all(axis=1))
+    assert 150 <= rows.size <= 153  # 640x360 scaled to 270 wide is 152 rows tall
+    assert out[0].mean() < 200 * 0.6  # darkened backdrop above
+
+
+def test_deflicker_evens_out_an_exposure_jump():
+    levels = [100.0, 101.0, 130.0, 99.0, 100.0, 100.0, None]
+    g = deflicker.gains(levels)
+    assert g[2] == pytest.approx(100.0 / 130.0, rel=0.02)
+    assert deflicker.gains([100.0, 100.0, 300.0, 100.0])[2] == deflicker.MIN_GAIN  # bounded
+    assert g[0] == 1.0 and g[-1] == 1.0
+    img = np.full((4, 4, 3), 130, np.uint8)
+    assert abs(int(deflicker.apply_gain(img, g[2])[0, 0, 0]) - 100) <= 1
+
+
+def test_deflicker_applies_to_webcam_stills_in_the_video(journal, tmp_path):
+    piece = journal.create_piece("Flicker")
+    from datetime import UTC, datetime, timedelta
+
+    from tests.test_export_support import jpeg
+    t0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    for i in range(7):
+        value = 140 if i == 3 else 110
+        journal.add_still(piece.id, jpeg(np.full((360, 640, 3), value, np.uint8)),
+                          t0 + timedelta(seconds=10 * i))
+    caps, _ = journal.captures(piece.id)
+    plan = hand_plan(journal.piece(piece.id), caps, frames=1)
+    on = export_reel(plan, tmp_path / "on", SMALL, outputs={"frames"})
+    off = export_reel(plan, tmp_path / "off", SMALL, outputs={"frames"}, deflicker=False)
+    bright_on = cv2.imread(str(on.files["frames"] / "000004.jpg")).mean()
+    bright_off = cv2.imread(str(off.files["frames"] / "000004.jpg")).mean()
+    assert bright_off > 135 and abs(bright_on - 110) < 4
+
+
+def test_a_damaged_still_is_replaced_by_the_previous_one_with_a_warning(journal, tmp_path):
+    piece, caps = make_piece(journal, n=3)
+    caps[1].path.write_bytes(caps[1].path.read_bytes()[:2000])  # truncated
+    plan = hand_plan(piece, caps, frames=3)
+    result = export_reel(plan, tmp_path / "out", SMALL, outputs={"mp4", "frames"})
+    assert any("cannot be used" in w or "truncated" in w for w in result.warnings)
+    assert len(list(result.files["frames"].glob("*.jpg"))) == 9
+
+
+def test_two_exports_in_the_same_minute_get_two_folders(journal, tmp_path):
+    piece, caps = make_piece(journal, n=2)
+    plan = hand_plan(piece, caps, frames=2)
+    a = export_reel(plan, tmp_path / "out", SMALL, outputs={"srt", "post"})
+    b = export_reel(plan, tmp_path / "out", SMALL, outputs={"srt", "post"}, when=None)
+    assert a.folder != b.folder and a.folder.exists() and b.folder.exists()
