@@ -330,11 +330,14 @@ def test_missing_paths_and_non_photos_in_folders(journal, piece, tmp_path, cli):
     (src / "DCIM" / "IMG_1.MOV").write_bytes(b"\x00" * 100)
     (src / "DCIM" / "IMG_2.jpg.part").write_bytes(b"\xff\xd8partial")
 
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(src / "DCIM" / "pipe.jpg")  # must not hang the import
     code, out, err = cli("import", piece.id, str(src), str(tmp_path / "nope"))
 
     assert code == 1
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["IMG_1.JPG"]
     assert "nope: there is no such file or folder" in err
+    assert not hasattr(os, "mkfifo") or "pipe.jpg: it is not a regular file" in err
     assert "IMG_1.MOV" not in err and "left alone" in out and ".part" not in err
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,9 +104,12 @@ def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader]]:
     """Open ``path`` and read its header; the image stays usable inside the block."""
     path = Path(path)
     try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise PhotoError(tr("it is a folder"), UNREADABLE)
+        if not stat.S_ISREG(mode):  # a FIFO or a device would block open() forever
+            raise PhotoError(tr("it is not a regular file"), UNREADABLE)
         fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below, after decoding
-    except IsADirectoryError:
-        raise PhotoError(tr("it is a folder"), UNREADABLE) from None
     except OSError as exc:
         raise PhotoError(tr("it cannot be read ({error})", error=exc.strerror or exc),
                          UNREADABLE) from None
