@@ -344,6 +344,21 @@ def test_missing_paths_and_non_photos_in_folders(journal, piece, tmp_path, cli):
 # ------------------------------------------------------ duplicates and exits
 
 
+def test_an_unreadable_subfolder_is_named(journal, piece, tmp_path):
+    if is_root():
+        pytest.skip("root reads every folder")
+    locked = tmp_path / "card" / "private"
+    locked.mkdir(parents=True)
+    make_photo(tmp_path / "card" / "ok.jpg", "2025:01:01 10:00:00")
+    locked.chmod(0)
+    try:
+        report = import_photos(journal, piece.id, [tmp_path / "card"])
+    finally:
+        locked.chmod(0o755)
+    assert [p for p, _ in report.skipped] == [locked]
+    assert "cannot be read" in report.skipped[0][1] and len(report.imported) == 1
+
+
 def test_importing_twice_adds_nothing(journal, piece, tmp_path, cli):
     src = tmp_path / "card"
     src.mkdir()

@@ -148,6 +148,11 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
             seen.add(key)
             out.files.append(p)
 
+    def unreadable(exc: OSError) -> None:
+        out.problems.append(PhotoOutcome(
+            Path(exc.filename or "?"), SKIPPED, kind=UNREADABLE,
+            reason=tr("the folder cannot be read ({error})", error=exc.strerror or exc)))
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -155,7 +160,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
                 out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
                     "it is inside the Coulisses journal folder"), kind=UNREADABLE))
                 continue
-            for folder, dirs, names in os.walk(path, onerror=None):
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and not (excluded and _inside(_resolved(here / d), excluded))
