@@ -27,14 +27,23 @@ def end_card(lines: tuple[str, ...], width: int, height: int,
         text = clean(raw).text
         if not text:
             continue
-        # Break only between figures ("3 struggles · 2 fixes"), never inside one.
-        text = " · ".join(part.replace(" ", "\u00a0") for part in text.split(" · "))
         size = round(base.size * (1.45 if i == 0 else 0.95))
         style = CaptionStyle(size=size, min_size=round(size * 0.75), stroke=base.stroke,
                              pad_x=base.pad_x, pad_y=round(base.pad_y * 0.6))
         max_w = (x1 - x0) - 2 * style.pad_x
-        wrapped = wrap(text, max_w, style.size, style.min_size, max_lines=3 if i == 0 else 2)
-        image = draw_lines(wrapped.lines, fonts.font(fonts.BOLD, wrapped.size), box=False,
+        # Break only between figures ("3 struggles · 2 fixes"), never inside one:
+        # shrink the type a little first, and split a figure only if it still cannot fit.
+        segments = text.split(" · ")
+        while size > style.min_size and any(
+                fonts.font(fonts.BOLD, size).getlength(seg) > max_w for seg in segments):
+            size -= max(1, size // 30)
+        f = fonts.font(fonts.BOLD, size)
+        text = " · ".join(seg.replace(" ", "\u00a0") if f.getlength(seg) <= max_w else seg
+                          for seg in segments)
+        wrapped = wrap(text, max_w, size, style.min_size, max_lines=3 if i == 0 else 2)
+        # a wrap lands beside a separator: do not leave it dangling at a line's end
+        card_lines = [line.strip(" ·") for line in wrapped.lines]
+        image = draw_lines(card_lines, fonts.font(fonts.BOLD, wrapped.size), box=False,
                            style=style)
         blocks.append(Patch.from_image(image))
     gap = round(base.size * 0.5)
