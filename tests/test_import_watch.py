@@ -182,6 +182,16 @@ def test_a_vanished_folder_is_reported_once_and_watched_for(journal, piece, tmp_
     assert done.status == IMPORTED and len(errors) == 1
 
 
+def test_watching_the_journal_itself_is_refused(journal, piece, home, cli):
+    from coulisses.journal import JournalError
+
+    with pytest.raises(JournalError, match="inside the Coulisses journal"):
+        FolderWatcher(journal, piece.id, [home / "pieces"])
+    code, out, err = cli("import", piece.id, str(home), "--watch")
+    assert code == 1 and "inside the Coulisses journal" in err
+    assert out == "" and err.count("\n") == 1  # refused before importing anything
+
+
 def test_the_watch_thread_stops_promptly(journal, piece, inbox):
     watcher = FolderWatcher(journal, piece.id, [inbox], settle=0.1, interval=5)
     watcher.start()

@@ -84,6 +84,11 @@ class FolderWatcher:
         self._token = CancelToken()
         self._errors: dict[str, str] = {}
         self._exclude = _resolved(journal.home)
+        for folder in self.folders:
+            if _resolved(folder).is_relative_to(self._exclude):
+                # It would import the journal's own stills, again and again.
+                raise JournalError(tr("{folder} is inside the Coulisses journal; watch the "
+                                      "folder where new photos arrive instead", folder=folder))
         self.imported = 0
         self.skipped = 0
 

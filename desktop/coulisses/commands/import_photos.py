@@ -82,15 +82,16 @@ def run(args: argparse.Namespace, ctx) -> int:
             status.show(progress_bar(p, tr("Importing")), force=status.tty and p.done == p.total)
 
     watcher: FolderWatcher | None = None
+    if args.watch:  # made first: it refuses a folder inside the journal before any work
+        watcher = FolderWatcher(journal, piece.id, paths, settle=settle, interval=every,
+                                on_outcome=lambda o: _say_outcome(ctx, o),
+                                on_error=ctx.warn)
     with ctrl_c_cancels(token):
         report = import_photos(journal, piece.id, paths, progress=on_progress, cancel=token)
         status.done()
         code = _summarise(ctx, piece.name, report, watching=args.watch)
-        if not args.watch or token.cancelled or report.stopped:
+        if watcher is None or token.cancelled or report.stopped:
             return code
-        watcher = FolderWatcher(journal, piece.id, paths, settle=settle, interval=every,
-                                on_outcome=lambda o: _say_outcome(ctx, o),
-                                on_error=ctx.warn)
         watcher.mark_handled(report.outcomes)
         folders = ", ".join(str(p) for p in paths)
         ctx.warn(tr("Watching {folders} for new photos. Press Ctrl-C to stop.", folders=folders))
