@@ -311,8 +311,9 @@ def test_damaged_exif_is_reported_but_the_photo_is_imported(journal, piece, tmp_
     mtime = utc(2024, 5, 5, 5, 5, 5).timestamp()
     os.utime(photo, (mtime, mtime))
     bad_date = make_photo(tmp_path / "baddate.jpg", "yesterday at noon")
+    future = make_photo(tmp_path / "future.jpg", "2199:01:01 10:00:00")
 
-    code, out, err = cli("import", piece.id, str(photo), str(bad_date))
+    code, out, err = cli("import", piece.id, str(photo), str(bad_date), str(future))
 
     assert code == 0, err  # both imported: their pixels are fine
     caps = {c.source: c.time for c in journal.snapshot(piece.id).captures}
@@ -320,6 +321,8 @@ def test_damaged_exif_is_reported_but_the_photo_is_imported(journal, piece, tmp_
     assert "odd.jpg" in err and "EXIF data is damaged" in err
     assert "baddate.jpg" in err and "not a valid date" in err and "yesterday at noon" in err
     assert "odd.jpg" in out and "baddate.jpg" in out  # listed among the file-date ones
+    assert "future.jpg" in err and "in the future" in err
+    assert caps["future.jpg"].year == 2199  # kept as the camera said: the maker decides
 
 
 def test_missing_paths_and_non_photos_in_folders(journal, piece, tmp_path, cli):

@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from coulisses.atomicio import DiskFullError, is_temp_name
@@ -37,7 +37,7 @@ from coulisses.capture.photo_decode import (
 )
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
-from coulisses.journal import Capture, Journal, JournalError, stills
+from coulisses.journal import Capture, Journal, JournalError, stills, utc_now
 from coulisses.journal.ids import safe_filename_part
 from coulisses.journal.journal import PIECES
 
@@ -238,8 +238,11 @@ def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) 
 
 def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared) -> PhotoOutcome:
     header = prepared.header
+    note = header.taken.problem
+    if note is None and header.taken.when > utc_now() + timedelta(days=1):
+        note = tr("its capture time is in the future; is the camera's clock set right?")
     common = {"taken_at": header.taken.when, "time_source": header.taken.source,
-              "note": header.taken.problem, "signature": header.signature}
+              "note": note, "signature": header.signature}
     if prepared.still is None or _already_stored(journal, piece_id, header.taken.when, path.name):
         # (checked again here, serially: two forms of one shot in the same import)
         return PhotoOutcome(path, DUPLICATE, **common)
