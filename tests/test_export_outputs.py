@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -179,3 +180,54 @@ def test_two_exports_in_the_same_minute_get_two_folders(journal, tmp_path):
     a = export_reel(plan, tmp_path / "out", SMALL, outputs={"srt", "post"})
     b = export_reel(plan, tmp_path / "out", SMALL, outputs={"srt", "post"}, when=None)
     assert a.folder != b.folder and a.folder.exists() and b.folder.exists()
+
+
+def test_runs_split_at_shots_and_cue_edges():
+    from coulisses.export.exporter import runs_of
+    from coulisses.journal.model import Capture, Piece
+    from coulisses.timeline.plan import ReelPlan, Shot
+
+    piece = Piece("p", "P", created=__import__("datetime").datetime.now())
+    caps = [Capture(f"c{i}", piece.created, Path(f"/nowhere/{i}.jpg")) for i in range(2)]
+    plan = ReelPlan(piece, 30, (Shot(caps[0], 10), Shot(caps[1], 10)),
+                    cues=(Cue(5, 15, "a"), Cue(12, 20, "b")))
+    runs = [(r.start, r.count, r.shot_index, r.cue_indices) for r in runs_of(plan)]
+    assert runs == [(0, 5, 0, ()), (5, 5, 0, (0,)), (10, 2, 1, (0,)), (12, 3, 1, (0, 1)),
+                    (15, 5, 1, (1,))]
+    assert sum(r[1] for r in runs) == plan.total_frames
+
+
+def test_overlapping_captions_stack_without_covering_each_other(journal, tmp_path):
+    piece, caps = make_piece(journal, n=1)
+    plan = hand_plan(piece, caps, frames=6, cues=(Cue(0, 6, "First caption", "struggle"),
+                                                   Cue(0, 6, "Second caption", "fix")))
+    result = export_reel(plan, tmp_path / "o", SMALL, outputs={"frames"}, deflicker=False)
+    plain = export_reel(hand_plan(piece, caps, frames=6), tmp_path / "p", SMALL,
+                        outputs={"frames"}, deflicker=False)
+    a = cv2.imread(str(result.files["frames"] / "000001.jpg")).astype(int)
+    b = cv2.imread(str(plain.files["frames"] / "000001.jpg")).astype(int)
+    changed_rows = np.flatnonzero(np.abs(a - b).max(axis=(1, 2)) > 40)
+    from coulisses.export.captions import render_caption
+    one = render_caption("First caption", SMALL.safe_box, SMALL.width).patch
+    # two boxes stacked: the changed band is about twice one caption's height
+    assert changed_rows.max() - changed_rows.min() > 1.8 * one.height
+    assert changed_rows.min() >= SMALL.safe.top
+
+
+def test_end_card_keeps_each_figure_on_one_line():
+    from coulisses.export import cards
+    from coulisses.export.presets import get_preset
+
+    p = get_preset("reels")
+    figures = ("11 h 40 de travail", "3 effondrements · 2 réparations · 4 essais")
+    for text, _, _ in cards.card_text(figures, p.width, p.safe_box):
+        for line in text:
+            assert not line.endswith("·") and not line.startswith("·")
+            for part in line.split(" · "):  # each figure is whole on its line
+                assert part.replace("\u00a0", " ") in " · ".join(figures).split(" · ")
+    frame = cards.end_card(("11 h 40 de travail", "3 effondrements · 2 réparations · 4 essais"),
+                           p.width, p.height, p.safe_box)
+    assert frame.shape == (1920, 1080, 3) and frame.max() > 200  # text drawn
+    # the card's text stays inside the safe zone
+    bright = np.flatnonzero((frame.max(axis=2) > 200).any(axis=1))
+    assert bright.min() >= p.safe.top and bright.max() < p.height - p.safe.bottom

@@ -11,6 +11,39 @@ from coulisses.export.patches import Patch
 from coulisses.i18n import tr
 
 
+def card_text(lines: tuple[str, ...], width: int,
+              safe_box: tuple[int, int, int, int]) -> list[tuple[tuple[str, ...], int,
+                                                             CaptionStyle]]:
+    """How each card line is set: its wrapped lines, type size and style.
+
+    Lines break only between figures ("3 struggles · 2 fixes"), never inside
+    one: the type shrinks a little first, and a figure is split only if it
+    still cannot fit.
+    """
+    x0, _, x1, _ = safe_box
+    base = CaptionStyle.for_width(width)
+    out = []
+    for i, raw in enumerate(lines):
+        text = clean(raw).text
+        if not text:
+            continue
+        size = round(base.size * (1.45 if i == 0 else 0.95))
+        style = CaptionStyle(size=size, min_size=round(size * 0.75), stroke=base.stroke,
+                             pad_x=base.pad_x, pad_y=round(base.pad_y * 0.6))
+        max_w = (x1 - x0) - 2 * style.pad_x
+        segments = text.split(" · ")
+        while size > style.min_size and any(
+                fonts.font(fonts.BOLD, size).getlength(seg) > max_w for seg in segments):
+            size -= max(1, size // 30)
+        f = fonts.font(fonts.BOLD, size)
+        text = " · ".join(seg.replace(" ", "\u00a0") if f.getlength(seg) <= max_w else seg
+                          for seg in segments)
+        wrapped = wrap(text, max_w, size, style.min_size, max_lines=3 if i == 0 else 2)
+        # a wrap lands beside a separator: do not leave it dangling at a line's end
+        out.append((tuple(line.strip(" ·") for line in wrapped.lines), wrapped.size, style))
+    return out
+
+
 def end_card(lines: tuple[str, ...], width: int, height: int,
              safe_box: tuple[int, int, int, int],
              background: np.ndarray | None = None) -> np.ndarray:
@@ -21,32 +54,10 @@ def end_card(lines: tuple[str, ...], width: int, height: int,
     else:
         frame = np.full((height, width, 3), 22, np.uint8)
     x0, y0, x1, y1 = safe_box
-    base = CaptionStyle.for_width(width)
-    blocks: list[Patch] = []
-    for i, raw in enumerate(lines):
-        text = clean(raw).text
-        if not text:
-            continue
-        size = round(base.size * (1.45 if i == 0 else 0.95))
-        style = CaptionStyle(size=size, min_size=round(size * 0.75), stroke=base.stroke,
-                             pad_x=base.pad_x, pad_y=round(base.pad_y * 0.6))
-        max_w = (x1 - x0) - 2 * style.pad_x
-        # Break only between figures ("3 struggles · 2 fixes"), never inside one:
-        # shrink the type a little first, and split a figure only if it still cannot fit.
-        segments = text.split(" · ")
-        while size > style.min_size and any(
-                fonts.font(fonts.BOLD, size).getlength(seg) > max_w for seg in segments):
-            size -= max(1, size // 30)
-        f = fonts.font(fonts.BOLD, size)
-        text = " · ".join(seg.replace(" ", "\u00a0") if f.getlength(seg) <= max_w else seg
-                          for seg in segments)
-        wrapped = wrap(text, max_w, size, style.min_size, max_lines=3 if i == 0 else 2)
-        # a wrap lands beside a separator: do not leave it dangling at a line's end
-        card_lines = [line.strip(" ·") for line in wrapped.lines]
-        image = draw_lines(card_lines, fonts.font(fonts.BOLD, wrapped.size), box=False,
-                           style=style)
-        blocks.append(Patch.from_image(image))
-    gap = round(base.size * 0.5)
+    blocks = [Patch.from_image(draw_lines(text, fonts.font(fonts.BOLD, size), box=False,
+                                          style=style))
+              for text, size, style in card_text(lines, width, safe_box)]
+    gap = round(CaptionStyle.for_width(width).size * 0.5)
     total = sum(b.height for b in blocks) + gap * max(0, len(blocks) - 1)
     y = y0 + max(0, ((y1 - y0) - total) // 2)
     for block in blocks:
