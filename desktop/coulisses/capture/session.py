@@ -472,6 +472,9 @@ class CaptureSession:
             return
         lost_for = self.clock.monotonic() - self._lost_mono
         self._close_gap()
+        # The first still after a gap is always kept: it shows where things stand
+        # (and whether the camera was knocked) right after the outage.
+        self._detector.reset()
         self._set(status=Status.OK, lost_seconds=self._state.lost_seconds + lost_for,
                   message=tr("{source} is back after {time}; the gap is recorded.",
                              source=self._state.source, time=format_duration(lost_for)))

@@ -161,7 +161,8 @@ class StreamSource:
         self._stop.set()
         thread, self._thread = self._thread, None
         if thread is not None:
-            # A read blocks at most read_timeout; the thread is a daemon anyway.
-            thread.join(self.read_timeout + self.open_timeout + 1.0)
+            # Do not make Stop wait for a network timeout: the reader sees the stop
+            # flag when its current read or connect returns, and releases the capture.
+            thread.join(min(2.0, self.read_timeout + 0.5))
         with self._lock:
             self._latest = None

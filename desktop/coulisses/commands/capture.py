@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=tr("keep every still, even when nothing moved"))
     p.add_argument("--disk-margin", default="200MB", metavar="SIZE",
                    help=tr("pause when less than this is free on the disk (default 200MB)"))
-    # Plays a video file N times faster (demos, tests); live sources ignore no time.
+    # Plays a video file N times faster (demos, tests); live sources run in real time.
     p.add_argument("--speed", type=float, default=None, help=argparse.SUPPRESS)
     p.set_defaults(run=run_capture)
 
@@ -80,6 +80,7 @@ def run_capture(args: argparse.Namespace, ctx) -> int:
     from coulisses.capture.clock import AcceleratedClock, SystemClock
     from coulisses.capture.session import CaptureSession, CaptureSettings, Finish
     from coulisses.capture.sources import SourceUnavailable, open_source
+    from coulisses.capture.videofile import VideoFileSource
     from coulisses.cli import Failure, UsageError
     from coulisses.jobs import CancelToken
     from coulisses.termui import StatusLine, ctrl_c_cancels
@@ -106,6 +107,8 @@ def run_capture(args: argparse.Namespace, ctx) -> int:
         source = open_source(args.source, clock=clock)
     except SourceUnavailable as exc:
         raise Failure(str(exc)) from None
+    if args.speed and not isinstance(source, VideoFileSource):
+        raise UsageError(tr("--speed only applies to a video file source"))
     settings = CaptureSettings(interval=interval, count=args.count, duration=duration,
                                keep_idle=args.keep_idle, disk_margin=margin)
     session = CaptureSession(ctx.journal, piece.id, source, settings, clock)
@@ -133,7 +136,8 @@ def run_capture(args: argparse.Namespace, ctx) -> int:
             if token.cancelled:
                 session.stop(wait=False)
             drain()
-            line.show(_status_text(session.state))
+            if session.state.status != "starting":  # an open failure stays a single line
+                line.show(_status_text(session.state))
         drain()
     line.done()
     state = session.state
