@@ -269,3 +269,34 @@ def test_observer_errors_do_not_break_the_capture(journal):
         kinds.append(q.get_nowait().kind)
     assert kinds[0] == "started" and kinds[-1] == "finished" and kinds.count("kept") == 5
     assert threading.active_count() < 50
+
+
+def test_frame_health_tells_a_noisy_still_scene_from_a_frozen_one():
+    from datetime import UTC, datetime, timedelta
+
+    from coulisses.capture.health import FrameHealth
+
+    t0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    dev = FakeDevice()
+    health = FrameHealth(frozen_after=10.0, black_after=5.0)
+    # A minute of a static bench with sensor noise: never frozen.
+    for s in range(60):
+        assert health.check(dev.image(0), s, t0 + timedelta(seconds=s)) is None
+    # The driver starts returning the last frame forever (fresh copies, same bits).
+    stuck = dev.image(1)
+    problems = [health.check(stuck.copy(), s, t0 + timedelta(seconds=s)) for s in range(60, 75)]
+    assert problems[:10] == [None] * 10 and health.repeated
+    frozen = problems[10]
+    assert frozen is not None and frozen.kind == "frozen"
+    assert frozen.since == t0 + timedelta(seconds=60)  # the gap starts at the first copy
+    # A real picture again: healthy at once.
+    assert health.check(dev.image(2), 80, t0) is None and not health.repeated
+    # Black for five seconds.
+    black = np.zeros((240, 320, 3), np.uint8)
+    results = [health.check(black + (s % 2), 90 + s, t0) for s in range(7)]
+    assert results[4] is None and results[5] is not None and results[5].kind == "black"
+    # The same frame object handed out twice (a stream between frames) is no evidence.
+    frame = dev.image(3)
+    health = FrameHealth(frozen_after=1.0)
+    assert health.check(frame, 0, t0) is None
+    assert health.check(frame, 5, t0) is None and health.repeated
