@@ -210,7 +210,7 @@ def test_damaged_still_is_skipped_not_fatal(journal):
 
 
 def test_build_timeline_and_cli_json(journal, cli):
-    frames = scene("collapse", n=40, collapse_at=25)
+    frames = scene("collapse", n=50, collapse_at=36)
     piece, caps = store(journal, "Story", frames[:20])
     # The rest the next day: two sessions, the collapse in the second.
     for i, frame in enumerate(frames[20:]):
@@ -221,6 +221,7 @@ def test_build_timeline_and_cli_json(journal, cli):
     assert len(tl.sessions) == 2
     (sg,) = tl.suggestions
     assert sg.session == 1
+    assert abs(tl.snapshot.index_of(sg.capture) - 36) <= 1
     assert tl.session_of_capture(sg.capture) is tl.sessions[1]
     code, out, err = cli("timeline", piece.id, "--json")
     assert code == 0, err
@@ -231,3 +232,56 @@ def test_build_timeline_and_cli_json(journal, cli):
     assert data["effort"]["sessions"] == 2
     code, out, _ = cli("timeline", piece.id)
     assert code == 0 and "Suggested moments" in out and sg.capture in out
+
+
+def test_hands_resting_in_place_for_a_while_suggest_nothing():
+    """Hands held still on the pot for 5 stills (most of a window), then gone."""
+    rng = np.random.default_rng(11)
+    bg = _background(rng)
+    noise = np.empty((H, W, 3), np.float32)
+    resting = np.random.default_rng(3)
+    sigs = []
+    for i in range(60):
+        img = bg.copy()
+        _pot(img, slumped=False)
+        if 25 <= i < 30:
+            _hands(img, np.random.default_rng(3))  # same place every time
+        elif rng.random() < 0.3:
+            _hands(img, resting)
+        cv2.randn(noise, 0, 7)
+        img = np.clip(img + noise, 0, 255).astype(np.uint8)
+        sigs.append(cv2.resize(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY), (24, 18),
+                               interpolation=cv2.INTER_AREA).reshape(-1))
+    assert lasting_changes(np.array(sigs)) == []
+
+
+def test_fast_rolling_median_matches_numpy():
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    from coulisses.timeline.suggestions import rolling_median
+
+    x = np.random.default_rng(0).normal(size=(300, 20)).astype(np.float32)
+    x[::7] = np.round(x[::7])  # ties too
+    for w in range(1, 9):
+        expected = np.median(sliding_window_view(x, w, axis=0), axis=2)
+        assert np.allclose(rolling_median(x, w), expected), w
+
+
+def test_finished_sessions_are_not_searched_again(journal, monkeypatch):
+    import coulisses.timeline.suggestions as sugmod
+
+    piece, caps = store(journal, "Memo", scene("collapse", n=40, collapse_at=20))
+    first = find_suggestions(journal.snapshot(piece.id))
+    calls = []
+    real = sugmod.load_signatures
+    monkeypatch.setattr(sugmod, "load_signatures",
+                        lambda *a, **k: calls.append(k.get("ranges")) or real(*a, **k))
+    assert find_suggestions(journal.snapshot(piece.id)) == first
+    assert calls == []
+    # A new session (next day) is searched; the first one is not.
+    still, thumb = encode_still(scene("collapse", n=1)[0])
+    for i in range(12):
+        journal.add_still(piece.id, still, T0 + timedelta(days=1, seconds=10 * i),
+                          thumbnail=thumb)
+    assert find_suggestions(journal.snapshot(piece.id)) == first
+    assert calls == [[(40, 52)]]

@@ -73,37 +73,33 @@ def _cache_path(piece_folder: Path, day: str) -> Path:
     return piece_folder.joinpath(*CACHE_DIR, f"{day}.npz")
 
 
-def _load_day(path: Path) -> dict[str, np.ndarray | None]:
-    """id → signature (None for an unreadable still) from a day's cache file."""
+_Day = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted ids, sigs, ok
+_EMPTY: _Day = (np.array([], dtype=str), np.zeros((0, SIG_SIZE), np.uint8), np.zeros(0, bool))
+
+
+def _load_day(path: Path) -> _Day:
+    """Sorted capture ids, their signatures and readability from a day's cache file."""
     try:
         with np.load(path, allow_pickle=False) as data:
             if int(data["version"]) != CACHE_VERSION:
-                return {}
-            ids = data["ids"].tolist()
-            sigs = data["sigs"]
-            ok = data["ok"]
+                return _EMPTY
+            ids, sigs, ok = data["ids"], data["sigs"], data["ok"]
     except FileNotFoundError:
-        return {}
+        return _EMPTY
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as exc:
         log.info("signature cache %s ignored (%s); it will be rebuilt", path, exc)
-        return {}
-    if sigs.shape != (len(ids), SIG_SIZE) or ok.shape != (len(ids),):
-        return {}
-    return {cid: (sigs[k] if ok[k] else None) for k, cid in enumerate(ids)}
+        return _EMPTY
+    n = len(ids)
+    if sigs.shape != (n, SIG_SIZE) or ok.shape != (n,) or (n and not (ids[1:] > ids[:-1]).all()):
+        return _EMPTY
+    return ids, sigs, ok
 
 
-def _save_day(path: Path, entries: dict[str, np.ndarray | None]) -> None:
-    ids = sorted(entries)
-    sigs = np.zeros((len(ids), SIG_SIZE), np.uint8)
-    ok = np.zeros(len(ids), bool)
-    for k, cid in enumerate(ids):
-        sig = entries[cid]
-        if sig is not None:
-            sigs[k] = sig
-            ok[k] = True
+def _save_day(path: Path, ids: np.ndarray, sigs: np.ndarray, ok: np.ndarray) -> None:
+    order = np.argsort(ids)
     buf = io.BytesIO()
-    np.savez(buf, version=np.int64(CACHE_VERSION), ids=np.array(ids, dtype=str), sigs=sigs,
-             ok=ok)
+    np.savez(buf, version=np.int64(CACHE_VERSION), ids=ids[order], sigs=sigs[order],
+             ok=ok[order])
     try:
         with atomic_open(path) as fh:
             fh.write(buf.getvalue())
@@ -111,11 +107,24 @@ def _save_day(path: Path, entries: dict[str, np.ndarray | None]) -> None:
         log.warning("signature cache %s not written: %s", path, exc)
 
 
-def load_signatures(snapshot: PieceSnapshot, *, use_cache: bool = True,
-                    token: CancelToken | None = None,
+def _day_runs(captures: Sequence[Capture], lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(day folder, start, end) runs of consecutive stills in the same day folder."""
+    runs: list[tuple[str, int, int]] = []
+    for i in range(lo, hi):
+        day = captures[i].path.parent.name
+        if runs and runs[-1][0] == day:
+            runs[-1] = (day, runs[-1][1], i + 1)
+        else:
+            runs.append((day, i, i + 1))
+    return runs
+
+
+def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]] | None = None,
+                    use_cache: bool = True, token: CancelToken | None = None,
                     progress: ProgressCallback | None = None,
                     workers: int = 2) -> tuple[np.ndarray, np.ndarray]:
-    """Signatures of all the snapshot's stills, aligned with ``snapshot.captures``.
+    """Signatures of the snapshot's stills (or of the ``[start, end)`` index ``ranges``,
+    concatenated in order).
 
     Returns ``(sigs, ok)``: ``sigs`` is (n, 432) uint8, ``ok`` marks the stills
     that could be read. Cancellable between days (raises ``Cancelled``).
@@ -123,45 +132,51 @@ def load_signatures(snapshot: PieceSnapshot, *, use_cache: bool = True,
     import time
 
     captures = snapshot.captures
-    n = len(captures)
-    sigs = np.zeros((n, SIG_SIZE), np.uint8)
-    ok = np.zeros(n, bool)
+    if ranges is None:
+        ranges = [(0, len(captures))]
+    runs = [run for lo, hi in ranges for run in _day_runs(captures, lo, hi)]
+    total = sum(hi - lo for _, lo, hi in runs)
+    sigs = np.zeros((total, SIG_SIZE), np.uint8)
+    ok = np.zeros(total, bool)
     started = time.monotonic()
-    # Group capture indices by day folder (stills are already in time order).
-    days: list[tuple[str, int, int]] = []
-    for i, c in enumerate(captures):
-        day = c.path.parent.name
-        if days and days[-1][0] == day and days[-1][2] == i:
-            days[-1] = (day, days[-1][1], i + 1)
-        else:
-            days.append((day, i, i + 1))
     folder = snapshot.piece.folder
-    done = 0
+    loaded: dict[str, _Day] = {}
+    pos = 0
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        for day, lo, hi in days:
+        for day, lo, hi in runs:
             if token is not None:
                 token.raise_if_cancelled()
             path = _cache_path(folder, day)
-            cached = _load_day(path) if use_cache else {}
-            todo = [i for i in range(lo, hi) if captures[i].id not in cached]
-            fresh = dict(zip((captures[i].id for i in todo),
-                             pool.map(capture_signature, (captures[i] for i in todo),
-                                      chunksize=64), strict=True))
-            for i in range(lo, hi):
-                cid = captures[i].id
-                sig = fresh[cid] if cid in fresh else cached[cid]
-                if sig is not None:
-                    sigs[i] = sig
-                    ok[i] = True
-            if use_cache and todo:
-                # Keep entries of stills no longer in this snapshot's view too:
-                # the cache is keyed by id, never trusted for anything but pixels.
-                merged = dict(cached)
-                merged.update(fresh)
-                _save_day(path, merged)
-            done += hi - lo
+            if day not in loaded:
+                loaded[day] = _load_day(path) if use_cache else _EMPTY
+            ids, csigs, cok = loaded[day]
+            want = np.array([captures[i].id for i in range(lo, hi)], dtype=str)
+            at = np.searchsorted(ids, want) if ids.size else np.zeros(want.size, np.int64)
+            at = np.minimum(at, max(ids.size - 1, 0))
+            hit = (ids[at] == want) if ids.size else np.zeros(want.size, bool)
+            out = slice(pos, pos + hi - lo)
+            sigs[out][hit] = csigs[at[hit]]
+            ok[out][hit] = cok[at[hit]]
+            missing = np.flatnonzero(~hit)
+            if missing.size:
+                fresh = list(pool.map(capture_signature, (captures[lo + k] for k in missing),
+                                      chunksize=64))
+                for k, sig in zip(missing.tolist(), fresh, strict=True):
+                    if sig is not None:
+                        sigs[pos + k] = sig
+                        ok[pos + k] = True
+                if use_cache:
+                    # Keep the entries of other stills of the day: the cache is keyed
+                    # by id and trusted for nothing but pixels.
+                    new_ids = np.concatenate([ids, want[missing]])
+                    new_sigs = np.concatenate([csigs, sigs[pos + missing]])
+                    new_ok = np.concatenate([cok, ok[pos + missing]])
+                    _save_day(path, new_ids, new_sigs, new_ok)
+                    order = np.argsort(new_ids)
+                    loaded[day] = (new_ids[order], new_sigs[order], new_ok[order])
+            pos += hi - lo
             if progress is not None:
-                progress(Progress(done, n, day, started))
+                progress(Progress(pos, total, day, started))
     return sigs, ok
 
 
