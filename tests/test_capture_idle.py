@@ -154,3 +154,25 @@ def test_cli_rejects_bad_arguments(cli, bench_video):
     assert code == 2
     code, _, err = cli("capture", "Nope", "--source", str(bench_video))
     assert code == 1 and "Nope" in err
+
+
+def test_screen_sources_count_a_new_line_of_text_but_not_a_blinking_cursor():
+    from coulisses.capture.screen import ScreenSource
+
+    screen = np.full((1080, 1920, 3), 245, np.uint8)
+    for row in range(10):
+        cv2.putText(screen, "def glaze(pot): return pot.dip(seconds=3)", (40, 60 + row * 28),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.6, (30, 30, 30), 1)
+    typed = screen.copy()
+    cv2.putText(typed, "pot.fire(cone=6)", (40, 60 + 10 * 28), cv2.FONT_HERSHEY_SIMPLEX, 0.6,
+                (30, 30, 30), 1)
+    cursor = screen.copy()
+    cv2.rectangle(cursor, (400, 330), (401, 348), (0, 0, 0), -1)
+    det = SceneChangeDetector(ScreenSource.idle_settings)
+    det.remember(det.decide(screen, at=0.0))
+    assert det.decide(typed, at=1.0).keep
+    assert not det.decide(cursor, at=2.0).keep
+    # The camera settings would have missed the typed line: the finer ones matter.
+    cam = SceneChangeDetector()
+    cam.remember(cam.decide(screen, at=0.0))
+    assert not cam.decide(typed, at=1.0).keep

@@ -73,6 +73,7 @@ def test_open_source_recognises_what_makers_type(counter_video):
     assert isinstance(open_source("http://10.0.0.2:8080/video"), StreamSource)
     assert isinstance(open_source(str(counter_video)), VideoFileSource)
     assert isinstance(open_source("file://" + str(counter_video)), VideoFileSource)
+    assert open_source("/dev/video2").index == 2 and describe("/dev/video2") == "camera 2"
     assert describe("0") == "camera 0" and describe("rtsp://a:b@h/x") == "rtsp://a:***@h/x"
 
 

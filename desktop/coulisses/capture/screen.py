@@ -5,12 +5,16 @@ from __future__ import annotations
 import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
+from coulisses.capture.idle import IdleSettings
 from coulisses.capture.sources import Frame, ReopenByRestart, SourceLost, SourceUnavailable
 from coulisses.i18n import tr
 
 
 class ScreenSource(ReopenByRestart):
     live = False  # a still screen is legitimately bit-identical for a long time
+    # A screen has no sensor noise but its changes are small (a line of code, a
+    # brush stroke): compare a finer picture and count smaller changes.
+    idle_settings = IdleSettings(pixel_threshold=10.0, min_changed=0.0005, width=480)
 
     def __init__(self, clock: Clock | None = None, *, monitor: int = 1) -> None:
         self.name = tr("the screen")

@@ -154,7 +154,10 @@ class CaptureSession:
         self._snaps_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._done = threading.Event()
-        self._detector = SceneChangeDetector(self.settings.idle)
+        idle = self.settings.idle
+        if idle == IdleSettings():  # not tuned by the caller: the source may know better
+            idle = getattr(self.source, "idle_settings", None) or idle
+        self._detector = SceneChangeDetector(idle)
         s = self.settings
         self._health = FrameHealth(s.frozen_after, s.black_after) if self.source.live else None
         # Outage / pause bookkeeping (capture thread only).

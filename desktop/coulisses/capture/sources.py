@@ -83,6 +83,7 @@ class ReopenByRestart:
         return True
 
 
+_V4L2_DEVICE = re.compile(r"^/dev/video(\d+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
 STREAM_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt")
 
@@ -92,6 +93,9 @@ def describe(spec: str) -> str:
     s = spec.strip()
     if s.isdigit():
         return tr("camera {index}", index=s)
+    device = _V4L2_DEVICE.match(s)
+    if device:
+        return tr("camera {index}", index=device.group(1))
     if s.lower() == "screen":
         return tr("the screen")
     return redact(s)
@@ -112,6 +116,12 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
         from coulisses.capture.camera import CameraSource
 
         return CameraSource(int(s), clock=clock, **options)  # type: ignore[arg-type]
+    device = _V4L2_DEVICE.match(s)
+    if device:  # /dev/video2 on Linux is camera 2
+        from coulisses.capture.camera import CameraSource
+
+        index = int(device.group(1))
+        return CameraSource(index, clock=clock, **options)  # type: ignore[arg-type]
     if s.lower() == "screen":
         from coulisses.capture.screen import ScreenSource
 

@@ -71,9 +71,13 @@ def _status_name(status: str) -> str:
 def _status_text(state) -> str:
     last = (state.last_still.astimezone().strftime("%H:%M:%S") if state.last_still
             else tr("none yet"))
-    return tr("{kept} kept · {skipped} skipped · last still {last} · {source}: {status}",
+    text = tr("{kept} kept · {skipped} skipped · last still {last} · {source}: {status}",
               kept=state.kept, skipped=state.skipped, last=last, source=state.source,
               status=_status_name(str(state.status)))
+    if state.missed:
+        text += " · " + tr("{n} missed (source lost, disk full or too short an interval)",
+                           n=state.missed)
+    return text
 
 
 def run_capture(args: argparse.Namespace, ctx) -> int:
