@@ -11,6 +11,7 @@ and the peak memory of the process.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import struct
 import subprocess
@@ -62,9 +63,13 @@ def _exif_segment(taken: str, orientation: int) -> bytes:
 
 
 def generate(folder: Path, count: int) -> list[Path]:
-    marker = folder / f".complete-{count}"
+    marker = folder / ".complete"  # holds how many photos were fully generated
     files = [folder / f"IMG_{i:04d}.JPG" for i in range(count)]
-    if marker.exists() and all(f.exists() for f in files):
+    try:
+        ready = int(marker.read_text())
+    except (OSError, ValueError):
+        ready = 0
+    if ready >= count and all(f.exists() for f in files):
         return files
     folder.mkdir(parents=True, exist_ok=True)
     print(f"generating {count} photos of {W}x{H} in {folder} (once)…", flush=True)
@@ -85,7 +90,7 @@ def generate(folder: Path, count: int) -> list[Path]:
 
     with ThreadPoolExecutor(max_workers=default_workers()) as pool:
         list(pool.map(make, range(count)))
-    marker.touch()
+    marker.write_text(str(count))
     return files
 
 
@@ -114,9 +119,10 @@ def main() -> int:
         piece = journal.create_piece("Bench")
         for f in files[:2]:  # warm the page cache fairly for the first run
             f.read_bytes()
-        t0 = time.perf_counter()
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        c0, t0 = time.process_time(), time.perf_counter()
         first = import_photos(journal, piece.id, files, workers=workers)
-        t1 = time.perf_counter()
+        c1, t1 = time.process_time(), time.perf_counter()
         second = import_photos(journal, piece.id, files, workers=workers)
         t2 = time.perf_counter()
         assert len(first.imported) == args.count, first.skipped
@@ -142,6 +148,8 @@ def main() -> int:
           f"{workers} worker thread(s)")
     print(f"first import:  {t1 - t0:6.1f} s  {args.count / (t1 - t0):6.2f} photos/s "
           f"(stored {sample[0]}x{sample[1]}, {stored_mb / args.count:.1f} MB each)")
+    print(f"CPU per photo: {(c1 - c0) / args.count * 1000:.0f} ms (all threads; "
+          f"load average {load:.1f} when the run started, {os.cpu_count()} cores)")
     print(f"second import: {t2 - t1:6.2f} s  {args.count / (t2 - t1):6.0f} photos/s "
           f"(all duplicates, no decoding)")
     print(f"memory: {rss}")
