@@ -300,3 +300,17 @@ def test_frame_health_tells_a_noisy_still_scene_from_a_frozen_one():
     health = FrameHealth(frozen_after=1.0)
     assert health.check(frame, 0, t0) is None
     assert health.check(frame, 5, t0) is None and health.repeated
+
+
+def test_a_driver_exception_on_open_ends_the_session_with_a_clear_error(journal):
+    def exploding_factory(index, backend):
+        raise RuntimeError("VIDIOC_STREAMON: No space left on device")
+
+    piece = journal.create_piece("Planche")
+    session = CaptureSession(journal, piece.id,
+                             CameraSource(0, capture_factory=exploding_factory, warmup=0),
+                             CaptureSettings(interval=0.05))
+    state = session.run()
+    assert state.status == Status.FAILED and state.finished == "failed" and not state.running
+    assert "camera 0 cannot be opened" in state.error and "VIDIOC_STREAMON" in state.error
+    assert journal.captures(piece.id)[0] == []

@@ -263,10 +263,16 @@ class CaptureSession:
                   message=tr("Opening {source}…", source=src))
         try:
             self.source.open()
-        except SourceError as exc:
+        except Exception as exc:  # SourceUnavailable, or anything a driver throws
+            if isinstance(exc, SourceError):
+                error = redact(str(exc))
+            else:
+                log.exception("opening the source failed")
+                error = tr("{source} cannot be opened ({reason}).", source=src,
+                           reason=redact(str(exc) or type(exc).__name__))
             self._set(running=False, status=Status.FAILED, finished=Finish.FAILED,
-                      error=redact(str(exc)), message=redact(str(exc)))
-            self._fail_snaps(redact(str(exc)))
+                      error=error, message=error)
+            self._fail_snaps(error)
             self._emit("finished")
             return self._state
         s = self.settings
@@ -278,7 +284,13 @@ class CaptureSession:
             while True:
                 tick = sched.next_tick
                 if tick is None:
-                    reason = Finish.DURATION
+                    # The last still is taken; the run itself lasts the time asked for.
+                    end = sched.start + (s.duration or 0.0)
+                    while not self._stop.is_set() and self.clock.monotonic() < end:
+                        self.clock.sleep(end - self.clock.monotonic(), self._wake)
+                        self._wake.clear()
+                        self._serve_snaps()
+                    reason = Finish.STOPPED if self._stop.is_set() else Finish.DURATION
                     break
                 wake_at = tick.due
                 if self._state.status == Status.LOST:
