@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ import numpy as np
 import pytest
 from PIL import ExifTags, Image
 
+import coulisses.capture.photo_decode  # noqa: F401  (registers the HEIF opener)
 from coulisses.capture.exif_time import EXIF_DATETIME, EXIF_ORIGINAL, FILE_DATE
 from coulisses.capture.importer import DUPLICATE, IMPORTED, SKIPPED, import_photos
 from coulisses.capture.photo_decode import INCOMPLETE, NOT_A_PHOTO
@@ -261,7 +263,11 @@ def write_broken_files(folder: Path) -> dict[str, str]:
     data = whole.read_bytes()
     whole.unlink()
     (folder / "truncated.jpg").write_bytes(data[: len(data) * 2 // 3])
-    return {"random.jpg": "not a photo", "empty.jpg": "empty", "truncated.jpg": "truncated"}
+    heic = io.BytesIO()
+    Image.fromarray(rng.integers(0, 256, (300, 400, 3), np.uint8)).save(heic, "HEIF")
+    (folder / "cut.heic").write_bytes(heic.getvalue()[: len(heic.getvalue()) // 2])
+    return {"random.jpg": "not a photo", "empty.jpg": "empty", "truncated.jpg": "truncated",
+            "cut.heic": "truncated"}
 
 
 def test_broken_files_are_named_with_their_reason_and_the_rest_imported(
@@ -288,13 +294,13 @@ def test_report_kinds_for_broken_files(journal, piece, tmp_path):
     write_broken_files(tmp_path)
     make_photo(tmp_path / "fine.png", fmt="PNG")
     report = import_photos(journal, piece.id, sorted(tmp_path.glob("*.jpg")) + [
-        tmp_path / "fine.png"])
+        tmp_path / "cut.heic", tmp_path / "fine.png"])
     (fine,) = report.imported
     assert fine.source == "fine.png" and report.no_exif == (tmp_path / "fine.png",)
     assert report.outcomes[-1].time_source == FILE_DATE
     kinds = {o.path.name: (o.status, o.kind) for o in report.outcomes if o.status == SKIPPED}
     assert kinds == {"empty.jpg": (SKIPPED, INCOMPLETE), "random.jpg": (SKIPPED, NOT_A_PHOTO),
-                     "truncated.jpg": (SKIPPED, INCOMPLETE)}
+                     "truncated.jpg": (SKIPPED, INCOMPLETE), "cut.heic": (SKIPPED, INCOMPLETE)}
     assert not report.complete
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["fine.png"]
 

@@ -45,6 +45,7 @@ MAX_PIXELS = 200_000_000
 # warnings would only clutter a terminal. Truncated data must fail loudly:
 # Pillow's default (LOAD_TRUNCATED_IMAGES False) is relied upon, not changed.
 warnings.filterwarnings("ignore", message="(?i).*corrupt exif", category=UserWarning)
+warnings.filterwarnings("ignore", category=UserWarning, module="PIL.TiffImagePlugin")
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 # Problem kinds: "incomplete" may be a file still being copied (the watch
@@ -120,6 +121,11 @@ def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader]]:
         try:
             img = Image.open(fh)
         except UnidentifiedImageError:
+            fh.seek(0)
+            if _looks_like_photo(fh.read(32)):
+                # Starts like a photo but cannot be parsed: most often a copy that has
+                # not finished (a HEIC cannot be read at all until its index is there).
+                raise PhotoError(tr("the file is truncated or damaged"), INCOMPLETE) from None
             raise PhotoError(tr("it is not a photo Coulisses can read (JPEG, PNG or HEIC)"),
                              NOT_A_PHOTO) from None
         except Image.DecompressionBombError:
@@ -173,6 +179,15 @@ def decode_still(img: Image.Image, header: PhotoHeader, max_side: int = MAX_SIDE
     return DecodedStill(jpeg, thumb, bgr.shape[1], bgr.shape[0])
 
 
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")
+
+
+def _looks_like_photo(head: bytes) -> bool:
+    """The first bytes of a JPEG, PNG or HEIF file."""
+    return (head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n"))
+            or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS))
+
+
 def _to_rgb(img: Image.Image) -> Image.Image:
     if img.mode == "RGB":
         return img
@@ -192,7 +207,8 @@ def _to_rgb(img: Image.Image) -> Image.Image:
 def _decode_error(exc: BaseException) -> PhotoError:
     text = str(exc)
     low = text.lower()
-    if "truncated" in low or "premature end" in low or "too short" in low \
+    # Pillow says "truncated", libjpeg "premature end", libheif "unexpected end of file".
+    if any(w in low for w in ("truncated", "premature end", "too short", "end of file")) \
             or isinstance(exc, EOFError):
         return PhotoError(tr("the file is truncated (an unfinished copy?)"), INCOMPLETE)
     if isinstance(exc, Image.DecompressionBombError):
