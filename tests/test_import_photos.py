@@ -506,3 +506,40 @@ def test_exif_time_parsing_edge_cases():
     assert parse_exif_datetime("2024:05:01 10:00:00", None, "   :  ") == local
     assert abs(parse_exif_datetime("2024:05:01 10:00:00", None, "+14:00")
                - utc(2024, 4, 30, 20)) < timedelta(seconds=1)
+
+
+def test_mangled_files_never_raise(journal, piece, tmp_path):
+    """Truncated, bit-flipped and zeroed JPEG/PNG/HEIC: imported or skipped, never an exception."""
+    import random
+
+    from coulisses.capture.importer import import_one
+
+    originals = {}
+    for fmt, ext in (("JPEG", "jpg"), ("PNG", "png"), ("HEIF", "heic")):
+        buf = io.BytesIO()
+        scene(160, 120).save(buf, fmt, exif=exif_with("2025:01:01 10:00:00",
+                                                      orientation=6).tobytes())
+        originals[ext] = buf.getvalue()
+    rng = random.Random(20251123)
+    statuses = set()
+    for i in range(90):
+        ext = ("jpg", "png", "heic")[i % 3]
+        data = bytearray(originals[ext])
+        how = rng.choice(("truncate", "flip", "zero"))
+        if how == "truncate":
+            data = data[: rng.randrange(len(data))]
+        elif how == "flip":
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        else:
+            at = rng.randrange(len(data))
+            data[at:at + 300] = bytes(len(data[at:at + 300]))
+        path = tmp_path / f"m{i}.{ext}"
+        path.write_bytes(bytes(data))
+        outcome = import_one(journal, piece.id, path)
+        statuses.add(outcome.status)
+        if outcome.status == SKIPPED:
+            assert outcome.reason and "\n" not in outcome.reason
+        else:
+            assert outcome.taken_at is not None
+    assert statuses >= {SKIPPED}
