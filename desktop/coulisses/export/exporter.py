@@ -96,6 +96,7 @@ class _Job:
     deflicker: bool
     outputs: frozenset[str]
     warnings: list[str] = field(default_factory=list)
+    lang: str | None = None  # language of the texts drawn in the video (None: the UI's)
 
 
 # --------------------------------------------------------------------------- naming
@@ -298,7 +299,8 @@ class _Renderer:
         overlays: list[Patch] = []
         if shot.kind == RESULT_FIRST:
             if self._label is None:
-                self._label = cards.result_label(self.w, self.safe)
+                self._label = cards.result_label(
+                    self.w, self.safe, tr("The finished piece", lang=self.job.lang))
             overlays.append(self._label)
         # Several captions at once stack upwards from the bottom of the safe zone.
         gap = max(2, self.w // 80)
@@ -466,7 +468,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                              "with --out.", folder=out_dir))
     clean_stale_partials(out_dir)
 
-    job = _Job(plan, preset, layout, deflicker, frozenset(outputs), list(plan.warnings))
+    job = _Job(plan, preset, layout, deflicker, frozenset(outputs), list(plan.warnings), lang)
     job.warnings.extend(_reading_warnings(plan))
     runs = runs_of(plan)
     need = estimate_bytes(plan, preset, runs, job.outputs)
