@@ -154,6 +154,9 @@ def test_stills_from_a_stream_are_fresh(journal, server):
     assert session.wait(10) and session.state.kept == 4
     for taken, stored in stamps:
         assert stored - taken.timestamp() < 0.5  # the latest frame, not a queued one
+    # The stream was drained at 20 fps but only the frames used were converted.
+    assert source.frames_received >= 10
+    assert source.frames_converted <= 4 + 2 < source.frames_received
 
 
 def test_a_silent_stream_never_blocks_opening():

@@ -2,9 +2,10 @@
 
 OpenCV's FFmpeg backend can block forever on a dead stream (opencv#4468), so:
 - open and read timeouts are set on the capture itself;
-- a background reader thread reads continuously and keeps only the latest
-  frame (a stream must be drained anyway, or it lags behind real time), so
-  the capture loop never waits on the network;
+- a background reader thread drains the stream continuously (or it lags
+  behind real time) and converts to BGR only the frames the capture loop
+  asks for, so the loop gets a fresh frame within one frame period and
+  never waits on the network;
 - when the stream drops, the reader reconnects by itself with a capped
   backoff; the capture loop sees ``SourceLost`` while no fresh frame exists.
 """
@@ -58,7 +59,11 @@ class StreamSource:
         self._latest: np.ndarray | None = None
         self._latest_time = self.clock.now()
         self._latest_mono = 0.0
+        self._grab_mono = 0.0
+        self._want = threading.Event()  # the capture loop wants the next frame converted
+        self._delivered = threading.Event()
         self.frames_received = 0
+        self.frames_converted = 0
         self.reconnects = 0
 
     # ------------------------------------------------------------------ opening
@@ -103,39 +108,49 @@ class StreamSource:
                     if cap is None:
                         continue
                     self.reconnects += 1
-                ok, image = cap.read()
-                if not ok or image is None or image.size == 0:
+                if not cap.grab():
                     cap.release()
                     cap = None
                     continue
                 retry = RETRY_FIRST
+                with self._lock:
+                    self._grab_mono = time.monotonic()
+                    self.frames_received += 1
+                    want = self._want.is_set() or self._latest is None
+                if not want:
+                    continue  # drained, not converted: only the frames asked for cost that
+                grabbed_at = self.clock.now()
+                ok, image = cap.retrieve()
+                if not ok or image is None or image.size == 0:
+                    continue
                 if image.ndim == 2:
                     image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-                now = self.clock.now()
                 with self._lock:
                     self._latest = image
-                    self._latest_time = now
-                    self._latest_mono = time.monotonic()
-                    self.frames_received += 1
+                    self._latest_time = grabbed_at
+                    self._latest_mono = self._grab_mono
+                    self.frames_converted += 1
+                    self._want.clear()
+                    self._delivered.set()
         finally:
             if cap is not None:
                 with contextlib.suppress(Exception):
                     cap.release()
 
-    def _fresh(self) -> tuple[np.ndarray, Any] | None:
+    def _streaming(self) -> bool:
+        """Frames arrived recently (the stream is alive)."""
         with self._lock:
-            if self._latest is None or time.monotonic() - self._latest_mono > self.stale_after:
-                return None
-            return self._latest, self._latest_time
+            return self._grab_mono > 0 and time.monotonic() - self._grab_mono <= self.stale_after
 
     def wait_first_frame(self, timeout: float) -> bool:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            if self._fresh() is not None:
-                return True
+            with self._lock:
+                if self._latest is not None:
+                    return True
             if self._stop.wait(0.02):
                 return False
-        return self._fresh() is not None
+        return self._latest is not None
 
     def read(self) -> Frame:
         if self._thread is None:
@@ -143,10 +158,20 @@ class StreamSource:
         if self._latest is None:
             # Just opened: give the first frame a moment to arrive.
             self.wait_first_frame(self.stale_after)
-        fresh = self._fresh()
-        if fresh is None:
-            raise SourceLost(tr("The stream {url} stopped sending pictures.", url=self.name))
-        return Frame(fresh[0], fresh[1])
+        lost = SourceLost(tr("The stream {url} stopped sending pictures.", url=self.name))
+        if not self._streaming():
+            raise lost
+        # Ask the reader to convert the next frame it receives; a slow stream (a
+        # phone at 1 fps) gets a bounded wait, then the last frame is used again.
+        with self._lock:
+            self._delivered.clear()
+            self._want.set()
+        self._delivered.wait(min(self.stale_after, 1.0))
+        with self._lock:
+            image, taken = self._latest, self._latest_time
+            if image is None or time.monotonic() - self._latest_mono > self.stale_after:
+                raise lost
+        return Frame(image, taken)
 
     def reopen(self) -> bool:
         # The reader thread reconnects on its own; we only report whether it has.
@@ -155,7 +180,7 @@ class StreamSource:
                 self.open()
             except SourceUnavailable:
                 return False
-        return self._fresh() is not None
+        return self._streaming()
 
     def close(self) -> None:
         self._stop.set()
@@ -166,3 +191,4 @@ class StreamSource:
             thread.join(min(2.0, self.read_timeout + 0.5))
         with self._lock:
             self._latest = None
+            self._grab_mono = 0.0
