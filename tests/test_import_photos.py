@@ -224,6 +224,23 @@ def test_heic_from_a_phone_is_imported(journal, piece, tmp_path):
     assert capture.path.read_bytes()[:2] == b"\xff\xd8"  # stored as JPEG
 
 
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_heic_orientation_is_applied_once(journal, piece, tmp_path, orientation):
+    """libheif applies a HEIC's rotation itself; the EXIF tag must not rotate it again."""
+    raw = scene(96, 64)
+    op = _STORED_AS[orientation]
+    path = tmp_path / f"r{orientation}.heic"
+    raw.transpose(op).save(path, "HEIF", quality=90,
+                           exif=exif_with("2025:01:01 12:00:00", orientation=orientation).tobytes())
+
+    (capture,) = import_photos(journal, piece.id, [path]).imported
+
+    rgb = stored_rgb(capture)
+    assert rgb.shape[:2] == (64, 96)
+    assert near(corner(rgb, "tl"), RED) and near(corner(rgb, "tr"), GREEN)
+    assert near(corner(rgb, "bl"), BLUE)
+
+
 def test_large_photos_are_scaled_down_and_keep_their_content(journal, piece, tmp_path):
     # 9000 px wide: decoded at half size by JPEG draft, then resized to 3840.
     wide = np.zeros((900, 9000, 3), np.uint8)
