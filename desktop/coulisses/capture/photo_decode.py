@@ -1,7 +1,7 @@
 """Turning a photo file (JPEG, PNG, HEIC/HEIF) into an upright, sized still.
 
 Two steps, so an import can skip a photo it already has after reading only
-the header: ``open_photo`` (header, EXIF, capture time; cheap) then
+the header: ``opened`` (header, EXIF, capture time; cheap) then
 ``decode_still`` (pixels at the reduced size, EXIF orientation applied,
 encoded as the journal's JPEG and thumbnail). The original file is only
 ever read.
@@ -37,7 +37,8 @@ except ImportError:  # pragma: no cover - it is a declared dependency
 MAX_SIDE = 3840  # long side of a stored still: 4K, plenty for a 1080x1920 reel with crop room
 # Extensions looked at inside folders (a named file is always tried).
 PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".heic", ".heif", ".hif"})
-# Pillow's decompression-bomb guard stops at ~179 MP; real cameras stay well under.
+# Pillow itself refuses over ~179 MP (its decompression-bomb guard); this covers
+# plugins that skip that check. Real cameras stay well under (~100 MP).
 MAX_PIXELS = 200_000_000
 
 # Pillow warns (process-wide, once per place) on damaged EXIF and on images
