@@ -135,11 +135,13 @@ def main() -> int:
         print(f"  CPU per still : {cpu / n * 1000:.1f} ms  (decode 1080p + JPEG q90 + thumbnail "
               "+ 2 fsync'd writes, all threads of this process)")
         print(f"  wall per still: {wall / n * 1000:.1f} ms")
-        print(f"  RSS start {rss_start:.0f} MB, after 100 stills {samples[0][1]:.0f} MB, "
-              f"after 200 {warm[0]:.0f} MB, end {rss_end:.0f} MB "
-              f"(growth after warm-up: {rss_end - warm[0]:+.1f} MB)")
+        last_k, last_mb = samples[-1]
+        print(f"  RSS before the first still {rss_start:.0f} MB; "
+              f"after 200 stills {warm[0]:.1f} MB, "
+              f"after {last_k} {last_mb:.1f} MB (growth {last_mb - warm[0]:+.1f} MB); "
+              f"after the session closed {rss_end:.0f} MB")
         print("  RSS samples (stills: MB): "
-              + ", ".join(f"{k}: {mb:.0f}" for k, mb in samples[::4]))
+              + ", ".join(f"{k}: {mb:.1f}" for k, mb in samples[::4] + [samples[-1]]))
         size = sum(p.stat().st_size for p in (work / "journal-all").rglob("*.jpg"))
         print(f"  disk: {size / n / 1e3:.0f} kB per still with its thumbnail")
 
