@@ -231,3 +231,18 @@ def test_end_card_keeps_each_figure_on_one_line():
     # the card's text stays inside the safe zone
     bright = np.flatnonzero((frame.max(axis=2) > 200).any(axis=1))
     assert bright.min() >= p.safe.top and bright.max() < p.height - p.safe.bottom
+
+
+def test_preview_frame_matches_the_export(exported, tmp_path):
+    from coulisses.export import preview_frame
+
+    plan, _, _ = exported
+    result = export_reel(plan, tmp_path / "plain", SMALL, outputs={"frames"}, deflicker=False)
+    for n in (1, 10, plan.total_frames - 1):  # result-first label, a caption, the end card
+        preview = preview_frame(plan, n, SMALL).astype(int)
+        exported_frame = cv2.imread(str(result.files["frames"] / f"{n + 1:06d}.jpg")).astype(int)
+        assert preview.shape == exported_frame.shape
+        # the same picture, up to JPEG compression
+        assert np.abs(preview - exported_frame).mean() < 3, n
+    with pytest.raises(Exception, match="outside"):
+        preview_frame(plan, plan.total_frames, SMALL)

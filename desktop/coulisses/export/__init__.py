@@ -11,10 +11,11 @@ from coulisses.export.exporter import (
     clean_stale_partials,
     export_reel,
     folder_name,
+    preview_frame,
 )
 from coulisses.export.presets import DEFAULT_PRESET, PRESETS, Preset, SafeZone, get_preset
 
 __all__ = [
     "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "Preset", "SafeZone",
-    "clean_stale_partials", "export_reel", "folder_name", "get_preset",
+    "clean_stale_partials", "export_reel", "folder_name", "get_preset", "preview_frame",
 ]

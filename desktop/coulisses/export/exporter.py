@@ -293,7 +293,8 @@ class _Renderer:
             self._cue_patches[cue_index] = [rendered.patch] if rendered.patch else []
         return self._cue_patches[cue_index]
 
-    def render(self, run: Run) -> _Rendered:
+    def compose(self, run: Run) -> np.ndarray:
+        """The finished BGR frame of a run: laid-out still (or card) plus overlays."""
         shot = self.job.plan.shots[run.shot_index]
         base = self._base_for(run.shot_index)
         overlays: list[Patch] = []
@@ -316,6 +317,10 @@ class _Renderer:
             frame = base.copy()
             for patch in overlays:
                 patch.blend_into(frame)
+        return frame
+
+    def render(self, run: Run) -> _Rendered:
+        frame = self.compose(run)
         jpeg = None
         if "frames" in self.job.outputs:
             ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
@@ -431,6 +436,30 @@ def _reading_warnings(plan: ReelPlan) -> list[str]:
                           "its length; viewers may not finish reading it.",
                           caption=cue.text[:40], seconds=seconds))
     return out
+
+
+def preview_frame(plan: ReelPlan, frame: int, preset: Preset | str = "reels", *,
+                  layout: str = "fill", lang: str | None = None) -> np.ndarray:
+    """One output frame (BGR) exactly as the export would draw it, for a preview
+    in the app; nothing is written. Deflicker is left out (it needs the neighbours)."""
+    preset = get_preset(preset) if isinstance(preset, str) else preset
+    _check_plan(plan)
+    if not 0 <= frame < plan.total_frames:
+        raise ExportError(tr("Frame {n} is outside the reel (0 to {last}).", n=frame,
+                             last=plan.total_frames - 1))
+    job = _Job(plan, preset, layout, False, frozenset(), [], lang)
+    run = next(r for r in runs_of(plan) if r.start <= frame < r.start + r.count)
+    renderer = _Renderer(job, threading.Event())
+    try:
+        if plan.shots[run.shot_index].kind == END_CARD:
+            # the card's backdrop is the last still shown before it
+            for i in range(run.shot_index - 1, -1, -1):
+                if plan.shots[i].capture is not None:
+                    renderer._base_for(i)
+                    break
+        return renderer.compose(run)
+    finally:
+        renderer.close()
 
 
 # --------------------------------------------------------------------------- entry point
