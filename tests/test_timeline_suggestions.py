@@ -285,3 +285,23 @@ def test_finished_sessions_are_not_searched_again(journal, monkeypatch):
                           thumbnail=thumb)
     assert find_suggestions(journal.snapshot(piece.id)) == first
     assert calls == [[(40, 52)]]
+
+
+def test_the_same_hand_in_most_of_one_window_is_not_a_change():
+    """Four stills out of seven with a hand at the same place, between others."""
+    rng = np.random.default_rng(2)
+    base = cv2.GaussianBlur(rng.uniform(40, 200, (18, 24)).astype(np.float32), (0, 0), 1)
+    sigs = []
+    for i in range(80):
+        img = base + rng.normal(0, 1.5, base.shape)
+        if i in (35, 36, 39, 41):
+            img[6:12, 8:14] = 230  # the hand
+        sigs.append(np.clip(img, 0, 255).astype(np.uint8).reshape(-1))
+    assert lasting_changes(np.array(sigs)) == []
+    # The same patch arriving for good is found, at the right still.
+    for i in range(50, 80):
+        sigs[i] = sigs[i].reshape(18, 24).copy()
+        sigs[i][6:12, 8:14] = 230
+        sigs[i] = sigs[i].reshape(-1)
+    (change,) = lasting_changes(np.array(sigs))
+    assert change.index == 50

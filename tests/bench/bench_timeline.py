@@ -10,8 +10,9 @@ its time and peak memory (resident set size above the start, sampled every
 - snapshot (the journal scan, for reference),
 - sessions + effort,
 - suggestions with no signature cache (every thumbnail decoded),
-- suggestions again with the cache,
-- build_timeline (what the app calls) with the cache,
+- suggestions again with the signature cache (memo cleared),
+- build_timeline again (finished sessions memoised),
+- build_timeline after one more still (what the app does after each capture),
 - plan_reel for a 30 s reel.
 
 Run: python tests/bench/bench_timeline.py [--stills 100000] [--keep DIR]
@@ -46,7 +47,7 @@ from coulisses.timeline.effort import compute_effort  # noqa: E402
 from coulisses.timeline.pacing import plan_reel  # noqa: E402
 from coulisses.timeline.sessions import split_sessions, timestamps  # noqa: E402
 from coulisses.timeline.signatures import forget_cache  # noqa: E402
-from coulisses.timeline.suggestions import find_suggestions  # noqa: E402
+from coulisses.timeline.suggestions import clear_memo, find_suggestions  # noqa: E402
 
 W, H = 640, 480
 PER_SESSION = 500
@@ -187,11 +188,23 @@ def main() -> None:
         cap_index = {c.id: i for i, c in enumerate(snap.captures)}
         hits = [min(abs(cap_index[s.capture] - c) for c in collapses) for s in found]
         near = sum(1 for h in hits if h <= 1)
+        clear_memo()
         found2, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))
         line("suggestions, warm (signature cache)", el, rss, tr_)
         assert [s.capture for s in found2] == [s.capture for s in found]
         tl, el, rss, tr_ = meter.run(lambda: build_timeline(snap))
-        line("build_timeline (cache warm)", el, rss, tr_)
+        line("build_timeline again (sessions memo)", el, rss, tr_)
+        # What the app does after each new still: one more still in the live session.
+        last = snap.captures[-1]
+        t_new = last.time + timedelta(seconds=10)
+        cid = capture_id(t_new)
+        still_path(piece.folder, cid).parent.mkdir(parents=True, exist_ok=True)
+        still_path(piece.folder, cid).write_bytes(last.path.read_bytes())
+        thumb_path(piece.folder, cid).write_bytes(last.thumb_path.read_bytes())
+        snap2, el_snap, _, _ = meter.run(lambda: journal.snapshot(piece.id))
+        tl2, el, rss, tr_ = meter.run(lambda: build_timeline(snap2))
+        line("after one new still: build_timeline", el, rss, tr_)
+        print(f"  (+ snapshot {el_snap:.2f} s; {len(tl2.suggestions)} suggestions)")
         plan, el, rss, tr_ = meter.run(lambda: plan_reel(snap, duration=30, fps=30))
         line(f"plan_reel 30 s ({len(plan.shots)} shots)", el, rss, tr_)
         cache = piece.folder / "cache" / "signatures"

@@ -209,7 +209,9 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RA
             continue
         if later < med.shape[0] and float(np.abs(med[later] - after[k]).mean()) > PERSIST * s:
             continue
-        index = _change_point(x, k + w, w, before[k], after[k])
+        index, clear_cut = _change_point(x, k + w, w, before[k], after[k])
+        if not clear_cut:
+            continue
         found.append(Change(index=index, score=float(s / base), step=float(s),
                             area=float(area[k])))
     found.sort(key=lambda c: -c.score)
@@ -217,23 +219,33 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RA
 
 
 def _change_point(x: np.ndarray, i: int, w: int, before: np.ndarray,
-                  after: np.ndarray) -> int:
-    """The first still of the new state near ``i``.
+                  after: np.ndarray) -> tuple[int, bool]:
+    """The first still of the new state near ``i``, and whether the cut is clear.
 
     Window medians stay put while fewer than half of a window's stills have
     changed, so the step is flat-topped over a few stills; instead, label each
     still around ``i`` by which median it resembles and pick the split that
-    agrees with the most labels (a stray hand only flips one label).
+    agrees with the most labels (a stray hand only flips one label). The cut
+    is clear when all but at most one still of each window side with their
+    own median: a window where the same hand sits in four stills of seven
+    has a median, but three of its stills disagree with it.
     """
-    lo, hi = max(0, i - w), min(x.shape[0], i + w)
+    # Medians may step a few stills off the real change: label a wider stretch.
+    lo, hi = max(0, i - 2 * w), min(x.shape[0], i + 2 * w)
     seg = x[lo:hi]
     looks_after = (np.abs(seg - after).mean(axis=1) < np.abs(seg - before).mean(axis=1))
-    # agree[s] = (# before-like in seg[:s]) + (# after-like in seg[s:])
+    # agree[s] = (# before-like in seg[:s]) + (# after-like in seg[s:]), for splits
+    # that leave at least one still on each side, nearest to i on ties.
     before_like = np.concatenate(([0], np.cumsum(~looks_after)))
     after_like = np.concatenate((np.cumsum(looks_after[::-1])[::-1], [0]))
-    agree = before_like + after_like
-    split = int(np.argmax(agree[1:])) + 1  # at least one still before the change
-    return lo + split
+    agree = (before_like + after_like)[1:-1]
+    best = np.flatnonzero(agree == agree.max()) + 1
+    split = int(best[np.argmin(np.abs(best + lo - i))])
+    side_before = looks_after[max(0, split - w):split]
+    side_after = looks_after[split:split + w]
+    clear = (int(side_before.sum()) <= 1 and side_before.size >= w - 1
+             and int((~side_after).sum()) <= 1 and side_after.size >= w - 1)
+    return lo + split, clear
 
 
 def _reason(area: float, lang: str | None) -> str:
