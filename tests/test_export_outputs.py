@@ -246,3 +246,8 @@ def test_preview_frame_matches_the_export(exported, tmp_path):
         assert np.abs(preview - exported_frame).mean() < 3, n
     with pytest.raises(Exception, match="outside"):
         preview_frame(plan, plan.total_frames, SMALL)
+
+
+def test_deflicker_keeps_a_real_lighting_change():
+    levels = [80.0] * 10 + [120.0] * 10  # the workshop light switched on
+    assert deflicker.gains(levels) == [1.0] * 20

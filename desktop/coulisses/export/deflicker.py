@@ -3,8 +3,8 @@
 Webcams re-meter all the time: a hand over the wheel or a cloud makes the
 next still brighter or darker, which flickers once stills play at 30 fps.
 Each still's mean brightness is compared with the moving median of its
-neighbours and corrected by a gain, bounded so real changes (the workshop
-light switched on) fade in instead of being erased.
+neighbours and corrected by a bounded gain. A median removes isolated jumps
+but keeps a real change (the workshop light switched on) as a clean step.
 """
 
 from __future__ import annotations
