@@ -133,26 +133,35 @@ def format_worked(seconds: float, lang: str | None = None) -> str:
     return tr("{s} s", lang=lang, s=s)
 
 
-def _count(n: int, one: str, many: str, lang: str) -> str:
-    return tr(one if _one(n, lang) else many, lang=lang, n=n)
-
-
 def effort_parts(effort: Effort, lang: str | None = None) -> dict[str, str]:
-    """Each figure as a short phrase in the UI language; zero counts are left out."""
+    """Each figure as a short phrase in the UI language; zero counts are left out.
+
+    Every phrase is a literal ``tr()`` string (singular and plural apart) so
+    the translation extractor sees it.
+    """
     lang = lang or language()
     parts: dict[str, str] = {
         "worked": tr("{time} of work", lang=lang, time=format_worked(effort.worked_seconds, lang)),
     }
-    if effort.struggles:
-        parts["struggles"] = _count(effort.struggles, "{n} struggle", "{n} struggles", lang)
-    if effort.fixes:
-        parts["fixes"] = _count(effort.fixes, "{n} fix", "{n} fixes", lang)
-    if effort.attempts > 1:
-        parts["attempts"] = _count(effort.attempts, "{n} attempt", "{n} attempts", lang)
-    if effort.sessions:
-        parts["sessions"] = _count(effort.sessions, "{n} session", "{n} sessions", lang)
-    if effort.days:
-        parts["days"] = _count(effort.days, "{n} day", "{n} days", lang)
+    n = effort.struggles
+    if n:
+        parts["struggles"] = (tr("{n} struggle", lang=lang, n=n) if _one(n, lang)
+                              else tr("{n} struggles", lang=lang, n=n))
+    n = effort.fixes
+    if n:
+        parts["fixes"] = (tr("{n} fix", lang=lang, n=n) if _one(n, lang)
+                          else tr("{n} fixes", lang=lang, n=n))
+    n = effort.attempts
+    if n > 1:
+        parts["attempts"] = tr("{n} attempts", lang=lang, n=n)
+    n = effort.sessions
+    if n:
+        parts["sessions"] = (tr("{n} session", lang=lang, n=n) if _one(n, lang)
+                             else tr("{n} sessions", lang=lang, n=n))
+    n = effort.days
+    if n:
+        parts["days"] = (tr("{n} day", lang=lang, n=n) if _one(n, lang)
+                         else tr("{n} days", lang=lang, n=n))
     return parts
 
 
