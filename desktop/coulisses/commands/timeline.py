@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from typing import Any
 
 from coulisses.i18n import tr
@@ -57,8 +58,12 @@ def build_with_progress(snap: PieceSnapshot, ctx, *, gap: float | None, suggesti
     status = StatusLine(ctx.err)
     label = tr("Looking for suggested moments")
 
+    started = time.monotonic()
+
     def progress(p) -> None:
-        status.show(progress_bar(p, label))
+        # Only a job that takes a while earns a progress line (scripts read stderr too).
+        if time.monotonic() - started > 1.0:
+            status.show(progress_bar(p, label))
 
     try:
         with ctrl_c_cancels(token):
@@ -101,7 +106,10 @@ def run(args: argparse.Namespace, ctx) -> int:
         ctx.say("")
         fields = dict(n=s.index + 1, start=_local(s.start), end=_local(s.end, "%H:%M"),
                       worked=format_worked(s.seconds), stills=s.stills, lost=len(s.gaps))
-        if s.gaps:
+        if len(s.gaps) == 1:
+            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} stills · camera "
+                       "lost once", **fields))
+        elif s.gaps:
             ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} stills · camera "
                        "lost {lost} times", **fields))
         else:
