@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="DIR",
                    help=tr("folder receiving the export (default: {folder})",
                            folder=str(default_out())))
-    add_render_options(p, PRESETS, DEFAULT_PRESET)
+    from coulisses.export.demo_piece import demo_duration
+
+    add_render_options(p, PRESETS, DEFAULT_PRESET, demo_duration())
     p.set_defaults(run=run)
 
 

@@ -20,11 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def add_render_options(p: argparse.ArgumentParser, presets, default: str) -> None:
+def add_render_options(p: argparse.ArgumentParser, presets, default: str,
+                       default_seconds: float = 30.0) -> None:
     p.add_argument("--preset", choices=sorted(presets), default=default,
                    help=tr("platform: frame size and safe zone (default: {name})", name=default))
     p.add_argument("--duration", metavar="SECONDS", type=_duration,
-                   help=tr("reel length, e.g. 30, 45s or 1m (default: 30 s)"))
+                   help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)",
+                           seconds=default_seconds))
     p.add_argument("--layout", choices=("fill", "fit"), default="fill",
                    help=tr("fill: crop around the focus point; fit: whole still over a blur"))
     p.add_argument("--no-result-first", dest="result_first", action="store_false",

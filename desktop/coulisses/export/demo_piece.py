@@ -248,4 +248,7 @@ def build_demo_piece(journal: Journal, *, lang: str | None = None,
 
 
 def demo_duration() -> float:
-    return float(load_script().get("duration_seconds", 20))
+    try:
+        return float(load_script().get("duration_seconds", 20))
+    except (OSError, ValueError):  # a damaged install must not break every command's help
+        return 20.0
