@@ -2,7 +2,8 @@
 
 A signature is the still shrunk to 24×18 grey levels (area average, which also
 averages away most sensor noise). It is made from the thumbnail written at
-capture (decoded at 1/4 size: ~80×60, very fast), or from the still at 1/8
+capture (decoded at 1/8 size, ~40×30: the JPEG decoder then keeps only
+the block averages, which is fast), or from the still at 1/8
 size when there is no thumbnail.
 
 Decoding 100,000 thumbnails takes a while, so signatures are cached, one small
@@ -34,8 +35,9 @@ log = logging.getLogger(__name__)
 
 SIG_W, SIG_H = 24, 18
 SIG_SIZE = SIG_W * SIG_H
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 CACHE_DIR = ("cache", "signatures")
+BATCH = 256  # stills per worker task
 
 
 def signature_from_gray(gray: np.ndarray) -> np.ndarray:
@@ -61,12 +63,17 @@ def _decode(path: Path, flag: int) -> np.ndarray | None:
 def capture_signature(capture: Capture) -> np.ndarray | None:
     """The signature of one still: from its thumbnail when it has one. None if unreadable."""
     thumb = capture.thumb_path
-    gray = _decode(thumb, cv2.IMREAD_REDUCED_GRAYSCALE_4)
+    gray = _decode(thumb, cv2.IMREAD_REDUCED_GRAYSCALE_8)
     if gray is None:
         gray = _decode(capture.path, cv2.IMREAD_REDUCED_GRAYSCALE_8)
     if gray is None or gray.size == 0:
         return None
     return signature_from_gray(gray)
+
+
+def _signatures(captures: list[Capture]) -> list[np.ndarray | None]:
+    # One task per batch: a future per still costs more than decoding a thumbnail.
+    return [capture_signature(c) for c in captures]
 
 
 def _cache_path(piece_folder: Path, day: str) -> Path:
@@ -159,8 +166,9 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
             ok[out][hit] = cok[at[hit]]
             missing = np.flatnonzero(~hit)
             if missing.size:
-                fresh = list(pool.map(capture_signature, (captures[lo + k] for k in missing),
-                                      chunksize=64))
+                todo = [captures[lo + k] for k in missing.tolist()]
+                batches = [todo[b:b + BATCH] for b in range(0, len(todo), BATCH)]
+                fresh = [sig for batch in pool.map(_signatures, batches) for sig in batch]
                 for k, sig in zip(missing.tolist(), fresh, strict=True):
                     if sig is not None:
                         sigs[pos + k] = sig
