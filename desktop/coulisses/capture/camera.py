@@ -114,12 +114,16 @@ class CameraSource(ReopenByRestart):
     def _flush(self) -> None:
         """Drop queued frames so that the next retrieve is a fresh one."""
         fresh_after = self.frame_period * 0.5
+        waited = 0
         for _ in range(MAX_FLUSH_GRABS):
             t = time.monotonic()
             if not self._cap.grab():
                 raise SourceLost(tr("Camera {index} stopped sending pictures.", index=self.index))
-            if time.monotonic() - t >= fresh_after:
-                return  # this grab waited for the sensor: the queue was empty
+            # A grab that waited for the sensor means the queue was empty. Two in a
+            # row, so that one slow grab on a busy machine is not mistaken for it.
+            waited = waited + 1 if time.monotonic() - t >= fresh_after else 0
+            if waited >= 2:
+                return
 
     def read(self) -> Frame:
         if self._cap is None:
