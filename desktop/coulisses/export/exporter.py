@@ -33,10 +33,10 @@ import cv2
 import numpy as np
 
 from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, write_bytes, write_text
-from coulisses.export import cards, cover, deflicker, layout, stills, subtitles
+from coulisses.export import cards, cover, deflicker, layout, stills, subtitles, yuv
 from coulisses.export.captions import render_caption
-from coulisses.export.mp4 import Mp4Writer, to_i420
-from coulisses.export.patches import Patch
+from coulisses.export.mp4 import Mp4Writer
+from coulisses.export.patches import Patch, YuvPatch
 from coulisses.export.post_text import post_text
 from coulisses.export.presets import Preset, get_preset
 from coulisses.i18n import tr
@@ -208,6 +208,7 @@ class _Renderer:
         self._last_still: np.ndarray | None = None
         self._cue_patches: dict[int, list[Patch]] = {}
         self._label: Patch | None = None
+        self._yuv_patches: dict[tuple[int, int, int], YuvPatch] = {}
         self._levels: list[Future[float | None]] = []
         self._pool: ThreadPoolExecutor | None = None
         self._gains: dict[int, float] = {}
@@ -264,23 +265,32 @@ class _Renderer:
         return img
 
     def _base_for(self, shot_index: int) -> np.ndarray:
+        """The shot's laid-out picture as I420, cached while consecutive runs reuse it."""
         shot = self.job.plan.shots[shot_index]
         key = (shot.capture.id if shot.capture else None, shot.focus, shot.kind,
                shot.card_lines, self._gain(shot_index))
         if key == self._base_key and self._base is not None:
             return self._base
+        gain = key[-1]
         if shot.capture is None or shot.kind == END_CARD:
             lines = shot.card_lines or (self.job.plan.effort_line,)
-            base = cards.end_card(tuple(x for x in lines if x), self.w, self.h, self.safe,
-                                  background=self._last_still)
+            base = yuv.to_i420(cards.end_card(tuple(x for x in lines if x), self.w, self.h,
+                                              self.safe, background=self._last_still))
         else:
             img = self._load(shot)
             if img is None:
                 base = self._last_good if self._last_good is not None else \
-                    np.full((self.h, self.w, 3), 16, np.uint8)
+                    yuv.to_i420(np.full((self.h, self.w, 3), 16, np.uint8))
+            elif self.job.mode == layout.FILL:
+                # Crop first, then correct and scale only what is shown.
+                crop = deflicker.apply_gain(layout.fill_crop(img, self.w, self.h, shot.focus),
+                                            gain)
+                base = yuv.scale_to_i420(crop, self.w, self.h)
             else:
-                img = deflicker.apply_gain(img, key[-1])
-                base = layout.lay_out(img, self.w, self.h, self.job.mode, shot.focus)
+                img = deflicker.apply_gain(img, gain)
+                base = yuv.to_i420(layout.lay_out(img, self.w, self.h, self.job.mode,
+                                                  shot.focus))
+            if img is not None:
                 self._last_good = base
         self._base_key, self._base = key, base
         return base
@@ -293,8 +303,15 @@ class _Renderer:
             self._cue_patches[cue_index] = [rendered.patch] if rendered.patch else []
         return self._cue_patches[cue_index]
 
-    def compose(self, run: Run) -> np.ndarray:
-        """The finished BGR frame of a run: laid-out still (or card) plus overlays."""
+    def _yuv_patch(self, patch: Patch) -> YuvPatch:
+        key = (id(patch.premul), patch.x, patch.y)
+        found = self._yuv_patches.get(key)
+        if found is None:
+            found = self._yuv_patches[key] = YuvPatch.from_patch(patch)
+        return found
+
+    def compose_i420(self, run: Run) -> np.ndarray:
+        """The finished frame of a run (I420): laid-out still or card, plus overlays."""
         shot = self.job.plan.shots[run.shot_index]
         base = self._base_for(run.shot_index)
         overlays: list[Patch] = []
@@ -312,22 +329,26 @@ class _Renderer:
                     patch = patch.moved(patch.x, next_bottom - patch.height)
                 overlays.append(patch)
                 next_bottom = patch.y - gap
-        frame = base
-        if overlays:
-            frame = base.copy()
-            for patch in overlays:
-                patch.blend_into(frame)
+        if not overlays:
+            return base
+        frame = base.copy()
+        for patch in overlays:
+            self._yuv_patch(patch).blend_into_i420(frame, self.w, self.h)
         return frame
 
+    def compose(self, run: Run) -> np.ndarray:
+        """The same frame as BGR (previews, the image sequence)."""
+        return yuv.to_bgr(self.compose_i420(run))
+
     def render(self, run: Run) -> _Rendered:
-        frame = self.compose(run)
+        i420 = self.compose_i420(run)
         jpeg = None
         if "frames" in self.job.outputs:
-            ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+            ok, buf = cv2.imencode(".jpg", yuv.to_bgr(i420),
+                                   [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
             if not ok:
                 raise ExportError(tr("A frame could not be encoded as JPEG."))
             jpeg = buf.tobytes()
-        i420 = to_i420(frame) if "mp4" in self.job.outputs else np.empty(0, np.uint8)
         return _Rendered(run, i420, jpeg)
 
 

@@ -43,6 +43,15 @@ def crop_box(src_w: int, src_h: int, width: int, height: int,
     return x, y, cw, ch
 
 
+def fill_crop(img: np.ndarray, width: int, height: int,
+              focus: tuple[float, float] | None = None) -> np.ndarray:
+    """The part of the still ``fill`` shows, with even sides and origin (for 4:2:0)."""
+    x, y, cw, ch = crop_box(img.shape[1], img.shape[0], width, height, focus)
+    x, y = x - (x & 1), y - (y & 1)
+    cw, ch = max(2, cw - (cw & 1)), max(2, ch - (ch & 1))
+    return img[y:y + ch, x:x + cw]
+
+
 def fill(img: np.ndarray, width: int, height: int,
          focus: tuple[float, float] | None = None) -> np.ndarray:
     """Crop to the frame's aspect ratio around ``focus`` (x, y in 0..1), then resize."""
