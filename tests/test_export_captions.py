@@ -118,3 +118,25 @@ def test_two_thousand_characters_are_cut_with_an_ellipsis_and_a_warning():
 def test_a_caption_of_only_undrawable_characters_is_skipped_with_a_warning():
     r = render_caption("🔥🔥", REELS.safe_box, REELS.width)
     assert r.patch is None and r.warnings
+
+
+def test_captions_blended_in_yuv_match_blending_in_rgb():
+    """Frames are captioned in the encoder's I420 planes: same result as drawing on
+    the RGB picture and converting, for even and odd positions."""
+    import cv2
+
+    from coulisses.export import yuv
+    from coulisses.export.patches import YuvPatch
+
+    rng = np.random.default_rng(0)
+    img = cv2.GaussianBlur((rng.random((480, 270, 3)) * 255).astype(np.uint8), (0, 0), 6)
+    patch = render_caption("Évidemment 😅 عمل", (10, 40, 260, 380), 270, kind="fix").patch
+    for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1), (-30, 0)):  # odd origins, clipped edge
+        p = patch.moved(patch.x + dx, patch.y + dy)
+        rgb = img.copy()
+        p.blend_into(rgb)
+        expected = yuv.to_i420(rgb).astype(int)
+        got = yuv.to_i420(img)
+        YuvPatch.from_patch(p).blend_into_i420(got, 270, 480)
+        diff = np.abs(got.astype(int) - expected)
+        assert diff.mean() < 0.2 and np.percentile(diff, 99.5) <= 2, (dx, dy)
