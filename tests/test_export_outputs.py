@@ -60,6 +60,10 @@ def test_export_is_one_complete_folder(exported, home, tmp_path):
     for path in result.files.values():
         assert path.exists() and path.parent == result.folder
     assert not [p for p in result.folder.rglob("*") if p.name.endswith(".tmp")]
+    # made to be shared: the user's usual file permissions, not the private temp ones
+    from coulisses.export.exporter import _umask
+    for kind in ("mp4", "post", "srt", "cover"):
+        assert result.files[kind].stat().st_mode & 0o777 == 0o666 & ~_umask()
     manifest = json.loads((result.folder / "export.json").read_text())
     assert manifest["frames"] == plan.total_frames and manifest["fps"] == 30
     # an export only reads the journal

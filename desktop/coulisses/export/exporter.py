@@ -427,11 +427,22 @@ def _write_cover(job: _Job, path: Path) -> None:
     write_bytes(path, buf.tobytes())
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would briefly set it
+    for every thread, e.g. a capture writing stills at the same moment)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
 def _share_modes(folder: Path) -> None:
     """Crash-safe temp files are created private (0600); an export is meant to be
     shared, so give its files the user's usual permissions."""
-    mask = os.umask(0)
-    os.umask(mask)
+    mask = _umask()
     for path in folder.rglob("*"):
         with contextlib.suppress(OSError):
             if path.is_file() and not path.is_symlink():
