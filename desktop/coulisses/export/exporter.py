@@ -7,9 +7,9 @@ leaves only the hidden folder, removed by the next export. The journal is
 only ever read.
 
 Work is split so decoding overlaps encoding (libx264 dominates): a worker
-thread decodes, lays out, deflickers and captions each distinct frame and
-converts it to YUV; the calling thread encodes and writes. A still shown for
-many frames is laid out once.
+thread decodes, deflickers, lays out and captions each distinct frame,
+directly in the encoder's I420 format; the calling thread encodes and
+writes. A still shown for many frames is laid out once.
 """
 
 from __future__ import annotations
@@ -526,7 +526,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                              folder=out_dir, problem=exc.strerror or exc)) from exc
     if not os.access(out_dir, os.W_OK):
         raise ExportError(tr("The output folder {folder} is not writable; choose another "
-                             "with --out.", folder=out_dir))
+                             "folder.", folder=out_dir))
     clean_stale_partials(out_dir)
 
     job = _Job(plan, preset, layout, deflicker, frozenset(outputs), list(plan.warnings), lang)
