@@ -63,9 +63,11 @@ def test_dropped_emoji_leave_no_mark_in_the_picture():
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=0, max_size=80))
 def test_cleaned_text_is_always_drawable(text):
+    from coulisses.export.captions import _BIDI_CONTROLS
+
     cov = fonts.coverage(fonts.BOLD)
     out = clean(text).text
-    assert all(ord(ch) in cov or ch == " " for ch in out)
+    assert all(ord(ch) in cov or ch == " " or ord(ch) in _BIDI_CONTROLS for ch in out)
     assert out == out.strip() and "  " not in out
 
 
@@ -140,3 +142,10 @@ def test_captions_blended_in_yuv_match_blending_in_rgb():
         YuvPatch.from_patch(p).blend_into_i420(got, 270, 480)
         diff = np.abs(got.astype(int) - expected)
         assert diff.mean() < 0.2 and np.percentile(diff, 99.5) <= 2, (dx, dy)
+
+
+def test_bidi_marks_are_kept_and_draw_nothing():
+    text = "Vase \u2067כד חרס\u2069 fini"
+    assert clean(text).text == text
+    with_marks = render_caption(text, REELS.safe_box, REELS.width)
+    assert with_marks.patch is not None and with_marks.warnings == ()

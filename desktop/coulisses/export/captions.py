@@ -45,6 +45,11 @@ _EMOJI_GLUE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
     | set(range(0xE0020, 0xE0080))
 
 
+# Zero-width non-joiner, LRM/RLM, embeddings and isolates: invisible, meaningful.
+_BIDI_CONTROLS = {0x200C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) \
+    | set(range(0x2066, 0x206A))
+
+
 @dataclass(frozen=True, slots=True)
 class CleanText:
     text: str
@@ -65,8 +70,11 @@ def clean(text: str) -> CleanText:
         cat = unicodedata.category(ch)
         if cp in _EMOJI_GLUE:
             continue
-        if cat == "Cc" or (cat == "Cf" and cp not in (0x200C, 0x200E, 0x200F)):
-            continue  # control and format characters have nothing to show
+        if cp in _BIDI_CONTROLS:
+            out.append(ch)  # no glyph, but they steer right-to-left ordering (raqm/fribidi)
+            continue
+        if cat in ("Cc", "Cf"):
+            continue  # other control and format characters have nothing to show
         if cp in cov:
             out.append(ch)
             continue
