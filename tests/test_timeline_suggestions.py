@@ -305,3 +305,15 @@ def test_the_same_hand_in_most_of_one_window_is_not_a_change():
         sigs[i] = sigs[i].reshape(-1)
     (change,) = lasting_changes(np.array(sigs))
     assert change.index == 50
+
+
+@pytest.mark.parametrize("collapse_at", [57, 75])
+def test_long_sessions_are_searched_in_overlapping_segments(journal, monkeypatch, collapse_at):
+    import coulisses.timeline.suggestions as sugmod
+
+    monkeypatch.setattr(sugmod, "SEGMENT", 60)  # 150 stills → 6 overlapping segments
+    piece, caps = store(journal, f"Long {collapse_at}",
+                        scene("collapse", n=150, seed=6, collapse_at=collapse_at))
+    found = find_suggestions(journal.snapshot(piece.id))
+    assert len(found) == 1  # found once, though several segments saw it
+    assert abs([c.id for c in caps].index(found[0].capture) - collapse_at) <= 1

@@ -50,7 +50,7 @@ from coulisses.timeline.signatures import forget_cache  # noqa: E402
 from coulisses.timeline.suggestions import clear_memo, find_suggestions  # noqa: E402
 
 W, H = 640, 480
-PER_SESSION = 500
+PER_SESSION = 500  # stills per session (--session-stills)
 COLLAPSE_EVERY = 5  # sessions
 
 
@@ -146,12 +146,16 @@ class Peak:
 
 
 def main() -> None:
+    global PER_SESSION
     ap = argparse.ArgumentParser()
     ap.add_argument("--stills", type=int, default=100_000)
     ap.add_argument("--keep", metavar="DIR", help="build the piece here and keep it")
+    ap.add_argument("--session-stills", type=int, default=PER_SESSION,
+                    help="stills per session (100000: one single long session)")
     ap.add_argument("--tracemalloc", action="store_true",
                     help="also report tracemalloc peaks (slower: it traces every allocation)")
     args = ap.parse_args()
+    PER_SESSION = args.session_stills
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-timeline-"))
     try:
         journal = Journal.open(root / "journal")

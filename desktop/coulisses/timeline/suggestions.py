@@ -185,9 +185,13 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RA
     # Step at i (first still after the change) for i in w..n-w.
     before = med[: n - 2 * w + 1]
     after = med[w:]
-    diff = np.abs(after - before)
-    step = diff.mean(axis=1)
-    area = (diff > AREA_LEVEL).mean(axis=1)
+    m = before.shape[0]
+    step = np.empty(m, np.float32)
+    area = np.empty(m, np.float32)
+    for lo in range(0, m, CHUNK):  # batched: one long session must not triple memory
+        diff = np.abs(after[lo:lo + CHUNK] - before[lo:lo + CHUNK])
+        step[lo:lo + CHUNK] = diff.mean(axis=1)
+        area[lo:lo + CHUNK] = (diff > AREA_LEVEL).mean(axis=1)
     usual = float(np.median(step))
     # The noise floor keeps a perfectly still scene from turning a flicker into a peak.
     base = max(usual, min_step / ratio)
@@ -254,23 +258,52 @@ def _reason(area: float, lang: str | None) -> str:
               "picture).", lang=lang, percent=percent)
 
 
-# Finished sessions do not change, so their lasting changes are remembered
-# (per process) and only the session being captured is searched again: the
-# app rebuilds its timeline after every new still.
+# A long session is searched in overlapping segments: memory stays bounded
+# (one 100,000-still session would need ~0.5 GB at once) and each segment
+# judges changes against its own usual step. Finished segments do not change,
+# so their lasting changes are remembered (per process): the app rebuilds its
+# timeline after every new still and only the live segment is searched again.
+SEGMENT = 4000
+OVERLAP = 6 * WINDOW  # every still has 2 windows of context on each side in some segment
 _MEMO: OrderedDict[tuple, tuple[tuple[str, float, float], ...]] = OrderedDict()
 _MEMO_SIZE = 4096
 _MEMO_LOCK = threading.Lock()
 
 
-def _session_key(snapshot: PieceSnapshot, s: Session) -> tuple:
-    ids = tuple(c.id for c in s.captures)
-    return (str(snapshot.piece.folder), s.first, ids[0], ids[-1], len(ids), hash(ids),
-            WINDOW, RATIO, MIN_STEP)
+def _segments(s: Session) -> list[tuple[int, int, bool]]:
+    """``[lo, hi)`` capture ranges covering a session, and whether each is its last."""
+    out = []
+    lo, end = s.first, s.last + 1
+    while True:
+        hi = min(lo + SEGMENT, end)
+        out.append((lo, hi, hi == end))
+        if hi == end:
+            return out
+        lo += SEGMENT - OVERLAP
+
+
+def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool) -> tuple:
+    ids = tuple(c.id for c in snapshot.captures[lo:hi])
+    return (str(snapshot.piece.folder), ids[0], ids[-1], len(ids), hash(ids), last,
+            WINDOW, RATIO, MIN_STEP, SEGMENT)
 
 
 def clear_memo() -> None:
     with _MEMO_LOCK:
         _MEMO.clear()
+
+
+def _search(snapshot: PieceSnapshot, sigs: np.ndarray, ok: np.ndarray, lo: int,
+            last: bool) -> tuple[tuple[str, float, float], ...]:
+    readable = np.flatnonzero(ok)
+    out = []
+    for c in lasting_changes(sigs[readable]):
+        # Near a segment's inner end the later windows are in the next segment,
+        # which judges that change with its full context.
+        if not last and c.index > readable.size - 3 * WINDOW:
+            continue
+        out.append((snapshot.captures[lo + int(readable[c.index])].id, c.score, c.area))
+    return tuple(out)
 
 
 def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None = None, *,
@@ -284,28 +317,33 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
     times = timestamps(snapshot.captures)
     if sessions is None:
         sessions = split_sessions(snapshot, gap, times)
-    keys = [_session_key(snapshot, s) for s in sessions]
+    segments = [(s.index, *seg) for s in sessions for seg in _segments(s)]
+    keys = [_segment_key(snapshot, lo, hi, last) for _, lo, hi, last in segments]
     with _MEMO_LOCK:
         known = {k: _MEMO[k] for k in keys if use_cache and k in _MEMO}
-    todo = [s for s, k in zip(sessions, keys, strict=True) if k not in known]
+    todo = [(seg, k) for seg, k in zip(segments, keys, strict=True) if k not in known]
     if todo:
-        sigs, ok = load_signatures(snapshot, ranges=[(s.first, s.last + 1) for s in todo],
+        sigs, ok = load_signatures(snapshot, ranges=[(lo, hi) for (_, lo, hi, _), _ in todo],
                                    use_cache=use_cache, token=token, progress=progress)
         pos = 0
-        for s in todo:
+        for (_, lo, hi, last), key in todo:
             if token is not None:
                 token.raise_if_cancelled()
-            n = s.last + 1 - s.first
-            readable = np.flatnonzero(ok[pos:pos + n])
-            found = tuple((snapshot.captures[s.first + int(readable[c.index])].id, c.score,
-                           c.area) for c in lasting_changes(sigs[pos:pos + n][readable]))
-            known[keys[s.index]] = found
-            pos += n
+            known[key] = _search(snapshot, sigs[pos:pos + hi - lo], ok[pos:pos + hi - lo],
+                                 lo, last)
+            pos += hi - lo
         with _MEMO_LOCK:
-            for s in todo:
-                _MEMO[keys[s.index]] = known[keys[s.index]]
+            for _, key in todo:
+                _MEMO[key] = known[key]
             while len(_MEMO) > _MEMO_SIZE:
                 _MEMO.popitem(last=False)
+    # Per session: merge the segments' finds, best first, one per change.
+    per: dict[int, list[tuple[int, float, float]]] = {}
+    for (session, _, _, _), key in zip(segments, keys, strict=True):
+        for cid, score, area in known[key]:
+            i = snapshot.index_of(cid)
+            if i is not None:
+                per.setdefault(session, []).append((i, score, area))
     # Stills near a moment the maker already flagged need no suggestion.
     flagged = np.zeros(len(snapshot.captures), bool)
     for m in snapshot.moments:
@@ -316,18 +354,22 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
         last = end if end is not None and end >= anchor else anchor
         flagged[max(0, anchor - WINDOW):last + WINDOW + 1] = True
     out: list[Suggestion] = []
-    for s, key in zip(sessions, keys, strict=True):
+    for session, finds in per.items():
+        finds.sort(key=lambda f: -f[1])
+        seen: list[int] = []
         kept = 0
-        for cid, score, area in known[key]:
+        for i, score, area in finds:
             if kept >= per_session:
                 break
-            i = snapshot.index_of(cid)
-            if i is None or flagged[i] or cid in snapshot.dismissed:
-                continue
+            if any(abs(i - t) <= WINDOW for t in seen):
+                continue  # the same change seen from two overlapping segments
+            seen.append(i)
             cap = snapshot.captures[i]
-            out.append(Suggestion(capture=cid, time=cap.time, score=score, area=area,
-                                  session=s.index, reason=_reason(area, lang)))
+            if flagged[i] or cap.id in snapshot.dismissed:
+                continue
             kept += 1
+            out.append(Suggestion(capture=cap.id, time=cap.time, score=score, area=area,
+                                  session=session, reason=_reason(area, lang)))
     out.sort(key=lambda sg: -sg.score)
     return tuple(out)
 
