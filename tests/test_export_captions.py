@@ -149,3 +149,12 @@ def test_bidi_marks_are_kept_and_draw_nothing():
     assert clean(text).text == text
     with_marks = render_caption(text, REELS.safe_box, REELS.width)
     assert with_marks.patch is not None and with_marks.warnings == ()
+
+
+def test_lines_are_balanced_and_never_start_with_french_punctuation():
+    r = render_caption("Cuit et émaillé : le vase bleu.", REELS.safe_box, REELS.width)
+    assert len(r.lines) == 2
+    assert not any(line.lstrip(" \u00a0")[:1] in ":;!?»" for line in r.lines)
+    widths = [fonts.font(fonts.BOLD, CaptionStyle.for_width(1080).size).getlength(x)
+              for x in r.lines]
+    assert max(widths) < 1.6 * min(widths)  # not one long line and a stray word

@@ -9,6 +9,7 @@ never drawn as a tofu box.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ _EMOJI_GLUE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
     | set(range(0xE0020, 0xE0080))
 
 
+_NO_BREAK_BEFORE = re.compile(r" ([:;!?»])")
 # Zero-width non-joiner, LRM/RLM, embeddings and isolates: invisible, meaningful.
 _BIDI_CONTROLS = {0x200C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) \
     | set(range(0x2066, 0x206A))
@@ -90,7 +92,10 @@ def clean(text: str) -> CleanText:
             continue
         if ch not in dropped:
             dropped.append(ch)
-    return CleanText(" ".join("".join(out).split()), "".join(dropped))
+    text = " ".join("".join(out).split())
+    # French spacing: never start a line with ":", "!", "?", ";" or "»", nor end one with "«".
+    text = _NO_BREAK_BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
+    return CleanText(text, "".join(dropped))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,26 @@ def _ellipsize(font: ImageFont.FreeTypeFont, line: str, max_w: float) -> str:
     return line + ELLIPSIS
 
 
+def _balance(font: ImageFont.FreeTypeFont, text: str, lines: list[str],
+             max_w: float) -> list[str]:
+    """Lines of similar length ("Fired and glazed: / the blue vase." rather than
+    "Fired and glazed: the blue / vase."): the narrowest width that needs no
+    more lines than the greedy wrap."""
+    n = len(lines)
+    if n < 2:
+        return lines
+    lo, hi = max_w / n, max_w
+    best = lines
+    for _ in range(8):
+        mid = (lo + hi) / 2
+        trial = _wrap(font, text, mid, n)
+        if len(trial) <= n and all(_width(font, line) <= mid for line in trial):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best
+
+
 def wrap(text: str, max_width: int, size: int, min_size: int | None = None,
          max_lines: int = MAX_LINES) -> Wrapped:
     """Fit ``text`` in at most ``max_lines`` lines of ``max_width`` px.
@@ -174,7 +199,7 @@ def wrap(text: str, max_width: int, size: int, min_size: int | None = None,
         f = fonts.font(fonts.BOLD, s)
         lines = _wrap(f, text, max_width, max_lines)
         if len(lines) <= max_lines:
-            return Wrapped(tuple(lines), s, False)
+            return Wrapped(tuple(_balance(f, text, lines, max_width)), s, False)
         if s <= min_size:
             kept = lines[:max_lines]
             kept[-1] = _ellipsize(f, kept[-1], max_width)
