@@ -40,6 +40,9 @@ def test_export_command_errors_are_one_line(cli, journal, tmp_path):
     code, _, err = cli("export", piece.id, "--out", str(tmp_path / "o"), "--duration", "2")
     assert code == 1 and "s or more" in err and len(err.strip().splitlines()) == 1
     assert visible(tmp_path / "o") == []
+    empty = journal.create_piece("Rien encore")
+    code, _, err = cli("export", empty.id, "--out", str(tmp_path / "o"))
+    assert code == 1 and "no stills" in err and visible(tmp_path / "o") == []
 
 
 def test_demo_builds_a_piece_with_a_collapse_and_exports_it(cli, home, tmp_path, monkeypatch):
