@@ -41,15 +41,18 @@ SUBSTITUTES = {
     "\U0001f3b5": "\u266a", "\U0001f3b6": "\u266b",  # notes
     "\u26a0": "\u26a0",
 }
-# Joiners and modifiers that only make sense next to an emoji we keep.
-_EMOJI_GLUE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
+# Presentation selectors, skin tones, keycap and tag characters: they only
+# make sense on a colour emoji, which the font cannot draw anyway.
+_EMOJI_GLUE = {0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
     | set(range(0xE0020, 0xE0080))
 
 
 _NO_BREAK_BEFORE = re.compile(r" ([:;!?»])")
-# Zero-width non-joiner, LRM/RLM, embeddings and isolates: invisible, meaningful.
-_BIDI_CONTROLS = {0x200C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) \
+# Zero-width (non-)joiners, LRM/RLM, embeddings and isolates: invisible but
+# meaningful to shaping and right-to-left ordering (HarfBuzz draws nothing for them).
+_BIDI_CONTROLS = {0x200C, 0x200D, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) \
     | set(range(0x2066, 0x206A))
+_INVISIBLE = "".join(map(chr, sorted(_BIDI_CONTROLS)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def clean(text: str) -> CleanText:
         if cp in _EMOJI_GLUE:
             continue
         if cp in _BIDI_CONTROLS:
-            out.append(ch)  # no glyph, but they steer right-to-left ordering (raqm/fribidi)
+            out.append(ch)
             continue
         if cat in ("Cc", "Cf"):
             continue  # other control and format characters have nothing to show
@@ -84,15 +87,10 @@ def clean(text: str) -> CleanText:
         if sub and ord(sub) in cov:
             out.append(sub)
             continue
-        if cat == "Mn":  # a combining mark NFC could not merge: drop silently
-            continue
-        if 0x1F1E6 <= cp <= 0x1F1FF:  # flag letters
-            if ch not in dropped:
-                dropped.append(ch)
-            continue
         if ch not in dropped:
             dropped.append(ch)
-    text = " ".join("".join(out).split())
+    # Words left with nothing visible (an emoji's joiner) go, with their space.
+    text = " ".join(w for w in "".join(out).split() if w.strip(_INVISIBLE))
     # French spacing: never start a line with ":", "!", "?", ";" or "»", nor end one with "«".
     text = _NO_BREAK_BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
     return CleanText(text, "".join(dropped))
