@@ -133,3 +133,13 @@ def test_full_disk_fails_cleanly(journal, tmp_path, monkeypatch):
         assert os.listdir(small / "out") == []
     finally:
         subprocess.run(["umount", "-l", str(small)], check=False)
+
+
+def test_another_computers_fresh_partial_is_left_alone(tmp_path):
+    partial = tmp_path / ".x-20260101-0000.partial"
+    partial.mkdir()
+    (partial / ".owner").write_text("4242 some-other-laptop\n")
+    assert clean_stale_partials(tmp_path) == [] and partial.exists()
+    old = time.time() - 3 * 86400
+    os.utime(partial, (old, old))
+    assert clean_stale_partials(tmp_path) == [partial] and not partial.exists()

@@ -21,6 +21,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable
@@ -126,6 +127,27 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _owner_line() -> str:
+    return f"{os.getpid()} {socket.gethostname()}\n"
+
+
+def _abandoned(path: Path) -> bool:
+    """True when the export that owns this partial folder is gone."""
+    try:
+        fields = (path / OWNER_FILE).read_text().split()
+        pid, host = int(fields[0]), (fields[1] if len(fields) > 1 else socket.gethostname())
+    except (OSError, ValueError, IndexError):
+        pid, host = -1, socket.gethostname()
+    if host != socket.gethostname():
+        # Another computer's export into a shared folder: its process cannot be
+        # checked from here, so only a day-old leftover is taken as abandoned.
+        try:
+            return time.time() - path.stat().st_mtime > 86400
+        except OSError:
+            return False
+    return pid != os.getpid() and not _pid_alive(pid)
+
+
 def clean_stale_partials(out_dir: Path) -> list[Path]:
     """Remove hidden leftovers of exports that were killed (their process is gone)."""
     removed = []
@@ -138,14 +160,9 @@ def clean_stale_partials(out_dir: Path) -> list[Path]:
                 and entry.is_dir(follow_symlinks=False)):
             continue
         path = Path(entry.path)
-        try:
-            pid = int((path / OWNER_FILE).read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            pid = -1
-        if pid == os.getpid() or _pid_alive(pid):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
+        if _abandoned(path):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
     return removed
 
 
@@ -543,7 +560,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     partial = out_dir / f".{name}{PARTIAL_SUFFIX}"
     partial.mkdir()
     try:
-        write_text(partial / OWNER_FILE, f"{os.getpid()}\n")
+        write_text(partial / OWNER_FILE, _owner_line())
         files = _render_all(job, runs, partial, name, report, cancel, started, lang)
         (partial / OWNER_FILE).unlink()
         _share_modes(partial)
