@@ -255,3 +255,15 @@ def test_preview_frame_matches_the_export(exported, tmp_path):
 def test_deflicker_keeps_a_real_lighting_change():
     levels = [80.0] * 10 + [120.0] * 10  # the workshop light switched on
     assert deflicker.gains(levels) == [1.0] * 20
+
+
+def test_export_snapshot_plans_and_renders_a_piece(journal, tmp_path):
+    from coulisses.export import export_snapshot
+
+    piece, caps = make_piece(journal, n=12)
+    journal.add_moment(piece.id, "struggle", at=caps[5].id, caption="Effondré.")
+    result = export_snapshot(journal.snapshot(piece.id), tmp_path / "o", SMALL, duration=4,
+                             outputs={"srt", "frames"})
+    assert result.frames == 120 and result.fps == 30
+    assert len(list(result.files["frames"].glob("*.jpg"))) == 120
+    assert "Effondré." in result.files["srt"].read_text(encoding="utf-8")

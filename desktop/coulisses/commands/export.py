@@ -55,16 +55,15 @@ def run(args: argparse.Namespace, ctx) -> int:
 def export_snapshot(snap, out: Path, args: argparse.Namespace, ctx) -> int:
     """Plan and render a reel of ``snap`` with a progress bar; shared with ``demo``."""
     from coulisses.cli import Failure
-    from coulisses.export import ExportError, export_reel, get_preset
+    from coulisses.export import ExportError, export_reel, get_preset, plan_for
     from coulisses.jobs import Cancelled, CancelToken
     from coulisses.termui import StatusLine, ctrl_c_cancels, format_duration, progress_bar
-    from coulisses.timeline.pacing import PacingError, plan_reel
+    from coulisses.timeline.pacing import PacingError
 
     preset = get_preset(args.preset)
-    duration = args.duration or preset.default_duration
     try:
-        plan = plan_reel(snap, duration=duration, fps=preset.fps,
-                         result_first=args.result_first, end_card=args.end_card)
+        plan = plan_for(snap, preset, duration=args.duration, result_first=args.result_first,
+                        end_card=args.end_card)
     except PacingError as exc:
         raise Failure(str(exc)) from None
     token = CancelToken()

@@ -13,9 +13,11 @@ from coulisses.export.exporter import (
     folder_name,
     preview_frame,
 )
+from coulisses.export.piece import export_snapshot, plan_for
 from coulisses.export.presets import DEFAULT_PRESET, PRESETS, Preset, SafeZone, get_preset
 
 __all__ = [
     "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "Preset", "SafeZone",
-    "clean_stale_partials", "export_reel", "folder_name", "get_preset", "preview_frame",
+    "clean_stale_partials", "export_reel", "export_snapshot", "folder_name", "get_preset",
+    "plan_for", "preview_frame",
 ]
