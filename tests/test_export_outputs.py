@@ -262,8 +262,8 @@ def test_export_snapshot_plans_and_renders_a_piece(journal, tmp_path):
 
     piece, caps = make_piece(journal, n=12)
     journal.add_moment(piece.id, "struggle", at=caps[5].id, caption="Effondré.")
-    result = export_snapshot(journal.snapshot(piece.id), tmp_path / "o", SMALL, duration=4,
+    result = export_snapshot(journal.snapshot(piece.id), tmp_path / "o", SMALL, duration=6,
                              outputs={"srt", "frames"})
-    assert result.frames == 120 and result.fps == 30
-    assert len(list(result.files["frames"].glob("*.jpg"))) == 120
+    assert result.frames == 180 and result.fps == 30
+    assert len(list(result.files["frames"].glob("*.jpg"))) == 180
     assert "Effondré." in result.files["srt"].read_text(encoding="utf-8")
