@@ -655,7 +655,10 @@ def _render_all(job: _Job, runs: list[Run], folder: Path, name: str,
         write_text(frame_files.folder / "README.txt", tr(
             "{total} frames numbered from 000001.jpg. Import them as an image sequence at "
             "{fps} frames per second ({seconds:.2f} s).", lang=lang, total=total, fps=plan.fps,
-            seconds=total / plan.fps) + "\n")
+            seconds=total / plan.fps) + "\n" + tr(
+            "A still held on screen repeats the same picture; those repeats are hard links "
+            "to one file, so they take no extra space (a program that edits one of them in "
+            "place changes its repeats too).", lang=lang) + "\n")
     if "srt" in job.outputs:
         files["srt"] = folder / f"{stem}.srt"
         write_text(files["srt"], subtitles.srt(plan.cues, plan.fps))
