@@ -80,6 +80,10 @@ def test_frames_sequence_is_numbered_and_notes_its_rate(exported):
     assert "30 frames per second" in (frames / "README.txt").read_text()
     img = cv2.imread(str(frames / "000010.jpg"))
     assert img.shape == (SMALL.height, SMALL.width, 3)
+    # a held still is one file linked under each of its frame numbers
+    inodes = [(frames / j).stat().st_ino for j in jpgs]
+    assert len(set(inodes)) < len(inodes) / 2
+    assert inodes[5] == inodes[6] and inodes[0] != inodes[-1]
 
 
 def test_srt_and_vtt_timings_equal_the_plan(exported):
