@@ -585,25 +585,12 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                         time.monotonic() - started)
 
 
-def _render_all(job: _Job, runs: list[Run], folder: Path, name: str,
-                report: Callable[[Progress], None], cancel: CancelToken, started: float,
-                lang: str | None) -> dict[str, Path]:
-    plan, preset = job.plan, job.preset
-    total = plan.total_frames
-    stem = re.sub(r"-\d{8}-\d{4}(-\d+)?$", "", name)
-    files: dict[str, Path] = {}
-    report(Progress(0, total, tr("starting"), started))
-
-    writer = None
-    frame_files = None
-    if "mp4" in job.outputs:
-        files["mp4"] = folder / f"{stem}.mp4"
-        writer = Mp4Writer(files["mp4"], preset.width, preset.height, plan.fps,
-                           crf=preset.crf, preset=preset.x264_preset)
-    if "frames" in job.outputs:
-        files["frames"] = folder / "frames"
-        frame_files = _FrameFiles(files["frames"])
-
+def _render_frames(job: _Job, runs: list[Run], writer: Mp4Writer | None,
+                   frame_files: _FrameFiles | None, files: dict[str, Path],
+                   report: Callable[[Progress], None], cancel: CancelToken,
+                   started: float) -> None:
+    """Draw every run in the worker thread; encode and write them here."""
+    total = job.plan.total_frames
     stop = threading.Event()
     handoff: queue.Queue = queue.Queue(maxsize=QUEUE_DEPTH)
     renderer = _Renderer(job, stop)
@@ -646,6 +633,29 @@ def _render_all(job: _Job, runs: list[Run], folder: Path, name: str,
         if writer is not None:
             writer.abort()
         worker.join(timeout=10)
+
+
+def _render_all(job: _Job, runs: list[Run], folder: Path, name: str,
+                report: Callable[[Progress], None], cancel: CancelToken, started: float,
+                lang: str | None) -> dict[str, Path]:
+    plan, preset = job.plan, job.preset
+    total = plan.total_frames
+    stem = re.sub(r"-\d{8}-\d{4}(-\d+)?$", "", name)
+    files: dict[str, Path] = {}
+    report(Progress(0, total, tr("starting"), started))
+
+    writer = None
+    frame_files = None
+    if "frames" in job.outputs:
+        files["frames"] = folder / "frames"
+        frame_files = _FrameFiles(files["frames"])
+    if "mp4" in job.outputs:
+        files["mp4"] = folder / f"{stem}.mp4"
+        writer = Mp4Writer(files["mp4"], preset.width, preset.height, plan.fps,
+                           crf=preset.crf, preset=preset.x264_preset)
+
+    if writer is not None or frame_files is not None:
+        _render_frames(job, runs, writer, frame_files, files, report, cancel, started)
 
     if frame_files is not None:
         fsync_dir(frame_files.folder)
