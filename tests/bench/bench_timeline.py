@@ -73,8 +73,12 @@ def frame(rng: np.random.Generator, slumped: bool, hands: bool) -> np.ndarray:
 
 
 def bank(rng: np.random.Generator) -> dict[tuple[bool, bool], list[bytes]]:
-    """A few encoded thumbnails per (slumped, hands) state, reused for every still."""
-    return {(s, h): [make_thumbnail(frame(rng, s, h)) for _ in range(6)]
+    """Encoded thumbnails per (slumped, hands) state, reused for every still.
+
+    Enough of them that the same hand rarely sits in most of a window: real
+    footage never repeats a frame exactly, a small bank would.
+    """
+    return {(s, h): [make_thumbnail(frame(rng, s, h)) for _ in range(40 if h else 12)]
             for s in (False, True) for h in (False, True)}
 
 
