@@ -11,7 +11,6 @@ import numpy as np
 
 from coulisses.export import layout
 from coulisses.export.captions import render_caption
-from coulisses.journal.model import Capture
 from coulisses.timeline.plan import END_CARD, RESULT_FIRST, ReelPlan, Shot
 
 
@@ -54,7 +53,3 @@ def render_cover(still: np.ndarray | None, width: int, height: int,
         if caption.patch is not None:
             caption.patch.blend_into(frame)
     return frame
-
-
-def capture_of(shot: Shot | None) -> Capture | None:
-    return shot.capture if shot is not None else None

@@ -38,11 +38,6 @@ def coverage(name: str) -> frozenset[int]:
     return frozenset(_read_cmap(font_path(name).read_bytes()))
 
 
-def covers(name: str, text: str) -> bool:
-    cov = coverage(name)
-    return all(ord(ch) in cov for ch in text if not _invisible(ch))
-
-
 @cache
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     engine = (ImageFont.Layout.RAQM if ImageFont.core.HAVE_RAQM  # type: ignore[attr-defined]
@@ -53,11 +48,6 @@ def font(name: str, size: int) -> ImageFont.FreeTypeFont:
 def has_complex_layout() -> bool:
     """True when Pillow shapes text with raqm (bidi, Arabic joining)."""
     return bool(ImageFont.core.HAVE_RAQM)  # type: ignore[attr-defined]
-
-
-def _invisible(ch: str) -> bool:
-    # Spaces and bidi/joiner controls need no glyph of their own.
-    return ch.isspace() or ch in "\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069"
 
 
 def _read_cmap(data: bytes) -> set[int]:
