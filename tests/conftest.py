@@ -48,3 +48,27 @@ def cli(home: Path):
 
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path):
+    """Mount a small tmpfs of the given size (a real full disk); skips unless root on Linux."""
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def mount(size: str, name: str = "small") -> Path:
+        if not is_root() or sys.platform != "linux":
+            pytest.skip("mounting a small tmpfs needs root on Linux")
+        mnt = tmp_path / name
+        mnt.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
+                              capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        mounted.append(mnt)
+        return mnt
+
+    yield mount
+    for mnt in mounted:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 
 import pytest
@@ -12,25 +11,13 @@ from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.journal import Journal
 from coulisses.journal.images import read_still
-from tests.conftest import is_root
 
 MB = 1024 * 1024
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    if not is_root():
-        pytest.skip("mounting a small tmpfs needs root")
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+def small_disk(tmpfs):
+    return tmpfs("4m")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import hashlib
 import io
 import json
 import os
-import subprocess
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -474,35 +473,25 @@ def test_progress_reports_counts_and_names_and_cancel_keeps_imported(journal, pi
     assert len(journal.snapshot(piece.id).captures) == 6
 
 
-def test_a_full_disk_stops_the_import_and_keeps_what_was_stored(tmp_path):
-    if not is_root():
-        pytest.skip("mounting a small tmpfs needs root")
+def test_a_full_disk_stops_the_import_and_keeps_what_was_stored(tmp_path, tmpfs):
     from coulisses.journal import Journal
 
-    small = tmp_path / "small"
-    small.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(small)],
-                          capture_output=True)
-    if done.returncode != 0:
-        pytest.skip("tmpfs mount not possible here")
-    try:
-        journal = Journal.open(small / "journal")
-        piece = journal.create_piece("Full")
-        rng = np.random.default_rng(3)
-        for i in range(8):  # noise compresses badly: ~300 kB each
-            img = Image.fromarray(rng.integers(0, 256, (400, 600, 3), np.uint8))
-            make_photo(tmp_path / f"n{i}.jpg", f"2025:01:01 10:0{i}:00", img=img)
-        report = import_photos(journal, piece.id, sorted(tmp_path.glob("n*.jpg")))
-        assert report.stopped is not None and "full" in report.stopped
-        assert not report.complete
-        stored = journal.snapshot(piece.id).captures
-        assert 0 < len(stored) == len(report.imported) < 8
-        for c in stored:  # every still that was stored is whole
-            assert c.path.read_bytes()[-2:] == b"\xff\xd9"
-        # No half-written temp files left behind under final names.
-        assert all(not p.name.startswith(".") for p in (small / "journal").rglob("*.jpg"))
-    finally:
-        subprocess.run(["umount", str(small)], check=False)
+    small = tmpfs("1200k")
+    journal = Journal.open(small / "journal")
+    piece = journal.create_piece("Full")
+    rng = np.random.default_rng(3)
+    for i in range(8):  # noise compresses badly: ~300 kB each
+        img = Image.fromarray(rng.integers(0, 256, (400, 600, 3), np.uint8))
+        make_photo(tmp_path / f"n{i}.jpg", f"2025:01:01 10:0{i}:00", img=img)
+    report = import_photos(journal, piece.id, sorted(tmp_path.glob("n*.jpg")))
+    assert report.stopped is not None and "full" in report.stopped
+    assert not report.complete
+    stored = journal.snapshot(piece.id).captures
+    assert 0 < len(stored) == len(report.imported) < 8
+    for c in stored:  # every still that was stored is whole
+        assert c.path.read_bytes()[-2:] == b"\xff\xd9"
+    # No half-written temp files left behind under final names.
+    assert all(not p.name.startswith(".") for p in (small / "journal").rglob("*.jpg"))
 
 
 def test_exif_time_parsing_edge_cases():

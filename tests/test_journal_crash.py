@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from coulisses.journal import DiskFullError, Journal
-from tests.conftest import is_root
 from tests.helpers import jpeg_bytes
 
 WRITER = textwrap.dedent("""
@@ -66,19 +65,8 @@ def test_kill_9_while_writing_moments_never_loses_an_acknowledged_one(home: Path
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path):
-    if not is_root() or sys.platform != "linux":
-        pytest.skip("mounting a small tmpfs needs root on Linux")
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
-                         capture_output=True)
-    if res.returncode != 0:
-        pytest.skip(f"cannot mount tmpfs here: {res.stderr.decode().strip()}")
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
+def tiny_disk(tmpfs):
+    return tmpfs("1m")
 
 
 def test_disk_full_fails_clearly_and_keeps_the_previous_state(tiny_disk: Path) -> None:
