@@ -271,3 +271,14 @@ def test_export_snapshot_plans_and_renders_a_piece(journal, tmp_path):
     assert result.frames == 180 and result.fps == 30
     assert len(list(result.files["frames"].glob("*.jpg"))) == 180
     assert "Effondré." in result.files["srt"].read_text(encoding="utf-8")
+
+
+def test_an_export_with_no_readable_still_fails_and_leaves_nothing(journal, tmp_path):
+    from coulisses.export import ExportError
+
+    piece, caps = make_piece(journal, n=2)
+    for c in caps:
+        c.path.write_bytes(b"")
+    with pytest.raises(ExportError, match="None of the piece's stills"):
+        export_reel(hand_plan(piece, caps, frames=3), tmp_path / "o", SMALL)
+    assert visible(tmp_path / "o") == []

@@ -222,6 +222,8 @@ class _Renderer:
         self._base_key: tuple | None = None
         self._base: np.ndarray | None = None
         self._last_good: np.ndarray | None = None
+        self.loaded = 0  # stills decoded fine / not at all (an export of nothing but
+        self.failed = 0  # grey frames must fail, not succeed quietly)
         self._last_still: np.ndarray | None = None
         self._cue_patches: dict[int, list[Patch]] = {}
         self._label: Patch | None = None
@@ -277,7 +279,9 @@ class _Renderer:
         except (UnreadableStill, cv2.error, OSError) as exc:
             self.job.warnings.append(tr("A still could not be read and the previous one is "
                                         "shown in its place: {problem}", problem=str(exc)))
+            self.failed += 1
             return None
+        self.loaded += 1
         self._last_still = img
         return img
 
@@ -633,6 +637,10 @@ def _render_frames(job: _Job, runs: list[Run], writer: Mp4Writer | None,
         if writer is not None:
             writer.abort()
         worker.join(timeout=10)
+    if renderer.failed and not renderer.loaded:
+        raise ExportError(tr("None of the piece's stills could be read, so there is nothing "
+                             "to show; check the journal folder ({problem}).",
+                             problem=job.warnings[-1] if job.warnings else "-"))
 
 
 def _render_all(job: _Job, runs: list[Run], folder: Path, name: str,
