@@ -6,405 +6,1345 @@
     <message>
       <location filename="coulisses/ui/main_window.py" line="37" />
       <source>Journal: {path}</source>
-      <translation type="unfinished" />
+      <translation>Journal : {path}</translation>
     </message>
     <message>
       <location filename="coulisses/ui/main_window.py" line="34" />
       <source>No pieces yet. Create one with: coulisses piece new "Vase bleu #3"</source>
-      <translation type="unfinished" />
+      <translation>Aucune pièce pour l’instant. Créez-en une avec : coulisses piece new "Vase bleu #3"</translation>
     </message>
     <message>
       <location filename="coulisses/ui/main_window.py" line="27" />
       <source>Your pieces</source>
-      <translation type="unfinished" />
+      <translation>Vos pièces</translation>
     </message>
   </context>
   <context>
     <name>coulisses</name>
     <message>
-      <location filename="coulisses/capture/camera.py" line="78" />
-      <source>Camera {index} cannot be opened: check that it is plugged in and that no other program is using it.</source>
-      <translation type="unfinished" />
+      <location filename="coulisses/commands/import_photos.py" line="154" />
+      <source>  {path}: {reason}</source>
+      <translation>  {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/camera.py" line="126" />
+      <location filename="coulisses/commands/timeline.py" line="143" />
+      <source>(no caption)</source>
+      <translation>(sans légende)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="104" />
+      <source>--count must be at least 1</source>
+      <translation>--count doit valoir au moins 1</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="55" />
+      <source>--disk-margin: {error}</source>
+      <translation>--disk-margin : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="96" />
+      <source>--every: {error}</source>
+      <translation>--every : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="102" />
+      <source>--for: {error}</source>
+      <translation>--for : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="47" />
+      <source>--session-gap must be longer than zero, e.g. 30m</source>
+      <translation>--session-gap doit être supérieur à zéro, p. ex. 30m</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="45" />
+      <source>--session-gap: {error}</source>
+      <translation>--session-gap : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="67" />
+      <source>--settle and --every only apply with --watch</source>
+      <translation>--settle et --every ne s’appliquent qu’avec --watch</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="106" />
+      <source>--speed must be positive</source>
+      <translation>--speed doit être positif</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="115" />
+      <source>--speed only applies to a video file source</source>
+      <translation>--speed ne s’applique qu’à une source fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="72" />
+      <source>--watch needs folders, and {path} is not a folder</source>
+      <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="371" />
+      <source>A frame could not be encoded as JPEG.</source>
+      <translation>Une image n’a pas pu être encodée en JPEG.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/editing.py" line="95" />
+      <source>A span must end at or after the still its moment is on; pick a later still.</source>
+      <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne ; choisissez une photo plus tardive.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="280" />
+      <source>A still could not be read and the previous one is shown in its place: {problem}</source>
+      <translation>Une photo est illisible, la précédente est montrée à sa place : {problem}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="513" />
+      <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
+      <translation>Impossible d’enregistrer une photo ({error}) : la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="676" />
+      <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
+      <translation>Une photo qui reste à l’écran répète la même image ; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="142" />
+      <source>Already in the piece, left as they are: {n}.</source>
+      <translation>Déjà dans la pièce, laissées telles quelles : {n}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/post_text.py" line="38" />
+      <source>Behind the scenes: {effort}</source>
+      <translation>Dans les coulisses : {effort}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/camera.py" line="78" />
+      <source>Camera {index} cannot be opened: check that it is plugged in and that no other program is using it.</source>
+      <translation>Impossible d’ouvrir la caméra {index} : vérifiez qu’elle est branchée et qu’aucun autre programme ne l’utilise.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/camera.py" line="130" />
       <source>Camera {index} is not open.</source>
-      <translation type="unfinished" />
+      <translation>La caméra {index} n’est pas ouverte.</translation>
     </message>
     <message>
       <location filename="coulisses/capture/camera.py" line="92" />
       <source>Camera {index} opened but gives no picture.</source>
-      <translation type="unfinished" />
+      <translation>La caméra {index} est ouverte mais ne donne aucune image.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/camera.py" line="120" />
+      <location filename="coulisses/capture/camera.py" line="121" />
       <source>Camera {index} stopped sending pictures.</source>
-      <translation type="unfinished" />
+      <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="70" />
+      <location filename="coulisses/commands/moment.py" line="40" />
+      <source>Caption changed.</source>
+      <translation>Légende modifiée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="530" />
+      <source>Capture resumed.</source>
+      <translation>Prise de vue reprise.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/cli.py" line="71" />
       <source>Capture your process, failures included, and turn it into an honest reel.</source>
-      <translation type="unfinished" />
+      <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="280" />
+      <source>Capturing from {source}.</source>
+      <translation>Prise de vue depuis {source}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="133" />
+      <source>Capturing {piece!r} from {source}, one still every {every}. Ctrl-C stops.</source>
+      <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="26" />
       <source>Created piece {name!r}.</source>
-      <translation type="unfinished" />
+      <translation>Pièce {name!r} créée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="64" />
+      <source>Created the demo piece {name!r} ({id}) in {home}.</source>
+      <translation>Pièce de démonstration {name!r} ({id}) créée dans {home}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="61" />
+      <source>Demo cancelled; the stills drawn so far stay in the journal.</source>
+      <translation>Démo annulée ; les photos déjà dessinées restent dans le journal.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="58" />
+      <source>Demo piece</source>
+      <translation>Pièce de démonstration</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="94" />
+      <source>Dismissed: {id} will not be suggested again.</source>
+      <translation>Écartée : la photo {id} ne sera plus suggérée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="344" />
+      <source>Done: the capture time is over.</source>
+      <translation>Terminé : la durée de prise de vue est écoulée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="343" />
+      <source>Done: {n} stills taken.</source>
+      <translation>Terminé : {n} photos prises.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="345" />
+      <source>Done: {source} has ended.</source>
+      <translation>Terminé : fin de {source}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="103" />
+      <source>Effort: {line}</source>
+      <translation>Effort : {line}</translation>
     </message>
     <message>
       <location filename="coulisses/capture/videofile.py" line="84" />
       <source>End of the video file {path}.</source>
-      <translation type="unfinished" />
+      <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/mark.py" line="29" />
+      <location filename="coulisses/commands/export.py" line="80" />
+      <source>Export cancelled, nothing written.</source>
+      <translation>Export annulé, rien n’a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="71" />
+      <source>Exporting</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="72" />
+      <source>Exporting to {folder} (choose another folder with --out).</source>
+      <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="501" />
+      <source>Frame {n} is outside the reel (0 to {last}).</source>
+      <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="160" />
+      <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
+      <translation>Import interrompu, {left} photos restaient à importer ; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="39" />
+      <source>Import photos (JPEG, PNG, HEIC) and folders of photos into a piece. Each photo is placed at its EXIF capture time, else at its file date. The original files are never changed.</source>
+      <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="111" />
+      <source>Imported {name} (taken {when}).</source>
+      <translation>Importé : {name} (prise de vue du {when}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="108" />
+      <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
+      <translation>Importé : {name} ({when}, date du fichier faute d’heure EXIF).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="82" />
+      <source>Importing</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="59" />
+      <source>Looking for suggested moments</source>
+      <translation>Recherche de moments suggérés</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/mark.py" line="35" />
       <source>Marked {kind} at {where}.</source>
-      <translation type="unfinished" />
+      <translation>Moment « {kind} » marqué à {where}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="60" />
+      <source>Moment deleted.</source>
+      <translation>Moment supprimé.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="123" />
+      <source>Moments without a still:</source>
+      <translation>Moments sans photo :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="49" />
+      <source>Moved to {where}.</source>
+      <translation>Moment déplacé sur la photo {where}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="144" />
+      <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
+      <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n}) : {names}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="132" />
+      <source>No photos found in the given paths.</source>
+      <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="134" />
+      <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
+      <translation>Aucune photo trouvée : les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="45" />
       <source>No pieces yet. Create one with: coulisses piece new "Vase bleu #3"</source>
-      <translation type="unfinished" />
+      <translation>Aucune pièce pour l’instant. Créez-en une avec : coulisses piece new "Vase bleu #3"</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="29" />
+      <location filename="coulisses/capture/screen.py" line="33" />
       <source>No screen number {n} to capture.</source>
-      <translation type="unfinished" />
+      <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="110" />
+      <location filename="coulisses/capture/sources.py" line="113" />
       <source>No source given: use a camera number (0), a stream URL, a video file or 'screen'.</source>
-      <translation type="unfinished" />
+      <translation>Aucune source indiquée : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="99" />
+      <source>No stills yet.</source>
+      <translation>Aucune photo pour l’instant.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="75" />
+      <source>No suggested moments: nothing changed suddenly and stayed changed.</source>
+      <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="641" />
+      <source>None of the piece's stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
+      <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="558" />
+      <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
+      <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="343" />
       <source>Only {n} stills to show in {seconds} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
-      <translation type="unfinished" />
+      <translation>Seulement {n} photos à montrer en {seconds} s, chacune reste donc longtemps à l’écran ; une vidéo plus courte paraîtra plus vivante.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="138" />
+      <location filename="coulisses/capture/session.py" line="263" />
+      <source>Opening {source}…</source>
+      <translation>Ouverture de {source}…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="149" />
+      <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
+      <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC) : {n}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="135" />
+      <source>Photos imported into {piece!r}: {n}.</source>
+      <translation>Photos importées dans {piece!r} : {n}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="116" />
+      <source>Session {n}: {start} – {end} · {worked} · {stills} stills</source>
+      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="110" />
+      <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost once</source>
+      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue une fois</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="113" />
+      <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost {lost} times</source>
+      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue {lost} fois</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="152" />
+      <source>Skipped ({n}):</source>
+      <translation>Ignorés ({n}) :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="115" />
+      <source>Skipped {path}: {reason}.</source>
+      <translation>{path} ignoré : {reason}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/sources.py" line="147" />
       <source>Source {source} not found: use a camera number (0), a stream URL, a video file or 'screen'.</source>
-      <translation type="unfinished" />
+      <translation>Source {source} introuvable : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="99" />
+      <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
+      <translation>Surveillance arrêtée. Nouvelles photos importées : {imported} ; ignorées : {skipped}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="346" />
+      <source>Stopped.</source>
+      <translation>Arrêté.</translation>
     </message>
     <message>
       <location filename="coulisses/termui.py" line="91" />
       <source>Stopping… (Ctrl-C again to force)</source>
-      <translation type="unfinished" />
+      <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="259" />
+      <location filename="coulisses/commands/timeline.py" line="128" />
+      <source>Suggested moments (accept with `coulisses suggestions PIECE accept ID`, or dismiss):</source>
+      <translation>Moments suggérés (acceptez-les avec `coulisses suggestions PIECE accept ID`, ou écartez-les) :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="74" />
+      <source>Suggestions skipped (interrupted); the rest of the timeline is complete.</source>
+      <translation>Suggestions abandonnées (interruption) ; le reste de la chronologie est complet.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/captions.py" line="290" />
       <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
-      <translation type="unfinished" />
+      <translation>Il ne restait rien d’affichable dans la légende « {caption} » : elle n’apparaît pas dans la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="254" />
+      <location filename="coulisses/export/captions.py" line="285" />
       <source>The caption “{caption}” has characters the caption font cannot draw ({chars}); they were left out of the video.</source>
-      <translation type="unfinished" />
+      <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="265" />
+      <location filename="coulisses/export/exporter.py" line="488" />
+      <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
+      <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/captions.py" line="296" />
       <source>The caption “{caption}” is too long for the screen and was shortened with “…”; the full text is in the subtitle files and the post text.</source>
-      <translation type="unfinished" />
+      <translation>La légende « {caption} » est trop longue pour l’écran et a été raccourcie par « … » ; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/cards.py" line="54" />
+      <location filename="coulisses/capture/session.py" line="336" />
+      <source>The capture has stopped.</source>
+      <translation>La prise de vue s’est arrêtée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="229" />
+      <source>The capture is not running.</source>
+      <translation>La prise de vue n’est pas en cours.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="347" />
+      <source>The capture stopped on an error: {error}</source>
+      <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="447" />
+      <source>The cover image could not be encoded.</source>
+      <translation>L’image de couverture n’a pas pu être encodée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="441" />
+      <source>The cover still could not be read ({problem}); the cover is plain.</source>
+      <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="581" />
+      <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
+      <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/watch_folder.py" line="153" />
+      <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
+      <translation>Le disque du journal est plein ; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="506" />
+      <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
+      <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="580" />
+      <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
+      <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/cards.py" line="76" />
       <source>The finished piece</source>
-      <translation type="unfinished" />
+      <translation>La pièce terminée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/watch_folder.py" line="189" />
+      <source>The folder {folder} cannot be reached; watching for it to come back.</source>
+      <translation>Le dossier {folder} est inaccessible ; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="249" />
       <source>The frame rate must be a positive whole number.</source>
-      <translation type="unfinished" />
+      <translation>La fréquence d’images doit être un nombre entier positif.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="156" />
+      <source>The import stopped: {reason}.</source>
+      <translation>L’import s’est arrêté : {reason}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/watch_folder.py" line="158" />
+      <source>The journal could not be written ({error}).</source>
+      <translation>Impossible d’écrire dans le journal ({error}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="46" />
+      <source>The moment is now a {kind}.</source>
+      <translation>Le moment est désormais de type « {kind} ».</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="57" />
+      <source>The moment now covers its still alone.</source>
+      <translation>Le moment ne couvre plus que sa propre photo.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="55" />
+      <source>The moment now covers {start} to {end}.</source>
+      <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="25" />
       <source>The name was tidied to {name!r}.</source>
-      <translation type="unfinished" />
+      <translation>Le nom a été mis au propre : {name!r}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="546" />
+      <source>The output folder {folder} cannot be created ({problem}).</source>
+      <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="549" />
+      <source>The output folder {folder} is not writable; choose another folder.</source>
+      <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/suggestions.py" line="257" />
+      <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
+      <translation>La pièce a changé brusquement et durablement (environ {percent} % de l’image).</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="251" />
       <source>The reel length must be a positive number of seconds.</source>
-      <translation type="unfinished" />
+      <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="34" />
+      <location filename="coulisses/export/exporter.py" line="477" />
+      <source>The reel plan has no frame rate.</source>
+      <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="479" />
+      <source>The reel plan is damaged (a shot has a negative length).</source>
+      <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/screen.py" line="38" />
       <source>The screen cannot be captured here ({reason}).</source>
-      <translation type="unfinished" />
+      <translation>Impossible de capturer l’écran ici ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/screen.py" line="48" />
+      <source>The screen cannot be captured right now ({reason}).</source>
+      <translation>Impossible de capturer l’écran pour le moment ({reason}).</translation>
     </message>
     <message>
       <location filename="coulisses/capture/screen.py" line="44" />
-      <source>The screen cannot be captured right now ({reason}).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="40" />
       <source>The screen capture is not open.</source>
-      <translation type="unfinished" />
+      <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="205" />
       <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
-      <translation type="unfinished" />
+      <translation>La photo d’un moment « {kind} » manque ; la photo la plus proche est montrée à sa place.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/stream.py" line="85" />
+      <location filename="coulisses/capture/stream.py" line="90" />
       <source>The stream {url} cannot be opened: check the address, that the camera or phone is on and streaming, and that this computer can reach it.</source>
-      <translation type="unfinished" />
+      <translation>Impossible d’ouvrir le flux {url} : vérifiez l’adresse, que la caméra ou le téléphone est allumé et diffuse, et que cet ordinateur peut l’atteindre.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/stream.py" line="142" />
+      <location filename="coulisses/capture/stream.py" line="157" />
       <source>The stream {url} is not open.</source>
-      <translation type="unfinished" />
+      <translation>Le flux {url} n’est pas ouvert.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/stream.py" line="148" />
+      <location filename="coulisses/capture/stream.py" line="161" />
       <source>The stream {url} stopped sending pictures.</source>
-      <translation type="unfinished" />
+      <translation>Le flux {url} n’envoie plus d’images.</translation>
     </message>
     <message>
       <location filename="coulisses/capture/videofile.py" line="61" />
       <source>The video file {path} cannot be opened (not a video, or damaged).</source>
-      <translation type="unfinished" />
+      <translation>Impossible d’ouvrir le fichier vidéo {path} (ce n’est pas une vidéo, ou il est abîmé).</translation>
     </message>
     <message>
       <location filename="coulisses/capture/videofile.py" line="80" />
       <source>The video file {path} is not open.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="631" />
+      <source>The video has {n} frames instead of {total}.</source>
+      <translation>La vidéo a {n} images au lieu de {total}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/editing.py" line="39" />
+      <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
+      <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="47" />
+      <source>There is no still {id} in this piece; `coulisses suggestions PIECE` lists the suggested ones.</source>
+      <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/editing.py" line="45" />
+      <source>There is no still {id} in this piece; `coulisses timeline PIECE --json` lists them.</source>
+      <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses timeline PIECE --json` les liste.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="43" />
+      <source>There is no suggestion number {n}; `coulisses suggestions PIECE` lists {count}.</source>
+      <translation>Il n’y a pas de suggestion numéro {n} ; `coulisses suggestions PIECE` en liste {count}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="475" />
+      <source>There is nothing to export: the reel plan has no frames.</source>
+      <translation>Rien à exporter : le montage de la vidéo ne contient aucune image.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="138" />
+      <source>They were taken from {start} to {end}.</source>
+      <translation>Elles ont été prises du {start} au {end}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/editing.py" line="92" />
+      <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
+      <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="73" />
+      <source>This piece has no stills yet.</source>
+      <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="239" />
       <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
-      <translation type="unfinished" />
+      <translation>Cette vidéo doit durer au moins {seconds} s pour laisser le temps de lire chaque légende : choisissez {seconds} s ou plus (ou raccourcissez quelques légendes).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="168" />
+      <source>Took a still for {piece!r}.</source>
+      <translation>Photo prise pour {piece!r}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="537" />
+      <source>Unknown export outputs: {names}.</source>
+      <translation>Sorties d’export inconnues : {names}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="534" />
+      <source>Unknown layout {layout!r}; use fill or fit.</source>
+      <translation>Mise en page {layout!r} inconnue ; utilisez fill ou fit.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="68" />
+      <source>Using the demo piece {name!r} ({id}) already in the journal.</source>
+      <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="97" />
+      <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
+      <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="37" />
+      <source>`moment … {action}` needs a value</source>
+      <translation>`moment … {action}` demande une valeur</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="59" />
+      <source>`suggestions PIECE {action}` needs the ID of a suggestion</source>
+      <translation>`suggestions PIECE {action}` demande l’ID d’une suggestion</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="62" />
+      <source>`suggestions PIECE` takes no ID; did you mean accept or dismiss?</source>
+      <translation>`suggestions PIECE` ne prend pas d’ID ; vouliez-vous dire accept ou dismiss ?</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="32" />
+      <source>a pause longer than this starts a new session (default 30m)</source>
+      <translation>une pause plus longue que cela commence une nouvelle séance (30m par défaut)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="20" />
+      <source>a pause longer than this starts a new session (default: the piece's setting, else 30m)</source>
+      <translation>une pause plus longue que cela commence une nouvelle séance (par défaut : le réglage de la pièce, sinon 30m)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="121" />
+      <source>and {n} more</source>
+      <translation>et {n} autres</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="24" />
+      <source>camera number (0), stream URL (rtsp://…, http://…), video file, or 'screen'</source>
+      <translation>numéro de caméra (0), adresse de flux (rtsp://…, http://…), fichier vidéo ou « screen »</translation>
     </message>
     <message>
       <location filename="coulisses/capture/camera.py" line="62" />
       <source>camera {index}</source>
-      <translation type="unfinished" />
+      <translation>la caméra {index}</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>captures</source>
-      <translation type="unfinished" />
+      <translation>photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="61" />
+      <source>capturing</source>
+      <translation>prise de vue en cours</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="14" />
       <source>create a piece and print its id</source>
-      <translation type="unfinished" />
+      <translation>créer une pièce et afficher son identifiant</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="12" />
       <source>create or list pieces</source>
-      <translation type="unfinished" />
+      <translation>créer ou lister les pièces</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="23" />
+      <source>do not look for suggested moments (faster on a huge piece)</source>
+      <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="33" />
+      <source>do not open on the finished piece</source>
+      <translation>ne pas ouvrir sur la pièce terminée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="703" />
+      <source>done</source>
+      <translation>terminé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/demo_piece.py" line="242" />
+      <source>drawing the demo stills</source>
+      <translation>dessin des photos de démonstration</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="19" />
+      <source>edit a moment: caption, kind, move, span or delete</source>
+      <translation>modifier un moment : légende (caption), type (kind), déplacer (move), étendre (span) ou supprimer (delete)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="65" />
+      <source>ended</source>
+      <translation>terminé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="67" />
+      <source>failed</source>
+      <translation>échec</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="31" />
+      <source>fill: crop around the focus point; fit: whole still over a blur</source>
+      <translation>fill : recadrer autour du point d’intérêt ; fit : photo entière sur un fond flou</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="628" />
+      <source>finishing the video</source>
+      <translation>finalisation de la vidéo</translation>
     </message>
     <message>
       <location filename="coulisses/commands/mark.py" line="12" />
       <source>flag a moment: struggle, fix, milestone, result, note</source>
-      <translation type="unfinished" />
+      <translation>marquer un moment : struggle (difficulté), fix (correction), milestone (étape), result (résultat), note</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="40" />
-      <source>from {start} to {end}</source>
-      <translation type="unfinished" />
+      <location filename="coulisses/commands/demo.py" line="17" />
+      <source>folder receiving the export (default: {folder})</source>
+      <translation>dossier où enregistrer l’export (par défaut : {folder})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="18" />
+      <source>folder receiving the export (one new subfolder per export)</source>
+      <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>id</source>
-      <translation type="unfinished" />
+      <translation>id</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="17" />
       <source>id, name, captures, moments, last activity</source>
-      <translation type="unfinished" />
+      <translation>identifiant, nom, photos, moments, dernière activité</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="116" />
+      <location filename="coulisses/commands/import_photos.py" line="38" />
+      <source>import photos or folders, placed at the time they were taken</source>
+      <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/cli.py" line="117" />
       <source>interrupted</source>
-      <translation type="unfinished" />
+      <translation>interrompu</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="110" />
+      <location filename="coulisses/capture/photo_decode.py" line="116" />
       <source>it cannot be read ({error})</source>
-      <translation type="unfinished" />
+      <translation>il est illisible ({error})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="108" />
+      <location filename="coulisses/capture/importer.py" line="276" />
+      <source>it could not be imported ({error})</source>
+      <translation>il n’a pas pu être importé ({error})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="111" />
       <source>it is a folder</source>
-      <translation type="unfinished" />
+      <translation>c’est un dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="119" />
+      <location filename="coulisses/capture/importer.py" line="160" />
+      <source>it is inside the Coulisses journal folder</source>
+      <translation>il se trouve dans le dossier du journal Coulisses</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="130" />
       <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
-      <translation type="unfinished" />
+      <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="113" />
+      <source>it is not a regular file</source>
+      <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="171" />
       <source>its EXIF capture time {value!r} is not a valid date</source>
-      <translation type="unfinished" />
+      <translation>sa date de prise de vue EXIF {value!r} n’est pas une date valide</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="132" />
       <source>its EXIF data is damaged</source>
-      <translation type="unfinished" />
+      <translation>ses données EXIF sont abîmées</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="131" />
       <source>its EXIF data is damaged ({detail})</source>
-      <translation type="unfinished" />
+      <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="196" />
+      <location filename="coulisses/capture/importer.py" line="243" />
+      <source>its capture time is in the future; is the camera's clock set right?</source>
+      <translation>sa date de prise de vue est dans le futur ; l’horloge de l’appareil est-elle à l’heure ?</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="220" />
       <source>its image data is damaged ({detail})</source>
-      <translation type="unfinished" />
+      <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="72" />
+      <location filename="coulisses/cli.py" line="73" />
       <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
-      <translation type="unfinished" />
+      <translation>dossier du journal (par défaut : $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="37" />
+      <source>keep each webcam still's exposure as captured</source>
+      <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="35" />
+      <source>keep every still, even when nothing moved</source>
+      <translation>garder toutes les photos, même quand rien n’a bougé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="44" />
+      <source>keep running and import each new photo that appears in the folders (Ctrl-C stops)</source>
+      <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="27" />
+      <source>kind of the moment an accepted suggestion becomes (default: struggle)</source>
+      <translation>type du moment créé quand une suggestion est acceptée (par défaut : struggle)</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>last activity</source>
-      <translation type="unfinished" />
+      <translation>dernière activité</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="35" />
+      <source>leave out the closing card with the effort figures</source>
+      <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="23" />
+      <source>list (default), accept ID or dismiss ID</source>
+      <translation>list (par défaut), accept ID ou dismiss ID</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="18" />
       <source>machine-readable output</source>
-      <translation type="unfinished" />
+      <translation>sortie lisible par un programme</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/demo.py" line="15" />
+      <source>make a demo piece and export its reel (no camera needed)</source>
+      <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>moments</source>
-      <translation type="unfinished" />
+      <translation>moments</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>name</source>
-      <translation type="unfinished" />
+      <translation>nom</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="107" />
       <source>no TIFF header</source>
-      <translation type="unfinished" />
+      <translation>en-tête TIFF absent</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="99" />
+      <location filename="coulisses/cli.py" line="100" />
       <source>no command given (see `coulisses --help`)</source>
-      <translation type="unfinished" />
+      <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="75" />
+      <location filename="coulisses/commands/capture.py" line="73" />
+      <source>none yet</source>
+      <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="37" />
+      <source>pause when less than this is free on the disk (default 200MB)</source>
+      <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="510" />
+      <source>paused: disk full</source>
+      <translation>en pause : disque plein</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="516" />
+      <source>paused: write error</source>
+      <translation>en pause : erreur d’écriture</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="43" />
+      <source>photo files or folders</source>
+      <translation>fichiers photo ou dossiers</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="16" />
+      <source>piece id or name</source>
+      <translation>identifiant ou nom de la pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="26" />
+      <source>piece name or id</source>
+      <translation>nom ou identifiant de la pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="26" />
+      <source>platform: frame size and safe zone (default: {name})</source>
+      <translation>plateforme : format d’image et zone sûre (par défaut : {name})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="28" />
+      <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
+      <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut : {seconds:g} s)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="15" />
+      <source>render a vertical captioned reel of a piece</source>
+      <translation>produire la vidéo verticale légendée d’une pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="79" />
+      <source>score {score}</source>
+      <translation>score {score}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/cli.py" line="76" />
       <source>show debug messages</source>
-      <translation type="unfinished" />
+      <translation>afficher les messages de débogage</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="62" />
+      <source>source lost, retrying</source>
+      <translation>source perdue, nouvel essai</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="60" />
+      <source>starting</source>
+      <translation>démarrage</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="19" />
+      <source>stills where the piece suddenly changed: list, accept or dismiss them</source>
+      <translation>photos où la pièce a brusquement changé : les lister, les accepter ou les écarter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="31" />
+      <source>stop after N stills</source>
+      <translation>s’arrêter après N photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="33" />
+      <source>stop after this long, e.g. 45m or 2h</source>
+      <translation>s’arrêter au bout de cette durée, p. ex. 45m ou 2h</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="66" />
+      <source>stopped</source>
+      <translation>arrêté</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="25" />
+      <source>take a still every few seconds, skipping idle ones</source>
+      <translation>prendre une photo à intervalle régulier, sans garder celles où rien ne bouge</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="42" />
+      <source>take one still now</source>
+      <translation>prendre une photo maintenant</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="125" />
       <source>the capture-details table points outside the data</source>
-      <translation type="unfinished" />
+      <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="115" />
+      <location filename="coulisses/capture/importer.py" line="326" />
+      <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
+      <translation>le disque du journal est plein ; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="121" />
       <source>the file is empty</source>
-      <translation type="unfinished" />
+      <translation>le fichier est vide</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="190" />
+      <location filename="coulisses/capture/photo_decode.py" line="214" />
       <source>the file is truncated (an unfinished copy?)</source>
-      <translation type="unfinished" />
+      <translation>le fichier est tronqué (une copie inachevée ?)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="122" />
+      <location filename="coulisses/capture/photo_decode.py" line="129" />
+      <source>the file is truncated or damaged</source>
+      <translation>le fichier est tronqué ou abîmé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/importer.py" line="154" />
+      <source>the folder cannot be read ({error})</source>
+      <translation>le dossier est illisible ({error})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="133" />
       <source>the image is too large to import</source>
-      <translation type="unfinished" />
+      <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="142" />
+      <location filename="coulisses/capture/photo_decode.py" line="153" />
       <source>the image is too large to import ({w}×{h} pixels)</source>
-      <translation type="unfinished" />
+      <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/importer.py" line="330" />
+      <source>the journal could not be written ({error})</source>
+      <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
     <message>
       <location filename="coulisses/commands/mark.py" line="20" />
-      <source>the moment lasts until this still</source>
-      <translation type="unfinished" />
+      <source>the moment lasts until this still ('last' for the latest)</source>
+      <translation>le moment dure jusqu’à cette photo (« last » pour la plus récente)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="16" />
+      <location filename="coulisses/commands/moment.py" line="24" />
+      <source>the new caption, kind ({kinds}), still id (move), end still id or 'none' (span)</source>
+      <translation>la nouvelle légende, le type ({kinds}), l’identifiant de la photo (move), celui de la photo de fin ou « none » (span)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/health.py" line="89" />
+      <source>the picture has been black for {seconds} s</source>
+      <translation>l’image est noire depuis {seconds} s</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/health.py" line="85" />
+      <source>the picture has been frozen for {seconds} s</source>
+      <translation>l’image est figée depuis {seconds} s</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/screen.py" line="20" />
       <source>the screen</source>
-      <translation type="unfinished" />
+      <translation>l’écran</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="14" />
-      <source>the story of a piece: stills, moments, effort</source>
-      <translation type="unfinished" />
+      <location filename="coulisses/commands/suggestions.py" line="25" />
+      <source>the still id of a suggestion, or its number in the list</source>
+      <translation>l’identifiant de la photo d’une suggestion, ou son numéro dans la liste</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="15" />
+      <source>the story of a piece: sessions, moments, effort, suggested moments</source>
+      <translation>l’histoire d’une pièce : séances, moments, effort, moments suggérés</translation>
     </message>
     <message>
       <location filename="coulisses/capture/exif_time.py" line="116" />
       <source>the tag table is cut short or points outside the data</source>
-      <translation type="unfinished" />
+      <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="194" />
+      <location filename="coulisses/capture/importer.py" line="176" />
+      <source>there is no such file or folder</source>
+      <translation>ce fichier ou dossier n’existe pas</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="218" />
       <source>there is not enough memory to decode it</source>
-      <translation type="unfinished" />
+      <translation>il n’y a pas assez de mémoire pour le décoder</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="29" />
+      <source>time between stills, e.g. 2s, 30s, 5m (default 10s)</source>
+      <translation>temps entre deux photos, p. ex. 2s, 30s, 5m (10s par défaut)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="90" />
+      <source>warning: {message}</source>
+      <translation>attention : {message}</translation>
     </message>
     <message>
       <location filename="coulisses/commands/mark.py" line="17" />
       <source>which still (default: the last one)</source>
-      <translation type="unfinished" />
+      <translation>quelle photo (par défaut : la dernière)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="46" />
+      <source>with --watch: how long a new file must stay unchanged before it is taken (default: 2s; raise it for slow network copies)</source>
+      <translation>avec --watch : combien de temps un nouveau fichier doit rester inchangé avant d’être pris (par défaut : 2s ; augmentez-le pour les copies lentes par le réseau)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="49" />
+      <source>with --watch: how often to look in the folders (default: 1s)</source>
+      <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/watch_folder.py" line="90" />
+      <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
+      <translation>{folder} se trouve dans le journal Coulisses ; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/effort.py" line="130" />
       <source>{h} h {m:02d}</source>
-      <translation type="unfinished" />
+      <translation>{h} h {m:02d}</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="66" />
+      <location filename="coulisses/commands/capture.py" line="74" />
+      <source>{kept} kept · {skipped} skipped · last still {last} · {source}: {status}</source>
+      <translation>{kept} gardées · {skipped} écartées · dernière photo : {last} · {source} : {status}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="349" />
+      <source>{kept} stills kept, {skipped} idle ones skipped.</source>
+      <translation>{kept} photos gardées, {skipped} sans mouvement écartées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/cli.py" line="67" />
       <source>{message} (see `{prog} --help`)</source>
-      <translation type="unfinished" />
+      <translation>{message} (voir `{prog} --help`)</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/effort.py" line="132" />
       <source>{m} min</source>
-      <translation type="unfinished" />
+      <translation>{m} min</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="38" />
-      <source>{n} stills</source>
-      <translation type="unfinished" />
+      <location filename="coulisses/commands/export.py" line="91" />
+      <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
+      <translation>{name} : vidéo de {seconds:.1f} s, {frames} images à {fps} fps, pour {platform}, produite en {took}.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="137" />
+      <location filename="coulisses/timeline/effort.py" line="156" />
+      <source>{n} attempts</source>
+      <translation>{n} tentatives</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="163" />
+      <source>{n} day</source>
+      <translation>{n} jour</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="164" />
+      <source>{n} days</source>
+      <translation>{n} jours</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="152" />
+      <source>{n} fix</source>
+      <translation>{n} correction</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="153" />
+      <source>{n} fixes</source>
+      <translation>{n} corrections</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="78" />
+      <source>{n} missed (source lost, disk full or too short an interval)</source>
+      <translation>{n} manquées (source perdue, disque plein ou intervalle trop court)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="352" />
+      <source>{n} outage(s) recorded ({time} in all).</source>
+      <translation>{n} coupure(s) enregistrée(s) ({time} au total).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="159" />
+      <source>{n} session</source>
+      <translation>{n} séance</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="160" />
+      <source>{n} sessions</source>
+      <translation>{n} séances</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/timeline.py" line="101" />
+      <source>{n} stills from {start} to {end}</source>
+      <translation>{n} photos du {start} au {end}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="148" />
+      <source>{n} struggle</source>
+      <translation>{n} difficulté</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/effort.py" line="149" />
+      <source>{n} struggles</source>
+      <translation>{n} difficultés</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="60" />
+      <source>{option}: {error}</source>
+      <translation>{option} : {error}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="113" />
+      <source>{path}: {note}.</source>
+      <translation>{path} : {note}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/import_photos.py" line="147" />
+      <source>{path}: {note}; it was imported anyway.</source>
+      <translation>{path} : {note} ; le fichier a quand même été importé.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/capture.py" line="150" />
+      <source>{piece}: {summary}</source>
+      <translation>{piece} : {summary}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="271" />
+      <source>{source} cannot be opened ({reason}).</source>
+      <translation>Impossible d’ouvrir {source} ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="573" />
+      <source>{source} gave no picture ({reason}).</source>
+      <translation>Aucune image de {source} ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="440" />
+      <source>{source} has ended.</source>
+      <translation>Fin de {source}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/sources.py" line="146" />
       <source>{source} is a folder, not a video file.</source>
-      <translation type="unfinished" />
+      <translation>{source} est un dossier, pas un fichier vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="129" />
+      <location filename="coulisses/capture/session.py" line="494" />
+      <source>{source} is back after {time}; the gap is recorded.</source>
+      <translation>Signal de {source} retrouvé après {time} ; l’interruption est enregistrée.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/sources.py" line="138" />
       <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
-      <translation type="unfinished" />
+      <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="468" />
+      <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
+      <translation>Plus de signal de {source} ({reason}) ; nouvel essai toutes les quelques secondes. L’interruption apparaîtra sur la chronologie.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="466" />
+      <source>{source} lost: {reason}</source>
+      <translation>Plus de signal de {source} : {reason}</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/effort.py" line="133" />
       <source>{s} s</source>
-      <translation type="unfinished" />
+      <translation>{s} s</translation>
     </message>
     <message>
       <location filename="coulisses/termui.py" line="74" />
       <source>{time} left</source>
-      <translation type="unfinished" />
+      <translation>encore {time}</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/effort.py" line="144" />
       <source>{time} of work</source>
-      <translation type="unfinished" />
+      <translation>{time} de travail</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="112" />
+      <location filename="coulisses/export/exporter.py" line="673" />
+      <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
+      <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/cli.py" line="113" />
       <source>{what} ({path})</source>
-      <translation type="unfinished" />
+      <translation>{what} ({path})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/moment.py" line="43" />
+      <source>“{kind}” is not a kind of moment; use one of {kinds}</source>
+      <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/editing.py" line="52" />
+      <source>“{kind}” is not a kind of moment; use one of {kinds}.</source>
+      <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="256" />
       <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
-      <translation type="unfinished" />
+      <translation>« {name} » n’a pas encore de photos ; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
   </context>
 </TS>
