@@ -245,6 +245,10 @@ def test_plan_properties(gaps, raw_moments, duration, fps, result_first, end_car
                          end_card=end_card)
         duration = exc.shortest
     check_plan(plan, snap, duration, fps)
+    # Work is shown at an even pace: every work still for the same time (±1 frame).
+    work = [s.frames for s in plan.shots if s.kind == WORK]
+    if work:
+        assert max(work) - min(work) <= 1
     kinds = [s.kind for s in plan.shots]
     assert (kinds[0] == RESULT_FIRST) == result_first
     assert (kinds[-1] == END_CARD) == end_card
