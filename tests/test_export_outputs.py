@@ -282,3 +282,23 @@ def test_an_export_with_no_readable_still_fails_and_leaves_nothing(journal, tmp_
     with pytest.raises(ExportError, match="None of the piece's stills"):
         export_reel(hand_plan(piece, caps, frames=3), tmp_path / "o", SMALL)
     assert visible(tmp_path / "o") == []
+
+
+def test_the_makers_focus_point_moves_the_crop(journal, tmp_path):
+    """Piece setting and per-still setting, through the timeline's plan, into the frames."""
+    from coulisses.export import export_snapshot
+
+    piece, caps = make_piece(journal, n=3, size=(960, 360))  # blue grows left to right
+
+    def first_frame_blue(name):
+        r = export_snapshot(journal.snapshot(piece.id), tmp_path / name, SMALL, duration=3,
+                            result_first=False, end_card=False, outputs={"frames"},
+                            deflicker=False)
+        return cv2.imread(str(r.files["frames"] / "000001.jpg"))[..., 0].mean()
+
+    centre = first_frame_blue("centre")
+    journal.update_piece_settings(piece.id, focus=[1.0, 0.5])
+    right = first_frame_blue("right")
+    journal.set_capture_meta(piece.id, caps[0].id, focus={"x": 0.0, "y": 0.5})
+    left = first_frame_blue("left")
+    assert left < centre - 40 and right > centre + 40
