@@ -1169,7 +1169,7 @@
     <message>
       <location filename="coulisses/capture/session.py" line="349" />
       <source>{kept} stills kept, {skipped} idle ones skipped.</source>
-      <translation>{kept} photos gardées, {skipped} sans mouvement écartées.</translation>
+      <translation>{kept} photos gardées, {skipped} photos sans mouvement écartées.</translation>
     </message>
     <message>
       <location filename="coulisses/cli.py" line="67" />
@@ -1214,7 +1214,7 @@
     <message>
       <location filename="coulisses/commands/capture.py" line="78" />
       <source>{n} missed (source lost, disk full or too short an interval)</source>
-      <translation>{n} manquées (source perdue, disque plein ou intervalle trop court)</translation>
+      <translation>{n} photos manquées (source perdue, disque plein ou intervalle trop court)</translation>
     </message>
     <message>
       <location filename="coulisses/capture/session.py" line="352" />
@@ -1299,7 +1299,7 @@
     <message>
       <location filename="coulisses/capture/session.py" line="468" />
       <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
-      <translation>Plus de signal de {source} ({reason}) ; nouvel essai toutes les quelques secondes. L’interruption apparaîtra sur la chronologie.</translation>
+      <translation>Plus de signal de {source} ({reason}) ; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
     </message>
     <message>
       <location filename="coulisses/capture/session.py" line="466" />
