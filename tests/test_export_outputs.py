@@ -302,3 +302,15 @@ def test_the_makers_focus_point_moves_the_crop(journal, tmp_path):
     journal.set_capture_meta(piece.id, caps[0].id, focus={"x": 0.0, "y": 0.5})
     left = first_frame_blue("left")
     assert left < centre - 40 and right > centre + 40
+
+
+def test_deflicker_ignores_hands_passing_but_fixes_exposure():
+    rng = np.random.default_rng(2)
+    scene = cv2.GaussianBlur((rng.random((180, 320, 3)) * 200 + 30).astype(np.uint8), (0, 0), 3)
+    stills = [scene.copy() for _ in range(9)]
+    cv2.circle(stills[4], (160, 90), 70, (40, 60, 90), -1)  # a dark hand over a third
+    sigs = [deflicker.signature(s) for s in stills]
+    assert deflicker.gains(sigs)[4] == 1.0
+    stills[6] = cv2.convertScaleAbs(scene, alpha=1.2)  # the webcam re-metered
+    g = deflicker.gains([deflicker.signature(s) for s in stills])
+    assert g[6] == pytest.approx(1 / 1.2, rel=0.03) and g[4] == 1.0

@@ -1,10 +1,14 @@
 """Even out exposure jumps between consecutive webcam stills.
 
-Webcams re-meter all the time: a hand over the wheel or a cloud makes the
-next still brighter or darker, which flickers once stills play at 30 fps.
-Each still's mean brightness is compared with the moving median of its
-neighbours and corrected by a bounded gain. A median removes isolated jumps
-but keeps a real change (the workshop light switched on) as a clean step.
+Webcams re-meter all the time: a cloud or the auto-exposure hunting makes
+the next still brighter or darker, which flickers once stills play at
+30 fps. Each still is compared, pixel by pixel on a tiny grey copy, with
+the pixel-wise median of its neighbours; the median of those ratios is its
+exposure error, corrected by a bounded gain.
+
+Medians make it robust both ways: hands or a tool passing through part of
+the picture do not move the median ratio (the rest of the picture agrees),
+and a real change (the workshop light switched on) stays a clean step.
 """
 
 from __future__ import annotations
@@ -18,30 +22,45 @@ WINDOW = 7  # stills on each side: ~1/4 s of neighbours at 30 fps
 MAX_GAIN = 1.35
 MIN_GAIN = 1 / 1.35
 DEAD_BAND = 0.015  # below 1.5 % the correction is invisible: skip it
+SIGNATURE_SIZE = (48, 27)  # grey copy compared between stills (w, h)
+DARK = 8.0  # pixels this dark carry no exposure information
+
+Level = np.ndarray | float
 
 
-def brightness(img: np.ndarray) -> float:
-    """Mean luma (0..255) from a sparse grid of pixels: cheap and stable."""
-    sample = img[::4, ::4]
-    gray = cv2.cvtColor(np.ascontiguousarray(sample), cv2.COLOR_BGR2GRAY)
-    return float(gray.mean())
+def signature(img: np.ndarray) -> np.ndarray:
+    """A tiny grey copy of a still (float32), enough to compare exposures."""
+    gray = cv2.cvtColor(np.ascontiguousarray(img), cv2.COLOR_BGR2GRAY)
+    return cv2.resize(gray, SIGNATURE_SIZE, interpolation=cv2.INTER_AREA).astype(np.float32)
 
 
-def gains(levels: Sequence[float | None], window: int = WINDOW) -> list[float]:
-    """A gain per still: moving median of the neighbours' brightness over its own.
+def _exposure_ratio(reference: np.ndarray, own: np.ndarray) -> float | None:
+    usable = (own > DARK) & (reference > DARK)
+    if usable.sum() < max(1, usable.size // 10):
+        return None  # a nearly black still: nothing to measure
+    return float(np.median(reference[usable] / own[usable]))
 
-    ``None`` marks a still that is not corrected (an imported photo, a card).
+
+def gains(levels: Sequence[Level | None], window: int = WINDOW) -> list[float]:
+    """A gain per still from its signature (or a plain brightness number).
+
+    ``None`` marks a still that is not corrected (an imported photo, a card)
+    and is not used as a neighbour either.
     """
-    values = [v for v in levels]
+    values = [None if v is None else np.asarray(v, np.float32) for v in levels]
     out = []
     for i, v in enumerate(values):
-        if v is None or v < 1.0:
+        if v is None:
             out.append(1.0)
             continue
         lo, hi = max(0, i - window), min(len(values), i + window + 1)
-        neighbours = [x for x in values[lo:hi] if x is not None]
-        target = float(np.median(neighbours))
-        g = min(MAX_GAIN, max(MIN_GAIN, target / v))
+        neighbours = [x for x in values[lo:hi] if x is not None and x.shape == v.shape]
+        reference = np.median(np.stack(neighbours), axis=0)
+        ratio = _exposure_ratio(np.atleast_1d(reference), np.atleast_1d(v))
+        if ratio is None:
+            out.append(1.0)
+            continue
+        g = min(MAX_GAIN, max(MIN_GAIN, ratio))
         out.append(1.0 if abs(g - 1.0) < DEAD_BAND else g)
     return out
 

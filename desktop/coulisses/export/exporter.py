@@ -228,7 +228,7 @@ class _Renderer:
         self._cue_patches: dict[int, list[Patch]] = {}
         self._label: Patch | None = None
         self._yuv_patches: dict[tuple[int, int, int], YuvPatch] = {}
-        self._levels: list[Future[float | None]] = []
+        self._levels: list[Future[np.ndarray | None]] = []
         self._pool: ThreadPoolExecutor | None = None
         self._gains: dict[int, float] = {}
         self._still_shots = [i for i, s in enumerate(job.plan.shots)
@@ -242,14 +242,14 @@ class _Renderer:
         shots = self.job.plan.shots
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="export-levels")
 
-        def level(shot: Shot) -> float | None:
+        def level(shot: Shot) -> np.ndarray | None:
             # Only webcam/screen stills flicker; imported photos and the
             # result-first hook are left exactly as they are.
             if self.stop.is_set() or shot.capture is None or shot.capture.source is not None \
                     or shot.kind == RESULT_FIRST:
                 return None
             try:
-                return deflicker.brightness(stills.load_small(shot.capture.path))
+                return deflicker.signature(stills.load_small(shot.capture.path))
             except (UnreadableStill, cv2.error):
                 return None
 
