@@ -9,6 +9,7 @@ a dependency).
 from __future__ import annotations
 
 import struct
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -38,11 +39,23 @@ def coverage(name: str) -> frozenset[int]:
     return frozenset(_read_cmap(font_path(name).read_bytes()))
 
 
-@cache
+_local = threading.local()
+
+
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    engine = (ImageFont.Layout.RAQM if ImageFont.core.HAVE_RAQM  # type: ignore[attr-defined]
-              else ImageFont.Layout.BASIC)
-    return ImageFont.truetype(str(font_path(name)), size, layout_engine=engine)
+    """A loaded font, cached per thread: one FreeType face must not be used by two
+    threads at once (an export in a worker while the app draws a preview)."""
+    fonts = getattr(_local, "fonts", None)
+    if fonts is None:
+        fonts = _local.fonts = {}
+    key = (name, size)
+    found = fonts.get(key)
+    if found is None:
+        engine = (ImageFont.Layout.RAQM if ImageFont.core.HAVE_RAQM  # type: ignore[attr-defined]
+                  else ImageFont.Layout.BASIC)
+        found = fonts[key] = ImageFont.truetype(str(font_path(name)), size,
+                                                layout_engine=engine)
+    return found
 
 
 def has_complex_layout() -> bool:
