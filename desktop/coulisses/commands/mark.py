@@ -6,6 +6,7 @@ import argparse
 
 from coulisses.i18n import tr
 from coulisses.journal import MOMENT_KINDS
+from coulisses.labels import kind_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +33,6 @@ def run(args: argparse.Namespace, ctx) -> int:
     moment = MomentEditor(ctx.journal, piece.id).add(args.kind, at=args.at,
                                                      caption=args.caption, span_to=span_to)
     where = moment.capture or moment.time.isoformat(timespec="seconds")
-    ctx.say(tr("Marked {kind} at {where}.", kind=args.kind, where=where))
+    ctx.say(tr("Marked {kind} at {where}.", kind=kind_label(args.kind), where=where))
     ctx.say(moment.id)
     return 0

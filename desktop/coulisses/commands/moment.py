@@ -11,6 +11,7 @@ import argparse
 
 from coulisses.i18n import tr
 from coulisses.journal import MOMENT_KINDS
+from coulisses.labels import kind_label
 
 ACTIONS = ("caption", "kind", "move", "span", "delete")
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace, ctx) -> int:
             raise UsageError(tr("“{kind}” is not a kind of moment; use one of {kinds}",
                                 kind=value, kinds=", ".join(MOMENT_KINDS)))
         m = editor.change_kind(args.moment, value)
-        ctx.say(tr("The moment is now a {kind}.", kind=value))
+        ctx.say(tr("The moment is now a {kind}.", kind=kind_label(value)))
     elif args.action == "move":
         m = editor.move(args.moment, _capture(ctx, piece.id, value))
         ctx.say(tr("Moved to {where}.", where=m.capture))

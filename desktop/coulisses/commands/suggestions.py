@@ -13,6 +13,7 @@ import json
 
 from coulisses.i18n import tr
 from coulisses.journal import MOMENT_KINDS
+from coulisses.labels import kind_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     capture = _resolve(args.id, found, snap)
     if args.action == "accept":
         moment = editor.accept(capture, kind=args.kind, caption=args.caption)
-        ctx.say(tr("Marked {kind} at {where}.", kind=args.kind, where=capture))
+        ctx.say(tr("Marked {kind} at {where}.", kind=kind_label(args.kind), where=capture))
         ctx.say(moment.id)
     else:
         editor.dismiss(capture)

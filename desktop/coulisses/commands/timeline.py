@@ -9,6 +9,7 @@ from typing import Any
 
 from coulisses.i18n import tr
 from coulisses.journal import PieceSnapshot
+from coulisses.labels import kind_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -141,4 +142,4 @@ def _moment_line(m, snap: PieceSnapshot) -> str:
         if end is not None:
             span = " → " + _local(end.time, "%H:%M:%S")
     caption = m.caption or tr("(no caption)")
-    return f"  {when}{span}  {tr(m.kind):<10} {caption}  [{m.id}]"
+    return f"  {when}{span}  {kind_label(m.kind):<10} {caption}  [{m.id}]"
