@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -110,6 +111,11 @@ def caption_costs(n: int = 40) -> tuple[float, float]:
     return blend, pillow
 
 
+def cpu_seconds(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
 def frames_in(path: Path) -> int:
     with av.open(str(path)) as c:
         return sum(1 for _ in c.decode(video=0))
@@ -135,22 +141,26 @@ def main() -> int:
         print(f"setup: {len(captures)} stills of 1920x1080 in {time.perf_counter() - t:.1f} s")
         plan = plan_of(piece, captures)
 
-        ours, theirs = [], []
+        ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
         for r in range(args.repeat):
             # Same job for both: crop 9:16, scale, one caption, libx264 veryfast CRF 20.
-            t = time.perf_counter()
+            c, t = cpu_seconds(resource.RUSAGE_SELF), time.perf_counter()
             result = export_reel(plan, tmp / f"ours{r}", "reels", outputs={"mp4"},
                                  deflicker=False)
             ours.append(time.perf_counter() - t)
+            ours_cpu.append(cpu_seconds(resource.RUSAGE_SELF) - c)
             assert frames_in(result.files["mp4"]) == plan.total_frames
 
             work = tmp / f"ffmpeg{r}"
             work.mkdir()
             cmd = ffmpeg_job(ffmpeg, captures, work, work / "reel.mp4")
-            t = time.perf_counter()
+            c, t = cpu_seconds(resource.RUSAGE_CHILDREN), time.perf_counter()
             subprocess.run(cmd, check=True)
             theirs.append(time.perf_counter() - t)
+            theirs_cpu.append(cpu_seconds(resource.RUSAGE_CHILDREN) - c)
             assert frames_in(work / "reel.mp4") == plan.total_frames
+            print(f"  run {r + 1}: ours {ours[-1]:.2f} s ({ours_cpu[-1]:.1f} s CPU), "
+                  f"ffmpeg {theirs[-1]:.2f} s ({theirs_cpu[-1]:.1f} s CPU)", flush=True)
 
         blend, pillow = caption_costs()
         print(f"caption per frame: patch blend {blend:.1f} ms (incl. frame copy), "
@@ -161,6 +171,9 @@ def main() -> int:
         print(f"ours   (PyAV export, mp4 only): {o:6.2f} s  ({n / o:5.1f} fps)")
         print(f"ffmpeg (CLI, same filters)    : {f:6.2f} s  ({n / f:5.1f} fps)")
         print(f"ratio ours/ffmpeg: {o / f:.2f}x  (target <= 1.00x)")
+        print(f"CPU time (best run): ours {min(ours_cpu):.1f} s, ffmpeg {min(theirs_cpu):.1f} s "
+              f"({min(ours_cpu) / min(theirs_cpu):.2f}x; wall time varies with other load, "
+              "CPU time much less)")
         if args.full:
             t = time.perf_counter()
             export_reel(plan, tmp / "full", "reels")
