@@ -34,7 +34,7 @@ def default_out() -> Path:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from coulisses.commands.export import export_snapshot
+    from coulisses.commands.export import run_export
     from coulisses.export.demo_piece import (
         build_demo_piece,
         demo_duration,
@@ -72,4 +72,4 @@ def run(args: argparse.Namespace, ctx) -> int:
         ctx.say(tr("Exporting to {folder} (choose another folder with --out).", folder=str(out)))
     if args.duration is None:
         args.duration = demo_duration()
-    return export_snapshot(journal.snapshot(piece.id), out, args, ctx)
+    return run_export(journal.snapshot(piece.id), out, args, ctx)

@@ -49,10 +49,10 @@ def run(args: argparse.Namespace, ctx) -> int:
     snap = ctx.journal.snapshot(piece.id)
     for problem in snap.problems:
         ctx.warn(problem)
-    return export_snapshot(snap, Path(args.out), args, ctx)
+    return run_export(snap, Path(args.out), args, ctx)
 
 
-def export_snapshot(snap, out: Path, args: argparse.Namespace, ctx) -> int:
+def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
     """Plan and render a reel of ``snap`` with a progress bar; shared with ``demo``."""
     from coulisses.cli import Failure
     from coulisses.export import ExportError, export_reel, get_preset, plan_for
