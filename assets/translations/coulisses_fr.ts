@@ -27,7 +27,7 @@
       <translation>  {path} : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="143" />
+      <location filename="coulisses/commands/timeline.py" line="144" />
       <source>(no caption)</source>
       <translation>(sans légende)</translation>
     </message>
@@ -52,12 +52,12 @@
       <translation>--for : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="47" />
+      <location filename="coulisses/commands/timeline.py" line="48" />
       <source>--session-gap must be longer than zero, e.g. 30m</source>
       <translation>--session-gap doit être supérieur à zéro, p. ex. 30m</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="45" />
+      <location filename="coulisses/commands/timeline.py" line="46" />
       <source>--session-gap: {error}</source>
       <translation>--session-gap : {error}</translation>
     </message>
@@ -137,7 +137,7 @@
       <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="40" />
+      <location filename="coulisses/commands/moment.py" line="41" />
       <source>Caption changed.</source>
       <translation>Légende modifiée.</translation>
     </message>
@@ -182,7 +182,7 @@
       <translation>Pièce de démonstration</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="94" />
+      <location filename="coulisses/commands/suggestions.py" line="95" />
       <source>Dismissed: {id} will not be suggested again.</source>
       <translation>Écartée : la photo {id} ne sera plus suggérée.</translation>
     </message>
@@ -202,7 +202,7 @@
       <translation>Terminé : fin de {source}.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="103" />
+      <location filename="coulisses/commands/timeline.py" line="104" />
       <source>Effort: {line}</source>
       <translation>Effort : {line}</translation>
     </message>
@@ -257,27 +257,27 @@
       <translation>Import</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="59" />
+      <location filename="coulisses/commands/timeline.py" line="60" />
       <source>Looking for suggested moments</source>
       <translation>Recherche de moments suggérés</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/mark.py" line="35" />
+      <location filename="coulisses/commands/mark.py" line="36" />
       <source>Marked {kind} at {where}.</source>
       <translation>Moment « {kind} » marqué à {where}.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="60" />
+      <location filename="coulisses/commands/moment.py" line="61" />
       <source>Moment deleted.</source>
       <translation>Moment supprimé.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="123" />
+      <location filename="coulisses/commands/timeline.py" line="124" />
       <source>Moments without a still:</source>
       <translation>Moments sans photo :</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="49" />
+      <location filename="coulisses/commands/moment.py" line="50" />
       <source>Moved to {where}.</source>
       <translation>Moment déplacé sur la photo {where}.</translation>
     </message>
@@ -312,12 +312,12 @@
       <translation>Aucune source indiquée : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="99" />
+      <location filename="coulisses/commands/timeline.py" line="100" />
       <source>No stills yet.</source>
       <translation>Aucune photo pour l’instant.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="75" />
+      <location filename="coulisses/commands/suggestions.py" line="76" />
       <source>No suggested moments: nothing changed suddenly and stayed changed.</source>
       <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
     </message>
@@ -352,17 +352,17 @@
       <translation>Photos importées dans {piece!r} : {n}.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="116" />
+      <location filename="coulisses/commands/timeline.py" line="117" />
       <source>Session {n}: {start} – {end} · {worked} · {stills} stills</source>
       <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="110" />
+      <location filename="coulisses/commands/timeline.py" line="111" />
       <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost once</source>
       <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue une fois</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="113" />
+      <location filename="coulisses/commands/timeline.py" line="114" />
       <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost {lost} times</source>
       <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue {lost} fois</translation>
     </message>
@@ -397,12 +397,12 @@
       <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="128" />
+      <location filename="coulisses/commands/timeline.py" line="129" />
       <source>Suggested moments (accept with `coulisses suggestions PIECE accept ID`, or dismiss):</source>
       <translation>Moments suggérés (acceptez-les avec `coulisses suggestions PIECE accept ID`, ou écartez-les) :</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="74" />
+      <location filename="coulisses/commands/timeline.py" line="75" />
       <source>Suggestions skipped (interrupted); the rest of the timeline is complete.</source>
       <translation>Suggestions abandonnées (interruption) ; le reste de la chronologie est complet.</translation>
     </message>
@@ -497,17 +497,17 @@
       <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="46" />
+      <location filename="coulisses/commands/moment.py" line="47" />
       <source>The moment is now a {kind}.</source>
       <translation>Le moment est désormais de type « {kind} ».</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="57" />
+      <location filename="coulisses/commands/moment.py" line="58" />
       <source>The moment now covers its still alone.</source>
       <translation>Le moment ne couvre plus que sa propre photo.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="55" />
+      <location filename="coulisses/commands/moment.py" line="56" />
       <source>The moment now covers {start} to {end}.</source>
       <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
     </message>
@@ -602,7 +602,7 @@
       <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="47" />
+      <location filename="coulisses/commands/suggestions.py" line="48" />
       <source>There is no still {id} in this piece; `coulisses suggestions PIECE` lists the suggested ones.</source>
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
     </message>
@@ -612,7 +612,7 @@
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses timeline PIECE --json` les liste.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="43" />
+      <location filename="coulisses/commands/suggestions.py" line="44" />
       <source>There is no suggestion number {n}; `coulisses suggestions PIECE` lists {count}.</source>
       <translation>Il n’y a pas de suggestion numéro {n} ; `coulisses suggestions PIECE` en liste {count}.</translation>
     </message>
@@ -632,7 +632,7 @@
       <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="73" />
+      <location filename="coulisses/commands/moment.py" line="74" />
       <source>This piece has no stills yet.</source>
       <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
@@ -667,27 +667,27 @@
       <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="37" />
+      <location filename="coulisses/commands/moment.py" line="38" />
       <source>`moment … {action}` needs a value</source>
       <translation>`moment … {action}` demande une valeur</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="59" />
+      <location filename="coulisses/commands/suggestions.py" line="60" />
       <source>`suggestions PIECE {action}` needs the ID of a suggestion</source>
       <translation>`suggestions PIECE {action}` demande l’ID d’une suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="62" />
+      <location filename="coulisses/commands/suggestions.py" line="63" />
       <source>`suggestions PIECE` takes no ID; did you mean accept or dismiss?</source>
       <translation>`suggestions PIECE` ne prend pas d’ID ; vouliez-vous dire accept ou dismiss ?</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="32" />
+      <location filename="coulisses/commands/suggestions.py" line="33" />
       <source>a pause longer than this starts a new session (default 30m)</source>
       <translation>une pause plus longue que cela commence une nouvelle séance (30m par défaut)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="20" />
+      <location filename="coulisses/commands/timeline.py" line="21" />
       <source>a pause longer than this starts a new session (default: the piece's setting, else 30m)</source>
       <translation>une pause plus longue que cela commence une nouvelle séance (par défaut : le réglage de la pièce, sinon 30m)</translation>
     </message>
@@ -727,7 +727,7 @@
       <translation>créer ou lister les pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="23" />
+      <location filename="coulisses/commands/timeline.py" line="24" />
       <source>do not look for suggested moments (faster on a huge piece)</source>
       <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
     </message>
@@ -747,7 +747,7 @@
       <translation>dessin des photos de démonstration</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="19" />
+      <location filename="coulisses/commands/moment.py" line="20" />
       <source>edit a moment: caption, kind, move, span or delete</source>
       <translation>modifier un moment : légende (caption), type (kind), déplacer (move), étendre (span) ou supprimer (delete)</translation>
     </message>
@@ -772,7 +772,12 @@
       <translation>finalisation de la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/mark.py" line="12" />
+      <location filename="coulisses/labels.py" line="15" />
+      <source>fix</source>
+      <translation>correction</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/mark.py" line="13" />
       <source>flag a moment: struggle, fix, milestone, result, note</source>
       <translation>marquer un moment : struggle (difficulté), fix (correction), milestone (étape), result (résultat), note</translation>
     </message>
@@ -882,7 +887,7 @@
       <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="27" />
+      <location filename="coulisses/commands/suggestions.py" line="28" />
       <source>kind of the moment an accepted suggestion becomes (default: struggle)</source>
       <translation>type du moment créé quand une suggestion est acceptée (par défaut : struggle)</translation>
     </message>
@@ -897,7 +902,7 @@
       <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="23" />
+      <location filename="coulisses/commands/suggestions.py" line="24" />
       <source>list (default), accept ID or dismiss ID</source>
       <translation>list (par défaut), accept ID ou dismiss ID</translation>
     </message>
@@ -910,6 +915,11 @@
       <location filename="coulisses/commands/demo.py" line="15" />
       <source>make a demo piece and export its reel (no camera needed)</source>
       <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="16" />
+      <source>milestone</source>
+      <translation>étape</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
@@ -935,6 +945,11 @@
       <location filename="coulisses/commands/capture.py" line="73" />
       <source>none yet</source>
       <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="18" />
+      <source>note</source>
+      <translation>note</translation>
     </message>
     <message>
       <location filename="coulisses/commands/capture.py" line="37" />
@@ -982,7 +997,12 @@
       <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="79" />
+      <location filename="coulisses/labels.py" line="17" />
+      <source>result</source>
+      <translation>résultat</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/suggestions.py" line="80" />
       <source>score {score}</source>
       <translation>score {score}</translation>
     </message>
@@ -1002,7 +1022,7 @@
       <translation>démarrage</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="19" />
+      <location filename="coulisses/commands/suggestions.py" line="20" />
       <source>stills where the piece suddenly changed: list, accept or dismiss them</source>
       <translation>photos où la pièce a brusquement changé : les lister, les accepter ou les écarter</translation>
     </message>
@@ -1020,6 +1040,11 @@
       <location filename="coulisses/commands/capture.py" line="66" />
       <source>stopped</source>
       <translation>arrêté</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="14" />
+      <source>struggle</source>
+      <translation>difficulté</translation>
     </message>
     <message>
       <location filename="coulisses/commands/capture.py" line="25" />
@@ -1077,12 +1102,12 @@
       <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/mark.py" line="20" />
+      <location filename="coulisses/commands/mark.py" line="21" />
       <source>the moment lasts until this still ('last' for the latest)</source>
       <translation>le moment dure jusqu’à cette photo (« last » pour la plus récente)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="24" />
+      <location filename="coulisses/commands/moment.py" line="25" />
       <source>the new caption, kind ({kinds}), still id (move), end still id or 'none' (span)</source>
       <translation>la nouvelle légende, le type ({kinds}), l’identifiant de la photo (move), celui de la photo de fin ou « none » (span)</translation>
     </message>
@@ -1102,12 +1127,12 @@
       <translation>l’écran</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/suggestions.py" line="25" />
+      <location filename="coulisses/commands/suggestions.py" line="26" />
       <source>the still id of a suggestion, or its number in the list</source>
       <translation>l’identifiant de la photo d’une suggestion, ou son numéro dans la liste</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="15" />
+      <location filename="coulisses/commands/timeline.py" line="16" />
       <source>the story of a piece: sessions, moments, effort, suggested moments</source>
       <translation>l’histoire d’une pièce : séances, moments, effort, moments suggérés</translation>
     </message>
@@ -1137,7 +1162,7 @@
       <translation>attention : {message}</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/mark.py" line="17" />
+      <location filename="coulisses/commands/mark.py" line="18" />
       <source>which still (default: the last one)</source>
       <translation>quelle photo (par défaut : la dernière)</translation>
     </message>
@@ -1232,7 +1257,7 @@
       <translation>{n} séances</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="101" />
+      <location filename="coulisses/commands/timeline.py" line="102" />
       <source>{n} stills from {start} to {end}</source>
       <translation>{n} photos du {start} au {end}</translation>
     </message>
@@ -1332,7 +1357,7 @@
       <translation>{what} ({path})</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/moment.py" line="43" />
+      <location filename="coulisses/commands/moment.py" line="44" />
       <source>“{kind}” is not a kind of moment; use one of {kinds}</source>
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}</translation>
     </message>
