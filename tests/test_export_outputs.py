@@ -314,3 +314,26 @@ def test_deflicker_ignores_hands_passing_but_fixes_exposure():
     stills[6] = cv2.convertScaleAbs(scene, alpha=1.2)  # the webcam re-metered
     g = deflicker.gains([deflicker.signature(s) for s in stills])
     assert g[6] == pytest.approx(1 / 1.2, rel=0.03) and g[4] == 1.0
+
+
+def test_big_photos_decode_reduced_and_upright(tmp_path):
+    import io
+
+    from PIL import Image
+
+    from coulisses.export import stills
+
+    assert stills.reduction_for((3000, 4000), 1080, 1920, "fill") == 2  # 1500x2000 is enough
+    assert stills.reduction_for((4000, 3000), 1080, 1920, "fill") == 1  # crop needs all rows
+    assert stills.reduction_for((8000, 6000), 1080, 1920, "fit") == 4
+    # a phone photo stored sideways with EXIF orientation 6 (rotate 90°)
+    img = Image.new("RGB", (800, 400), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif)
+    path = tmp_path / "sideways.jpg"
+    path.write_bytes(buf.getvalue())
+    assert stills.still_size(buf.getvalue()) == (400, 800)
+    decoded = stills.load(path, 270, 480)
+    assert decoded.shape[:2] == (800, 400)  # upright: taller than wide
