@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from coulisses.i18n import tr
 
-_CTX = "moment-kind"
-
 
 def kind_label(kind: str, lang: str | None = None) -> str:
     """The maker-facing name of a moment kind (``struggle`` → « difficulté » in French)."""
-    # Literal tr() calls so the extractor sees every word.
+    # Literal tr() calls (text and context) so the extractor sees every word.
     labels = {
-        "struggle": tr("struggle", context=_CTX, lang=lang),
-        "fix": tr("fix", context=_CTX, lang=lang),
-        "milestone": tr("milestone", context=_CTX, lang=lang),
-        "result": tr("result", context=_CTX, lang=lang),
-        "note": tr("note", context=_CTX, lang=lang),
+        "struggle": tr("struggle", context="moment-kind", lang=lang),
+        "fix": tr("fix", context="moment-kind", lang=lang),
+        "milestone": tr("milestone", context="moment-kind", lang=lang),
+        "result": tr("result", context="moment-kind", lang=lang),
+        "note": tr("note", context="moment-kind", lang=lang),
     }
     return labels.get(kind, kind)
