@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 
@@ -13,3 +16,13 @@ def jpeg_bytes(width: int = 64, height: int = 48, value: int = 128, quality: int
     ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, quality])
     assert ok
     return buf.tobytes()
+
+
+def wait_until(cond: Callable[[], object], timeout: float = 10.0, step: float = 0.02) -> bool:
+    """Poll ``cond`` until it is true or ``timeout`` seconds pass; its last answer."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return True
+        time.sleep(step)
+    return bool(cond())

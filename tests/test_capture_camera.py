@@ -12,6 +12,7 @@ import pytest
 from coulisses.capture.camera import CameraSource
 from coulisses.capture.session import CaptureSession, CaptureSettings, SnapFailed, Status
 from coulisses.journal.images import read_still
+from tests.helpers import wait_until
 
 
 class FakeDevice:
@@ -186,13 +187,9 @@ def _session(journal, dev, **settings):
     return piece, session, events
 
 
+
 def _until(cond, timeout=5.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.01)
-    return False
+    return wait_until(cond, timeout, step=0.01)
 
 
 @pytest.mark.parametrize("fault", ["unplugged", "frozen", "black"])

@@ -11,6 +11,7 @@ from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.journal import Journal
 from coulisses.journal.images import read_still
+from tests.helpers import wait_until
 
 MB = 1024 * 1024
 
@@ -27,13 +28,9 @@ def video(tmp_path_factory):
                        noise_fields=3)
 
 
+
 def _until(cond, timeout=10.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.02)
-    return False
+    return wait_until(cond, timeout, step=0.01)
 
 
 @pytest.mark.parametrize("margin", [1 * MB, 0], ids=["margin", "enospc"])

@@ -15,6 +15,7 @@ from coulisses.capture.session import CaptureSession, CaptureSettings, Status
 from coulisses.capture.sources import SourceUnavailable
 from coulisses.capture.stream import StreamSource
 from coulisses.journal.images import read_still
+from tests.helpers import wait_until
 
 PASSWORD = "s3cr3t-Pa55"
 
@@ -88,13 +89,9 @@ def server():
     srv.stop()
 
 
+
 def _until(cond, timeout=8.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.02)
-    return False
+    return wait_until(cond, timeout, step=0.01)
 
 
 def test_stream_dropped_then_back_reconnects_and_records_the_gap(journal, server):

@@ -17,6 +17,7 @@ from PIL import Image
 
 from coulisses.capture.importer import IMPORTED, SKIPPED
 from coulisses.capture.watch_folder import FolderWatcher
+from tests.helpers import wait_until as wait_for
 from tests.test_import_photos import exif_with, make_photo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +31,6 @@ def photo_bytes(taken: str, seed: int = 1, size: tuple[int, int] = (640, 480)) -
     return buf.getvalue()
 
 
-def wait_for(predicate, timeout: float = 10.0, step: float = 0.02) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
 
 
 @pytest.fixture

@@ -28,15 +28,19 @@ def is_temp_name(name: str) -> bool:
     return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
 
 
-def fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable. Not possible on Windows; harmless to skip there.
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def fsync_path(path: Path) -> None:
+    """Flush a file that was written by someone else (e.g. an encoder) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable. Not possible on Windows; harmless to skip there.
+    if os.name != "nt":
+        fsync_path(folder)
 
 
 def _raise_friendly(exc: OSError, path: Path) -> None:

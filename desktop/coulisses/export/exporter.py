@@ -33,7 +33,14 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, write_bytes, write_text
+from coulisses.atomicio import (
+    DiskFullError,
+    free_bytes,
+    fsync_dir,
+    fsync_path,
+    write_bytes,
+    write_text,
+)
 from coulisses.export import cards, cover, deflicker, layout, stills, subtitles, yuv
 from coulisses.export.captions import render_caption
 from coulisses.export.mp4 import Mp4Writer
@@ -423,14 +430,6 @@ class _FrameFiles:
                     fh.write(jpeg)
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_cover(job: _Job, path: Path) -> None:
     shot = cover.cover_shot(job.plan)
     img = None
@@ -630,7 +629,7 @@ def _render_frames(job: _Job, runs: list[Run], writer: Mp4Writer | None,
             if writer.frames != total:  # pragma: no cover - a bug, never ship it
                 raise ExportError(tr("The video has {n} frames instead of {total}.",
                                      n=writer.frames, total=total))
-            _fsync_file(files["mp4"])
+            fsync_path(files["mp4"])
             writer = None
     finally:
         stop.set()
