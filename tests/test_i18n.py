@@ -122,16 +122,14 @@ def test_tr_returns_french_and_fills_placeholders() -> None:
     assert tr("Not a catalogued string {x}", lang="fr", x=1) == "Not a catalogued string 1"
 
 
-def test_extracted_contexts_are_the_ones_looked_up_at_run_time() -> None:
-    """A context given as a variable (tr(..., context=_CTX)) is not read by the extractor."""
+def test_moment_kinds_are_named_in_french() -> None:
+    """Kinds stay English keywords on the command line but read as French words."""
     from coulisses.labels import kind_label
 
     kinds = ("struggle", "fix", "milestone", "result", "note")
-    french = [kind_label(k, lang="fr") for k in kinds]
-    if french == list(kinds):
-        pytest.xfail("labels.py passes context=_CTX, which the extractor files under "
-                     "'coulisses', so tr() looks the kinds up under 'moment-kind' in vain")
-    assert french == ["difficulté", "correction", "étape", "résultat", "note"]
+    assert [kind_label(k, lang="fr") for k in kinds] == [
+        "difficulté", "correction", "étape", "résultat", "note"]
+    assert [kind_label(k, lang="en") for k in kinds] == list(kinds)
 
 
 def test_effort_figures_read_as_french() -> None:
@@ -162,6 +160,11 @@ def test_cli_speaks_french(french_ui, cli, journal) -> None:
 
     code, out, err = cli("timeline", "Bol raku")
     assert code == 0 and "Aucune photo pour l’instant." in out, out
+
+    code, out, err = cli("mark", "Bol raku", "struggle", "--caption", "Trop d'eau.")
+    assert code == 0 and out.startswith("Moment «\u00a0difficulté\u00a0» marqué à "), out
+    code, out, err = cli("timeline", "Bol raku")
+    assert code == 0 and "difficulté" in out and "Trop d'eau." in out, out
 
     code, out, err = cli("capture", "Bol raku", "--source", "0", "--count", "0")
     assert code == 2 and err.strip() == "coulisses: --count doit valoir au moins 1", err

@@ -82,7 +82,7 @@
       <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="371" />
+      <location filename="coulisses/export/exporter.py" line="378" />
       <source>A frame could not be encoded as JPEG.</source>
       <translation>Une image n’a pas pu être encodée en JPEG.</translation>
     </message>
@@ -92,7 +92,7 @@
       <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne ; choisissez une photo plus tardive.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="280" />
+      <location filename="coulisses/export/exporter.py" line="287" />
       <source>A still could not be read and the previous one is shown in its place: {problem}</source>
       <translation>Une photo est illisible, la précédente est montrée à sa place : {problem}</translation>
     </message>
@@ -102,7 +102,7 @@
       <translation>Impossible d’enregistrer une photo ({error}) : la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="676" />
+      <location filename="coulisses/export/exporter.py" line="675" />
       <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
       <translation>Une photo qui reste à l’écran répète la même image ; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
     </message>
@@ -227,7 +227,7 @@
       <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="501" />
+      <location filename="coulisses/export/exporter.py" line="500" />
       <source>Frame {n} is outside the reel (0 to {last}).</source>
       <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
@@ -322,12 +322,12 @@
       <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="641" />
+      <location filename="coulisses/export/exporter.py" line="640" />
       <source>None of the piece's stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="558" />
+      <location filename="coulisses/export/exporter.py" line="557" />
       <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -417,7 +417,7 @@
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="488" />
+      <location filename="coulisses/export/exporter.py" line="487" />
       <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -442,17 +442,17 @@
       <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="447" />
+      <location filename="coulisses/export/exporter.py" line="446" />
       <source>The cover image could not be encoded.</source>
       <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="441" />
+      <location filename="coulisses/export/exporter.py" line="440" />
       <source>The cover still could not be read ({problem}); the cover is plain.</source>
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="581" />
+      <location filename="coulisses/export/exporter.py" line="580" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -517,12 +517,12 @@
       <translation>Le nom a été mis au propre : {name!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="546" />
+      <location filename="coulisses/export/exporter.py" line="545" />
       <source>The output folder {folder} cannot be created ({problem}).</source>
       <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="549" />
+      <location filename="coulisses/export/exporter.py" line="548" />
       <source>The output folder {folder} is not writable; choose another folder.</source>
       <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
     </message>
@@ -537,12 +537,12 @@
       <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="477" />
+      <location filename="coulisses/export/exporter.py" line="476" />
       <source>The reel plan has no frame rate.</source>
       <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="479" />
+      <location filename="coulisses/export/exporter.py" line="478" />
       <source>The reel plan is damaged (a shot has a negative length).</source>
       <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
     </message>
@@ -592,7 +592,7 @@
       <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="631" />
+      <location filename="coulisses/export/exporter.py" line="630" />
       <source>The video has {n} frames instead of {total}.</source>
       <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
@@ -617,7 +617,7 @@
       <translation>Il n’y a pas de suggestion numéro {n} ; `coulisses suggestions PIECE` en liste {count}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="475" />
+      <location filename="coulisses/export/exporter.py" line="474" />
       <source>There is nothing to export: the reel plan has no frames.</source>
       <translation>Rien à exporter : le montage de la vidéo ne contient aucune image.</translation>
     </message>
@@ -647,12 +647,12 @@
       <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="537" />
+      <location filename="coulisses/export/exporter.py" line="536" />
       <source>Unknown export outputs: {names}.</source>
       <translation>Sorties d’export inconnues : {names}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="534" />
+      <location filename="coulisses/export/exporter.py" line="533" />
       <source>Unknown layout {layout!r}; use fill or fit.</source>
       <translation>Mise en page {layout!r} inconnue ; utilisez fill ou fit.</translation>
     </message>
@@ -737,7 +737,7 @@
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="703" />
+      <location filename="coulisses/export/exporter.py" line="702" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
@@ -767,14 +767,9 @@
       <translation>fill : recadrer autour du point d’intérêt ; fit : photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="628" />
+      <location filename="coulisses/export/exporter.py" line="627" />
       <source>finishing the video</source>
       <translation>finalisation de la vidéo</translation>
-    </message>
-    <message>
-      <location filename="coulisses/labels.py" line="15" />
-      <source>fix</source>
-      <translation>correction</translation>
     </message>
     <message>
       <location filename="coulisses/commands/mark.py" line="13" />
@@ -917,11 +912,6 @@
       <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="16" />
-      <source>milestone</source>
-      <translation>étape</translation>
-    </message>
-    <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
       <source>moments</source>
       <translation>moments</translation>
@@ -945,11 +935,6 @@
       <location filename="coulisses/commands/capture.py" line="73" />
       <source>none yet</source>
       <translation>aucune pour l’instant</translation>
-    </message>
-    <message>
-      <location filename="coulisses/labels.py" line="18" />
-      <source>note</source>
-      <translation>note</translation>
     </message>
     <message>
       <location filename="coulisses/commands/capture.py" line="37" />
@@ -997,11 +982,6 @@
       <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="17" />
-      <source>result</source>
-      <translation>résultat</translation>
-    </message>
-    <message>
       <location filename="coulisses/commands/suggestions.py" line="80" />
       <source>score {score}</source>
       <translation>score {score}</translation>
@@ -1040,11 +1020,6 @@
       <location filename="coulisses/commands/capture.py" line="66" />
       <source>stopped</source>
       <translation>arrêté</translation>
-    </message>
-    <message>
-      <location filename="coulisses/labels.py" line="14" />
-      <source>struggle</source>
-      <translation>difficulté</translation>
     </message>
     <message>
       <location filename="coulisses/commands/capture.py" line="25" />
@@ -1347,7 +1322,7 @@
       <translation>{time} de travail</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="673" />
+      <location filename="coulisses/export/exporter.py" line="672" />
       <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
       <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
     </message>
@@ -1370,6 +1345,34 @@
       <location filename="coulisses/timeline/pacing.py" line="256" />
       <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
       <translation>« {name} » n’a pas encore de photos ; prenez-en ou importez-en avant de faire une vidéo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>moment-kind</name>
+    <message>
+      <location filename="coulisses/labels.py" line="13" />
+      <source>fix</source>
+      <translation>correction</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="14" />
+      <source>milestone</source>
+      <translation>étape</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="16" />
+      <source>note</source>
+      <translation>note</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="15" />
+      <source>result</source>
+      <translation>résultat</translation>
+    </message>
+    <message>
+      <location filename="coulisses/labels.py" line="12" />
+      <source>struggle</source>
+      <translation>difficulté</translation>
     </message>
   </context>
 </TS>
