@@ -24,7 +24,7 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -564,7 +564,8 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     partial.mkdir()
     try:
         write_text(partial / OWNER_FILE, _owner_line())
-        files = _render_all(job, runs, partial, name, report, cancel, started, lang)
+        with _opencv_single_threaded():
+            files = _render_all(job, runs, partial, name, report, cancel, started, lang)
         (partial / OWNER_FILE).unlink()
         _share_modes(partial)
         fsync_dir(partial)
@@ -586,6 +587,19 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     warnings = tuple(w for w in job.warnings if not (w in seen or seen.add(w)))
     return ExportResult(final, files, plan.total_frames, plan.fps, warnings,
                         time.monotonic() - started)
+
+
+@contextlib.contextmanager
+def _opencv_single_threaded() -> Iterator[None]:
+    """x264 already keeps every core busy; OpenCV's own thread pool (resize,
+    colour conversion) only adds hand-offs and spinning on top of it: measured
+    ~0.7 s less CPU for 300 frames, which made the export match the ffmpeg CLI."""
+    previous = cv2.getNumThreads()
+    cv2.setNumThreads(1)
+    try:
+        yield
+    finally:
+        cv2.setNumThreads(previous)
 
 
 def _render_frames(job: _Job, runs: list[Run], writer: Mp4Writer | None,
