@@ -102,7 +102,7 @@
       <translation>Impossible d’enregistrer une photo ({error}) : la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="675" />
+      <location filename="coulisses/export/exporter.py" line="689" />
       <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
       <translation>Une photo qui reste à l’écran répète la même image ; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
     </message>
@@ -322,7 +322,7 @@
       <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="640" />
+      <location filename="coulisses/export/exporter.py" line="654" />
       <source>None of the piece's stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
@@ -452,7 +452,7 @@
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="580" />
+      <location filename="coulisses/export/exporter.py" line="581" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -592,7 +592,7 @@
       <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="630" />
+      <location filename="coulisses/export/exporter.py" line="644" />
       <source>The video has {n} frames instead of {total}.</source>
       <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
@@ -737,7 +737,7 @@
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="702" />
+      <location filename="coulisses/export/exporter.py" line="716" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
@@ -767,7 +767,7 @@
       <translation>fill : recadrer autour du point d’intérêt ; fit : photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="627" />
+      <location filename="coulisses/export/exporter.py" line="641" />
       <source>finishing the video</source>
       <translation>finalisation de la vidéo</translation>
     </message>
@@ -1322,7 +1322,7 @@
       <translation>{time} de travail</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="672" />
+      <location filename="coulisses/export/exporter.py" line="686" />
       <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
       <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
     </message>
