@@ -332,7 +332,7 @@
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="343" />
+      <location filename="coulisses/timeline/pacing.py" line="344" />
       <source>Only {n} stills to show in {seconds} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
       <translation>Seulement {n} photos à montrer en {seconds} s, chacune reste donc longtemps à l’écran ; une vidéo plus courte paraîtra plus vivante.</translation>
     </message>
@@ -482,7 +482,7 @@
       <translation>Le dossier {folder} est inaccessible ; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="249" />
+      <location filename="coulisses/timeline/pacing.py" line="250" />
       <source>The frame rate must be a positive whole number.</source>
       <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
@@ -532,7 +532,7 @@
       <translation>La pièce a changé brusquement et durablement (environ {percent} % de l’image).</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="251" />
+      <location filename="coulisses/timeline/pacing.py" line="252" />
       <source>The reel length must be a positive number of seconds.</source>
       <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="205" />
+      <location filename="coulisses/timeline/pacing.py" line="206" />
       <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
       <translation>La photo d’un moment « {kind} » manque ; la photo la plus proche est montrée à sa place.</translation>
     </message>
@@ -637,7 +637,7 @@
       <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="239" />
+      <location filename="coulisses/timeline/pacing.py" line="240" />
       <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
       <translation>Cette vidéo doit durer au moins {seconds} s pour laisser le temps de lire chaque légende : choisissez {seconds} s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
@@ -1342,7 +1342,7 @@
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="256" />
+      <location filename="coulisses/timeline/pacing.py" line="257" />
       <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
       <translation>« {name} » n’a pas encore de photos ; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>

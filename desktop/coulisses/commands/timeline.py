@@ -142,4 +142,4 @@ def _moment_line(m, snap: PieceSnapshot) -> str:
         if end is not None:
             span = " → " + _local(end.time, "%H:%M:%S")
     caption = m.caption or tr("(no caption)")
-    return f"  {when}{span}  {kind_label(m.kind):<10} {caption}  [{m.id}]"
+    return f"  {when}{span}  {kind_label(m.kind):<11} {caption}  [{m.id}]"

@@ -33,6 +33,7 @@ import numpy as np
 
 from coulisses.i18n import tr
 from coulisses.journal.model import Capture, Moment, PieceSnapshot
+from coulisses.labels import kind_label
 from coulisses.timeline.effort import card_lines, compute_effort, effort_line
 from coulisses.timeline.plan import END_CARD, RESULT_FIRST, WORK, Cue, ReelPlan, Shot
 from coulisses.timeline.sessions import DEFAULT_GAP, moment_anchor, split_sessions, timestamps
@@ -203,7 +204,7 @@ def _blocks(snapshot: PieceSnapshot, times: list[float], fps: int,
             continue
         if m.capture is not None and snapshot.index_of(m.capture) is None:
             warnings.append(tr("The still of a {kind} moment is missing; the nearest still "
-                               "is shown instead.", lang=lang, kind=tr(m.kind, lang=lang)))
+                               "is shown instead.", lang=lang, kind=kind_label(m.kind, lang)))
         anchored.append((anchor, m))
     anchored.sort(key=lambda am: (am[0], am[1].time, am[1].created, am[1].id))
     blocks: list[_Block] = []
