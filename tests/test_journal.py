@@ -270,3 +270,13 @@ def test_observers_hear_changes(journal: Journal) -> None:
     unsubscribe()
     journal.add_moment(piece.id, "note")
     assert seen == ["piece-created", "capture-added", "moment-changed"]
+
+
+def test_rename_and_settings_keep_the_id_and_folder(journal: Journal) -> None:
+    piece = journal.create_piece("Bol")
+    renamed = journal.rename_piece(piece.id, "  Bol   raku  ")
+    assert (renamed.id, renamed.name, renamed.folder) == (piece.id, "Bol raku", piece.folder)
+    journal.update_piece_settings(piece.id, focus=[0.3, 0.6])
+    assert dict(journal.snapshot(piece.id).piece.settings) == {"focus": [0.3, 0.6]}
+    with pytest.raises(JournalError):
+        journal.rename_piece(piece.id, "   ")

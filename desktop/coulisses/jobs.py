@@ -58,7 +58,3 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def no_progress(_: Progress) -> None:
-    return None

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import io
 
-import cv2
 import numpy as np
 from PIL import Image
 
-from coulisses.journal.errors import UnreadableStill
-from coulisses.journal.images import read_still_bytes
+from coulisses.journal.images import decode_still, read_still, read_still_bytes
 
-_FLAGS = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4,
-          8: cv2.IMREAD_REDUCED_COLOR_8}
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 
 
@@ -47,17 +43,9 @@ def reduction_for(size: tuple[int, int] | None, width: int, height: int, mode: s
 
 def load(path, width: int, height: int, mode: str = "fill") -> np.ndarray:
     data = read_still_bytes(path)
-    factor = reduction_for(still_size(data), width, height, mode)
-    img = cv2.imdecode(np.frombuffer(data, np.uint8), _FLAGS[factor])
-    if img is None:
-        raise UnreadableStill(f"{path} cannot be decoded as an image; it was skipped")
-    return img
+    return decode_still(data, path, reduction_for(still_size(data), width, height, mode))
 
 
 def load_small(path) -> np.ndarray:
     """An eighth-size decode: enough to measure brightness, ~1 ms."""
-    data = read_still_bytes(path)
-    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_COLOR_8)
-    if img is None:
-        raise UnreadableStill(f"{path} cannot be decoded as an image; it was skipped")
-    return img
+    return read_still(path, reduce=8)

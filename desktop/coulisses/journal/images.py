@@ -42,10 +42,14 @@ def read_still_bytes(path: Path) -> bytes:
     return data
 
 
-def read_still(path: Path, reduce: int = 1) -> np.ndarray:
-    """Decode a still to BGR (optionally at 1/2, 1/4, 1/8 size: much faster)."""
-    data = read_still_bytes(path)
+def decode_still(data: bytes, path: Path, reduce: int = 1) -> np.ndarray:
+    """Decode bytes read by ``read_still_bytes`` to BGR, at 1/``reduce`` size (1, 2, 4, 8)."""
     img = cv2.imdecode(np.frombuffer(data, np.uint8), _REDUCED.get(reduce, cv2.IMREAD_COLOR))
     if img is None:
         raise UnreadableStill(f"{path} cannot be decoded as an image; it was skipped")
     return img
+
+
+def read_still(path: Path, reduce: int = 1) -> np.ndarray:
+    """Decode a still to BGR (optionally at 1/2, 1/4, 1/8 size: much faster)."""
+    return decode_still(read_still_bytes(path), path, reduce)

@@ -236,16 +236,17 @@ class Journal:
         return out
 
     def piece(self, piece_id: str) -> Piece:
-        folder = self._piece_folder(piece_id)
         with self._db(piece_id) as db:
-            doc = db.table("piece").get(doc_id=1) or {}
+            return self._piece_of(piece_id, db.table("piece").get(doc_id=1) or {})
+
+    def _piece_of(self, piece_id: str, doc: dict[str, Any]) -> Piece:
         created = doc.get("created")
         return Piece(
             id=piece_id,
             name=doc.get("name") or piece_id,
             created=parse_iso(created) if created else utc_now(),
             settings=MappingProxyType(dict(doc.get("settings") or {})),
-            folder=folder,
+            folder=self._piece_folder(piece_id),
         )
 
     def find_piece(self, ref: str) -> Piece:
@@ -333,12 +334,16 @@ class Journal:
     # ----------------------------------------------------------------- snapshot
     def snapshot(self, piece_id: str) -> PieceSnapshot:
         """An immutable view of the piece as it is now."""
-        piece = self.piece(piece_id)
         with self._db(piece_id) as db:
-            moment_docs = list(db.table("moments").all())
-            gap_docs = list(db.table("gaps").all())
-            dismissed = frozenset(d["key"] for d in db.table("dismissed").all() if "key" in d)
-            meta_docs = list(db.table("capture_meta").all())
+            # One read of piece.json for the whole view (each TinyDB table call re-reads it).
+            data = db.storage.read() or {}
+
+        def table(name: str) -> list[dict[str, Any]]:
+            return list((data.get(name) or {}).values())
+
+        piece = self._piece_of(piece_id, (data.get("piece") or {}).get("1") or {})
+        moment_docs, gap_docs, meta_docs = table("moments"), table("gaps"), table("capture_meta")
+        dismissed = frozenset(d["key"] for d in table("dismissed") if "key" in d)
         captures, problems = stills.scan(piece.folder)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
