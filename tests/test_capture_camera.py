@@ -11,7 +11,7 @@ import pytest
 
 from coulisses.capture.camera import CameraSource
 from coulisses.capture.session import CaptureSession, CaptureSettings, SnapFailed, Status
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 from tests.helpers import wait_until
 
 

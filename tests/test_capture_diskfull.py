@@ -10,7 +10,7 @@ from coulisses.capture.session import CaptureSession, CaptureSettings, Status
 from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.journal import Journal
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 from tests.helpers import wait_until
 
 MB = 1024 * 1024

@@ -11,7 +11,7 @@ from coulisses.capture.idle import IdleSettings, SceneChangeDetector, changed_fr
 from coulisses.capture.session import CaptureSession, CaptureSettings, Status
 from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 
 SCENE = Scene(width=320, height=240, seconds=60.0, hands_from=20.0, change_at=32.0, noise=4.0)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from coulisses.atomicio import is_temp_name
 from coulisses.capture.synthetic import Scene, write_video
 from coulisses.journal import Journal
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 

@@ -22,7 +22,7 @@ from coulisses.capture.stream import StreamSource
 from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.journal import Journal
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 

@@ -14,7 +14,7 @@ import pytest
 from coulisses.capture.session import CaptureSession, CaptureSettings, Status
 from coulisses.capture.sources import SourceUnavailable
 from coulisses.capture.stream import StreamSource
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 from tests.helpers import wait_until
 
 PASSWORD = "s3cr3t-Pa55"

@@ -13,7 +13,7 @@ from coulisses.journal import (
     PieceNotFound,
     UnreadableStill,
 )
-from coulisses.journal.images import read_still
+from coulisses.journal.codec import read_still
 from tests.helpers import jpeg_bytes
 
 T0 = datetime(2026, 11, 23, 9, 30, 0, 123000, tzinfo=UTC)

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 import pytest
 
-from coulisses.capture.stillcodec import encode_still
+from coulisses.journal.codec import encode_still
 from coulisses.timeline.build import build_timeline
 from coulisses.timeline.editing import MomentEditor
 from coulisses.timeline.signatures import CACHE_DIR, load_signatures

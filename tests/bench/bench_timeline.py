@@ -39,8 +39,8 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import psutil  # noqa: E402
 
-from coulisses.capture.stillcodec import make_thumbnail  # noqa: E402
 from coulisses.journal import Journal  # noqa: E402
+from coulisses.journal.codec import make_thumbnail  # noqa: E402
 from coulisses.journal.stills import capture_id, still_path, thumb_path  # noqa: E402
 from coulisses.timeline.build import build_timeline  # noqa: E402
 from coulisses.timeline.effort import compute_effort  # noqa: E402

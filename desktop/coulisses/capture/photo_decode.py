@@ -23,8 +23,8 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from coulisses.capture.exif_time import CaptureTime, ExifInfo, capture_time, read_exif
-from coulisses.capture.stillcodec import encode_still
 from coulisses.i18n import tr
+from coulisses.journal.codec import encode_still
 
 try:  # HEIC/HEIF from phones; a missing plugin only loses that format
     import pillow_heif

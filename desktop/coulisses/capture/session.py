@@ -44,9 +44,9 @@ from coulisses.capture.sources import (
     SourceUnavailable,
     open_source,
 )
-from coulisses.capture.stillcodec import encode_still
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
+from coulisses.journal.codec import encode_still
 from coulisses.journal.model import Capture
 from coulisses.termui import format_duration
 

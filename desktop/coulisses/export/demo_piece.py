@@ -18,10 +18,10 @@ from typing import Any
 import cv2
 import numpy as np
 
-from coulisses.capture.stillcodec import encode_still
 from coulisses.i18n import language, tr
 from coulisses.jobs import CancelToken, Progress
 from coulisses.journal import Journal
+from coulisses.journal.codec import encode_still
 from coulisses.journal.model import Piece
 from coulisses.resources import seed
 

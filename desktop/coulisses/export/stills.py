@@ -12,7 +12,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from coulisses.journal.images import decode_still, read_still, read_still_bytes
+from coulisses.journal.codec import decode_still, read_still, read_still_bytes
 
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 

@@ -23,52 +23,42 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from coulisses.atomicio import atomic_open
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
-from coulisses.journal.images import jpeg_problem
+from coulisses.journal.codec import (
+    SIG_H,
+    SIG_SIZE,
+    SIG_W,
+    signature_from_bgr,
+    signature_from_gray,
+    signature_from_jpeg,
+)
 from coulisses.journal.model import Capture, PieceSnapshot
 
 log = logging.getLogger(__name__)
 
-SIG_W, SIG_H = 24, 18
-SIG_SIZE = SIG_W * SIG_H
 CACHE_VERSION = 2
 CACHE_DIR = ("cache", "signatures")
 BATCH = 256  # stills per worker task
 
 
-def signature_from_gray(gray: np.ndarray) -> np.ndarray:
-    """24×18 area-averaged grey levels, flattened (uint8)."""
-    small = cv2.resize(gray, (SIG_W, SIG_H), interpolation=cv2.INTER_AREA)
-    return small.reshape(-1)
-
-
-def signature_from_bgr(frame: np.ndarray) -> np.ndarray:
-    return signature_from_gray(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
-
-
-def _decode(path: Path, flag: int) -> np.ndarray | None:
+def _read(path: Path) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None
-    if jpeg_problem(data):
-        return None
-    return cv2.imdecode(np.frombuffer(data, np.uint8), flag)
 
 
 def capture_signature(capture: Capture) -> np.ndarray | None:
     """The signature of one still: from its thumbnail when it has one. None if unreadable."""
-    thumb = capture.thumb_path
-    gray = _decode(thumb, cv2.IMREAD_REDUCED_GRAYSCALE_8)
-    if gray is None:
-        gray = _decode(capture.path, cv2.IMREAD_REDUCED_GRAYSCALE_8)
-    if gray is None or gray.size == 0:
-        return None
-    return signature_from_gray(gray)
+    for path in (capture.thumb_path, capture.path):
+        data = _read(path)
+        sig = signature_from_jpeg(data) if data is not None else None
+        if sig is not None:
+            return sig
+    return None
 
 
 def _signatures(captures: list[Capture]) -> list[np.ndarray | None]:

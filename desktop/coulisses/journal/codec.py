@@ -1,0 +1,119 @@
+"""The one still codec: JPEG bytes <-> pixels, thumbnails and suggestion signatures.
+
+Capture, import, the signature finder and export all go through here, so a
+still is encoded, checked and decoded the same way everywhere.
+
+OpenCV happily decodes a truncated JPEG (the missing part comes out grey), so
+completeness is checked on the bytes first: a JPEG starts with SOI and ends
+with EOI (FF D9), possibly followed by padding. ``cv2.imdecode`` applies the
+EXIF orientation, so a photo stored with its original bytes comes out upright.
+
+The thumbnail is made from the same decoded frame (never by re-reading the
+JPEG): the timeline strip and the suggestion finder read thumbnails only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from coulisses.journal.errors import UnreadableStill
+
+STILL_QUALITY = 90
+THUMB_LONG_SIDE = 320
+THUMB_QUALITY = 80
+
+# A signature is a still shrunk to 24x18 grey levels (area average, which also
+# averages away most sensor noise): what the suggestion finder compares.
+SIG_W, SIG_H = 24, 18
+SIG_SIZE = SIG_W * SIG_H
+
+_REDUCED = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2,
+            4: cv2.IMREAD_REDUCED_COLOR_4, 8: cv2.IMREAD_REDUCED_COLOR_8}
+
+
+# ------------------------------------------------------------------- encoding
+def encode_jpeg(frame_bgr: np.ndarray, quality: int = STILL_QUALITY) -> bytes:
+    ok, buf = cv2.imencode(".jpg", frame_bgr, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+    if not ok:
+        raise ValueError("the frame could not be encoded as JPEG")
+    return buf.tobytes()
+
+
+def thumbnail_array(frame_bgr: np.ndarray, long_side: int = THUMB_LONG_SIDE) -> np.ndarray:
+    h, w = frame_bgr.shape[:2]
+    scale = long_side / max(h, w)
+    if scale >= 1:
+        return frame_bgr
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(frame_bgr, size, interpolation=cv2.INTER_AREA)
+
+
+def make_thumbnail(frame_bgr: np.ndarray, long_side: int = THUMB_LONG_SIDE) -> bytes:
+    return encode_jpeg(thumbnail_array(frame_bgr, long_side), THUMB_QUALITY)
+
+
+def encode_still(frame_bgr: np.ndarray, quality: int = STILL_QUALITY) -> tuple[bytes, bytes]:
+    """(still JPEG, thumbnail JPEG) for one frame."""
+    return encode_jpeg(frame_bgr, quality), make_thumbnail(frame_bgr)
+
+
+# ----------------------------------------------------------------- signatures
+def signature_from_gray(gray: np.ndarray) -> np.ndarray:
+    """24x18 area-averaged grey levels, flattened (uint8)."""
+    small = cv2.resize(gray, (SIG_W, SIG_H), interpolation=cv2.INTER_AREA)
+    return small.reshape(-1)
+
+
+def signature_from_bgr(frame: np.ndarray) -> np.ndarray:
+    return signature_from_gray(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
+
+
+def signature_from_jpeg(data: bytes) -> np.ndarray | None:
+    """The signature of a JPEG (a thumbnail, or a still at 1/8 size); None if unreadable."""
+    if jpeg_problem(data):
+        return None
+    gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_GRAYSCALE_8)
+    if gray is None or gray.size == 0:
+        return None
+    return signature_from_gray(gray)
+
+
+# ------------------------------------------------------------------- decoding
+def jpeg_problem(data: bytes) -> str | None:
+    """Why these bytes are not a complete JPEG, or None when they are."""
+    if not data:
+        return "the file is empty"
+    if data[:2] != b"\xff\xd8":
+        return "it is not a JPEG file"
+    # EOI may be followed by a little padding (some cameras add zeros).
+    if b"\xff\xd9" not in data[-64:]:
+        return "the file is truncated"
+    return None
+
+
+def read_still_bytes(path: Path) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableStill(f"{path} cannot be read ({exc.strerror or exc}); "
+                              "it was skipped") from exc
+    problem = jpeg_problem(data)
+    if problem:
+        raise UnreadableStill(f"{path} cannot be used ({problem}); it was skipped")
+    return data
+
+
+def decode_still(data: bytes, path: Path, reduce: int = 1) -> np.ndarray:
+    """Decode bytes read by ``read_still_bytes`` to upright BGR, at 1/``reduce`` size."""
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), _REDUCED.get(reduce, cv2.IMREAD_COLOR))
+    if img is None:
+        raise UnreadableStill(f"{path} cannot be decoded as an image; it was skipped")
+    return img
+
+
+def read_still(path: Path, reduce: int = 1) -> np.ndarray:
+    """Decode a still to BGR (optionally at 1/2, 1/4, 1/8 size: much faster)."""
+    return decode_still(read_still_bytes(path), path, reduce)
