@@ -13,17 +13,7 @@ from typing import TextIO
 
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress
-
-
-def format_duration(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    h, rem = divmod(seconds, 3600)
-    m, s = divmod(rem, 60)
-    if h:
-        return f"{h} h {m:02d}"
-    if m:
-        return f"{m} min {s:02d} s"
-    return f"{s} s"
+from coulisses.units import format_duration
 
 
 class StatusLine:

@@ -1,4 +1,7 @@
-"""Parsing what makers type for durations: ``10s``, ``5m``, ``2h``, ``1h30m``, ``90``."""
+"""Durations and sizes: parsing what makers type (``10s``, ``1h30m``) and writing them back.
+
+Pure functions, no terminal and no Qt: the capture layer, the CLI and the app all use them.
+"""
 
 from __future__ import annotations
 
@@ -25,3 +28,18 @@ def parse_duration(text: str) -> float:
     if total <= 0:
         raise ValueError(f"{text!r} must be longer than zero")
     return total
+
+
+MB = 1024 * 1024
+
+
+def format_duration(seconds: float) -> str:
+    """``42 s``, ``3 min 05 s``, ``2 h 07``: rounded to the second, never negative."""
+    seconds = max(0, int(round(seconds)))
+    h, rem = divmod(seconds, 3600)
+    m, s = divmod(rem, 60)
+    if h:
+        return f"{h} h {m:02d}"
+    if m:
+        return f"{m} min {s:02d} s"
+    return f"{s} s"

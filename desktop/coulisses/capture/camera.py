@@ -22,7 +22,7 @@ from typing import Any
 import cv2
 
 from coulisses.capture.clock import Clock, SystemClock
-from coulisses.capture.sources import (
+from coulisses.capture.source_base import (
     Frame,
     ReopenByRestart,
     SourceLost,

@@ -6,7 +6,7 @@ import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
 from coulisses.capture.idle import IdleSettings
-from coulisses.capture.sources import Frame, ReopenByRestart, SourceLost, SourceUnavailable
+from coulisses.capture.source_base import Frame, ReopenByRestart, SourceLost, SourceUnavailable
 from coulisses.i18n import tr
 
 

@@ -48,11 +48,10 @@ from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.codec import encode_still
 from coulisses.journal.model import Capture
-from coulisses.termui import format_duration
+from coulisses.units import MB, format_duration
 
 log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 DEFAULT_DISK_MARGIN = 200 * MB
 
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
 from coulisses.capture.redact import redact
-from coulisses.capture.sources import Frame, SourceLost, SourceUnavailable, quiet_opencv
+from coulisses.capture.source_base import Frame, SourceLost, SourceUnavailable, quiet_opencv
 from coulisses.i18n import tr
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
-from coulisses.capture.sources import (
+from coulisses.capture.source_base import (
     Frame,
     ReopenByRestart,
     SourceEnded,

@@ -57,8 +57,9 @@ def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
     from coulisses.cli import Failure
     from coulisses.export import ExportError, export_reel, get_preset, plan_for
     from coulisses.jobs import Cancelled, CancelToken
-    from coulisses.termui import StatusLine, ctrl_c_cancels, format_duration, progress_bar
+    from coulisses.termui import StatusLine, ctrl_c_cancels, progress_bar
     from coulisses.timeline.pacing import PacingError
+    from coulisses.units import format_duration
 
     preset = get_preset(args.preset)
     try:
