@@ -1,0 +1,204 @@
+"""The maker's preferences: declared once, typed, with defaults; plain Python, no Qt.
+
+They live in a JSON file in the user config folder rather than in QSettings
+or the journal: the journal folder is itself a preference, and the CLI (which
+never loads Qt) reads the same defaults. Each field declares its own limits
+(``choices`` or ``bounds`` in its metadata); loading, the dialog and the CLI
+all read them from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coulisses import APP_ID
+from coulisses.atomicio import write_text
+from coulisses.i18n import tr
+
+if TYPE_CHECKING:
+    from coulisses.capture.idle import IdleSettings
+
+log = logging.getLogger(__name__)
+
+ENV_CONFIG = "COULISSES_CONFIG"
+FILE_NAME = "preferences.json"
+DAMAGED_SUFFIX = ".damaged"
+
+
+def _choices(*values: str) -> dict[str, Any]:
+    return {"choices": values}
+
+
+def _bounds(low: float, high: float) -> dict[str, Any]:
+    return {"bounds": (low, high)}
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    # A camera index, a stream URL, a video file, or "screen".
+    default_source: str = field(default="0", metadata={"nonempty": True})
+    interval: float = field(default=10.0, metadata=_bounds(0.5, 86_400.0))  # seconds
+    skip_idle: bool = True
+    idle_sensitivity: int = field(default=2, metadata=_bounds(1, 3))  # 1 low … 3 high
+    journal_folder: str = ""  # "" = the default (coulisses.journal.home.resolve_home)
+    language: str = field(default="system", metadata=_choices("system", "fr", "en"))
+    # Same names as coulisses.export.presets.PRESETS (a test keeps them in step).
+    export_preset: str = field(default="reels", metadata=_choices("reels", "tiktok", "shorts"))
+    export_duration: float = field(default=30.0, metadata=_bounds(3.0, 600.0))  # seconds
+    export_layout: str = field(default="fill", metadata=_choices("fill", "fit"))
+
+    def replace(self, **changes: Any) -> Preferences:
+        """A copy with ``changes``; raises ValueError for a value outside its field's limits."""
+        changes = {name: _coerce(name, value) for name, value in changes.items()}
+        for name, value in changes.items():
+            problem = _check(name, value)
+            if problem:
+                raise ValueError(problem)
+        return replace(self, **changes)
+
+
+_DEFAULTS = Preferences()
+_FIELDS = {f.name: f for f in fields(Preferences)}
+
+
+def choices(name: str) -> tuple[str, ...]:
+    """The allowed values of a choice field (e.g. ``language``)."""
+    return tuple(_FIELDS[name].metadata["choices"])
+
+
+def bounds(name: str) -> tuple[float, float]:
+    """(lowest, highest) allowed for a numeric field (e.g. ``interval``)."""
+    low, high = _FIELDS[name].metadata["bounds"]
+    return low, high
+
+
+def _check(name: str, value: object) -> str | None:
+    """Why ``value`` cannot be field ``name`` (a developer-facing reason), or None."""
+    if name not in _FIELDS:
+        return f"unknown preference {name!r}"
+    kind = type(getattr(_DEFAULTS, name))
+    if not _is_a(value, kind):
+        return f"{name} must be a {kind.__name__}, not {value!r}"
+    meta = _FIELDS[name].metadata
+    if "choices" in meta and value not in meta["choices"]:
+        return f"{name} must be one of {', '.join(meta['choices'])}, not {value!r}"
+    if "bounds" in meta:
+        low, high = meta["bounds"]
+        if not low <= value <= high:  # type: ignore[operator]
+            return f"{name} must be between {low} and {high}, not {value!r}"
+    if meta.get("nonempty") and not str(value).strip():
+        return f"{name} must not be empty"
+    return None
+
+
+def _coerce(name: str, value: object) -> object:
+    """JSON and spin boxes may give 10 for 10.0: a float field stores a float."""
+    field_ = _FIELDS.get(name)
+    if (field_ is not None and isinstance(field_.default, float) and isinstance(value, int)
+            and not isinstance(value, bool)):
+        return float(value)
+    return value
+
+
+def _is_a(value: object, kind: type) -> bool:
+    # bool is an int in Python: a JSON true must not pass for a sensitivity of 1.
+    if isinstance(value, bool):
+        return kind is bool
+    if kind is float:
+        return isinstance(value, int | float)
+    return isinstance(value, kind)
+
+
+def preferences_path() -> Path:
+    """``$COULISSES_CONFIG/preferences.json``, else the platform's user config folder."""
+    env = os.environ.get(ENV_CONFIG)
+    if env:
+        return Path(env).expanduser() / FILE_NAME
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_ID, appauthor=False) / FILE_NAME
+
+
+def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]:
+    """The saved preferences and a sentence about any problem (or None); never raises.
+
+    Unknown keys are ignored (a newer Coulisses may have written them); a value
+    of the wrong type or out of range falls back to its default; a file that is
+    not JSON is set aside as ``preferences.json.damaged`` and defaults are used.
+    """
+    path = Path(path) if path is not None else preferences_path()
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return _DEFAULTS, None
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        return _DEFAULTS, tr("Your preferences in {path} cannot be read, so the defaults are "
+                             "used for now; check that file's permissions.", path=path)
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as exc:
+        log.warning("damaged preferences %s: %s", path, exc)
+        aside = path.with_name(path.name + DAMAGED_SUFFIX)
+        with contextlib.suppress(OSError):
+            os.replace(path, aside)
+        return _DEFAULTS, tr("Your preferences file was damaged, so the defaults are used; "
+                             "the old file was kept as {path}.", path=aside)
+    values: dict[str, Any] = {}
+    rejected: list[str] = []
+    for name in _FIELDS:
+        if name not in data:
+            continue
+        value = _coerce(name, data[name])
+        reason = _check(name, value)
+        if reason:
+            log.warning("preferences %s: %s; using the default", path, reason)
+            rejected.append(name)
+        else:
+            values[name] = value
+    prefs = replace(_DEFAULTS, **values)
+    if rejected:
+        return prefs, tr("Some preferences were not valid and are back to their defaults: "
+                         "{names}.", names=", ".join(rejected))
+    return prefs, None
+
+
+def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
+    """Write ``prefs`` atomically (a crash leaves the old file or the new one)."""
+    path = Path(path) if path is not None else preferences_path()
+    data = {name: getattr(prefs, name) for name in _FIELDS}
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def journal_home(prefs: Preferences, explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--home``, else ``$COULISSES_HOME``, else the preferred folder, else the default."""
+    from coulisses.journal.home import ENV_HOME, resolve_home
+
+    if explicit:
+        return resolve_home(explicit)
+    if os.environ.get(ENV_HOME):
+        return resolve_home(None)
+    return resolve_home(prefs.journal_folder or None)
+
+
+# Sensitivity 1 (low) asks for a bigger change before a still counts as "something
+# moved"; 3 (high) keeps stills for small changes (a hand at the edge of the frame).
+_IDLE_LEVELS = {1: (20.0, 0.012), 2: (14.0, 0.005), 3: (9.0, 0.002)}
+
+
+def idle_settings(level: int) -> IdleSettings:
+    """The scene-change thresholds for sensitivity ``level`` (1 low … 3 high)."""
+    from coulisses.capture.idle import IdleSettings
+
+    low, high = bounds("idle_sensitivity")
+    level = int(min(max(level, low), high))
+    pixel_threshold, min_changed = _IDLE_LEVELS[level]
+    return IdleSettings(pixel_threshold=pixel_threshold, min_changed=min_changed)
