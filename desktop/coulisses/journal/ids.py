@@ -46,10 +46,37 @@ def is_valid_id(piece_id: str) -> bool:
     return bool(piece_id) and slugify(piece_id) == piece_id
 
 
-def safe_filename_part(text: str, max_len: int = 80) -> str:
-    """Keep a source file name recognisable but harmless inside a file name."""
+# A still's file name is ``<stamp>[-seq]~<part>.jpg`` (at most 30 bytes besides the
+# part) and atomicio writes it first as ``.<name>.<8 random>.tmp`` (14 more): a
+# part of at most 200 UTF-8 bytes keeps both within ext4's 255-byte limit, and
+# NTFS/APFS count UTF-16 units or characters, never more than UTF-8 bytes.
+MAX_PART_BYTES = 200
+MAX_PART_CHARS = 80  # what names were cut to before: old journals' names stay the same
+# Characters that only make sense after the one before them (combining marks are
+# checked separately): a cut must not start a name with one of these.
+_JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+
+
+def safe_filename_part(text: str, max_len: int = MAX_PART_CHARS,
+                       max_bytes: int = MAX_PART_BYTES) -> str:
+    """Keep a source file name recognisable but harmless inside a file name.
+
+    Long names keep their end (the numbered part, ``IMG_1234``) and are cut to
+    ``max_len`` characters and ``max_bytes`` UTF-8 bytes, never inside a
+    character nor before a combining mark or joiner.
+    """
     text = unicodedata.normalize("NFC", text)
     cleaned = _FILENAME_UNSAFE.sub("_", text).strip(" .")
     if len(cleaned) > max_len:
         cleaned = cleaned[-max_len:]  # keep the extension and the numbered end
+    encoded = cleaned.encode("utf-8", "surrogatepass")
+    if len(encoded) > max_bytes:
+        # Dropping bytes from the start may split the first character: "ignore"
+        # drops its orphaned continuation bytes.
+        cleaned = encoded[-max_bytes:].decode("utf-8", "ignore")
+    start = 0
+    while start < len(cleaned) and (unicodedata.combining(cleaned[start])
+                                    or cleaned[start] in _JOINERS):
+        start += 1
+    cleaned = cleaned[start:].strip(" .")
     return cleaned or "photo"
