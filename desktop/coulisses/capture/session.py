@@ -11,7 +11,13 @@ What the loop promises, for runs of days:
 - idle frames are skipped (``SceneChangeDetector``) unless ``keep_idle``;
 - a lost source (exception, frozen or black frames) is said once, retried
   with a capped backoff, and recorded as a gap in the journal as soon as it
-  starts (a crash during the outage still leaves its start);
+  starts (a crash during the outage still leaves its start); whatever a
+  driver throws while the source is lost only means "not back yet";
+- reconnecting runs beside the loop, so ``stop()`` returns at once even when
+  a driver takes seconds to open;
+- every snap-now request resolves: a still, or ``SnapFailed``;
+- with ``set_preview(True)`` the loop also publishes a small live picture
+  between ticks; off, it costs nothing;
 - a nearly full disk (below ``disk_margin``) or a failing write pauses the
   capture with a message and resumes by itself when space is back;
 - every still is written by the journal atomically; stopping keeps them all.
@@ -24,17 +30,21 @@ import enum
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+
+import numpy as np
 
 from coulisses.atomicio import DiskFullError
 from coulisses.capture.clock import Clock, SystemClock
 from coulisses.capture.health import FrameHealth
 from coulisses.capture.idle import Decision, IdleSettings, SceneChangeDetector
+from coulisses.capture.preview import PreviewFrame, downscale
 from coulisses.capture.redact import redact
-from coulisses.capture.scheduler import Scheduler
+from coulisses.capture.scheduler import Scheduler, Tick
 from coulisses.capture.sources import (
     Frame,
     Source,
@@ -112,6 +122,10 @@ class CaptureState:
     started: datetime | None = None
     outages: int = 0
     lost_seconds: float = 0.0
+    next_at: datetime | None = None  # when the next scheduled still is due
+    lost_since: datetime | None = None  # while lost: when the source went away
+    paused_since: datetime | None = None  # while paused (disk full or write error)
+    free_bytes: int | None = None  # while paused for disk: the free space last measured
     message: str = ""
     finished: Finish | None = None
     error: str | None = None
@@ -151,6 +165,7 @@ class CaptureSession:
         self._stop = threading.Event()
         self._snaps: list[Future[Capture]] = []
         self._snaps_lock = threading.Lock()
+        self._snaps_open = True  # False once the loop has failed its last snaps (under the lock)
         self._thread: threading.Thread | None = None
         self._done = threading.Event()
         idle = self.settings.idle
@@ -168,6 +183,23 @@ class CaptureSession:
         self._retry_delay = s.reconnect_first
         self._disk_retry_at = 0.0
         self._need_bytes = 0
+        self._lost_logged = False
+        self._shown_tick = -1
+        # A reconnect attempt running beside the loop (see _attempt_reopen).
+        self._reopen_lock = threading.Lock()
+        self._reopen_busy = False
+        self._reopen_abandoned = False
+        # Live preview: read by the capture thread, set from any thread.
+        self._preview_on = False
+        self._preview_side = 640
+        self._preview_period = 1 / 12
+        self._preview_at = 0.0
+        self._preview_cost = 0.0  # how long a preview read takes (moving average)
+        self._preview_seq = 0
+        self._preview: PreviewFrame | None = None
+        # Reading between ticks must change nothing the capture sees: true for cameras,
+        # streams and the screen, not for a video file (it would only decode more).
+        self._extra_reads = bool(getattr(self.source, "extra_reads", True))
 
     # ------------------------------------------------------------ public seam
     @property
@@ -224,13 +256,36 @@ class CaptureSession:
         The future gives the stored ``Capture`` or raises ``SnapFailed``.
         """
         fut: Future[Capture] = Future()
-        if self._done.is_set() or self._stop.is_set():
+        with self._snaps_lock:
+            # Checked under the lock the loop takes to fail its last snaps: a request
+            # is either queued before that (and failed with the rest) or refused here.
+            queued = self._snaps_open and not self._stop.is_set()
+            if queued:
+                self._snaps.append(fut)
+        if not queued:
             fut.set_exception(SnapFailed(tr("The capture is not running.")))
             return fut
-        with self._snaps_lock:
-            self._snaps.append(fut)
         self._wake.set()
         return fut
+
+    def set_preview(self, on: bool, max_side: int = 640, fps: float = 12.0) -> None:
+        """Publish a small live picture (``preview()``) at about ``fps``, between ticks.
+
+        Cameras, streams and the screen are read for it between scheduled stills
+        (only when there is time before the next one); a video file shows the
+        frames the capture reads anyway. Off: no extra read at all.
+        """
+        if max_side <= 0 or fps <= 0:
+            raise ValueError("max_side and fps must be positive")
+        self._preview_side, self._preview_period = int(max_side), 1.0 / fps
+        self._preview_on = bool(on)
+        if not on:
+            self._preview = None
+        self._wake.set()  # the loop recomputes when to wake up
+
+    def preview(self) -> PreviewFrame | None:
+        """The latest preview picture (None when the preview is off or nothing was read yet)."""
+        return self._preview
 
     # ----------------------------------------------------------------- state
     def _set(self, **changes: object) -> CaptureState:
@@ -254,6 +309,7 @@ class CaptureSession:
         try:
             return self._run()
         finally:
+            self._fail_snaps(tr("The capture has stopped."), last=True)
             self._done.set()
 
     def _run(self) -> CaptureState:
@@ -271,7 +327,7 @@ class CaptureSession:
                            reason=redact(str(exc) or type(exc).__name__))
             self._set(running=False, status=Status.FAILED, finished=Finish.FAILED,
                       error=error, message=error)
-            self._fail_snaps(error)
+            self._fail_snaps(error, last=True)
             self._emit("finished")
             return self._state
         s = self.settings
@@ -282,6 +338,7 @@ class CaptureSession:
         try:
             while True:
                 tick = sched.next_tick
+                self._show_next(tick)
                 if tick is None:
                     # The last still is taken; the run itself lasts the time asked for.
                     end = sched.start + (s.duration or 0.0)
@@ -296,6 +353,8 @@ class CaptureSession:
                     wake_at = min(wake_at, self._retry_at)
                 elif self._state.status in (Status.PAUSED_DISK_FULL, Status.PAUSED_WRITE_ERROR):
                     wake_at = min(wake_at, self._disk_retry_at)
+                elif self._preview_wanted():
+                    wake_at = min(wake_at, self._preview_at)
                 delay = wake_at - self.clock.monotonic()
                 if delay > 0 and not self._wake.is_set():
                     self.clock.sleep(delay, self._wake)
@@ -310,7 +369,9 @@ class CaptureSession:
                       and now >= self._disk_retry_at):
                     self._check_disk()
                 if self.clock.monotonic() < tick.due:
-                    continue  # woken early (snap, retry): the tick is still ahead
+                    if self._preview_wanted() and self.clock.monotonic() >= self._preview_at:
+                        self._preview_read(tick.due)
+                    continue  # woken early (snap, retry, preview): the tick is still ahead
                 self._tick()
                 missed = sched.advance(self.clock.monotonic())
                 if missed:
@@ -327,12 +388,14 @@ class CaptureSession:
             reason = Finish.FAILED
         finally:
             self._close_gap()
-            with contextlib.suppress(Exception):
-                self.source.close()
+            if not self._abandon_reopen():  # else the reconnect attempt closes it when done
+                with contextlib.suppress(Exception):
+                    self.source.close()
         status = {Finish.STOPPED: Status.STOPPED, Finish.FAILED: Status.FAILED}.get(
             reason, Status.ENDED)
-        self._set(running=False, status=status, finished=reason, message=self._summary(reason))
-        self._fail_snaps(tr("The capture has stopped."))
+        self._set(running=False, status=status, finished=reason, message=self._summary(reason),
+                  next_at=None, lost_since=None, paused_since=None)
+        self._fail_snaps(tr("The capture has stopped."), last=True)
         self._emit("finished")
         return self._state
 
@@ -362,6 +425,8 @@ class CaptureSession:
         if frame is None:
             self._set(missed=self._state.missed + 1)
             return
+        if self._preview_on:
+            self._publish_preview(frame.image)
         if self._health is not None and self._health.repeated:
             # The very same picture as last time (a stream between two frames, or a
             # camera starting to freeze): nothing new to keep, even with keep_idle.
@@ -386,6 +451,10 @@ class CaptureSession:
             raise _End(Finish.END_OF_SOURCE) from None
         except SourceLost as exc:
             self._enter_lost(str(exc), self.clock.now())
+            return None
+        except Exception as exc:  # cv2.error, RuntimeError…: a driver in trouble is a lost source
+            log.warning("reading %s failed", self._state.source, exc_info=True)
+            self._enter_lost(str(exc) or type(exc).__name__, self.clock.now())
             return None
         if self._health is not None:
             problem = self._health.check(frame.image, self.clock.monotonic(), frame.time)
@@ -441,6 +510,8 @@ class CaptureSession:
             if frame is None:
                 fut.set_exception(SnapFailed(self._state.message))
                 continue
+            if self._preview_on:
+                self._publish_preview(frame.image)
             decision = self._detector.decide(frame.image, self.clock.monotonic(), force=True)
             capture = self._store(frame, decision)
             if capture is None:
@@ -448,9 +519,12 @@ class CaptureSession:
             else:
                 fut.set_result(capture)
 
-    def _fail_snaps(self, message: str) -> None:
+    def _fail_snaps(self, message: str, last: bool = False) -> None:
+        """Fail the queued snaps; ``last``: and refuse any new one (the loop is ending)."""
         with self._snaps_lock:
             pending, self._snaps = self._snaps, []
+            if last:
+                self._snaps_open = False
         for fut in pending:
             if fut.set_running_or_notify_cancel():
                 fut.set_exception(SnapFailed(message))
@@ -462,25 +536,30 @@ class CaptureSession:
         self._lost_mono = self.clock.monotonic()
         self._retry_delay = self.settings.reconnect_first
         self._retry_at = self._lost_mono + self._retry_delay
+        self._lost_logged = False
         self._open_gap(since, tr("{source} lost: {reason}", source=src, reason=reason))
-        self._set(status=Status.LOST, outages=self._state.outages + 1,
+        self._set(status=Status.LOST, outages=self._state.outages + 1, lost_since=since,
                   message=tr("{source} lost ({reason}); trying again every few seconds. "
                              "The gap will show on the timeline.", source=src, reason=reason))
         self._emit("lost")
 
     def _try_recover(self) -> None:
-        ok = False
-        try:
-            ok = self.source.reopen()
-            if ok and self._health is not None:
-                frame = self.source.read()
-                problem = self._health.check(frame.image, self.clock.monotonic(), frame.time)
-                ok = problem is None
-        except SourceEnded:
+        outcome = self._attempt_reopen()
+        if outcome is None:
+            return  # stopped meanwhile
+        ok, frame, error = outcome
+        if isinstance(error, SourceEnded):
             raise _End(Finish.END_OF_SOURCE) from None
-        except SourceError:
-            ok = False
+        if ok and frame is not None and self._health is not None:
+            problem = self._health.check(frame.image, self.clock.monotonic(), frame.time)
+            ok = problem is None
         if not ok:
+            if error is not None and not self._lost_logged:
+                # Said once per outage: a camera away for hours must not fill the log.
+                self._lost_logged = True
+                log.warning("%s is not back yet (%s: %s); retrying every %s s at most",
+                            self._state.source, type(error).__name__,
+                            redact(str(error)), self.settings.reconnect_max)
             self._retry_delay = min(self._retry_delay * 2, self.settings.reconnect_max)
             self._retry_at = self.clock.monotonic() + self._retry_delay
             return
@@ -490,15 +569,98 @@ class CaptureSession:
         # (and whether the camera was knocked) right after the outage.
         self._detector.reset()
         self._set(status=Status.OK, lost_seconds=self._state.lost_seconds + lost_for,
+                  lost_since=None,
                   message=tr("{source} is back after {time}; the gap is recorded.",
                              source=self._state.source, time=format_duration(lost_for)))
         self._emit("recovered")
+
+    def _attempt_reopen(self) -> tuple[bool, Frame | None, BaseException | None] | None:
+        """Reopen the source (and read a frame to check it) beside the loop.
+
+        A driver may take seconds to open or to fail; running it in a helper thread
+        keeps ``stop()`` prompt. Returns (reopened, frame, exception raised), or None
+        when stopped first (the helper then closes the source when it is done).
+        """
+        result: list[tuple[bool, Frame | None, BaseException | None]] = []
+        done = threading.Event()
+        live = self._health is not None
+
+        def attempt() -> None:
+            try:
+                ok = bool(self.source.reopen())
+                frame = self.source.read() if ok and live else None
+                result.append((ok, frame, None))
+            except Exception as exc:  # whatever the driver throws: "not back yet"
+                result.append((False, None, exc))
+            finally:
+                with self._reopen_lock:
+                    self._reopen_busy = False
+                    abandoned = self._reopen_abandoned
+                done.set()
+                if abandoned:
+                    with contextlib.suppress(Exception):
+                        self.source.close()
+
+        with self._reopen_lock:
+            self._reopen_busy, self._reopen_abandoned = True, False
+        threading.Thread(target=attempt, name="coulisses-reconnect", daemon=True).start()
+        while not done.wait(0.05):
+            if self._stop.is_set():
+                return None
+        return result[0]
+
+    def _abandon_reopen(self) -> bool:
+        """True if a reconnect attempt is still running: it will close the source itself."""
+        with self._reopen_lock:
+            if self._reopen_busy:
+                self._reopen_abandoned = True
+            return self._reopen_busy
+
+    # ------------------------------------------------------- next tick, preview
+    def _show_next(self, tick: Tick | None) -> None:
+        index = -2 if tick is None else tick.index
+        if index == self._shown_tick:
+            return
+        self._shown_tick = index
+        next_at = None
+        if tick is not None:
+            ahead = tick.due - self.clock.monotonic()
+            next_at = self.clock.now() + timedelta(seconds=max(0.0, ahead))
+        self._set(next_at=next_at)
+
+    def _preview_wanted(self) -> bool:
+        return self._preview_on and self._extra_reads and self._state.status == Status.OK
+
+    def _preview_read(self, deadline: float) -> None:
+        """One extra frame for the preview, only if it cannot delay the next tick."""
+        start = self.clock.monotonic()
+        self._preview_at = start + self._preview_period
+        if start + 2 * self._preview_cost >= deadline:
+            return  # the tick comes first; its frame is published anyway
+        t0 = time.monotonic()
+        try:
+            frame = self.source.read()
+        except Exception as exc:  # the next tick says whether the source is really lost
+            log.debug("preview read failed: %s", redact(str(exc)))
+            return
+        finally:
+            cost = time.monotonic() - t0
+            self._preview_cost = cost if not self._preview_cost else (
+                0.8 * self._preview_cost + 0.2 * cost)
+        self._publish_preview(frame.image)
+
+    def _publish_preview(self, image: np.ndarray) -> None:
+        self._preview_seq += 1
+        self._preview = PreviewFrame(downscale(image, self._preview_side), self._preview_seq,
+                                     time.monotonic())
 
     # ------------------------------------------------------- paused disk
     def _enter_paused(self, status: Status, free: int | None = None,
                       error: BaseException | None = None) -> None:
         first = self._state.status != status
         self._disk_retry_at = self.clock.monotonic() + self.settings.disk_retry
+        if status == Status.PAUSED_DISK_FULL:
+            self._set(free_bytes=free)
         if not first:
             return  # still paused: said once already
         if status == Status.PAUSED_DISK_FULL:
@@ -513,8 +675,9 @@ class CaptureSession:
                          "again in a few seconds. Nothing already captured is lost.",
                          error=redact(what))
             reason = tr("paused: write error")
-        self._open_gap(self.clock.now(), reason)
-        self._set(status=status, message=message)
+        since = self.clock.now()
+        self._open_gap(since, reason)
+        self._set(status=status, message=message, paused_since=since)
         self._emit("paused")
 
     def _check_disk(self) -> None:
@@ -522,11 +685,13 @@ class CaptureSession:
         free = self._free_bytes()
         if self._state.status == Status.PAUSED_DISK_FULL and (free is None or free < need):
             self._disk_retry_at = self.clock.monotonic() + self.settings.disk_retry
+            self._set(free_bytes=free)
             return
         # Space is back (or a write error may have cleared): resume; a new failure pauses again.
         self._need_bytes = 0
         self._close_gap()
-        self._set(status=Status.OK, message=tr("Capture resumed."))
+        self._set(status=Status.OK, message=tr("Capture resumed."), paused_since=None,
+                  free_bytes=None)
         self._emit("resumed")
 
     # -------------------------------------------------------------- gaps

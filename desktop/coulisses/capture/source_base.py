@@ -58,6 +58,8 @@ class SourceEnded(SourceError):
 class Source(Protocol):
     name: str  # shown to the maker; never holds a password
     live: bool  # a live camera/stream (frozen-frame detection applies)
+    # Optional ``extra_reads: bool`` (default True): reading between scheduled
+    # stills changes nothing the capture sees, so a live preview may do it.
 
     def open(self) -> None: ...
 
@@ -69,12 +71,21 @@ class Source(Protocol):
 
 
 class ReopenByRestart:
-    """Mixin: ``reopen`` closes and opens again (cameras and files)."""
+    """Mixin: ``reopen`` closes and opens again (cameras and files).
+
+    False while the source is not back. A driver error other than ours
+    (``cv2.error``, ``RuntimeError``) is raised as is, for the caller to log
+    once; the capture loop treats it as "not back yet" too.
+    """
 
     def reopen(self) -> bool:
-        self.close()  # type: ignore[attr-defined]
+        # Releasing an unplugged device may throw too; the fresh open must happen anyway.
+        with contextlib.suppress(Exception):
+            self.close()  # type: ignore[attr-defined]
         try:
             self.open()  # type: ignore[attr-defined]
+        except SourceEnded:
+            raise
         except SourceError:
             return False
         return True

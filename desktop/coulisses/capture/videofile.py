@@ -32,6 +32,9 @@ SEEK_BEYOND = 90
 
 class VideoFileSource(ReopenByRestart):
     live = False
+    # Extra reads would only decode frames nobody keeps: the preview of a file is
+    # the stills the capture reads anyway.
+    extra_reads = False
 
     def __init__(self, path: str | Path, clock: Clock | None = None) -> None:
         self.path = Path(path)
