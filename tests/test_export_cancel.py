@@ -14,6 +14,7 @@ import pytest
 
 from coulisses.atomicio import DiskFullError
 from coulisses.export import clean_stale_partials, export_reel, exporter
+from coulisses.export.output_folder import MARKER, marker_text
 from coulisses.jobs import Cancelled, CancelToken
 from tests.conftest import is_root
 from tests.test_export_support import SMALL, hand_plan, make_piece, visible
@@ -86,7 +87,7 @@ def test_kill_9_midway_leaves_no_final_files(journal, home, tmp_path):
 def test_a_running_exports_partial_folder_is_not_cleaned(tmp_path):
     partial = tmp_path / ".x-20260101-0000.partial"
     partial.mkdir()
-    (partial / ".owner").write_text(f"{os.getpid()}\n")
+    (partial / MARKER).write_text(marker_text())
     assert clean_stale_partials(tmp_path) == [] and partial.exists()
 
 
@@ -138,7 +139,7 @@ def test_full_disk_fails_cleanly(journal, tmp_path, monkeypatch):
 def test_another_computers_fresh_partial_is_left_alone(tmp_path):
     partial = tmp_path / ".x-20260101-0000.partial"
     partial.mkdir()
-    (partial / ".owner").write_text("4242 some-other-laptop\n")
+    (partial / MARKER).write_text(marker_text(4242, "some-other-laptop"))
     assert clean_stale_partials(tmp_path) == [] and partial.exists()
     old = time.time() - 3 * 86400
     os.utime(partial, (old, old))

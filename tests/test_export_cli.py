@@ -67,7 +67,7 @@ def test_demo_builds_a_piece_with_a_collapse_and_exports_it(cli, home, tmp_path,
 
 
 def test_demo_captions_follow_the_ui_language(home, tmp_path):
-    from coulisses.export.demo_piece import build_demo_piece
+    from coulisses.capture.demo_piece import build_demo_piece
 
     journal = Journal.open(home)
     piece = build_demo_piece(journal, lang="fr")

@@ -61,7 +61,7 @@ def test_export_is_one_complete_folder(exported, home, tmp_path):
         assert path.exists() and path.parent == result.folder
     assert not [p for p in result.folder.rglob("*") if p.name.endswith(".tmp")]
     # made to be shared: the user's usual file permissions, not the private temp ones
-    from coulisses.export.exporter import _umask
+    from coulisses.export.output_folder import _umask
     for kind in ("mp4", "post", "srt", "cover"):
         assert result.files[kind].stat().st_mode & 0o777 == 0o666 & ~_umask()
     manifest = json.loads((result.folder / "export.json").read_text())
@@ -191,7 +191,7 @@ def test_two_exports_in_the_same_minute_get_two_folders(journal, tmp_path):
 
 
 def test_runs_split_at_shots_and_cue_edges():
-    from coulisses.export.exporter import runs_of
+    from coulisses.export.runs import runs_of
     from coulisses.journal.model import Capture, Piece
     from coulisses.timeline.plan import ReelPlan, Shot
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
 import av  # noqa: E402
 import numpy as np  # noqa: E402
 
+from coulisses.capture.demo_piece import SensorNoise, _backdrop, render_still  # noqa: E402
 from coulisses.export import export_reel, get_preset  # noqa: E402
-from coulisses.export.demo_piece import SensorNoise, _backdrop, render_still  # noqa: E402
 from coulisses.export.fonts import BOLD, font_path  # noqa: E402
 from coulisses.journal import Journal  # noqa: E402
 from coulisses.journal.codec import encode_jpeg  # noqa: E402

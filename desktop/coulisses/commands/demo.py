@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="DIR",
                    help=tr("folder receiving the export (default: {folder})",
                            folder=str(default_out())))
-    from coulisses.export.demo_piece import demo_duration
+    from coulisses.capture.demo_piece import demo_duration
 
     add_render_options(p, PRESETS, DEFAULT_PRESET, demo_duration())
     p.set_defaults(run=run)
@@ -34,13 +34,13 @@ def default_out() -> Path:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from coulisses.commands.export import run_export
-    from coulisses.export.demo_piece import (
+    from coulisses.capture.demo_piece import (
         build_demo_piece,
         demo_duration,
         find_demo,
         load_script,
     )
+    from coulisses.commands.export import run_export
     from coulisses.i18n import language
     from coulisses.jobs import Cancelled, CancelToken
     from coulisses.termui import StatusLine, ctrl_c_cancels, progress_bar

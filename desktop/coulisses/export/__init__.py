@@ -1,12 +1,21 @@
 """Reel export: renders a timeline ``ReelPlan`` into a ready-to-post folder.
 
-Plain Python (no Qt). The app and the CLI call ``export_reel`` from a worker
-thread with a ``CancelToken`` and a progress callback.
+Plain Python (no Qt). The app and the CLI call ``export_reel`` (or
+``export_snapshot``) from a worker thread with a ``CancelToken`` and a
+progress callback; the app's preview draws frames with ``FrameComposer``,
+the same renderer the export uses.
+
+Modules: ``exporter`` (the entry point and the files beside the video),
+``output_folder`` (hidden partial folder, marker, rename, stale cleanup),
+``runs`` (a plan as runs of identical frames), ``composer`` (the renderer),
+``pipeline`` (composing overlapped with encoding), ``frame_files`` (the image
+sequence), ``piece`` (from a journal snapshot to an export).
 """
 
+from coulisses.export.composer import FrameComposer
+from coulisses.export.errors import ExportError
 from coulisses.export.exporter import (
     OUTPUTS,
-    ExportError,
     ExportResult,
     clean_stale_partials,
     export_reel,
@@ -17,7 +26,7 @@ from coulisses.export.piece import export_snapshot, plan_for
 from coulisses.export.presets import DEFAULT_PRESET, PRESETS, Preset, SafeZone, get_preset
 
 __all__ = [
-    "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "Preset", "SafeZone",
-    "clean_stale_partials", "export_reel", "export_snapshot", "folder_name", "get_preset",
-    "plan_for", "preview_frame",
+    "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "FrameComposer",
+    "Preset", "SafeZone", "clean_stale_partials", "export_reel", "export_snapshot",
+    "folder_name", "get_preset", "plan_for", "preview_frame",
 ]
