@@ -34,10 +34,12 @@ from coulisses.capture.photo_decode import (
     PhotoHeader,
     decode_still,
     opened,
+    read_source,
 )
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import Capture, Journal, JournalError, stills, utc_now
+from coulisses.journal.content_index import SOURCE, ContentIndex, digest, for_piece
 from coulisses.journal.ids import safe_filename_part
 from coulisses.journal.journal import PIECES
 
@@ -46,6 +48,7 @@ log = logging.getLogger(__name__)
 IMPORTED = "imported"
 DUPLICATE = "duplicate"
 SKIPPED = "skipped"
+UNWRITABLE = "unwritable"  # the photo was read but the journal could not store it
 
 # Names that are never finished photos: browser and sync-tool partial
 # downloads, editor backups, and our own atomic-write temp files.
@@ -198,27 +201,49 @@ def _inside(path: Path, folder: Path) -> bool:
 class _Prepared:
     header: PhotoHeader
     still: DecodedStill | None  # None: already in the journal
+    source_size: int = 0
+    source_hash: str = ""  # of the photo file's bytes
+    still_hash: str = ""  # of the bytes stored (the same when the original is kept)
 
 
-def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int) -> _Prepared:
-    """Header, duplicate check, then decode (runs on a worker thread)."""
-    with opened(path) as (img, header):
+def source_stem(name: str) -> str:
+    """The part of a photo's name a still keeps: ``IMG_9000.jpg`` -> ``IMG_9000``.
+
+    The still's own ``.jpg`` follows it, so the name is not doubled
+    (``~IMG_9000.jpg``, where older journals have ``~IMG_9000.jpg.jpg``).
+    """
+    return os.path.splitext(name)[0] or name
+
+
+def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int,
+             index: ContentIndex) -> _Prepared:
+    """Header, duplicate checks, then the still to store (runs on a worker thread)."""
+    with opened(path) as (img, header, fh):
         if _already_stored(journal, piece_id, header.taken.when, path.name):
             return _Prepared(header, None)
-        return _Prepared(header, decode_still(img, header, max_side))
+        data = read_source(fh)
+        content = digest(data)  # hashlib releases the GIL: workers hash in parallel
+        with index.locked():
+            if index.find(len(data), content) is not None:
+                return _Prepared(header, None)
+        still = decode_still(img, header, max_side, data)
+        stored = content if still.original else digest(still.jpeg)
+        return _Prepared(header, still, len(data), content, stored)
 
 
 def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) -> bool:
     """The same shot is in the piece: same time and same source name, or same name stem.
 
-    The stem rule catches one shot arriving twice in two formats (a phone's
-    IMG_0042.HEIC, then its exported IMG_0042.JPG): same instant, same stem.
-    Only the one day folder of that instant is listed, so the cost does not
-    grow with the piece.
+    Both names a still may carry are checked: ``~IMG_9000.jpg`` (the stem) and,
+    from older versions, ``~IMG_9000.jpg.jpg`` (the whole name). The stem rule
+    also catches one shot arriving twice in two formats (a phone's IMG_0042.HEIC,
+    then its exported IMG_0042.JPG): same instant, same stem. Only the one day
+    folder of that instant is listed, so the cost does not grow with the piece.
     """
-    if journal.has_still(piece_id, when, name):
+    stem = source_stem(name)
+    if journal.has_still(piece_id, when, stem) or journal.has_still(piece_id, when, name):
         return True
-    stem = safe_filename_part(os.path.splitext(name)[0])
+    part = safe_filename_part(stem)
     day = stills.still_path(journal.home / PIECES / piece_id,
                             stills.capture_id(when, 0, None)).parent
     prefix = stills.stamp(when)
@@ -229,28 +254,47 @@ def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) 
                 if not (name_.startswith(prefix) and name_.endswith(stills.EXT)):
                     continue  # another instant (the stamp holds the time to the ms)
                 parsed = stills.parse_capture_id(name_[: -len(stills.EXT)])
-                if parsed and parsed[2] and os.path.splitext(parsed[2])[0] == stem:
+                if parsed and parsed[2] and part in (parsed[2], os.path.splitext(parsed[2])[0]):
                     return True
     except FileNotFoundError:
         pass
     return False
 
 
-def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared) -> PhotoOutcome:
+def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
+           index: ContentIndex) -> PhotoOutcome:
+    """Store a prepared photo (serially); one photo's write failure skips only that photo."""
     header = prepared.header
     note = header.taken.problem
     if note is None and header.taken.when > utc_now() + timedelta(days=1):
         note = tr("its capture time is in the future; is the camera's clock set right?")
     common = {"taken_at": header.taken.when, "time_source": header.taken.source,
               "note": note, "signature": header.signature}
-    if prepared.still is None or _already_stored(journal, piece_id, header.taken.when, path.name):
+    still = prepared.still
+    if still is None or _already_stored(journal, piece_id, header.taken.when, path.name):
         # (checked again here, serially: two forms of one shot in the same import)
         return PhotoOutcome(path, DUPLICATE, **common)
-    capture = journal.add_still(piece_id, prepared.still.jpeg, header.taken.when,
-                                thumbnail=prepared.still.thumbnail, source=path.name,
-                                skip_duplicate=True)
-    if capture is None:  # the same photo twice in this import (two copies of a folder)
-        return PhotoOutcome(path, DUPLICATE, **common)
+    try:
+        with index.locked():  # check-then-store, safe against a second importer
+            if index.find(prepared.source_size, prepared.source_hash) is not None:
+                return PhotoOutcome(path, DUPLICATE, **common)  # a copy under another name
+            capture = journal.add_still(piece_id, still.jpeg, header.taken.when,
+                                        thumbnail=still.thumbnail,
+                                        source=source_stem(path.name), skip_duplicate=True)
+            if capture is None:  # the same photo twice in this import (two copies of a folder)
+                return PhotoOutcome(path, DUPLICATE, **common)
+            index.add(capture.id, len(still.jpeg), prepared.still_hash)
+            if not still.original:  # the same HEIC or PNG is known again by its own bytes
+                index.add(capture.id, prepared.source_size, prepared.source_hash, SOURCE)
+    except DiskFullError:
+        raise  # the whole import stops: no other photo would fit either
+    except (OSError, JournalError) as exc:
+        # One photo that cannot be written (a name the file system refuses, an I/O
+        # error on that file) must not end the import of the others.
+        log.warning("storing %s failed: %s", path, exc)
+        return PhotoOutcome(path, SKIPPED, kind=UNWRITABLE, reason=tr(
+            "it could not be written into the journal ({error})",
+            error=getattr(exc, "strerror", None) or exc), **common)
     return PhotoOutcome(path, IMPORTED, capture=capture, **common)
 
 
@@ -263,19 +307,27 @@ def _skipped(path: Path, exc: PhotoError) -> PhotoOutcome:
     return PhotoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind, signature=signature)
 
 
+def content_index(journal: Journal, piece_id: str) -> ContentIndex:
+    return for_piece(journal.piece(piece_id).folder)
+
+
 def import_one(journal: Journal, piece_id: str, path: Path,
                max_side: int = MAX_SIDE) -> PhotoOutcome:
-    """Import one photo; a bad photo comes back SKIPPED, journal failures raise."""
+    """Import one photo; a bad photo or one failed write comes back SKIPPED.
+
+    Raises only ``DiskFullError`` (and JournalError for a piece that is gone).
+    """
     path = Path(path)
+    index = content_index(journal, piece_id)
     try:
-        prepared = _prepare(journal, piece_id, path, max_side)
+        prepared = _prepare(journal, piece_id, path, max_side, index)
     except PhotoError as exc:
         return _skipped(path, exc)
     except Exception as exc:  # never let one odd file stop a watch folder
         log.exception("importing %s failed", path)
         return PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
             "it could not be imported ({error})", error=exc))
-    return _store(journal, piece_id, path, prepared)
+    return _store(journal, piece_id, path, prepared, index)
 
 
 def default_workers() -> int:
@@ -291,7 +343,7 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
     Raises only for a piece that does not exist. Cancelling keeps every photo
     already stored; a full disk stops the import with ``report.stopped`` set.
     """
-    journal.piece(piece_id)  # PieceNotFound before any work
+    index = content_index(journal, piece_id)  # PieceNotFound before any work
     started = time.monotonic()
     found = collect_photos(paths, exclude=journal.home)
     files = found.files
@@ -314,12 +366,13 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
                     nxt = next(queue, None)
                     if nxt is None:
                         break
-                    pending.append((nxt, pool.submit(_prepare, journal, piece_id, nxt, max_side)))
+                    pending.append((nxt, pool.submit(_prepare, journal, piece_id, nxt, max_side,
+                                                     index)))
                 if not pending or cancel.cancelled:
                     break
                 path, future = pending.popleft()
                 try:
-                    outcome = _store(journal, piece_id, path, future.result())
+                    outcome = _store(journal, piece_id, path, future.result(), index)
                 except PhotoError as exc:
                     outcome = _skipped(path, exc)
                 except DiskFullError:

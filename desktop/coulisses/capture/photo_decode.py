@@ -1,10 +1,17 @@
-"""Turning a photo file (JPEG, PNG, HEIC/HEIF) into an upright, sized still.
+"""Turning a photo file (JPEG, PNG, HEIC/HEIF) into a still and its thumbnail.
 
 Two steps, so an import can skip a photo it already has after reading only
 the header: ``opened`` (header, EXIF, capture time; cheap) then
-``decode_still`` (pixels at the reduced size, EXIF orientation applied,
-encoded as the journal's JPEG and thumbnail). The original file is only
-ever read.
+``decode_still``. The original file is only ever read.
+
+A JPEG that both Pillow and OpenCV read, of at most ``ORIGINAL_MAX_SIDE``
+pixels, is stored as its own bytes: no decode at full size, no second
+generation of JPEG loss, its EXIF kept in the maker's journal. Its EXIF
+orientation is applied when it is read, as every viewer does (the journal's
+codec decodes with ``cv2.imdecode``, which applies it at every reduction),
+and its thumbnail is made upright from a reduced decode. Everything else
+(HEIC, PNG, CMYK, bigger photos, damaged EXIF) is decoded at a reduced size,
+turned upright and re-encoded, no longer than ``max_side``.
 """
 
 from __future__ import annotations
@@ -24,7 +31,9 @@ from PIL import Image, UnidentifiedImageError
 
 from coulisses.capture.exif_time import CaptureTime, ExifInfo, capture_time, read_exif
 from coulisses.i18n import tr
-from coulisses.journal.codec import encode_still
+from coulisses.journal.codec import THUMB_LONG_SIDE, encode_still, jpeg_problem, make_thumbnail
+from coulisses.journal.codec import decode_still as decode_stored
+from coulisses.journal.errors import UnreadableStill
 
 try:  # HEIC/HEIF from phones; a missing plugin only loses that format
     import pillow_heif
@@ -34,7 +43,13 @@ try:  # HEIC/HEIF from phones; a missing plugin only loses that format
 except ImportError:  # pragma: no cover - it is a declared dependency
     HEIF_AVAILABLE = False
 
-MAX_SIDE = 3840  # long side of a stored still: 4K, plenty for a 1080x1920 reel with crop room
+MAX_SIDE = 3840  # long side of a re-encoded still: 4K, plenty for a 1080x1920 reel with crop room
+# Long side up to which a JPEG is stored as it is. 8192 takes every phone's and
+# camera's usual output (12, 24, 48 and 50 MP: 8160x6120), while one full decode
+# stays <= ~150 MB (8192x6144x3); a 108 or 200 MP photo is scaled to MAX_SIDE.
+ORIGINAL_MAX_SIDE = 8192
+# Pixel layouts OpenCV decodes to the same colours as Pillow (not CMYK/YCCK).
+_ORIGINAL_MODES = ("RGB", "L")
 # Extensions looked at inside folders (a named file is always tried).
 PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".heic", ".heif", ".hif"})
 # Pillow itself refuses over ~179 MP (its decompression-bomb guard); this covers
@@ -95,15 +110,16 @@ class PhotoHeader:
 
 @dataclass(frozen=True, slots=True)
 class DecodedStill:
-    jpeg: bytes
+    jpeg: bytes  # what the journal stores
     thumbnail: bytes
-    width: int  # upright, as stored
+    width: int  # upright
     height: int
+    original: bool = False  # ``jpeg`` is the photo file's own bytes
 
 
 @contextlib.contextmanager
-def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader]]:
-    """Open ``path`` and read its header; the image stays usable inside the block."""
+def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader, BinaryIO]]:
+    """Open ``path`` and read its header; the image and file stay usable inside the block."""
     path = Path(path)
     try:
         mode = os.stat(path).st_mode
@@ -138,16 +154,67 @@ def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader]]:
             header = PhotoHeader(path, img.format or "?", img.size,
                                  capture_time(img, st.st_mtime, exif), exif,
                                  (st.st_size, st.st_mtime_ns))
-            yield img, header
+            yield img, header, fh
 
 
 def read_header(path: Path) -> PhotoHeader:
-    with opened(path) as (_, header):
+    with opened(path) as (_, header, _fh):
         return header
 
 
-def decode_still(img: Image.Image, header: PhotoHeader, max_side: int = MAX_SIDE) -> DecodedStill:
-    """Decode ``img`` (from ``opened``) to an upright JPEG still no longer than ``max_side``."""
+def read_source(fh: BinaryIO) -> bytes:
+    """All the bytes of a file from ``opened`` (the copy that is hashed and maybe stored)."""
+    try:
+        fh.seek(0)
+        return fh.read()
+    except OSError as exc:
+        raise PhotoError(tr("it cannot be read ({error})", error=exc.strerror or exc),
+                         UNREADABLE) from None
+
+
+def keeps_original(img: Image.Image, header: PhotoHeader) -> bool:
+    """Whether this photo can be stored as its own bytes (see the module doc)."""
+    return (img.format == "JPEG" and img.mode in _ORIGINAL_MODES
+            and max(img.size) <= ORIGINAL_MAX_SIDE and header.exif.problem is None)
+
+
+def decode_still(img: Image.Image, header: PhotoHeader, max_side: int = MAX_SIDE,
+                 data: bytes | None = None) -> DecodedStill:
+    """The still to store for ``img`` (from ``opened``) and its upright thumbnail.
+
+    With the file's bytes in ``data``, a JPEG that qualifies is kept as it is;
+    otherwise it is decoded, turned upright and re-encoded no longer than ``max_side``.
+    """
+    if data is not None and keeps_original(img, header):
+        kept = _original_still(data, header)
+        if kept is not None:
+            return kept
+    return _reencoded_still(img, header, max_side)
+
+
+def _original_still(data: bytes, header: PhotoHeader) -> DecodedStill | None:
+    """The photo's own bytes and a thumbnail, or None when OpenCV disagrees with Pillow.
+
+    The journal's readers reject a JPEG without its end marker (a Pixel "motion
+    photo" carries a video after it); OpenCV must decode it and apply the
+    orientation Pillow read (checked on the decoded shape), else it is re-encoded.
+    """
+    if jpeg_problem(data):
+        return None
+    w, h = header.size
+    if header.orientation >= 5:
+        w, h = h, w  # upright size
+    reduce = next((f for f in (8, 4, 2) if max(w, h) / f >= THUMB_LONG_SIDE), 1)
+    try:
+        small = decode_stored(data, header.path, reduce)
+    except UnreadableStill:
+        return None
+    if small.shape[:2] != (-(-h // reduce), -(-w // reduce)):
+        return None
+    return DecodedStill(data, make_thumbnail(small), w, h, original=True)
+
+
+def _reencoded_still(img: Image.Image, header: PhotoHeader, max_side: int) -> DecodedStill:
     w, h = img.size
     if w * h > MAX_PIXELS:
         raise PhotoError(tr("the image is too large to import ({w}×{h} pixels)", w=w, h=h),
