@@ -1,4 +1,4 @@
-"""Root test configuration: headless Qt, a fresh journal per test."""
+"""Root test configuration: the installed package, headless Qt, a fresh journal per test."""
 
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ os.environ.setdefault("COULISSES_LANG", "en")
 
 import pytest  # noqa: E402
 
-# Tests run against the checkout even without an install.
-_DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
-if str(_DESKTOP) not in sys.path:
-    sys.path.insert(0, str(_DESKTOP))
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite tests the installed package (tests/installed.py): say so once if it cannot."""
+    from tests.installed import problem
+
+    reason = problem()
+    if reason is not None:
+        raise pytest.UsageError(f"cannot test Coulisses: {reason}")
 
 
 @pytest.fixture
@@ -42,6 +46,18 @@ def cli(home: Path):
         out, err = io.StringIO(), io.StringIO()
         code = main(["--home", str(home), *args], out=out, err=err)
         return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def installed_cli(home: Path):
+    """Run the installed ``coulisses`` script, as a user would: (exit code, stdout, stderr)."""
+    from tests import installed
+
+    def run(*args: str) -> tuple[int, str, str]:
+        done = installed.run(*args, home=home)
+        return done.returncode, done.stdout, done.stderr
 
     return run
 

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from coulisses.journal import Journal
+from tests import installed
 from tests.helpers import jpeg_bytes
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def cli(installed_cli):
+    """These commands run through the installed console script, as a user types them."""
+    return installed_cli
 
 
 def test_piece_new_prints_the_id_alone_on_the_last_line(cli) -> None:
@@ -79,13 +87,6 @@ def test_errors_are_one_line_with_the_right_exit_status(cli) -> None:
     assert code == 2 and err.count("\n") == 1
 
 
-def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent / "desktop")
-    return subprocess.run([sys.executable, "-m", "coulisses", "--home", str(home), *args],
-                          capture_output=True, text=True, env=env, timeout=60)
-
-
 def test_console_command_runs_headless_without_qt_widgets(home: Path) -> None:
     probe = (
         "import sys, runpy\n"
@@ -97,13 +98,12 @@ def test_console_command_runs_headless_without_qt_widgets(home: Path) -> None:
         "       if m.startswith('PySide6.QtWidgets') or m == 'PySide6.QtGui']\n"
         "print('QT:' + ','.join(bad))\n"
     )
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent / "desktop")
+    # The venv's own interpreter without PYTHONPATH: it imports the installed package.
     res = subprocess.run([sys.executable, "-c", probe, str(home)], capture_output=True,
-                         text=True, env=env, timeout=60)
+                         text=True, env=installed.clean_env(), cwd=home, timeout=60)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().splitlines()[-1] == "QT:"
-    res = _run("piece", "new", "Théière", home=home)
+    res = installed.run("piece", "new", "Théière", home=home)
     assert res.returncode == 0 and res.stdout.strip().splitlines()[-1] == "theiere"
-    res = _run("mark", "theiere", "nope", home=home)
+    res = installed.run("mark", "theiere", "nope", home=home)
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1

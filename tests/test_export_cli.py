@@ -11,12 +11,13 @@ from coulisses.journal import Journal
 from tests.test_export_support import SMALL, make_piece, visible
 
 
-def test_export_command_writes_one_folder_and_prints_it_last(cli, journal, tmp_path):
+def test_export_command_writes_one_folder_and_prints_it_last(installed_cli, journal, tmp_path):
     piece, caps = make_piece(journal, n=8)
     journal.add_moment(piece.id, "struggle", at=caps[3].id, caption="Trop d'eau.")
     out = tmp_path / "out"
-    code, stdout, stderr = cli("export", piece.name, "--out", str(out), "--duration", "3",
-                               "--preset", "shorts", "--layout", "fit", "--no-end-card")
+    code, stdout, stderr = installed_cli("export", piece.name, "--out", str(out),
+                                         "--duration", "3", "--preset", "shorts",
+                                         "--layout", "fit", "--no-end-card")
     assert code == 0, stderr
     folder = Path(stdout.strip().splitlines()[-1])
     assert folder.parent == out and visible(out) == [folder.name]
@@ -28,20 +29,21 @@ def test_export_command_writes_one_folder_and_prints_it_last(cli, journal, tmp_p
     assert "Trop d'eau." in (folder / f"{piece.id}.srt").read_text(encoding="utf-8")
 
 
-def test_export_command_errors_are_one_line(cli, journal, tmp_path):
-    code, _, err = cli("export", "nope", "--out", str(tmp_path))
+def test_export_command_errors_are_one_line(installed_cli, journal, tmp_path):
+    code, _, err = installed_cli("export", "nope", "--out", str(tmp_path))
     assert code == 1 and "no piece" in err and "Traceback" not in err
     piece, _ = make_piece(journal, n=2)
-    code, _, err = cli("export", piece.id, "--out", str(tmp_path), "--preset", "vine")
+    code, _, err = installed_cli("export", piece.id, "--out", str(tmp_path), "--preset", "vine")
     assert code == 2
-    code, _, err = cli("export", piece.id, "--out", str(tmp_path), "--duration", "soon")
+    code, _, err = installed_cli("export", piece.id, "--out", str(tmp_path), "--duration", "soon")
     assert code == 2 and "duration" in err
     journal.add_moment(piece.id, "struggle", caption="x" * 300)
-    code, _, err = cli("export", piece.id, "--out", str(tmp_path / "o"), "--duration", "2")
+    code, _, err = installed_cli("export", piece.id, "--out", str(tmp_path / "o"),
+                                 "--duration", "2")
     assert code == 1 and "s or more" in err and len(err.strip().splitlines()) == 1
     assert visible(tmp_path / "o") == []
     empty = journal.create_piece("Rien encore")
-    code, _, err = cli("export", empty.id, "--out", str(tmp_path / "o"))
+    code, _, err = installed_cli("export", empty.id, "--out", str(tmp_path / "o"))
     assert code == 1 and "no stills" in err and visible(tmp_path / "o") == []
 
 

@@ -1,0 +1,116 @@
+"""The installed Coulisses the suite tests: its console script and its package.
+
+The suite tests what ``pip install '.[test]'`` put in the venv that runs pytest,
+never the source tree behind its back: a package-data file or an entry point
+missing from the install must fail here, as it would for a user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTALL_HINT = ("install it into the venv that runs the tests: "
+                "python -m pip install -e '.[test]' (or '.[test]' as .ci/run does)")
+
+
+def script() -> Path:
+    """The ``coulisses`` console script beside the interpreter running the tests."""
+    bindir = Path(sys.executable).parent  # not resolved: a venv's python is a symlink
+    return bindir / ("coulisses.exe" if sys.platform == "win32" else "coulisses")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess: no PYTHONPATH, so it imports the installed package."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(extra)
+    return env
+
+
+def run(*args: str, home: Path | None = None, timeout: float = 120,
+        **env: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``coulisses [--home HOME] ARGS…``; stdout and stderr as text."""
+    argv = [str(script())]
+    if home is not None:
+        argv += ["--home", str(home)]
+    # cwd outside the checkout: nothing there may stand in for the installed package.
+    return subprocess.run([*argv, *args], capture_output=True, text=True, env=clean_env(**env),
+                          cwd=Path(home or ROOT).anchor, timeout=timeout)
+
+
+def problem() -> str | None:
+    """Why the suite cannot test the installed package here, in one sentence; None if it can."""
+    try:
+        dist = metadata.distribution("coulisses")
+    except metadata.PackageNotFoundError:
+        return f"coulisses is not installed in {sys.prefix}; {INSTALL_HINT}."
+    if not script().is_file():
+        return f"the coulisses console script is missing beside {sys.executable}; {INSTALL_HINT}."
+    import coulisses
+
+    imported = Path(coulisses.__file__).resolve()
+    init = _installed_init(dist)
+    if init is None:  # editable install: its finder maps the checkout
+        return None
+    installed = Path(str(dist.locate_file(init))).resolve()
+    if imported != installed:
+        return (f"the tests import coulisses from {imported.parent}, not the installed "
+                f"{installed.parent}: unset PYTHONPATH and run python -m pytest from the venv.")
+    stale = _differs_from_checkout(installed.parent)
+    if stale:
+        return (f"the installed coulisses is older than this checkout ({stale} differs); "
+                f"reinstall: {INSTALL_HINT}.")
+    return None
+
+
+def is_editable() -> bool:
+    """True for ``pip install -e``: the venv serves the checkout's files themselves."""
+    return _installed_init(metadata.distribution("coulisses")) is None
+
+
+def data_root(package: str) -> Traversable:
+    """Where the installed package's data files are, through importlib.resources.
+
+    setuptools' editable finder cannot import a data-only package nested in a regular one
+    (``coulisses._assets``); there the install serves the checkout folder pyproject maps.
+    """
+    try:
+        return resources.files(package)
+    except ModuleNotFoundError:
+        if not is_editable():
+            raise
+    import tomllib
+
+    dirs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return ROOT / dirs["tool"]["setuptools"]["package-dir"][package]
+
+
+def _installed_init(dist: metadata.Distribution) -> metadata.PackagePath | None:
+    return next((f for f in dist.files or () if f.as_posix() == "coulisses/__init__.py"), None)
+
+
+def _differs_from_checkout(package: Path) -> str | None:
+    """The first source file whose installed copy differs from the checkout's, if any.
+
+    A module missing from the install is not reported here: test_installed_package
+    names it, with the pyproject setting to check.
+    """
+    source = ROOT / "desktop" / "coulisses"
+    if not source.is_dir():  # tests copied without their checkout: nothing to compare
+        return None
+    for path in sorted(source.rglob("*.py")):
+        rel = path.relative_to(source)
+        copy = package / rel
+        if copy.is_file() and _digest(copy) != _digest(path):
+            return rel.as_posix()
+    return None
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
