@@ -43,6 +43,34 @@ def fsync_dir(folder: Path) -> None:
         fsync_path(folder)
 
 
+def make_dirs(folder: Path) -> Path:
+    """Create ``folder`` and any missing parents, each made durable.
+
+    A new folder's entry lives in its parent: until the parent is fsynced a
+    power cut can take the folder away with every file already renamed into
+    it (the first still of a day). Existing levels cost one ``stat``.
+    """
+    folder = Path(folder)
+    if folder.is_dir():
+        return folder
+    missing: list[Path] = []
+    probe = folder
+    while not probe.is_dir():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for level in reversed(missing):
+        try:
+            level.mkdir()
+        except FileExistsError:
+            if not level.is_dir():
+                raise
+        # Also when another process won the race: it may not have fsynced yet.
+        fsync_dir(level.parent)
+    return folder
+
+
 def _raise_friendly(exc: OSError, path: Path) -> None:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         raise DiskFullError(exc.errno, f"the disk is full while writing {path}", str(path)) from exc
@@ -58,7 +86,10 @@ def atomic_open(path: Path, *, overwrite: bool = True) -> Iterator[BinaryIO]:
     """
     path = Path(path)
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        make_dirs(folder)
+    except OSError as exc:
+        _raise_friendly(exc, folder)
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", suffix=TEMP_SUFFIX,
                                     dir=folder)
     tmp = Path(tmp_name)

@@ -12,6 +12,7 @@ from coulisses.journal.errors import (
 )
 from coulisses.journal.home import resolve_home
 from coulisses.journal.journal import Journal, JournalEvent
+from coulisses.journal.layout import is_journal_root
 from coulisses.journal.model import (
     MOMENT_KINDS,
     Capture,
@@ -41,6 +42,7 @@ __all__ = [
     "PieceNotFound",
     "PieceSnapshot",
     "UnreadableStill",
+    "is_journal_root",
     "iso",
     "parse_iso",
     "resolve_home",

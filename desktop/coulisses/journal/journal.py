@@ -7,6 +7,7 @@ Layout under the journal root (see DESIGN.md, "Journal guarantees")::
     pieces/<piece-id>/stills/<day>/<capture-id>.jpg
     pieces/<piece-id>/thumbs/<day>/<capture-id>.jpg
     pieces/<piece-id>/set-aside/   damaged files moved out of the way, never deleted
+    pieces/<piece-id>/cache/       files that can be rebuilt (signatures, the added-stills log)
 
 Only what the maker authors goes into TinyDB; stills are indexed by their file
 names, so adding one costs the same for the first still and the 100,000th.
@@ -19,18 +20,20 @@ import contextlib
 import logging
 import os
 import threading
+import time as _time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query, TinyDB
 
-from coulisses.atomicio import copy_file, free_bytes, write_bytes
-from coulisses.journal import stills
+from coulisses.atomicio import copy_file, free_bytes, make_dirs, write_bytes
+from coulisses.journal import layout, stills
 from coulisses.journal.errors import (
     CaptureNotFound,
     CorruptFile,
@@ -41,6 +44,7 @@ from coulisses.journal.errors import (
 )
 from coulisses.journal.home import resolve_home
 from coulisses.journal.ids import is_valid_id, safe_filename_part, slugify, unique_id
+from coulisses.journal.layout import LOCK, PIECE_FILE, PIECES, ROOT_FILE, SET_ASIDE
 from coulisses.journal.model import (
     MOMENT_KINDS,
     Capture,
@@ -53,15 +57,23 @@ from coulisses.journal.model import (
     utc_now,
 )
 from coulisses.journal.schema import SCHEMA_VERSION, migrate, version_of
+from coulisses.journal.shape import Check, piece_problem, root_problem, tables_problem
 from coulisses.journal.storage import backup_path, locked, open_db, read_json
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
-ROOT_FILE = "coulisses.json"
-PIECES = "pieces"
-PIECE_FILE = "piece.json"
-SET_ASIDE = "set-aside"
-LOCK = ".lock"
+# Problems kept in memory (the most recent): a journal open for weeks in the
+# app must not grow a list without bound.
+MAX_PROBLEMS = 100
+SIGNATURES = "signatures"  # the cache folder of stored suggestion signatures
+# A day folder's still count is cached when the folder is older than this: a
+# change within the same timestamp tick would not change its mtime.
+_SETTLED_NS = 2_000_000_000
+
+Stamp = tuple[int, int, int] | None  # (inode, mtime ns, size) of a file, None if absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +93,22 @@ class Journal:
         self.home = Path(home)
         self._listeners: list[Listener] = []
         self._checked: set[Path] = set()
-        self._problems: list[str] = []
+        # (piece id or None for journal-wide, message), oldest first, no repeats.
+        self._problems: OrderedDict[tuple[str | None, str], None] = OrderedDict()
+        self._day_counts: dict[Path, tuple[tuple[int, int], int]] = {}
         self._guard = threading.Lock()
-        self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / PIECES).mkdir(exist_ok=True)
+        try:
+            make_dirs(self.home / PIECES)
+        except (FileExistsError, NotADirectoryError) as exc:
+            raise JournalError(
+                f"{self.home} cannot be used as the journal folder ({exc.filename} is a file, "
+                "not a folder); choose another folder") from None
         with locked(self.home / LOCK):
             root = self.home / ROOT_FILE
             if not root.exists():
                 _write_raw(root, {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
-            self._prepare(root, fresh=lambda: {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
+            self._prepare(root, fresh=lambda: {"_meta": {"1": {"schema": SCHEMA_VERSION}}},
+                          check=root_problem)
 
     @classmethod
     def open(cls, home: str | os.PathLike[str] | None = None) -> Journal:
@@ -115,63 +134,66 @@ class Journal:
 
     @property
     def problems(self) -> tuple[str, ...]:
-        """Messages about damaged files found since the journal was opened."""
-        return tuple(self._problems)
-
-    def _problem(self, message: str) -> None:
-        log.warning(message)
+        """Messages about damaged files found since the journal was opened (the last 100)."""
         with self._guard:
-            self._problems.append(message)
+            return tuple(message for _, message in self._problems)
+
+    def problems_of(self, piece_id: str | None) -> tuple[str, ...]:
+        """The problems of one piece, or with None those of the journal as a whole."""
+        with self._guard:
+            return tuple(message for scope, message in self._problems if scope == piece_id)
+
+    def _problem(self, message: str, piece_id: str | None = None) -> None:
+        key = (piece_id, message)
+        with self._guard:
+            if key in self._problems:  # `pieces()` meets the same problem on every call
+                self._problems.move_to_end(key)
+                return
+            self._problems[key] = None
+            while len(self._problems) > MAX_PROBLEMS:
+                self._problems.popitem(last=False)
+        log.warning(message)
 
     # --------------------------------------------------------------- file health
-    def _prepare(self, path: Path, fresh: Callable[[], dict[str, Any]]) -> None:
-        """Make sure a table file is readable and at the current schema (once per process)."""
+    def _prepare(self, path: Path, fresh: Callable[[], dict[str, Any]], check: Check,
+                 piece_id: str | None = None) -> None:
+        """Make sure a table file is readable, of the right shape and at the current
+        schema (once per process; later reads check the shape again)."""
         if path in self._checked:
             return
         if path.exists():
             try:
-                data = read_json(path)
-                if not isinstance(data, dict):
-                    raise CorruptFile(path, "not a journal table file")
+                data, version, changed = _load(path, check)
             except CorruptFile as exc:
-                data = self._recover(path, exc, fresh)
-            version = version_of(data)
-            if version > SCHEMA_VERSION:
-                raise JournalTooNew(
-                    f"{path} was written by a newer Coulisses (schema {version}); "
-                    "update Coulisses to open this journal")
-            data, changed = migrate(data)
+                data = self._recover(path, exc, fresh, check, piece_id)
+                changed = False
             if changed:
                 with contextlib.suppress(FileNotFoundError):
                     copy_file(path, path.with_name(f"{path.name}.v{version}.bak"), overwrite=False)
                 _write_raw(path, data)
         self._checked.add(path)
 
-    def _recover(self, path: Path, exc: CorruptFile,
-                 fresh: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def _recover(self, path: Path, exc: CorruptFile, fresh: Callable[[], dict[str, Any]],
+                 check: Check, piece_id: str | None) -> dict[str, Any]:
         aside = self._set_aside(path)
         bak = backup_path(path)
         data: dict[str, Any] | None = None
         if bak.exists():
-            try:
-                candidate = read_json(bak)
-                if isinstance(candidate, dict):
-                    data = candidate
-            except CorruptFile:
-                data = None
+            # The previous version is used only if it fits, too.
+            with contextlib.suppress(CorruptFile, JournalTooNew):
+                data, _, _ = _load(bak, check)
         if data is not None:
             how = "restored its previous version (the last change may be missing)"
         else:
             data = fresh()
             how = "started it afresh"
         self._problem(f"{path} was damaged ({exc.reason}); it was moved to {aside} and "
-                      f"Coulisses {how}.")
+                      f"Coulisses {how}.", piece_id)
         _write_raw(path, data)
         return data
 
     def _set_aside(self, path: Path) -> Path:
-        folder = path.parent / SET_ASIDE
-        folder.mkdir(exist_ok=True)
+        folder = make_dirs(path.parent / SET_ASIDE)
         target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}.damaged"
         os.replace(path, target)
         return target
@@ -190,16 +212,17 @@ class Journal:
     def _db(self, piece_id: str) -> Iterator[TinyDB]:
         folder = self._piece_folder(piece_id)
         path = folder / PIECE_FILE
+        fresh = lambda: _fresh_piece_data(piece_id, piece_id)  # noqa: E731
         with locked(folder / LOCK):
-            self._prepare(path, fresh=lambda: _fresh_piece_data(piece_id, piece_id))
-            db = open_db(path)
+            self._prepare(path, fresh, piece_problem, piece_id)
+            db = open_db(path, piece_problem)
             try:
                 yield db
             except CorruptFile:
                 # Damaged by something else since we checked: recover, then let the
                 # caller see a clear error rather than half an operation.
                 self._checked.discard(path)
-                self._prepare(path, fresh=lambda: _fresh_piece_data(piece_id, piece_id))
+                self._prepare(path, fresh, piece_problem, piece_id)
                 raise JournalError(f"{path} was damaged and has been repaired; try again") \
                     from None
             finally:
@@ -215,7 +238,7 @@ class Journal:
             taken = {p.name for p in (self.home / PIECES).iterdir()}
             piece_id = unique_id(slugify(name), taken)
             folder = self.home / PIECES / piece_id
-            folder.mkdir()
+            make_dirs(folder)
             _write_raw(folder / PIECE_FILE, _fresh_piece_data(piece_id, name))
         piece = self.piece(piece_id)
         self._emit("piece-created", piece_id, piece)
@@ -232,7 +255,7 @@ class Journal:
             try:
                 out.append(self.piece(pid))
             except JournalError as exc:
-                self._problem(str(exc))
+                self._problem(str(exc), pid)
         return out
 
     def piece(self, piece_id: str) -> Piece:
@@ -286,13 +309,18 @@ class Journal:
     # ------------------------------------------------------------------ stills
     def add_still(self, piece_id: str, jpeg: bytes, taken_at: datetime, *,
                   thumbnail: bytes | None = None, source: str | None = None,
-                  skip_duplicate: bool = False) -> Capture | None:
+                  skip_duplicate: bool = False,
+                  signature: np.ndarray | bytes | None = None) -> Capture | None:
         """Store one still (JPEG bytes) taken at ``taken_at``; atomic, never overwrites.
 
         ``source`` is the original file name of an imported photo. With
         ``skip_duplicate`` a photo already imported (same time, same source)
         is not stored again and None is returned. Raises DiskFullError when the
         disk is full, with nothing written under a final name.
+
+        The still's suggestion signature (``signature``, else made from
+        ``thumbnail``) is stored beside it, so the first timeline of a fresh
+        piece decodes nothing.
         """
         if taken_at.tzinfo is None:
             raise ValueError("taken_at must carry a time zone")
@@ -315,10 +343,106 @@ class Journal:
                 write_bytes(stills.thumb_path(folder, cid), thumbnail)
             except OSError as exc:  # the still is safe; a thumbnail can be remade
                 log.warning("thumbnail for %s not written: %s", cid, exc)
+        self._store_signature(folder, path.parent.name, cid, signature, thumbnail)
+        self._log_added(folder, cid)
         time, _, _ = stills.parse_capture_id(cid)  # type: ignore[misc]
         capture = Capture(cid, time, path.parent, source if source else None)
         self._emit("capture-added", piece_id, capture)
         return capture
+
+    def _store_signature(self, folder: Path, day: str, cid: str,
+                         signature: np.ndarray | bytes | None, thumbnail: bytes | None) -> None:
+        import numpy as np
+
+        from coulisses.journal import codec, sigstore  # numpy/OpenCV only when storing
+
+        if signature is None and thumbnail is not None:
+            signature = codec.signature_from_jpeg(thumbnail)  # ~0.2 ms: a 1/8 decode
+        if signature is None:
+            return  # computed from the still when first needed
+        if isinstance(signature, bytes | bytearray | memoryview):
+            signature = np.frombuffer(signature, np.uint8)
+        try:
+            where = layout.cache_dir(folder, SIGNATURES)
+        except OSError as exc:
+            log.warning("signature of %s not stored: %s", cid, exc)
+            return
+        sigstore.append(where, day, cid, signature)
+
+    def _log_added(self, folder: Path, cid: str) -> None:
+        # One O_APPEND line: its file size is the change counter other processes stat.
+        path = layout.added_log(folder)
+        try:
+            make_dirs(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, cid.encode("utf-8") + b"\n")
+            finally:
+                os.close(fd)
+        except OSError as exc:  # only the app's refresh would notice, and late
+            log.warning("still %s not logged: %s", cid, exc)
+
+    def cache_dir(self, piece_id: str, name: str) -> Path:
+        """A folder for files the piece can rebuild (``name``: lowercase letters, digits,
+        ``-``), created durably. Only the journal knows where it is."""
+        return layout.cache_dir(self._piece_folder(piece_id), name)
+
+    def stored_signatures_dir(self, piece_id: str) -> Path:
+        return self.cache_dir(piece_id, SIGNATURES)
+
+    # ------------------------------------------------------- cheap change checks
+    def change_token(self, piece_id: str | None = None) -> tuple:
+        """Equal tokens mean nothing visible changed (across processes); a few stats.
+
+        For a piece: its newest still (newest day folder, then one folder
+        listing), piece.json's inode/mtime/size (every write replaces the file
+        and the previous inode lives on as ``.bak``, so each write gives a new
+        stamp) and the size of the added-stills log (an older photo imported
+        into an older day changes nothing else). For None: every piece's id
+        and stamps, and coulisses.json's.
+        """
+        if piece_id is None:
+            root = self.home / PIECES
+            return ("journal", _stamp(self.home / ROOT_FILE),
+                    tuple((pid, _stamp(root / pid / PIECE_FILE),
+                           _size(layout.added_log(root / pid))) for pid in self.piece_ids()))
+        folder = self._piece_folder(piece_id)
+        day, newest = stills.newest(folder)
+        return ("piece", piece_id, day, newest, _stamp(folder / PIECE_FILE),
+                _size(layout.added_log(folder)))
+
+    def latest_capture(self, piece_id: str) -> Capture | None:
+        """The newest still, from the newest day folder alone (cheap at any size)."""
+        folder = self._piece_folder(piece_id)
+        day, newest = stills.newest(folder)
+        if day is None or newest is None:
+            return None
+        parsed = stills.parse_capture_id(newest)
+        if parsed is None:  # pragma: no cover - newest() only returns valid names
+            return None
+        return Capture(newest, parsed[0], folder / stills.STILLS / day, parsed[2])
+
+    def still_count(self, piece_id: str) -> int:
+        """How many stills the piece has: one listing per changed day folder."""
+        root = self._piece_folder(piece_id) / stills.STILLS
+        total = 0
+        settled = _time.time_ns() - _SETTLED_NS
+        for day in stills.day_names(root.parent):
+            path = root / day
+            try:
+                st = os.stat(path)
+            except FileNotFoundError:
+                continue
+            key = (st.st_ino, st.st_mtime_ns)
+            cached = self._day_counts.get(path)
+            if cached is not None and cached[0] == key:
+                total += cached[1]
+                continue
+            count = stills.count_in_day(path)
+            if st.st_mtime_ns < settled:
+                self._day_counts[path] = (key, count)
+            total += count
+        return total
 
     def has_still(self, piece_id: str, taken_at: datetime, source: str | None = None) -> bool:
         folder = self._piece_folder(piece_id)
@@ -350,9 +474,10 @@ class Journal:
                            d.get("reason", "")) for d in gap_docs), key=lambda g: g.start)
         meta = MappingProxyType({d["capture"]: MappingProxyType(dict(d.get("meta") or {}))
                                  for d in meta_docs if "capture" in d})
+        own = self.problems_of(None) + self.problems_of(piece_id)
         return PieceSnapshot(piece=piece, captures=tuple(captures), moments=tuple(moments),
                              gaps=tuple(gaps), dismissed=dismissed, capture_meta=meta,
-                             taken_at=utc_now(), problems=tuple(self._problems + problems))
+                             taken_at=utc_now(), problems=own + tuple(problems))
 
     # ------------------------------------------------------------------ moments
     def add_moment(self, piece_id: str, kind: str, *, at: str | datetime | None = "last",
@@ -446,6 +571,45 @@ class Journal:
 
 
 # ---------------------------------------------------------------------- helpers
+def _load(path: Path, check: Check) -> tuple[dict[str, Any], int, bool]:
+    """A table file read, migrated in memory and checked: (data, version read, migrated).
+
+    Raises CorruptFile when it cannot be parsed or does not fit, JournalTooNew
+    when a newer Coulisses wrote it.
+    """
+    data = read_json(path)
+    problem = tables_problem(data)  # before anything walks the tables
+    if problem:
+        raise CorruptFile(path, problem)
+    try:
+        version = version_of(data)
+    except (TypeError, ValueError):
+        raise CorruptFile(path, "its schema version is not a number") from None
+    if version > SCHEMA_VERSION:
+        raise JournalTooNew(f"{path} was written by a newer Coulisses (schema {version}); "
+                            "update Coulisses to open this journal")
+    data, changed = migrate(data)
+    problem = check(data)
+    if problem:
+        raise CorruptFile(path, problem)
+    return data, version, changed
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0
+
+
 def _write_raw(path: Path, data: dict[str, Any]) -> None:
     from coulisses.journal.storage import AtomicJSONStorage
 

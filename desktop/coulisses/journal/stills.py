@@ -69,6 +69,41 @@ def thumb_path(piece_dir: Path, cid: str) -> Path:
     return piece_dir / THUMBS / p.parent.name / p.name
 
 
+def day_names(piece_dir: Path) -> list[str]:
+    """The piece's day folders, oldest first."""
+    try:
+        return sorted(e.name for e in os.scandir(piece_dir / STILLS)
+                      if e.is_dir() and not e.name.startswith("."))
+    except FileNotFoundError:
+        return []
+
+
+def _still_names(folder: Path) -> Iterator[str]:
+    """Capture ids in one day folder, unordered (a plain listing: no stat, no Capture)."""
+    match = _NAME.match
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in names:
+        if name.endswith(EXT) and not name.startswith(".") and match(name[: -len(EXT)]):
+            yield name[: -len(EXT)]
+
+
+def newest(piece_dir: Path) -> tuple[str | None, str | None]:
+    """(day folder, capture id) of the newest still, reading only the newest day folders."""
+    root = piece_dir / STILLS
+    for day in reversed(day_names(piece_dir)):
+        latest = max(_still_names(root / day), default=None)
+        if latest is not None:
+            return day, latest
+    return None, None
+
+
+def count_in_day(folder: Path) -> int:
+    return sum(1 for _ in _still_names(folder))
+
+
 def scan(piece_dir: Path) -> tuple[list[Capture], list[str]]:
     """All complete stills of a piece in time order, and messages about skipped files."""
     root = piece_dir / STILLS

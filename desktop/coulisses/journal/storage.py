@@ -19,8 +19,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from coulisses.atomicio import fsync_dir, write_bytes
+from coulisses.atomicio import fsync_dir, make_dirs, write_bytes
 from coulisses.journal.errors import CorruptFile
+from coulisses.journal.shape import Check
 
 try:  # POSIX
     import fcntl
@@ -48,11 +49,17 @@ def backup_path(path: Path) -> Path:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage: atomic replace on write, clear error on a damaged file."""
+    """TinyDB storage: atomic replace on write, clear error on a damaged file.
 
-    def __init__(self, path: str | os.PathLike[str], create: bool = True) -> None:
+    ``check`` says why a parsed document has the wrong shape (journal.shape);
+    every read runs it, so a file changed behind our back is caught too.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], create: bool = True,
+                 check: Check | None = None) -> None:
         self.path = Path(path)
         self._create = create
+        self._check = check
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if not self.path.exists():
@@ -60,6 +67,9 @@ class AtomicJSONStorage(Storage):
         data = read_json(self.path)
         if not isinstance(data, dict):
             raise CorruptFile(self.path, "not a journal table file")
+        problem = self._check(data) if self._check is not None else None
+        if problem:
+            raise CorruptFile(self.path, problem)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -108,7 +118,7 @@ def locked(lock_file: Path) -> Iterator[None]:
         lock = _locks.setdefault(lock_file, _FileLock(lock_file))
     with lock.rlock:
         if lock.depth == 0:
-            lock_file.parent.mkdir(parents=True, exist_ok=True)
+            make_dirs(lock_file.parent)
             fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
@@ -127,5 +137,5 @@ def locked(lock_file: Path) -> Iterator[None]:
                 lock.fd = None
 
 
-def open_db(path: Path) -> TinyDB:
-    return TinyDB(path, storage=AtomicJSONStorage)
+def open_db(path: Path, check: Check | None = None) -> TinyDB:
+    return TinyDB(path, storage=AtomicJSONStorage, check=check)

@@ -1,0 +1,119 @@
+"""Shape checks for the journal's JSON documents, run on every read.
+
+Valid JSON can still be the wrong shape (a hand edit, a sync conflict, a bug
+in another version): a moment without ``time`` or ``"piece": []`` must not
+crash a command. A file that does not fit is handled like a corrupt one
+(set aside, previous version restored), so the check says in one phrase what
+is wrong. Fields a document may lack are the ones the readers default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coulisses.journal.model import MOMENT_KINDS, parse_iso
+
+Check = Callable[[Any], str | None]
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        parse_iso(value)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def tables_problem(data: Any) -> str | None:
+    """TinyDB's own shape: {table: {doc id: {field: value}}}."""
+    if not isinstance(data, dict):
+        return "not a journal table file"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"its table {name!r} is not a table"
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict) or not str(doc_id).isdigit():
+                return f"its table {name!r} holds something that is not a record"
+    return None
+
+
+def _piece_doc(d: dict[str, Any]) -> str | None:
+    if not isinstance(d.get("name"), str):
+        return "the piece has no name"
+    if not _is_time(d.get("created")):
+        return "the piece has no valid creation time"
+    if not isinstance(d.get("settings", {}), dict):
+        return "the piece settings are not a set of settings"
+    return None
+
+
+def _moment_doc(d: dict[str, Any]) -> str | None:
+    if not isinstance(d.get("id"), str) or not d["id"]:
+        return "a moment has no id"
+    if d.get("kind") not in MOMENT_KINDS:
+        return f"moment {d['id']} has an unknown kind"
+    if not _is_time(d.get("time")):
+        return f"moment {d['id']} has no valid time"
+    if not isinstance(d.get("caption", ""), str):
+        return f"moment {d['id']} has a caption that is not text"
+    if "created" in d and not _is_time(d["created"]):
+        return f"moment {d['id']} has no valid creation time"
+    if not _str_or_none(d.get("capture")) or not _str_or_none(d.get("span_to")):
+        return f"moment {d['id']} points to a still in a way Coulisses cannot read"
+    return None
+
+
+def _gap_doc(d: dict[str, Any]) -> str | None:
+    if not _is_time(d.get("start")):
+        return "a camera outage has no valid start"
+    if d.get("end") is not None and not _is_time(d["end"]):
+        return "a camera outage has an end that is not a time"
+    if not isinstance(d.get("reason", ""), str):
+        return "a camera outage has a reason that is not text"
+    return None
+
+
+def _meta_doc(d: dict[str, Any]) -> str | None:
+    if not isinstance(d.get("capture"), str) or not isinstance(d.get("meta", {}), dict):
+        return "the settings of a still are not readable"
+    return None
+
+
+def _dismissed_doc(d: dict[str, Any]) -> str | None:
+    if not isinstance(d.get("key"), str):
+        return "a dismissed suggestion has no key"
+    return None
+
+
+_PIECE_TABLES: dict[str, Callable[[dict[str, Any]], str | None]] = {
+    "piece": _piece_doc, "moments": _moment_doc, "gaps": _gap_doc,
+    "capture_meta": _meta_doc, "dismissed": _dismissed_doc,
+}
+
+
+def piece_problem(data: Any) -> str | None:
+    """Why ``data`` is not a readable ``piece.json``, or None when it is."""
+    problem = tables_problem(data)
+    if problem:
+        return problem
+    for name, check in _PIECE_TABLES.items():
+        for doc in (data.get(name) or {}).values():
+            problem = check(doc)
+            if problem:
+                return problem
+    return None
+
+
+def root_problem(data: Any) -> str | None:
+    """Why ``data`` is not a readable ``coulisses.json``, or None when it is."""
+    return tables_problem(data)
+
+
+__all__ = ["Check", "piece_problem", "root_problem", "tables_problem"]
