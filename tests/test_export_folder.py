@@ -68,3 +68,20 @@ def test_a_finished_export_survives_a_second_export_cleaning_just_before_the_ren
     assert result.files["mp4"].stat().st_size > 0
     # the finished folder carries none of Coulisses' working markers
     assert sorted(p.name for p in result.folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_only_a_dead_coulisses_exports_folder_is_cleaned(tmp_path):
+    from coulisses.export.output_folder import marker_text
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead_pid = int(gone.stdout)
+    dead = tmp_path / ".vase-20260101-0000.partial"
+    dead.mkdir()
+    (dead / MARKER).write_text(marker_text(dead_pid))
+    (dead / "vase.mp4").write_bytes(b"half a video")
+    alive = tmp_path / ".vase-20260101-0001.partial"
+    alive.mkdir()
+    (alive / MARKER).write_text(marker_text(os.getppid()))  # a running process: ours' parent
+    assert clean_stale_partials(tmp_path) == [dead]
+    assert not dead.exists() and alive.exists()

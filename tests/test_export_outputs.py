@@ -337,3 +337,35 @@ def test_big_photos_decode_reduced_and_upright(tmp_path):
     assert stills.still_size(buf.getvalue()) == (400, 800)
     decoded = stills.load(path, 270, 480)
     assert decoded.shape[:2] == (800, 400)  # upright: taller than wide
+
+
+def test_no_metadata_of_a_still_reaches_any_output(journal, tmp_path):
+    """Outputs are encoded from pixels: a phone photo's maker, serial and GPS stay home."""
+    import io
+    from datetime import UTC, datetime, timedelta
+
+    from PIL import Image
+
+    from tests.test_export_support import still
+
+    piece = journal.create_piece("Private")
+    t0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    for i in range(3):
+        exif = Image.Exif()
+        exif[0x010F] = "LeakyPhoneMaker"  # Make
+        exif[0xA431] = "SN-4242-COULISSES"  # BodySerialNumber
+        exif.get_ifd(0x8825).update({1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)})
+        buf = io.BytesIO()
+        Image.fromarray(still(i)[:, :, ::-1]).save(buf, "JPEG", exif=exif, quality=90)
+        journal.add_still(piece.id, buf.getvalue(), t0 + timedelta(seconds=10 * i))
+    caps, _ = journal.captures(piece.id)
+    assert b"SN-4242-COULISSES" in caps[0].path.read_bytes()  # the journal kept it
+    result = export_reel(hand_plan(journal.piece(piece.id), caps, frames=3, result_first=2),
+                         tmp_path / "out", SMALL)
+    outputs = [p for p in result.folder.rglob("*") if p.is_file()]
+    assert len(outputs) > 10
+    for path in outputs:
+        data = path.read_bytes()
+        assert b"SN-4242-COULISSES" not in data and b"LeakyPhoneMaker" not in data, path
+        if path.suffix == ".jpg":
+            assert b"Exif\0\0" not in data, path
