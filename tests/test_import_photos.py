@@ -490,8 +490,18 @@ def test_a_full_disk_stops_the_import_and_keeps_what_was_stored(tmp_path, tmpfs)
     assert 0 < len(stored) == len(report.imported) < 8
     for c in stored:  # every still that was stored is whole
         assert c.path.read_bytes()[-2:] == b"\xff\xd9"
-    # No half-written temp files left behind under final names.
-    assert all(not p.name.startswith(".") for p in (small / "journal").rglob("*.jpg"))
+    # No half-written temp file is left anywhere (atomicio's ".NAME.XXXX.tmp").
+    assert temp_files(small / "journal") == []
+    # ...and the check can fail: a leftover planted by hand is found.
+    planted = stored[0].path.parent / f".{stored[0].path.name}.abcd1234.tmp"
+    planted.touch()  # no data: the disk is full
+    assert temp_files(small / "journal") == [planted]
+
+
+def temp_files(root: Path) -> list[Path]:
+    from coulisses.atomicio import is_temp_name
+
+    return sorted(p for p in root.rglob("*") if p.is_file() and is_temp_name(p.name))
 
 
 def test_exif_time_parsing_edge_cases():

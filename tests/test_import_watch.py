@@ -190,10 +190,13 @@ def test_the_watch_thread_stops_promptly(journal, piece, inbox):
     watcher = FolderWatcher(journal, piece.id, [inbox], settle=0.1, interval=5)
     watcher.start()
     assert watcher.running
+    thread = watcher._thread
+    assert thread is not None and thread.is_alive()
     started = time.monotonic()
-    watcher.stop()
+    watcher.stop()  # mid-way through a 5 s wait between polls
     assert time.monotonic() - started < 2 and not watcher.running
-    assert threading.active_count() >= 1
+    assert not thread.is_alive()
+    assert thread not in threading.enumerate()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
@@ -225,3 +228,49 @@ def test_cli_watch_imports_existing_then_new_photos_and_stops_on_ctrl_c(home, in
     assert "Imported after.jpg" in out
     assert "Watching" in err and "Stopped watching" in err
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["before", "after"]
+
+
+def test_a_photo_that_cannot_be_written_is_skipped_once_not_retried_forever(
+        journal, piece, inbox, monkeypatch):
+    """A write error on one photo (not a full disk) is that photo's outcome, given once."""
+    import errno
+
+    real = journal.add_still
+    tries = []
+
+    def refuse_one(piece_id, jpeg, taken_at, **kw):
+        if kw.get("source") == "bad":
+            tries.append(taken_at)
+            raise OSError(errno.EIO, "Input/output error")
+        return real(piece_id, jpeg, taken_at, **kw)
+
+    monkeypatch.setattr(journal, "add_still", refuse_one)
+    (inbox / "bad.jpg").write_bytes(photo_bytes("2025:04:01 11:00:00", seed=8))
+    (inbox / "good.jpg").write_bytes(photo_bytes("2025:04:01 11:01:00", seed=9))
+    errors, outcomes = [], []
+    watcher = FolderWatcher(journal, piece.id, [inbox], settle=0.5, on_error=errors.append,
+                            on_outcome=outcomes.append)
+    watcher.poll(now=0)
+    watcher.poll(now=1)
+    for t in range(2, 30):
+        assert watcher.poll(now=t) == []  # nothing tried again
+    assert len(tries) == 1 and errors == []
+    assert sorted((o.path.name, o.status) for o in outcomes) == [
+        ("bad.jpg", SKIPPED), ("good.jpg", IMPORTED)]
+    bad = next(o for o in outcomes if o.status == SKIPPED)
+    assert "could not be written" in bad.reason and "Input/output error" in bad.reason
+    assert watcher.skipped == 1 and watcher.imported == 1 and watcher.waiting == 0
+    assert [c.source for c in journal.snapshot(piece.id).captures] == ["good"]
+
+
+def test_a_photo_with_a_very_long_non_ascii_name_is_imported_by_the_watcher(
+        journal, piece, inbox):
+    name = "陶芸" * 41 + ".jpg"  # 82 characters, 250 bytes: as long as a name can be
+    assert len(name.encode()) == 250
+    (inbox / name).write_bytes(photo_bytes("2025:04:01 12:00:00", seed=10))
+    watcher = FolderWatcher(journal, piece.id, [inbox], settle=0.1)
+    watcher.poll(now=0)
+    (done,) = watcher.poll(now=1)
+    assert done.status == IMPORTED, done.reason
+    (capture,) = journal.snapshot(piece.id).captures
+    assert capture.source.endswith("陶芸") and len(capture.path.name.encode()) <= 255 - 14
