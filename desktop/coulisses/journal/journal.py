@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query, TinyDB
 
-from coulisses.atomicio import copy_file, free_bytes, make_dirs, write_bytes
+from coulisses.atomicio import copy_file, free_bytes, fsync_dir, make_dirs, write_bytes
 from coulisses.journal import layout, stills
 from coulisses.journal.errors import (
     CaptureNotFound,
@@ -196,6 +196,7 @@ class Journal:
         folder = make_dirs(path.parent / SET_ASIDE)
         target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}.damaged"
         os.replace(path, target)
+        fsync_dir(folder)  # the damaged file must not come back after a power cut
         return target
 
     # ------------------------------------------------------------------- pieces
