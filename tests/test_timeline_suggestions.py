@@ -18,7 +18,7 @@ import pytest
 from coulisses.journal.codec import encode_still
 from coulisses.timeline.build import build_timeline
 from coulisses.timeline.editing import MomentEditor
-from coulisses.timeline.signatures import CACHE_DIR, load_signatures
+from coulisses.timeline.signatures import forget_cache, load_signatures, signature_dir
 from coulisses.timeline.suggestions import find_suggestions, lasting_changes
 
 W, H = 640, 480
@@ -170,11 +170,13 @@ def test_editor_accept_with_another_kind(journal):
 
 
 def test_signature_cache_is_written_reused_and_rebuilt(journal, monkeypatch):
+    """An old journal (no signatures stored with its stills): the lazy per-day cache."""
     piece, caps = store(journal, "Cache", scene("collapse", n=40, collapse_at=20))
+    forget_cache(piece.folder, stored=True)
     snap = journal.snapshot(piece.id)
     sigs, ok = load_signatures(snap)
     assert ok.all()
-    cache = piece.folder.joinpath(*CACHE_DIR)
+    cache = signature_dir(piece.folder)
     files = sorted(cache.glob("*.npz"))
     assert [f.stem for f in files] == ["2026-11-20"]
     # Second run reads no image at all.
@@ -186,8 +188,8 @@ def test_signature_cache_is_written_reused_and_rebuilt(journal, monkeypatch):
     again, ok2 = load_signatures(snap)
     assert calls == [] and np.array_equal(again, sigs) and ok2.all()
     # A new still only decodes the new still; a damaged cache is rebuilt.
-    still, thumb = encode_still(scene("collapse", n=1)[0])
-    journal.add_still(piece.id, still, T0 + timedelta(seconds=1000), thumbnail=thumb)
+    still, _ = encode_still(scene("collapse", n=1)[0])
+    journal.add_still(piece.id, still, T0 + timedelta(seconds=1000))  # nothing stored
     snap2 = journal.snapshot(piece.id)
     load_signatures(snap2)
     assert len(calls) == 1
@@ -199,6 +201,7 @@ def test_signature_cache_is_written_reused_and_rebuilt(journal, monkeypatch):
 
 def test_damaged_still_is_skipped_not_fatal(journal):
     piece, caps = store(journal, "Cracked", scene("collapse", n=40, collapse_at=20))
+    forget_cache(piece.folder, stored=True)  # an old journal: signatures read from files
     for c in caps[5:7]:
         c.thumb_path.unlink()
         c.path.write_bytes(c.path.read_bytes()[:200])  # truncated

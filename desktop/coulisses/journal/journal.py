@@ -325,6 +325,8 @@ class Journal:
         """
         if taken_at.tzinfo is None:
             raise ValueError("taken_at must carry a time zone")
+        if signature is not None:
+            signature = _signature_array(signature)  # refused before anything is written
         folder = self._piece_folder(piece_id)
         src = safe_filename_part(source) if source else None
         for seq in range(10_000):
@@ -353,16 +355,12 @@ class Journal:
 
     def _store_signature(self, folder: Path, day: str, cid: str,
                          signature: np.ndarray | bytes | None, thumbnail: bytes | None) -> None:
-        import numpy as np
-
         from coulisses.journal import codec, sigstore  # numpy/OpenCV only when storing
 
         if signature is None and thumbnail is not None:
             signature = codec.signature_from_jpeg(thumbnail)  # ~0.2 ms: a 1/8 decode
         if signature is None:
             return  # computed from the still when first needed
-        if isinstance(signature, bytes | bytearray | memoryview):
-            signature = np.frombuffer(signature, np.uint8)
         try:
             where = layout.cache_dir(folder, SIGNATURES)
         except OSError as exc:
@@ -594,6 +592,22 @@ def _load(path: Path, check: Check) -> tuple[dict[str, Any], int, bool]:
     if problem:
         raise CorruptFile(path, problem)
     return data, version, changed
+
+
+def _signature_array(signature: np.ndarray | bytes) -> np.ndarray:
+    import numpy as np
+
+    from coulisses.journal.codec import SIG_SIZE
+
+    if isinstance(signature, bytes | bytearray | memoryview):
+        array = np.frombuffer(signature, np.uint8)
+    else:
+        array = np.asarray(signature)
+        if array.dtype != np.uint8:
+            raise ValueError("a signature is made of uint8 grey levels")
+    if array.size != SIG_SIZE:
+        raise ValueError(f"a signature has {SIG_SIZE} values, not {array.size}")
+    return array.reshape(-1)
 
 
 def _stamp(path: Path) -> Stamp:

@@ -1,16 +1,19 @@
-"""Tiny grey "signatures" of stills, for the suggestion finder, with a per-day cache.
+"""Tiny grey "signatures" of stills, for the suggestion finder.
 
 A signature is the still shrunk to 24×18 grey levels (area average, which also
-averages away most sensor noise). It is made from the thumbnail written at
-capture (decoded at 1/8 size, ~40×30: the JPEG decoder then keeps only
-the block averages, which is fast), or from the still at 1/8
-size when there is no thumbnail.
+averages away most sensor noise). The journal stores it when it stores the
+still (``Journal.add_still``, from the thumbnail: journal.sigstore), so the
+first timeline of a freshly captured or imported piece decodes nothing.
 
-Decoding 100,000 thumbnails takes a while, so signatures are cached, one small
-file per day folder: ``pieces/<piece>/cache/signatures/<day>.npz`` holding the
-capture ids, the signatures (uint8) and which stills could not be read. The
-file is rewritten atomically only when its day gained stills; it is a cache,
-so a damaged or stale one is simply rebuilt (never one TinyDB doc per still).
+Stills without a stored signature (journals written before signatures were
+stored, a thumbnail that could not be read) take the old, lazy path: the
+signature is made from the thumbnail (decoded at 1/8 size, ~40×30: the JPEG
+decoder then keeps only the block averages, which is fast), or from the still
+at 1/8 size when there is no thumbnail, and cached one small file per day
+folder, ``<day>.npz`` in the journal's signature cache folder, holding the
+capture ids, the signatures (uint8) and which stills could not be read. That
+file is rewritten atomically only when its day gained such stills; it is a
+cache, so a damaged or stale one is simply rebuilt.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 
 from coulisses.atomicio import atomic_open
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
+from coulisses.journal import sigstore
 from coulisses.journal.codec import (
     SIG_H,
     SIG_SIZE,
@@ -35,12 +39,13 @@ from coulisses.journal.codec import (
     signature_from_gray,
     signature_from_jpeg,
 )
+from coulisses.journal.journal import SIGNATURES
+from coulisses.journal.layout import cache_dir
 from coulisses.journal.model import Capture, PieceSnapshot
 
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = 2
-CACHE_DIR = ("cache", "signatures")
 BATCH = 256  # stills per worker task
 
 
@@ -66,8 +71,13 @@ def _signatures(captures: list[Capture]) -> list[np.ndarray | None]:
     return [capture_signature(c) for c in captures]
 
 
-def _cache_path(piece_folder: Path, day: str) -> Path:
-    return piece_folder.joinpath(*CACHE_DIR, f"{day}.npz")
+def signature_dir(piece_folder: Path) -> Path:
+    """The journal's folder for this piece's signatures (stored and lazily cached)."""
+    return cache_dir(piece_folder, SIGNATURES)
+
+
+def _cache_path(folder: Path, day: str) -> Path:
+    return folder / f"{day}.npz"
 
 
 _Day = tuple[np.ndarray, np.ndarray, np.ndarray]  # sorted ids, sigs, ok
@@ -124,7 +134,8 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
     concatenated in order).
 
     Returns ``(sigs, ok)``: ``sigs`` is (n, 432) uint8, ``ok`` marks the stills
-    that could be read. Cancellable between days (raises ``Cancelled``).
+    that could be read. Cancellable between days (raises ``Cancelled``). With
+    ``use_cache=False`` nothing stored is trusted: every signature is decoded.
     """
     import time
 
@@ -136,25 +147,40 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
     sigs = np.zeros((total, SIG_SIZE), np.uint8)
     ok = np.zeros(total, bool)
     started = time.monotonic()
-    folder = snapshot.piece.folder
+    folder = signature_dir(snapshot.piece.folder)
+    stored: dict[str, sigstore.Day] = {}
     loaded: dict[str, _Day] = {}
     pos = 0
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for day, lo, hi in runs:
             if token is not None:
                 token.raise_if_cancelled()
+            out = slice(pos, pos + hi - lo)
+            # 1. Signatures stored with the stills (every still of a recent journal).
+            if day not in stored:
+                stored[day] = sigstore.read_day(folder, day) if use_cache else sigstore.EMPTY
+            keys = sigstore.keys_of([captures[i].id for i in range(lo, hi)])
+            have, where = sigstore.lookup(stored[day], keys)
+            sigs[out][have] = stored[day][1][where[have]]
+            ok[out][have] = True
+            rest = np.flatnonzero(~have)
+            if not rest.size:
+                pos += hi - lo
+                if progress is not None:
+                    progress(Progress(pos, total, day, started))
+                continue
+            # 2. The others (old journals): the lazy per-day cache, else decode.
             path = _cache_path(folder, day)
             if day not in loaded:
                 loaded[day] = _load_day(path) if use_cache else _EMPTY
             ids, csigs, cok = loaded[day]
-            want = np.array([captures[i].id for i in range(lo, hi)], dtype=str)
+            want = np.array([captures[lo + k].id for k in rest.tolist()], dtype=str)
             at = np.searchsorted(ids, want) if ids.size else np.zeros(want.size, np.int64)
             at = np.minimum(at, max(ids.size - 1, 0))
             hit = (ids[at] == want) if ids.size else np.zeros(want.size, bool)
-            out = slice(pos, pos + hi - lo)
-            sigs[out][hit] = csigs[at[hit]]
-            ok[out][hit] = cok[at[hit]]
-            missing = np.flatnonzero(~hit)
+            sigs[pos + rest[hit]] = csigs[at[hit]]
+            ok[pos + rest[hit]] = cok[at[hit]]
+            missing = rest[~hit]
             if missing.size:
                 todo = [captures[lo + k] for k in missing.tolist()]
                 batches = [todo[b:b + BATCH] for b in range(0, len(todo), BATCH)]
@@ -166,7 +192,7 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
                 if use_cache:
                     # Keep the entries of other stills of the day: the cache is keyed
                     # by id and trusted for nothing but pixels.
-                    new_ids = np.concatenate([ids, want[missing]])
+                    new_ids = np.concatenate([ids, want[~hit]])
                     new_sigs = np.concatenate([csigs, sigs[pos + missing]])
                     new_ok = np.concatenate([cok, ok[pos + missing]])
                     _save_day(path, new_ids, new_sigs, new_ok)
@@ -178,14 +204,23 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
     return sigs, ok
 
 
-def forget_cache(piece_folder: Path, days: Sequence[str] | None = None) -> None:
-    """Delete cached signatures (all, or some days'): they are rebuilt on demand."""
-    root = piece_folder.joinpath(*CACHE_DIR)
-    targets = [root / f"{d}.npz" for d in days] if days is not None else root.glob("*.npz")
+def forget_cache(piece_folder: Path, days: Sequence[str] | None = None, *,
+                 stored: bool = False) -> None:
+    """Delete cached signatures (all, or some days'): they are rebuilt on demand.
+
+    With ``stored`` the signatures stored with the stills go too (the piece then
+    behaves like a journal written before they were stored).
+    """
+    root = signature_dir(piece_folder)
+    suffixes = (".npz", sigstore.SUFFIX) if stored else (".npz",)
+    if days is not None:
+        targets = [root / f"{d}{s}" for d in days for s in suffixes]
+    else:
+        targets = [p for s in suffixes for p in root.glob(f"*{s}")]
     for p in targets:
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
 
 
 __all__ = ["SIG_H", "SIG_SIZE", "SIG_W", "capture_signature", "forget_cache",
-           "load_signatures", "signature_from_bgr", "signature_from_gray"]
+           "load_signatures", "signature_dir", "signature_from_bgr", "signature_from_gray"]
