@@ -7,7 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coulisses.journal.model import Capture, Moment, Piece, PieceSnapshot
@@ -77,10 +77,60 @@ def check_plan(plan, snap, duration, fps):
         assert cue.text == m.caption.strip()
         assert cue.end_frame - cue.start_frame >= caption_frames(m.caption, fps)
         assert (cue.end_frame - cue.start_frame) / fps >= max(1.5, len(cue.text) / 15) - 1e-9
-    # The body is in capture order.
-    body = [s.capture.id for s in plan.shots if s.kind not in (RESULT_FIRST, END_CARD)]
-    assert body == sorted(body) or any(m.span_to for m in snap.moments) or \
-        len({m.capture for m in snap.moments}) < len(snap.moments)
+    check_body_order(plan, snap)
+
+
+def check_body_order(plan, snap) -> None:
+    """The body runs forward in time, spans included.
+
+    Every moment plays as one block of stills, increasing, from its own still (or
+    later) to its span's end. Each block or work still starts later than every still
+    shown before it, with one exception: a moment with nothing new to show (its
+    still and every still of its span already belong to other moments' blocks) shows
+    its own still once, right after the block whose stills include it (several such
+    moments in time order), so the stills never go back past that block.
+    """
+    by_id = {m.id: m for m in snap.moments}
+
+    def anchor(m) -> int:
+        return snap.index_of(m.capture)
+
+    def end(m) -> int:
+        last = snap.index_of(m.span_to) if m.span_to else None
+        return last if last is not None and last >= anchor(m) else anchor(m)
+
+    blocks: list[tuple[str | None, list[int]]] = []
+    for s in plan.shots:
+        if s.kind in (RESULT_FIRST, END_CARD):
+            continue
+        i = snap.index_of(s.capture.id)
+        if s.moment_id is not None and blocks and blocks[-1][0] == s.moment_id:
+            blocks[-1][1].append(i)
+        else:
+            blocks.append((s.moment_id, [i]))
+    shown = [mid for mid, _ in blocks if mid is not None]
+    assert sorted(shown) == sorted(by_id), "each moment plays once, as one block"
+
+    seen = -1  # the latest still shown so far
+    host: tuple[object, list[int]] | None = None  # the last block that showed something new
+    floor = -1  # the still of the last repeat after ``host``
+    for mid, stills in blocks:
+        if stills[0] > seen:  # something new
+            assert stills == sorted(set(stills))
+            if mid is not None:
+                m = by_id[mid]
+                assert anchor(m) <= stills[0] and stills[-1] == end(m), (mid, stills)
+            seen, floor = stills[-1], -1
+            host = (by_id[mid], stills) if mid is not None else None
+            continue
+        # A repeat: a moment's own still, already inside the moment block just shown.
+        assert mid is not None, f"work still {stills} played after still {seen}"
+        m = by_id[mid]
+        assert stills == [anchor(m)], (mid, stills, seen)
+        assert host is not None, f"{mid} repeats a still after a work still"
+        assert anchor(host[0]) <= anchor(m) <= host[1][-1], (mid, stills, host)
+        assert floor <= anchor(m), (mid, stills, floor)
+        floor = anchor(m)
 
 
 @pytest.mark.parametrize("duration", [9, 15, 30, 45.5, 60, 90, 29.97])
@@ -158,6 +208,21 @@ def test_span_moment_shows_its_stills_under_one_cue():
     assert cue.end_frame - cue.start_frame == sum(s.frames for s in shots)
 
 
+def test_a_moment_inside_a_span_comes_right_after_it_then_time_goes_on():
+    snap = make_snapshot([10.0 * i for i in range(300)],
+                         [("struggle", 100, "The whole collapse", 140),
+                          ("note", 120, "Here it cracked"), ("fix", 130, "", 135)])
+    plan = plan_reel(snap, duration=30, fps=30, result_first=False, end_card=False)
+    check_plan(plan, snap, 30, 30)
+    body = [(s.moment_id, snap.index_of(s.capture.id)) for s in plan.shots]
+    collapse = [i for mid, i in body if mid == "m000"]
+    at = body.index(("m000", 140))
+    assert collapse[0] == 100 and collapse[-1] == 140
+    assert body[at + 1:at + 3] == [("m001", 120), ("m002", 130)]
+    assert all(i > 140 for _, i in body[at + 3:])
+    assert all(i < 100 for _, i in body[:body.index(("m000", 100))])
+
+
 def test_impossible_target_is_reported_with_the_shortest_length():
     long = "A very long caption that somebody typed about this collapse, really long."
     snap = make_snapshot([10.0 * i for i in range(100)],
@@ -219,6 +284,10 @@ CAPTIONS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs
     result_first=st.booleans(),
     end_card=st.booleans(),
 )
+# A moment inside an earlier span, and one whose span another moment already shows.
+@example(gaps=[0.0, 0.0], raw_moments=[("struggle", 0.0, "", None), ("fix", 0.0, "", 1.0),
+                                        ("note", 0.0, "Again", 1.0)],
+         duration=1.0, fps=1, result_first=False, end_card=False)
 def test_plan_properties(gaps, raw_moments, duration, fps, result_first, end_card):
     offsets = []
     t = 0.0
