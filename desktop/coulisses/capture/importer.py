@@ -38,7 +38,7 @@ from coulisses.capture.photo_decode import (
 )
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
-from coulisses.journal import Capture, Journal, JournalError, stills, utc_now
+from coulisses.journal import Capture, Journal, JournalError, is_journal_root, stills, utc_now
 from coulisses.journal.content_index import SOURCE, ContentIndex, digest, for_piece
 from coulisses.journal.ids import safe_filename_part
 from coulisses.journal.journal import PIECES
@@ -179,11 +179,6 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
             out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
                 "there is no such file or folder"), kind=UNREADABLE))
     return out
-
-
-def is_journal_root(folder: Path) -> bool:
-    """Another Coulisses journal (a backup, a synced copy): its stills are not new photos."""
-    return (folder / "coulisses.json").is_file() and (folder / "pieces").is_dir()
 
 
 def _resolved(p: Path) -> Path:
