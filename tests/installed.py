@@ -91,6 +91,14 @@ def data_root(package: str) -> Traversable:
     return ROOT / dirs["tool"]["setuptools"]["package-dir"][package]
 
 
+def data_file(package: str, *parts: str) -> Traversable:
+    """A file or folder of the installed package's data, e.g. ``("coulisses._seeds", "demo")``."""
+    found = data_root(package)
+    for part in parts:  # one part at a time: a namespace package's root takes only one
+        found = found.joinpath(part)
+    return found
+
+
 def _installed_init(dist: metadata.Distribution) -> metadata.PackagePath | None:
     return next((f for f in dist.files or () if f.as_posix() == "coulisses/__init__.py"), None)
 

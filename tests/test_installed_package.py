@@ -47,9 +47,8 @@ def test_package_data_is_installed(package: str) -> None:
                and f.name != "__init__.py"}
     assert present <= shipped, (f"not in [tool.setuptools.package-data] {package!r}: "
                                 f"{sorted(str(f.relative_to(ROOT)) for f in present - shipped)}")
-    root = installed.data_root(package)
     for f in sorted(shipped):
-        copy = root.joinpath(*f.relative_to(src).parts)
+        copy = installed.data_file(package, *f.relative_to(src).parts)
         assert copy.is_file(), f"{f.relative_to(ROOT)} is not installed in {package}"
         assert copy.read_bytes() == f.read_bytes(), f"installed {f.relative_to(ROOT)} differs"
 
@@ -57,8 +56,8 @@ def test_package_data_is_installed(package: str) -> None:
 def test_the_code_finds_its_assets_and_seeds_in_the_installed_package() -> None:
     from coulisses import resources as where
 
-    assert where.assets_dir() == Path(str(installed.data_root("coulisses._assets")))
-    assert where.seeds_dir() == Path(str(installed.data_root("coulisses._seeds")))
+    assert where.asset("fonts") == Path(str(installed.data_file("coulisses._assets", "fonts")))
+    assert where.seed("demo") == Path(str(installed.data_file("coulisses._seeds", "demo")))
 
 
 def test_every_module_of_the_checkout_is_installed() -> None:
@@ -97,8 +96,8 @@ def test_installed_demo_uses_the_shipped_fonts_translations_and_seeds(tmp_path) 
                          home=tmp_path / "journal", COULISSES_LANG="fr")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    seeds = installed.data_root("coulisses._seeds")
-    script = json.loads(seeds.joinpath("demo", "piece.json").read_text(encoding="utf-8"))
+    script = json.loads(installed.data_file("coulisses._seeds", "demo", "piece.json")
+                        .read_text(encoding="utf-8"))
     name = script["name"]["fr"]
     said = tr("Created the demo piece {name!r} ({id}) in {home}.", lang="fr", name=name,
               id="vase-bleu-demo", home=str(tmp_path / "journal"))
@@ -118,6 +117,7 @@ def test_installed_demo_uses_the_shipped_fonts_translations_and_seeds(tmp_path) 
     srt = (folder / report["files"]["srt"]).read_text(encoding="utf-8")
     captions = [s["moment"]["caption"]["fr"] for s in script["scenes"] if "moment" in s]
     assert captions and all(c in srt for c in captions)
-    tags = json.loads(seeds.joinpath("hashtags.json").read_text(encoding="utf-8"))
+    tags = json.loads(installed.data_file("coulisses._seeds", "hashtags.json")
+                      .read_text(encoding="utf-8"))
     post = (folder / report["files"]["post"]).read_text(encoding="utf-8")
     assert all(t in post for t in tags["fr"][script["craft"]])
