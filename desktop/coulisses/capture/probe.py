@@ -53,7 +53,7 @@ def _from_sysfs(root: Path) -> list[CameraInfo]:
         return []  # no V4L2 device at all (or no sysfs): no camera
     found: list[CameraInfo] = []
     for node in root.iterdir():
-        if not node.name.startswith("video") or not node.name[5:].isdigit():
+        if not node.name.startswith("video") or not node.name[5:].isdigit() or not node.is_dir():
             continue
         index = int(node.name[5:])
         try:

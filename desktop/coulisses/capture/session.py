@@ -197,6 +197,7 @@ class CaptureSession:
         self._preview_cost = 0.0  # how long a preview read takes (moving average)
         self._preview_seq = 0
         self._preview: PreviewFrame | None = None
+        self._preview_lock = threading.Lock()
         # Reading between ticks must change nothing the capture sees: true for cameras,
         # streams and the screen, not for a video file (it would only decode more).
         self._extra_reads = bool(getattr(self.source, "extra_reads", True))
@@ -277,10 +278,11 @@ class CaptureSession:
         """
         if max_side <= 0 or fps <= 0:
             raise ValueError("max_side and fps must be positive")
-        self._preview_side, self._preview_period = int(max_side), 1.0 / fps
-        self._preview_on = bool(on)
-        if not on:
-            self._preview = None
+        with self._preview_lock:  # a frame being made as the preview is turned off is dropped
+            self._preview_side, self._preview_period = int(max_side), 1.0 / fps
+            self._preview_on = bool(on)
+            if not on:
+                self._preview = None
         self._wake.set()  # the loop recomputes when to wake up
 
     def preview(self) -> PreviewFrame | None:
@@ -637,22 +639,27 @@ class CaptureSession:
         self._preview_at = start + self._preview_period
         if start + 2 * self._preview_cost >= deadline:
             return  # the tick comes first; its frame is published anyway
-        t0 = time.monotonic()
         try:
             frame = self.source.read()
         except Exception as exc:  # the next tick says whether the source is really lost
             log.debug("preview read failed: %s", redact(str(exc)))
+            self._preview_at = deadline  # no hammering a failing source until then
             return
         finally:
-            cost = time.monotonic() - t0
+            # On the capture clock, like the deadline (an accelerated clock runs faster).
+            cost = self.clock.monotonic() - start
             self._preview_cost = cost if not self._preview_cost else (
                 0.8 * self._preview_cost + 0.2 * cost)
         self._publish_preview(frame.image)
 
     def _publish_preview(self, image: np.ndarray) -> None:
-        self._preview_seq += 1
-        self._preview = PreviewFrame(downscale(image, self._preview_side), self._preview_seq,
-                                     time.monotonic())
+        # Any frame just read is the freshest picture: the next extra read can wait a period.
+        self._preview_at = self.clock.monotonic() + self._preview_period
+        small = downscale(image, self._preview_side)
+        with self._preview_lock:
+            if self._preview_on:
+                self._preview_seq += 1
+                self._preview = PreviewFrame(small, self._preview_seq, time.monotonic())
 
     # ------------------------------------------------------- paused disk
     def _enter_paused(self, status: Status, free: int | None = None,
