@@ -1,0 +1,55 @@
+"""Switch the app's language while it runs.
+
+Installing or removing a QTranslator makes Qt send LanguageChange to every
+widget, which re-translates itself in ``changeEvent``; nothing restarts.
+Qt's own strings (standard dialog buttons, file dialogs) come from the
+``qtbase_<lang>.qm`` that PySide6 ships, when it does.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from coulisses import i18n
+from coulisses.ui.translator import CatalogTranslator
+
+log = logging.getLogger(__name__)
+
+SYSTEM = "system"
+# The translators we installed, so that the next switch removes exactly them.
+_installed: list[QTranslator] = []
+
+
+def resolve_language(code: str) -> str:
+    """"system" (or anything unknown) → the detected language; "fr"/"en" as they are."""
+    return code if code in i18n.SUPPORTED else i18n.detect_language()
+
+
+def apply_language(app: QCoreApplication, code: str) -> str:
+    """Put ``code`` ("system", "fr" or "en") in force for the CLI strings and every widget."""
+    lang = resolve_language(code)
+    # First, so that widgets re-translating on LanguageChange and tr() agree.
+    i18n.set_language(lang)
+    for old in _installed:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _installed.clear()
+    for translator in (CatalogTranslator(lang, app), _qt_translator(app, lang)):
+        if translator is not None:
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return lang
+
+
+def _qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    if lang == "en":  # Qt's source strings are English
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{lang}", folder):
+        return translator
+    log.info("no qtbase_%s translation in %s; Qt's own buttons stay in English", lang, folder)
+    translator.deleteLater()
+    return None
