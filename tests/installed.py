@@ -8,9 +8,11 @@ missing from the install must fail here, as it would for a user.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
+import sysconfig
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -46,19 +48,17 @@ def run(*args: str, home: Path | None = None, timeout: float = 120,
 
 def problem() -> str | None:
     """Why the suite cannot test the installed package here, in one sentence; None if it can."""
-    try:
-        dist = metadata.distribution("coulisses")
-    except metadata.PackageNotFoundError:
+    dist = _distribution()
+    if dist is None:
         return f"coulisses is not installed in {sys.prefix}; {INSTALL_HINT}."
     if not script().is_file():
         return f"the coulisses console script is missing beside {sys.executable}; {INSTALL_HINT}."
+    if is_editable():  # its finder serves the checkout itself
+        return None
     import coulisses
 
     imported = Path(coulisses.__file__).resolve()
-    init = _installed_init(dist)
-    if init is None:  # editable install: its finder maps the checkout
-        return None
-    installed = Path(str(dist.locate_file(init))).resolve()
+    installed = (_site_packages() / "coulisses" / "__init__.py").resolve()
     if imported != installed:
         return (f"the tests import coulisses from {imported.parent}, not the installed "
                 f"{installed.parent}: unset PYTHONPATH and run python -m pytest from the venv.")
@@ -71,7 +71,22 @@ def problem() -> str | None:
 
 def is_editable() -> bool:
     """True for ``pip install -e``: the venv serves the checkout's files themselves."""
-    return _installed_init(metadata.distribution("coulisses")) is None
+    dist = _distribution()
+    try:
+        url = json.loads(dist.read_text("direct_url.json") or "{}") if dist else {}
+    except ValueError:
+        return False
+    return bool(url.get("dir_info", {}).get("editable"))
+
+
+def _site_packages() -> Path:
+    return Path(sysconfig.get_paths()["purelib"])
+
+
+def _distribution() -> metadata.Distribution | None:
+    """coulisses as installed in this interpreter's site-packages (not an egg-info on a path)."""
+    return next((d for d in metadata.distributions(path=[str(_site_packages())])
+                 if d.metadata["Name"] == "coulisses"), None)
 
 
 def data_root(package: str) -> Traversable:
@@ -97,10 +112,6 @@ def data_file(package: str, *parts: str) -> Traversable:
     for part in parts:  # one part at a time: a namespace package's root takes only one
         found = found.joinpath(part)
     return found
-
-
-def _installed_init(dist: metadata.Distribution) -> metadata.PackagePath | None:
-    return next((f for f in dist.files or () if f.as_posix() == "coulisses/__init__.py"), None)
 
 
 def _differs_from_checkout(package: Path) -> str | None:
