@@ -320,3 +320,63 @@ def test_long_sessions_are_searched_in_overlapping_segments(journal, monkeypatch
     found = find_suggestions(journal.snapshot(piece.id))
     assert len(found) == 1  # found once, though several segments saw it
     assert abs([c.id for c in caps].index(found[0].capture) - collapse_at) <= 1
+
+
+# ------------------------------------------------- short and early sessions
+
+
+def _hands_passing(n: int, start: int, length: int, seed: int) -> list[np.ndarray]:
+    """A still scene; a hand sweeps across the pot for ``length`` stills from ``start``."""
+    frames = [f.copy() for f in scene("hands", n=n, seed=seed, hands=0.0)]
+    for i in range(start, min(n, start + length)):
+        img = frames[i].astype(np.float32)
+        cv2.ellipse(img, (W // 2 - 150 + 30 * (i - start), H // 2), (90, 50), 20.0, 0, 360,
+                    (140, 170, 220), -1)
+        frames[i] = np.clip(img, 0, 255).astype(np.uint8)
+    return frames
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_short_capture_at_a_short_interval_gets_its_collapse(journal, seed):
+    """20 s every 0.5 s (40 stills), the pot slumps at 10 s: that suggestion, and only it."""
+    piece, caps = store(journal, f"Short {seed}",
+                        scene("collapse", n=40, seed=seed, collapse_at=20), every=0.5)
+    found = find_suggestions(journal.snapshot(piece.id))
+    assert len(found) == 1, [(s.capture, s.score) for s in found]
+    assert abs([c.id for c in caps].index(found[0].capture) - 20) <= 1
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_hands_passing_for_five_seconds_in_a_short_capture_suggest_nothing(journal, seed):
+    piece, _ = store(journal, f"Hands {seed}", _hands_passing(40, 15, 10, seed), every=0.5)
+    assert find_suggestions(journal.snapshot(piece.id)) == ()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_collapse_in_the_first_minutes_of_a_session_is_suggested(journal, seed):
+    """Every 10 s, the pot slumps 80 s in (centring failed): before, 2 minutes were needed."""
+    piece, caps = store(journal, f"Early {seed}",
+                        scene("collapse", n=60, seed=seed, collapse_at=8), every=10)
+    found = find_suggestions(journal.snapshot(piece.id))
+    assert len(found) == 1, [(s.capture, s.score) for s in found]
+    assert abs([c.id for c in caps].index(found[0].capture) - 8) <= 1
+
+
+@pytest.mark.parametrize("start", [0, 3, 6])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_hands_at_the_start_of_a_session_suggest_nothing(journal, seed, start):
+    piece, _ = store(journal, f"Start {seed} {start}", _hands_passing(60, start, 8, seed))
+    assert find_suggestions(journal.snapshot(piece.id)) == ()
+    busy = scene("hands", n=60, seed=seed + 10, hands=0.45)  # and busy hands from the start
+    sigs = np.array([cv2.resize(cv2.cvtColor(f, cv2.COLOR_BGR2GRAY), (24, 18),
+                                interpolation=cv2.INTER_AREA).reshape(-1) for f in busy])
+    assert lasting_changes(sigs) == []
+
+
+def test_only_a_sessions_first_segment_uses_the_short_windows():
+    """A later segment starts mid-session: its first stills are judged by the one before."""
+    frames = scene("collapse", n=60, seed=0, collapse_at=8)
+    sigs = np.array([cv2.resize(cv2.cvtColor(f, cv2.COLOR_BGR2GRAY), (24, 18),
+                                interpolation=cv2.INTER_AREA).reshape(-1) for f in frames])
+    assert [c.index for c in lasting_changes(sigs)] == [8]
+    assert lasting_changes(sigs, head=False) == []

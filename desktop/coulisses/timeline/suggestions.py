@@ -170,21 +170,54 @@ def rolling_median(x: np.ndarray, w: int) -> np.ndarray:
 
 
 def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RATIO,
-                    min_step: float = MIN_STEP) -> list[Change]:
+                    min_step: float = MIN_STEP, head: bool = True) -> list[Change]:
     """Where a sequence of signatures changes suddenly and stays changed.
 
     ``sigs`` is (n, cells) of one session, in time order (uint8 or float).
     Returns candidates best first, not yet limited in number.
+
+    Windows count stills, not minutes: a capture every half second is judged
+    on seconds, one every ten seconds on minutes. A change needs a window
+    after it, one before it and an earlier one showing the old state had
+    lasted, so ``2w`` stills before it. At the start of a session (``head``:
+    ``sigs`` begins where the session does), where a pot often collapses
+    while being centred, the windows shrink to as few as ``MIN_WINDOW``
+    stills for the changes the full windows cannot reach, judged against the
+    usual step of the whole session.
     """
     n = sigs.shape[0]
     w = min(window, n // 3)  # room for an earlier, a before and an after window
     if w < MIN_WINDOW:
         return []
     x = normalise(sigs)
-    med = rolling_median(x, w)  # med[k] = median of x[k:k+w]
-    # Step at i (first still after the change) for i in w..n-w.
-    before = med[: n - 2 * w + 1]
-    after = med[w:]
+    found, base = _changes(x, w, w, ratio, min_step)
+    if head:
+        prefix = x[: 5 * w]  # enough for the after, later and peak windows of those stills
+        for short in range(w - 1, MIN_WINDOW - 1, -1):
+            for c in _changes(prefix, short, short, ratio, min_step, base)[0]:
+                # Only stills out of reach of the full windows (2w onwards is), once.
+                if c.index < 2 * w and all(abs(c.index - f.index) > w for f in found):
+                    found.append(c)
+    found.sort(key=lambda c: -c.score)
+    return found
+
+
+def _changes(x: np.ndarray, wb: int, wa: int, ratio: float, min_step: float,
+             base: float | None = None) -> tuple[list[Change], float]:
+    """Lasting changes in normalised signatures ``x``, and the usual step they stand out of.
+
+    Judged with windows of ``wb`` stills before a change and ``wa`` after it;
+    ``base`` imposes the usual step (of the whole session, when ``x`` is its start).
+    """
+    n = x.shape[0]
+    if n < wb + wa:
+        return [], base or min_step / ratio
+    med_b = rolling_median(x, wb)  # med_b[k] = median of x[k:k+wb]
+    med_a = med_b if wa == wb else rolling_median(x, wa)
+    # Step at i (the first still after the change), for i in wb..n-wa.
+    first = wb
+    before = med_b[: n - wa - wb + 1]  # before[k]: the window ending just before i = k + wb
+    after = med_a[wb:]  # after[k]: the window starting at i
     m = before.shape[0]
     step = np.empty(m, np.float32)
     area = np.empty(m, np.float32)
@@ -192,15 +225,16 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RA
         diff = np.abs(after[lo:lo + CHUNK] - before[lo:lo + CHUNK])
         step[lo:lo + CHUNK] = diff.mean(axis=1)
         area[lo:lo + CHUNK] = (diff > AREA_LEVEL).mean(axis=1)
-    usual = float(np.median(step))
-    # The noise floor keeps a perfectly still scene from turning a flicker into a peak.
-    base = max(usual, min_step / ratio)
+    if base is None:
+        # The noise floor keeps a perfectly still scene from turning a flicker into a peak.
+        base = max(float(np.median(step)), min_step / ratio)
+    reach = max(wb, wa)
     found = []
     for k in range(step.size):
         s = step[k]
         if s < min_step or s < ratio * base:
             continue
-        lo, hi = max(0, k - w), min(step.size, k + w + 1)
+        lo, hi = max(0, k - reach), min(step.size, k + reach + 1)
         window_steps = step[lo:hi]
         if s < window_steps.max() or np.argmax(window_steps) + lo != k:
             continue  # not the peak (the first of equal peaks wins)
@@ -208,21 +242,22 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RA
         # the new one lasts (the window after "after", when there is one yet,
         # matches it). A window that happens to catch the same hand in most
         # of its stills is an outlier of its neighbours and fails this.
-        earlier, later = k - w, k + 2 * w
-        if earlier < 0 or float(np.abs(med[earlier] - before[k]).mean()) > PERSIST * s:
+        i = k + first
+        earlier, later = i - 2 * wb, i + wa
+        if earlier < 0 or float(np.abs(med_b[earlier] - before[k]).mean()) > PERSIST * s:
             continue
-        if later < med.shape[0] and float(np.abs(med[later] - after[k]).mean()) > PERSIST * s:
+        if later < med_a.shape[0] and \
+                float(np.abs(med_a[later] - after[k]).mean()) > PERSIST * s:
             continue
-        index, clear_cut = _change_point(x, k + w, w, before[k], after[k])
+        index, clear_cut = _change_point(x, i, wb, wa, before[k], after[k])
         if not clear_cut:
             continue
         found.append(Change(index=index, score=float(s / base), step=float(s),
                             area=float(area[k])))
-    found.sort(key=lambda c: -c.score)
-    return found
+    return found, base
 
 
-def _change_point(x: np.ndarray, i: int, w: int, before: np.ndarray,
+def _change_point(x: np.ndarray, i: int, wb: int, wa: int, before: np.ndarray,
                   after: np.ndarray) -> tuple[int, bool]:
     """The first still of the new state near ``i``, and whether the cut is clear.
 
@@ -235,7 +270,7 @@ def _change_point(x: np.ndarray, i: int, w: int, before: np.ndarray,
     has a median, but three of its stills disagree with it.
     """
     # Medians may step a few stills off the real change: label a wider stretch.
-    lo, hi = max(0, i - 2 * w), min(x.shape[0], i + 2 * w)
+    lo, hi = max(0, i - 2 * wb), min(x.shape[0], i + 2 * wa)
     seg = x[lo:hi]
     looks_after = (np.abs(seg - after).mean(axis=1) < np.abs(seg - before).mean(axis=1))
     # agree[s] = (# before-like in seg[:s]) + (# after-like in seg[s:]), for splits
@@ -245,10 +280,10 @@ def _change_point(x: np.ndarray, i: int, w: int, before: np.ndarray,
     agree = (before_like + after_like)[1:-1]
     best = np.flatnonzero(agree == agree.max()) + 1
     split = int(best[np.argmin(np.abs(best + lo - i))])
-    side_before = looks_after[max(0, split - w):split]
-    side_after = looks_after[split:split + w]
-    clear = (int(side_before.sum()) <= 1 and side_before.size >= w - 1
-             and int((~side_after).sum()) <= 1 and side_after.size >= w - 1)
+    side_before = looks_after[max(0, split - wb):split]
+    side_after = looks_after[split:split + wa]
+    clear = (int(side_before.sum()) <= 1 and side_before.size >= wb - 1
+             and int((~side_after).sum()) <= 1 and side_after.size >= wa - 1)
     return lo + split, clear
 
 
@@ -282,10 +317,10 @@ def _segments(s: Session) -> list[tuple[int, int, bool]]:
         lo += SEGMENT - OVERLAP
 
 
-def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool) -> tuple:
+def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool, head: bool) -> tuple:
     ids = tuple(c.id for c in snapshot.captures[lo:hi])
-    return (str(snapshot.piece.folder), ids[0], ids[-1], len(ids), hash(ids), last,
-            WINDOW, RATIO, MIN_STEP, SEGMENT)
+    return (str(snapshot.piece.folder), ids[0], ids[-1], len(ids), hash(ids), last, head,
+            WINDOW, MIN_WINDOW, RATIO, MIN_STEP, SEGMENT)
 
 
 def clear_memo() -> None:
@@ -294,10 +329,12 @@ def clear_memo() -> None:
 
 
 def _search(snapshot: PieceSnapshot, sigs: np.ndarray, ok: np.ndarray, lo: int,
-            last: bool) -> tuple[tuple[str, float, float], ...]:
+            last: bool, head: bool) -> tuple[tuple[str, float, float], ...]:
     readable = np.flatnonzero(ok)
     out = []
-    for c in lasting_changes(sigs[readable]):
+    # Only a session's first segment starts where the session does: a later
+    # segment's first stills have their context in the segment before.
+    for c in lasting_changes(sigs[readable], head=head):
         # Near a segment's inner end the later windows are in the next segment,
         # which judges that change with its full context.
         if not last and c.index > readable.size - 3 * WINDOW:
@@ -317,20 +354,21 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
     times = timestamps(snapshot.captures)
     if sessions is None:
         sessions = split_sessions(snapshot, gap, times)
-    segments = [(s.index, *seg) for s in sessions for seg in _segments(s)]
-    keys = [_segment_key(snapshot, lo, hi, last) for _, lo, hi, last in segments]
+    segments = [(s.index, lo, hi, last, lo == s.first)
+                for s in sessions for lo, hi, last in _segments(s)]
+    keys = [_segment_key(snapshot, lo, hi, last, head) for _, lo, hi, last, head in segments]
     with _MEMO_LOCK:
         known = {k: _MEMO[k] for k in keys if use_cache and k in _MEMO}
     todo = [(seg, k) for seg, k in zip(segments, keys, strict=True) if k not in known]
     if todo:
-        sigs, ok = load_signatures(snapshot, ranges=[(lo, hi) for (_, lo, hi, _), _ in todo],
+        sigs, ok = load_signatures(snapshot, ranges=[(lo, hi) for (_, lo, hi, _, _), _ in todo],
                                    use_cache=use_cache, token=token, progress=progress)
         pos = 0
-        for (_, lo, hi, last), key in todo:
+        for (_, lo, hi, last, head), key in todo:
             if token is not None:
                 token.raise_if_cancelled()
             known[key] = _search(snapshot, sigs[pos:pos + hi - lo], ok[pos:pos + hi - lo],
-                                 lo, last)
+                                 lo, last, head)
             pos += hi - lo
         with _MEMO_LOCK:
             for _, key in todo:
@@ -339,7 +377,7 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
                 _MEMO.popitem(last=False)
     # Per session: merge the segments' finds, best first, one per change.
     per: dict[int, list[tuple[int, float, float]]] = {}
-    for (session, _, _, _), key in zip(segments, keys, strict=True):
+    for (session, *_), key in zip(segments, keys, strict=True):
         for cid, score, area in known[key]:
             i = snapshot.index_of(cid)
             if i is not None:
