@@ -25,6 +25,14 @@ COMMAND_MODULES = (
     "pieces", "capture", "import_photos", "mark", "timeline", "suggestions", "export", "demo",
     "moment",
 )
+# Which module registers each command: a command line imports only its own module
+# (importing all of them loads OpenCV, the importer and the exporter, ~0.5 s of a
+# `timeline` that should take well under a second). --help and errors load all.
+COMMAND_OF = {
+    "piece": "pieces", "capture": "capture", "snap": "capture", "import": "import_photos",
+    "mark": "mark", "timeline": "timeline", "suggestions": "suggestions", "export": "export",
+    "demo": "demo", "moment": "moment",
+}
 
 
 class UsageError(Exception):
@@ -67,7 +75,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(tr("{message} (see `{prog} --help`)", message=message, prog=self.prog))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(prog="coulisses", description=tr(
         "Capture your process, failures included, and turn it into an honest reel."))
     parser.add_argument("--home", metavar="DIR", help=tr(
@@ -75,9 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coulisses {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help=tr("show debug messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"coulisses.commands.{name}").register(sub)
     return parser
+
+
+def _modules_for(args: Sequence[str]) -> Sequence[str]:
+    """Only the module of the command being run, when it is plain which one it is."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--home":
+            i += 2
+            continue
+        if arg.startswith("--home=") or arg in ("-v", "--verbose"):
+            i += 1
+            continue
+        if arg in COMMAND_OF:
+            return (COMMAND_OF[arg],)
+        break  # --help, --version, a typo: the full parser says what is wrong
+    return COMMAND_MODULES
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
@@ -90,7 +115,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
 
         return run_app(args_list)
     try:
-        parser = build_parser()
+        parser = build_parser(_modules_for(args_list))
         args = parser.parse_args(args_list)
         if args.command is None:
             if args.home:

@@ -1,21 +1,27 @@
 """Timeline benchmark: sessions + effort + suggestions (+ a reel plan) on a 100,000-still piece.
 
-The piece is written straight into the journal's folders with its naming
-(setup, not what is measured): tiny stills and real 320×240 thumbnails of a
-pot on a wheel with sensor noise and hands, ~500 stills per session, a
-collapse in the middle of every fifth session. Then it measures, each with
-its time and peak memory (resident set size above the start, sampled every
-5 ms; and tracemalloc's peak for Python + NumPy allocations):
+The piece is built through ``Journal.add_still``, as capture and import store
+stills (still, thumbnail, and the signature the journal stores with them), with
+fsync switched off for the setup only (not what is measured): tiny stills and
+real 320×240 thumbnails of a pot on a wheel with sensor noise and hands, ~500
+stills per session, a collapse in the middle of every fifth session. Then it
+measures, each with its time and peak memory (resident set size above the
+start, sampled every 5 ms; and tracemalloc's peak for Python + NumPy allocations):
 
 - snapshot (the journal scan, for reference),
 - sessions + effort,
-- suggestions with no signature cache (every thumbnail decoded),
-- suggestions again with the signature cache (memo cleared),
+- suggestions, first run (the signatures stored with the stills, no cache),
+- suggestions again (memo cleared),
+- suggestions on an old journal (no stored signatures: every thumbnail decoded),
+- the same again with the lazy per-day signature cache,
 - build_timeline again (finished sessions memoised),
 - build_timeline after one more still (what the app does after each capture),
-- plan_reel for a 30 s reel.
+- plan_reel for a 30 s reel,
+- and, on a second journal: the first ``coulisses timeline --json`` of a
+  10,000-still piece right after it was stored (a subprocess, wall time: Python
+  start, imports, scan, sessions, suggestions, JSON).
 
-Run: python tests/bench/bench_timeline.py [--stills 100000] [--keep DIR]
+Run: python tests/bench/bench_timeline.py [--stills 100000] [--cold-stills 10000] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -41,12 +48,11 @@ import psutil  # noqa: E402
 
 from coulisses.journal import Journal  # noqa: E402
 from coulisses.journal.codec import make_thumbnail  # noqa: E402
-from coulisses.journal.stills import capture_id, still_path, thumb_path  # noqa: E402
 from coulisses.timeline.build import build_timeline  # noqa: E402
 from coulisses.timeline.effort import compute_effort  # noqa: E402
 from coulisses.timeline.pacing import plan_reel  # noqa: E402
 from coulisses.timeline.sessions import split_sessions, timestamps  # noqa: E402
-from coulisses.timeline.signatures import forget_cache  # noqa: E402
+from coulisses.timeline.signatures import forget_cache, signature_dir  # noqa: E402
 from coulisses.timeline.suggestions import clear_memo, find_suggestions  # noqa: E402
 
 W, H = 640, 480
@@ -83,35 +89,56 @@ def bank(rng: np.random.Generator) -> dict[tuple[bool, bool], list[bytes]]:
 
 
 def fill(journal: Journal, piece_id: str, n: int, start: datetime) -> list[int]:
-    """Write n stills + thumbnails; returns the indices where a collapse happens."""
+    """Store n stills + thumbnails through add_still; returns the collapse indices."""
     rng = np.random.default_rng(1)
     thumbs = bank(rng)
     ok, buf = cv2.imencode(".jpg", np.full((8, 8, 3), 90, np.uint8))
     still = buf.tobytes()
-    folder = journal.home / "pieces" / piece_id
-    made: set[Path] = set()
     collapses = []
     t = start
-    for i in range(n):
-        session, k = divmod(i, PER_SESSION)
-        if k == 0 and i:
-            t += timedelta(hours=2 if session % 3 else 20)  # lunch, or the night
-        else:
-            t += timedelta(seconds=10)
-        collapse = session % COLLAPSE_EVERY == 0 and PER_SESSION > 40
-        slumped = collapse and k >= PER_SESSION // 2
-        if collapse and k == PER_SESSION // 2:
-            collapses.append(i)
-        cid = capture_id(t)
-        sp, tp = still_path(folder, cid), thumb_path(folder, cid)
-        for p in (sp.parent, tp.parent):
-            if p not in made:
-                p.mkdir(parents=True, exist_ok=True)
-                made.add(p)
-        sp.write_bytes(still)
-        choices = thumbs[(slumped, bool(rng.random() < 0.3))]
-        tp.write_bytes(choices[int(rng.integers(len(choices)))])
+    real_fsync = os.fsync
+    os.fsync = lambda fd: None  # setup only: not what is measured
+    try:
+        for i in range(n):
+            session, k = divmod(i, PER_SESSION)
+            if k == 0 and i:
+                t += timedelta(hours=2 if session % 3 else 20)  # lunch, or the night
+            else:
+                t += timedelta(seconds=10)
+            collapse = session % COLLAPSE_EVERY == 0 and PER_SESSION > 40
+            slumped = collapse and k >= PER_SESSION // 2
+            if collapse and k == PER_SESSION // 2:
+                collapses.append(i)
+            choices = thumbs[(slumped, bool(rng.random() < 0.3))]
+            journal.add_still(piece_id, still, t,
+                              thumbnail=choices[int(rng.integers(len(choices)))])
+    finally:
+        os.fsync = real_fsync
     return collapses
+
+
+def cold_timeline(root: Path, n: int) -> None:
+    """The first `coulisses timeline --json` of an n-still piece just stored (wall time)."""
+    journal = Journal.open(root / "cold-journal")
+    piece = journal.create_piece("Fresh import")
+    t0 = time.perf_counter()
+    fill(journal, piece.id, n, datetime(2026, 3, 2, 8, tzinfo=UTC))
+    print(f"setup: {n} stills + thumbnails through add_still in {time.perf_counter() - t0:.1f} s")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "desktop"))
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "coulisses", "--home", str(journal.home),
+                           "timeline", piece.id, "--json"], capture_output=True, env=env)
+    wall = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr.decode()
+    import json
+
+    doc = json.loads(done.stdout)
+    print(f"cold `coulisses timeline --json`, {n} stills: {wall:.2f} s wall, end to end "
+          f"({len(doc['suggestions'])} suggestions; target < 1 s)")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import coulisses.cli, coulisses.timeline.build"],
+                   check=True, env=env)
+    print(f"  (of which Python start + imports: {time.perf_counter() - started:.2f} s)")
 
 
 class Peak:
@@ -154,6 +181,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stills", type=int, default=100_000)
     ap.add_argument("--keep", metavar="DIR", help="build the piece here and keep it")
+    ap.add_argument("--cold-stills", type=int, default=10_000,
+                    help="stills of the piece whose cold `timeline --json` is timed (0: skip)")
     ap.add_argument("--session-stills", type=int, default=PER_SESSION,
                     help="stills per session (100000: one single long session)")
     ap.add_argument("--tracemalloc", action="store_true",
@@ -190,41 +219,51 @@ def main() -> None:
 
         (sessions, effort), el, rss, tr_ = meter.run(sessions_effort)
         line(f"sessions + effort ({len(sessions)} sessions)", el, rss, tr_)
-        forget_cache(piece.folder)
+        forget_cache(piece.folder)  # the lazy cache only: stored signatures stay
+        clear_memo()
         found, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))
-        line("suggestions, cold (decode thumbnails)", el, rss, tr_)
+        line("suggestions, first run (stored sigs)", el, rss, tr_)
         cap_index = {c.id: i for i, c in enumerate(snap.captures)}
         hits = [min(abs(cap_index[s.capture] - c) for c in collapses) for s in found]
         near = sum(1 for h in hits if h <= 1)
         clear_memo()
         found2, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))
-        line("suggestions, warm (signature cache)", el, rss, tr_)
+        line("suggestions, second run (memo cleared)", el, rss, tr_)
         assert [s.capture for s in found2] == [s.capture for s in found]
+        sig_dir = signature_dir(piece.folder)
+        stored = sum(p.stat().st_size for p in sig_dir.glob("*.sig"))
+        forget_cache(piece.folder, stored=True)  # now an old journal
+        clear_memo()
+        found3, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))
+        line("suggestions, old journal (decode)", el, rss, tr_)
+        assert [s.capture for s in found3] == [s.capture for s in found]
+        clear_memo()
+        found4, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))
+        line("suggestions, old journal, .npz cache", el, rss, tr_)
+        assert [s.capture for s in found4] == [s.capture for s in found]
         tl, el, rss, tr_ = meter.run(lambda: build_timeline(snap))
         line("build_timeline again (sessions memo)", el, rss, tr_)
         # What the app does after each new still: one more still in the live session.
         last = snap.captures[-1]
-        t_new = last.time + timedelta(seconds=10)
-        cid = capture_id(t_new)
-        still_path(piece.folder, cid).parent.mkdir(parents=True, exist_ok=True)
-        still_path(piece.folder, cid).write_bytes(last.path.read_bytes())
-        thumb_path(piece.folder, cid).write_bytes(last.thumb_path.read_bytes())
+        journal.add_still(piece.id, last.path.read_bytes(), last.time + timedelta(seconds=10),
+                          thumbnail=last.thumb_path.read_bytes())
         snap2, el_snap, _, _ = meter.run(lambda: journal.snapshot(piece.id))
         tl2, el, rss, tr_ = meter.run(lambda: build_timeline(snap2))
         line("after one new still: build_timeline", el, rss, tr_)
         print(f"  (+ snapshot {el_snap:.2f} s; {len(tl2.suggestions)} suggestions)")
         plan, el, rss, tr_ = meter.run(lambda: plan_reel(snap, duration=30, fps=30))
         line(f"plan_reel 30 s ({len(plan.shots)} shots)", el, rss, tr_)
-        cache = piece.folder / "cache" / "signatures"
-        size = sum(p.stat().st_size for p in cache.glob("*.npz"))
-        print(f"signature cache: {len(list(cache.glob('*.npz')))} day files, "
-              f"{size / 2**20:.1f} MB")
+        size = sum(p.stat().st_size for p in sig_dir.glob("*.npz"))
+        print(f"stored signatures: {stored / 2**20:.1f} MB; lazy cache of the old-journal "
+              f"run: {len(list(sig_dir.glob('*.npz')))} day files, {size / 2**20:.1f} MB")
         print(f"suggestions: {len(found)} found, {near} within 1 still of the "
               f"{len(collapses)} planted collapses, {len(found) - near} elsewhere")
         print(f"effort: {effort.sessions} sessions, {effort.worked_seconds / 3600:.1f} h worked, "
               f"{effort.days} days, {effort.stills} stills")
         print(f"total process RSS now {psutil.Process().memory_info().rss / 2**20:.0f} MB; "
               f"cpu count {os.cpu_count()}")
+        if args.cold_stills:
+            cold_timeline(root, args.cold_stills)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

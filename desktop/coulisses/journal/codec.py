@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from coulisses.journal.errors import UnreadableStill
+from coulisses.journal.sigstore import SIG_H, SIG_SIZE, SIG_W  # noqa: F401 - part of the codec's API
 
 STILL_QUALITY = 90
 THUMB_LONG_SIDE = 320
@@ -27,8 +28,6 @@ THUMB_QUALITY = 80
 
 # A signature is a still shrunk to 24x18 grey levels (area average, which also
 # averages away most sensor noise): what the suggestion finder compares.
-SIG_W, SIG_H = 24, 18
-SIG_SIZE = SIG_W * SIG_H
 
 _REDUCED = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2,
             4: cv2.IMREAD_REDUCED_COLOR_4, 8: cv2.IMREAD_REDUCED_COLOR_8}

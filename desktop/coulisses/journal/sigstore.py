@@ -25,9 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
-from coulisses.journal.codec import SIG_SIZE
-
 log = logging.getLogger(__name__)
+
+# A signature is a still shrunk to 24x18 grey levels (journal.codec makes them).
+# Defined here, without OpenCV, so reading stored ones never loads it.
+SIG_W, SIG_H = 24, 18
+SIG_SIZE = SIG_W * SIG_H
 
 SUFFIX = ".sig"
 MAGIC = b"CSG1"
@@ -140,5 +143,5 @@ def lookup(stored: Day, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ids[at] == keys, at
 
 
-__all__ = ["EMPTY", "RECORD", "append", "day_path", "key_of", "keys_of", "lookup", "read_day",
-           "record"]
+__all__ = ["EMPTY", "RECORD", "SIG_H", "SIG_SIZE", "SIG_W", "append", "day_path", "key_of",
+           "keys_of", "lookup", "read_day", "record"]

@@ -31,17 +31,10 @@ import numpy as np
 from coulisses.atomicio import atomic_open
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import sigstore
-from coulisses.journal.codec import (
-    SIG_H,
-    SIG_SIZE,
-    SIG_W,
-    signature_from_bgr,
-    signature_from_gray,
-    signature_from_jpeg,
-)
 from coulisses.journal.journal import SIGNATURES
 from coulisses.journal.layout import cache_dir
 from coulisses.journal.model import Capture, PieceSnapshot
+from coulisses.journal.sigstore import SIG_H, SIG_SIZE, SIG_W
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +51,8 @@ def _read(path: Path) -> bytes | None:
 
 def capture_signature(capture: Capture) -> np.ndarray | None:
     """The signature of one still: from its thumbnail when it has one. None if unreadable."""
+    from coulisses.journal.codec import signature_from_jpeg  # OpenCV: only when decoding
+
     for path in (capture.thumb_path, capture.path):
         data = _read(path)
         sig = signature_from_jpeg(data) if data is not None else None
@@ -116,13 +111,17 @@ def _save_day(path: Path, ids: np.ndarray, sigs: np.ndarray, ok: np.ndarray) -> 
 
 def _day_runs(captures: Sequence[Capture], lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(day folder, start, end) runs of consecutive stills in the same day folder."""
+    # A day's captures share one folder object: compare folders, name them once a run.
     runs: list[tuple[str, int, int]] = []
+    folder = None
     for i in range(lo, hi):
-        day = captures[i].path.parent.name
-        if runs and runs[-1][0] == day:
-            runs[-1] = (day, runs[-1][1], i + 1)
-        else:
-            runs.append((day, i, i + 1))
+        here = captures[i].folder
+        if folder is not None and (here is folder or here == folder):
+            continue
+        if runs:
+            runs[-1] = (runs[-1][0], runs[-1][1], i)
+        runs.append((here.name, i, hi))
+        folder = here
     return runs
 
 
@@ -223,4 +222,4 @@ def forget_cache(piece_folder: Path, days: Sequence[str] | None = None, *,
 
 
 __all__ = ["SIG_H", "SIG_SIZE", "SIG_W", "capture_signature", "forget_cache",
-           "load_signatures", "signature_dir", "signature_from_bgr", "signature_from_gray"]
+           "load_signatures", "signature_dir"]
