@@ -1,43 +1,190 @@
-"""Starting the desktop app."""
+"""Starting the desktop app: one instance per journal, preferences, language, errors, window."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coulisses.ui.qt_env import sanitize_qt_environment
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
 
-def install_translator(app: object, lang: str) -> object:
-    from coulisses.ui.translator import CatalogTranslator
+    from coulisses.journal import Journal
+    from coulisses.preferences import Preferences
 
-    translator = CatalogTranslator(lang, app)
-    app.installTranslator(translator)  # type: ignore[attr-defined]
-    return translator
+    WindowFactory = Callable[[Journal, Preferences, Sequence[str]], QWidget]
+
+ENV_BENCH = "COULISSES_BENCH_STARTUP"  # "1": print startup-ms=<n> to stderr once shown, quit
+ENV_BENCH_T0 = "COULISSES_BENCH_T0"  # the launcher's time.time() before starting us
+SECONDARY_WAIT_MS = 2000  # a second launch must be gone within 3 s, start-up included
 
 
-def run_app(argv: Sequence[str] = ()) -> int:
+def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = None) -> int:
+    """Run the desktop app; its exit status (0 also when another instance took over)."""
+    started = float(os.environ.get(ENV_BENCH_T0) or time.time())
     sanitize_qt_environment()
-    import argparse
+    from PySide6.QtWidgets import QApplication
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from coulisses import APP_NAME
-    from coulisses.i18n import language
-    from coulisses.journal import Journal, JournalError
-    from coulisses.ui.main_window import MainWindow
+    from coulisses.preferences import journal_home, load_preferences
+    from coulisses.ui.crash_dialog import install_excepthook
+    from coulisses.ui.language import apply_language
 
     parser = argparse.ArgumentParser(prog="coulisses", add_help=False)
     parser.add_argument("--home")
     known, rest = parser.parse_known_args(list(argv))
     app = QApplication.instance() or QApplication([sys.argv[0], *rest])
-    app.setApplicationName(APP_NAME)
-    install_translator(app, language())
+    assert isinstance(app, QApplication)
+    _identify(app)
+    prefs, problem = load_preferences()
+    apply_language(app, prefs.language)
+    install_excepthook(app)
+
+    opened = _open_journal(journal_home(prefs, known.home), prefs)
+    if opened is None:
+        return 0  # another Coulisses has this journal open and was brought forward
+    if isinstance(opened, int):
+        return opened
+    instance, journal, prefs = opened
     try:
-        journal = Journal.open(known.home)
-    except JournalError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    window = MainWindow(journal)
-    window.show()
-    return app.exec()
+        make = window_factory or _main_window
+        window = make(journal, prefs, [problem] if problem else [])
+        if hasattr(window, "bring_forward"):
+            instance.activated.connect(window.bring_forward)
+        if os.environ.get(ENV_BENCH) == "1":
+            _report_when_shown(app, window, started)
+        window.show()
+        return app.exec()
+    finally:
+        instance.release()
+
+
+def _identify(app: QApplication) -> None:
+    from PySide6.QtGui import QIcon
+
+    from coulisses import APP_ID, APP_NAME, __version__
+    from coulisses.resources import asset
+
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # matches packaging/coulisses.desktop (Wayland icons)
+    icon = asset("icons", "coulisses.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def _main_window(journal: Journal, prefs: Preferences, problems: Sequence[str]) -> QWidget:
+    from coulisses.ui.main_window import MainWindow
+
+    return MainWindow(journal, prefs, problems=problems)
+
+
+def _open_journal(home: Path, prefs: Preferences) -> tuple[Any, Journal, Preferences] | int | None:
+    """(single instance, journal, prefs); None if another instance runs; an exit status.
+
+    The single-instance check comes first: a second launch must not touch the
+    journal (or the camera). A journal that cannot be opened is explained in one
+    sentence, with the choice of another folder (saved in the preferences).
+    """
+    from coulisses.journal import Journal, JournalError
+    from coulisses.preferences import save_preferences
+    from coulisses.ui.single_instance import SingleInstance, key_for
+
+    while True:
+        instance = SingleInstance(key_for(home))
+        if not instance.acquire(SECONDARY_WAIT_MS):
+            return None
+        try:
+            return instance, Journal.open(home), prefs
+        except (JournalError, OSError) as exc:
+            instance.release()
+            chosen = _ask_for_another_folder(home, exc)
+            if chosen is None:
+                return 1
+            home = chosen
+            prefs = prefs.replace(journal_folder=str(chosen))
+            # Used for this session even if it cannot be saved (the dialog can retry).
+            with contextlib.suppress(OSError):
+                save_preferences(prefs)
+
+
+def journal_problem(home: Path, exc: BaseException) -> tuple[str, str]:
+    """(what happened, what to do), each one sentence for the maker."""
+    from coulisses.atomicio import DiskFullError
+    from coulisses.i18n import tr
+
+    if isinstance(exc, PermissionError):
+        return (tr("Coulisses is not allowed to write in the journal folder {path}.", path=home),
+                tr("Give your user write permission on that folder, or choose another "
+                   "journal folder."))
+    in_the_way = _file_in_the_way(home)
+    if in_the_way is not None:
+        return (tr("{path} is a file, so it cannot hold the journal.", path=in_the_way),
+                tr("Move that file away, or choose another journal folder."))
+    if isinstance(exc, DiskFullError):
+        return (tr("The disk holding the journal folder {path} is full.", path=home),
+                tr("Free some space on it, or choose another journal folder."))
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        return (tr("Coulisses cannot open the journal folder {path} ({reason}).", path=home,
+                   reason=reason),
+                tr("Check that the folder (or the disk holding it) is available, or choose "
+                   "another journal folder."))
+    return (tr("Coulisses cannot open the journal: {reason}", reason=exc),
+            tr("Choose another journal folder, or update Coulisses if it says so."))
+
+
+def _file_in_the_way(home: Path) -> Path | None:
+    """The file standing where the journal folder (or one of its parents) should be."""
+    for folder in (home, *home.parents):
+        if folder.exists():
+            return None if folder.is_dir() else folder
+    return None
+
+
+def _ask_for_another_folder(home: Path, exc: BaseException) -> Path | None:
+    """Explain why the journal cannot open; the folder the maker picks instead, or None."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from coulisses import APP_NAME
+    from coulisses.i18n import tr
+
+    what, todo = journal_problem(home, exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, what)
+    box.setObjectName("journal_problem")
+    box.setInformativeText(todo)
+    choose = box.addButton(tr("Choose another folder…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not choose:
+        return None
+    path = QFileDialog.getExistingDirectory(None, tr("Choose the journal folder"),
+                                            str(Path.home()))
+    return Path(path) if path else None
+
+
+def _report_when_shown(app: QApplication, window: QWidget, started: float) -> None:
+    """Benchmark hook: once the window has painted and the loop turned, print and quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and watched is window:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        ms = (time.time() - started) * 1000
+        print(f"startup-ms={ms:.0f}", file=sys.stderr, flush=True)
+        app.quit()
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
