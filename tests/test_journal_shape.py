@@ -165,7 +165,9 @@ def test_journal_home_that_is_a_file_is_one_line(tmp_path: Path) -> None:
     home.write_text("x")
     code, _, err = _main("--home", str(home), "piece", "list")
     assert code == 1
-    assert err.count("\n") == 1 and "is a file, not a folder" in err
+    assert err.count("\n") == 1 and f"({home} is a file, not a folder)" in err
+    code, _, err = _main("--home", str(home / "below"), "piece", "list")
+    assert code == 1 and f"({home} is a file, not a folder)" in err
 
 
 def test_permission_error_while_listing_is_one_line(home: Path, monkeypatch) -> None:

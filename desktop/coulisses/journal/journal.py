@@ -99,9 +99,11 @@ class Journal:
         self._guard = threading.Lock()
         try:
             make_dirs(self.home / PIECES)
-        except (FileExistsError, NotADirectoryError) as exc:
+        except (FileExistsError, NotADirectoryError):
+            in_the_way = next((p for p in (self.home / PIECES, *(self.home / PIECES).parents)
+                               if p.exists() and not p.is_dir()), self.home)
             raise JournalError(
-                f"{self.home} cannot be used as the journal folder ({exc.filename} is a file, "
+                f"{self.home} cannot be used as the journal folder ({in_the_way} is a file, "
                 "not a folder); choose another folder") from None
         with locked(self.home / LOCK):
             root = self.home / ROOT_FILE
@@ -385,9 +387,6 @@ class Journal:
         """A folder for files the piece can rebuild (``name``: lowercase letters, digits,
         ``-``), created durably. Only the journal knows where it is."""
         return layout.cache_dir(self._piece_folder(piece_id), name)
-
-    def stored_signatures_dir(self, piece_id: str) -> Path:
-        return self.cache_dir(piece_id, SIGNATURES)
 
     # ------------------------------------------------------- cheap change checks
     def change_token(self, piece_id: str | None = None) -> tuple:
