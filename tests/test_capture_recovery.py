@@ -231,3 +231,22 @@ def test_snaps_queued_as_the_capture_ends_all_resolve(journal):
             failed += 1
     assert served >= 1 and failed >= 1 and served + failed == len(futures)
     assert len(journal.captures(piece.id)[0]) == session.state.kept
+
+
+def test_a_long_outage_does_not_pile_up_threads(journal):
+    src = ScriptedSource()
+    baseline = threading.active_count()
+    piece, session, events = _session(journal, src, reconnect_first=0.005, reconnect_max=0.005)
+    session.start()
+    assert _until(lambda: session.state.kept >= 1)
+    src.mode = "raise"
+    peak = 0
+    end = time.monotonic() + 10
+    while src.reopens < 50 and time.monotonic() < end:
+        peak = max(peak, threading.active_count())
+        time.sleep(0.002)
+    assert src.reopens >= 50
+    # The capture thread and at most one reconnect attempt at a time.
+    assert peak <= baseline + 2, (peak, baseline)
+    session.stop()
+    assert _until(lambda: threading.active_count() == baseline)

@@ -80,12 +80,14 @@ class FrameHealth:
         return self._current(at)
 
     def _current(self, at: float) -> Problem | None:
-        if self._same_since is not None and at - self._same_since[0] >= self.frozen_after:
-            return Problem("frozen", self._same_since[1],
-                           tr("the picture has been frozen for {seconds} s",
-                              seconds=max(1, round(at - self._same_since[0]))))
+        # Black first: a dead sensor's black frames are also bit-identical, and "black"
+        # tells the maker more than "frozen" (lens cap, light off, camera dead).
         if self._black_since is not None and at - self._black_since[0] >= self.black_after:
             return Problem("black", self._black_since[1],
                            tr("the picture has been black for {seconds} s",
                               seconds=max(1, round(at - self._black_since[0]))))
+        if self._same_since is not None and at - self._same_since[0] >= self.frozen_after:
+            return Problem("frozen", self._same_since[1],
+                           tr("the picture has been frozen for {seconds} s",
+                              seconds=max(1, round(at - self._same_since[0]))))
         return None
