@@ -250,3 +250,15 @@ def test_a_long_outage_does_not_pile_up_threads(journal):
     assert peak <= baseline + 2, (peak, baseline)
     session.stop()
     assert _until(lambda: threading.active_count() == baseline)
+
+
+def test_snap_command_turns_a_driver_error_into_one_sentence(journal):
+    from coulisses.capture.session import snap
+    from coulisses.capture.source_base import SourceUnavailable
+
+    src = ScriptedSource(error=cv2.error("VIDIOC_DQBUF: No such device"))
+    src.mode = "raise"
+    piece = journal.create_piece("Une")
+    with pytest.raises(SourceUnavailable, match=r"^camera 9 cannot be opened \(.*VIDIOC_DQBUF"):
+        snap(journal, piece.id, src, disk_margin=0)
+    assert src.closes == 1 and journal.captures(piece.id)[0] == []

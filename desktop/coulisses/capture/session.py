@@ -736,16 +736,24 @@ def snap(journal: Journal, piece_id: str, source: Source | str, *,
     """
     clock = clock or SystemClock()
     src = open_source(source, clock=clock) if isinstance(source, str) else source
-    src.open()
     try:
+        src.open()
         try:
             frame = src.read()
         except (SourceLost, SourceEnded) as exc:
             raise SourceUnavailable(tr("{source} gave no picture ({reason}).",
                                        source=redact(src.name),
                                        reason=redact(str(exc).rstrip(".")))) from None
+    except SourceError:
+        raise
+    except Exception as exc:  # a driver's own error (cv2.error, RuntimeError): one sentence
+        log.warning("snap from %s failed", redact(src.name), exc_info=True)
+        raise SourceUnavailable(tr("{source} cannot be opened ({reason}).",
+                                   source=redact(src.name),
+                                   reason=redact(str(exc) or type(exc).__name__))) from None
     finally:
-        src.close()
+        with contextlib.suppress(Exception):
+            src.close()
     free = journal.free_bytes()
     if free < disk_margin:
         raise DiskFullError(28, tr("The disk is nearly full ({free} MB free, {margin} MB kept "
