@@ -4,8 +4,9 @@
 
 The photos are generated once into a cache folder in the system temp dir
 (reused by later runs; generation is never timed). Prints photos/s for a
-first import and for a second import of the same files (all duplicates),
-and the peak memory of the process.
+first import, for a second import of the same files (all duplicates by name
+and time), for the same files under other names (hard links: duplicates
+found by content), and the peak memory of the process.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def main() -> int:
     size_mb = sum(f.stat().st_size for f in files) / 1e6
     workers = args.workers or default_workers()
     home = Path(tempfile.mkdtemp(prefix="coulisses-bench-home-"))
+    renamed: Path | None = None
     try:
         journal = Journal.open(home)
         piece = journal.create_piece("Bench")
@@ -125,8 +127,18 @@ def main() -> int:
         c1, t1 = time.process_time(), time.perf_counter()
         second = import_photos(journal, piece.id, files, workers=workers)
         t2 = time.perf_counter()
+        # The same bytes under other names (a copied card), beside the cache: same disk.
+        renamed = Path(tempfile.mkdtemp(prefix="renamed-", dir=args.cache))
+        for i, f in enumerate(files):
+            os.link(f, renamed / f"copy_{i:04d}.jpg")
+        t3 = time.perf_counter()
+        third = import_photos(journal, piece.id, [renamed], workers=workers)
+        t4 = time.perf_counter()
         assert len(first.imported) == args.count, first.skipped
         assert len(second.duplicates) == args.count
+        assert len(third.duplicates) == args.count, (len(third.imported), third.skipped)
+        o = first.outcomes[0]
+        kept = o.capture is not None and o.capture.path.read_bytes() == o.path.read_bytes()
         stored = journal.snapshot(piece.id).captures
         sample = Image.open(stored[0].path).size
         stored_mb = sum(c.path.stat().st_size for c in stored) / 1e6
@@ -139,6 +151,8 @@ def main() -> int:
             rss = "n/a"
     finally:
         shutil.rmtree(home, ignore_errors=True)
+        if renamed is not None:
+            shutil.rmtree(renamed, ignore_errors=True)
         if args.clean:
             shutil.rmtree(args.cache, ignore_errors=True)
 
@@ -151,7 +165,10 @@ def main() -> int:
     print(f"CPU per photo: {(c1 - c0) / args.count * 1000:.0f} ms (all threads; "
           f"load average {load:.1f} when the run started, {os.cpu_count()} cores)")
     print(f"second import: {t2 - t1:6.2f} s  {args.count / (t2 - t1):6.0f} photos/s "
-          f"(all duplicates, no decoding)")
+          f"(all duplicates by name and time, no decoding)")
+    print(f"renamed copies: {t4 - t3:5.2f} s  {args.count / (t4 - t3):6.0f} photos/s "
+          f"(all duplicates by content: read and hashed, no decoding)")
+    print(f"stored as the original bytes: {'yes' if kept else 'no (re-encoded)'}")
     print(f"memory: {rss}")
     return 0
 
