@@ -16,7 +16,9 @@ from coulisses.atomicio import DiskFullError
 from coulisses.export import clean_stale_partials, export_reel, exporter
 from coulisses.export.output_folder import MARKER, marker_text
 from coulisses.jobs import Cancelled, CancelToken
+from tests import installed
 from tests.conftest import is_root
+from tests.helpers import wait_until
 from tests.test_export_support import SMALL, hand_plan, make_piece, visible
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +49,7 @@ def test_cancel_midway_leaves_nothing(journal, tmp_path):
 def _start_export_process(home: Path, out: Path, piece_id: str) -> subprocess.Popen:
     script = textwrap.dedent(f"""
         import sys
-        sys.path.insert(0, {str(ROOT / "desktop")!r}); sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(ROOT)!r})  # tests.*; coulisses is the installed one
         from coulisses.journal import Journal
         from coulisses.export import export_reel
         from tests.test_export_support import SMALL, hand_plan
@@ -60,7 +62,8 @@ def _start_export_process(home: Path, out: Path, piece_id: str) -> subprocess.Po
         export_reel(plan, {str(out)!r}, SMALL, progress=progress)
         print("finished", flush=True)
     """)
-    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            env=installed.clean_env())
 
 
 def test_kill_9_midway_leaves_no_final_files(journal, home, tmp_path):
@@ -94,14 +97,15 @@ def test_a_running_exports_partial_folder_is_not_cleaned(tmp_path):
 def test_ctrl_c_on_the_cli_cancels_and_writes_nothing(journal, home, tmp_path):
     piece, _ = make_piece(journal, n=4)
     out = tmp_path / "out"
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"), COULISSES_LANG="en")
-    proc = subprocess.Popen([sys.executable, "-m", "coulisses", "--home", str(home), "export",
+    proc = subprocess.Popen([str(installed.script()), "--home", str(home), "export",
                              piece.id, "--out", str(out), "--duration", "30"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=installed.clean_env(COULISSES_LANG="en"))
     try:
         first = proc.stderr.readline()  # the progress line: the export has started
         assert "Exporting" in first, first
-        time.sleep(0.5)
+        # Interrupt once frames are really written, so there is work to throw away.
+        assert wait_until(lambda: any(out.glob(".*.partial/frames/*.jpg")), timeout=60)
         proc.send_signal(signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=60)
     finally:
