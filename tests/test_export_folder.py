@@ -20,7 +20,7 @@ def _clean_from_another_process(out: Path) -> str:
     """What a second export does first, from its own process: clean stale partials."""
     script = ("import sys; from coulisses.export import clean_stale_partials; "
               "print([p.name for p in clean_stale_partials(sys.argv[1])])")
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the installed package
     res = subprocess.run([sys.executable, "-c", script, str(out)], capture_output=True,
                          text=True, env=env, timeout=60, check=True)
     return res.stdout.strip()

@@ -182,10 +182,9 @@ def test_cli_in_a_subprocess_follows_coulisses_lang(home) -> None:
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
-    desktop = Path(__file__).resolve().parent.parent / "desktop"
-    env = dict(os.environ, COULISSES_LANG="fr", PYTHONPATH=str(desktop))
+    # No PYTHONPATH: the subprocess imports the installed package.
+    env = dict({k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, COULISSES_LANG="fr")
     done = subprocess.run([sys.executable, "-m", "coulisses", "--home", str(home),
                            "capture", "x", "--source", "0", "--every", "soon"],
                           capture_output=True, text=True, env=env, timeout=60)

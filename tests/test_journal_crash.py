@@ -33,10 +33,8 @@ WRITER = textwrap.dedent("""
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    desktop = str(Path(__file__).resolve().parent.parent / "desktop")
-    env["PYTHONPATH"] = desktop + os.pathsep + env.get("PYTHONPATH", "")
-    return env
+    # No PYTHONPATH: the writer imports the installed package.
+    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 def test_kill_9_while_writing_moments_never_loses_an_acknowledged_one(home: Path) -> None:
