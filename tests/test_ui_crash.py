@@ -108,3 +108,18 @@ def test_fifty_identical_errors_make_one_dialog(qtbot, hooked) -> None:
     _alive(qtbot)
     qtbot.wait(50)
     assert _dialogs() == []
+
+
+def test_error_in_a_qt_pool_thread_reaches_the_dialog(qtbot, hooked) -> None:
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    class Broken(QRunnable):
+        def run(self) -> None:
+            raise OSError("thumbnail worker failed")
+
+    pool = QThreadPool()
+    pool.start(Broken())
+    assert pool.waitForDone(5000)
+    dialog = _one_dialog(qtbot)
+    assert "OSError: thumbnail worker failed" in dialog.details.toPlainText()
+    _alive(qtbot)
