@@ -192,13 +192,18 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Prepared:
     header: PhotoHeader
     still: DecodedStill | None  # None: already in the journal
-    source_size: int = 0
-    source_hash: str = ""  # of the photo file's bytes
-    still_hash: str = ""  # of the bytes stored (the same when the original is kept)
+    source: bytes = b""  # the photo file's bytes
+    _digest: str | None = None
+
+    def source_digest(self) -> str:
+        """The content hash of the photo file, computed once and only when needed."""
+        if self._digest is None:
+            self._digest = digest(self.source)
+        return self._digest
 
 
 def source_stem(name: str) -> str:
@@ -216,14 +221,14 @@ def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int,
     with opened(path) as (img, header, fh):
         if _already_stored(journal, piece_id, header.taken.when, path.name):
             return _Prepared(header, None)
-        data = read_source(fh)
-        content = digest(data)  # hashlib releases the GIL: workers hash in parallel
-        with index.locked():
-            if index.find(len(data), content) is not None:
-                return _Prepared(header, None)
-        still = decode_still(img, header, max_side, data)
-        stored = content if still.original else digest(still.jpeg)
-        return _Prepared(header, still, len(data), content, stored)
+        prepared = _Prepared(header, None, read_source(fh))
+        with index.locked():  # a copy under another name: no need to decode it
+            if index.find(len(prepared.source), prepared.source_digest) is not None:
+                return prepared
+        prepared.still = decode_still(img, header, max_side, prepared.source)
+        if not prepared.still.original:
+            prepared.source_digest()  # recorded for a HEIC/PNG (hashed here, in parallel)
+        return prepared
 
 
 def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) -> bool:
@@ -271,16 +276,16 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
         return PhotoOutcome(path, DUPLICATE, **common)
     try:
         with index.locked():  # check-then-store, safe against a second importer
-            if index.find(prepared.source_size, prepared.source_hash) is not None:
+            if index.find(len(prepared.source), prepared.source_digest) is not None:
                 return PhotoOutcome(path, DUPLICATE, **common)  # a copy under another name
             capture = journal.add_still(piece_id, still.jpeg, header.taken.when,
                                         thumbnail=still.thumbnail,
                                         source=source_stem(path.name), skip_duplicate=True)
             if capture is None:  # the same photo twice in this import (two copies of a folder)
                 return PhotoOutcome(path, DUPLICATE, **common)
-            index.add(capture.id, len(still.jpeg), prepared.still_hash)
+            index.add(capture.id, len(still.jpeg), None)  # hashed if ever a twin size comes
             if not still.original:  # the same HEIC or PNG is known again by its own bytes
-                index.add(capture.id, prepared.source_size, prepared.source_hash, SOURCE)
+                index.add(capture.id, len(prepared.source), prepared.source_digest(), SOURCE)
     except DiskFullError:
         raise  # the whole import stops: no other photo would fit either
     except (OSError, JournalError) as exc:

@@ -9,9 +9,11 @@ one line per still::
 
 ``kind`` is ``still`` (the stored bytes) or ``source`` (the original file of
 a still that had to be re-encoded, HEIC or PNG, so the same file is known
-again). It is a cache: when it is missing or damaged it is rebuilt from the
-still files by their sizes alone (a ``stat`` each, no reading), and the hash
-of a still is only computed when an incoming photo has exactly its size.
+again). A stored still is recorded by its size alone (``-``) and hashed only
+when a photo of exactly that size comes in: two photos rarely share a size
+to the byte, so most imports never hash anything. It is a cache: when it is
+missing or damaged it is rebuilt from the still files the same way (a
+``stat`` each, no reading).
 
 Cost does not grow with the piece: a process reads the file once, then only
 what was appended since, and a look-up is a dict access. Two importers (the
@@ -26,7 +28,7 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,24 +79,36 @@ class ContentIndex:
             self._refresh()
             yield self
 
-    def find(self, size: int, content: str) -> str | None:
+    def find(self, size: int, content: str | Callable[[], str]) -> str | None:
         """The capture id of a still of this piece with exactly these bytes, else None.
 
-        Call inside ``locked()``. A still deleted by the maker no longer counts.
+        ``content`` is the bytes' ``digest``, or a function computing it: it is
+        only called when a still of exactly that size is known (rarely), which
+        spares hashing most photos. Call inside ``locked()``. A still deleted by
+        the maker no longer counts.
         """
+        wanted: str | None = content if isinstance(content, str) else None
         for entry in list(self._by_size.get(size, ())):
             if entry.digest is None:
                 entry.digest = self._hash_still(entry.capture)
                 if entry.digest is None:
                     continue
                 self._append(STILL, size, entry.digest, entry.capture)
-            if entry.digest == content and self._still_exists(entry.capture):
+            if wanted is None:
+                wanted = content() if callable(content) else content
+            if entry.digest == wanted and self._still_exists(entry.capture):
                 return entry.capture
         return None
 
-    def add(self, capture_id: str, size: int, content: str, kind: str = STILL) -> None:
-        """Record a still just stored (call inside ``locked()``)."""
-        self._append(kind, size, content, capture_id)
+    def add(self, capture_id: str, size: int, content: str | None, kind: str = STILL) -> None:
+        """Record a still just stored (call inside ``locked()``).
+
+        ``content`` None leaves a stored still to be hashed if ever a photo of
+        its size comes in; a re-encoded photo's source must be hashed now.
+        """
+        if content is None and kind != STILL:
+            raise ValueError("a source that is not stored must be recorded with its hash")
+        self._append(kind, size, content or _UNKNOWN, capture_id)
 
     # ---------------------------------------------------------------- reading
     def _refresh(self) -> None:
