@@ -29,10 +29,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from coulisses import i18n
 from coulisses.journal import Journal
 from coulisses.ui.app import run_app
+from coulisses.ui.crash_dialog import CrashDialog
 
 class Stub(QWidget):
     def __init__(self, journal, prefs, problems):
         super().__init__()
+        if os.environ.get("TEST_BROKEN_WINDOW"):
+            raise RuntimeError("the window has a bug")
         print(json.dumps({"home": str(journal.home), "prefs": asdict(prefs),
                           "problems": list(problems), "language": i18n.language(),
                           "name": QApplication.applicationName(),
@@ -49,6 +52,10 @@ if os.environ.get("TEST_REFUSE"):  # root writes anywhere: be refused as a user 
 
 def poll():
     box = QApplication.activeModalWidget()
+    if isinstance(box, CrashDialog):
+        print(json.dumps({"crash": box.sentence.text() + box.details.toPlainText()}), flush=True)
+        box.reject()
+        return
     if not isinstance(box, QMessageBox):
         QTimer.singleShot(20, poll)
         return
@@ -61,7 +68,7 @@ def poll():
                     if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
         choose.click()
 
-if answer:
+if answer or os.environ.get("TEST_BROKEN_WINDOW"):
     QTimer.singleShot(0, poll)
 sys.exit(run_app(sys.argv[1:], window_factory=Stub))
 """
@@ -165,6 +172,16 @@ def test_choosing_another_folder_opens_it_and_remembers_it(start, tmp_path: Path
     assert prefs.journal_folder == str(good)
 
 
+def test_a_window_that_fails_to_build_shows_the_details_not_a_terminal_traceback(
+        start, tmp_path: Path) -> None:
+    code, records, err = start("--home", str(tmp_path / "journal"), TEST_BROKEN_WINDOW="1")
+    assert code == 1, err
+    [crash] = [r["crash"] for r in records]
+    assert "could not start" in crash and "RuntimeError: the window has a bug" in crash
+    # The lock is released: fixing the problem and starting again works.
+    assert SingleInstance(key_for(tmp_path / "journal")).acquire(timeout_ms=300)
+
+
 def test_second_launch_in_process_brings_the_first_forward(qtbot, qapp, tmp_path: Path,
                                                            monkeypatch) -> None:
     # Returns before app.exec(), so it can run in this process.
@@ -191,6 +208,7 @@ LAUNCH = """
 import sys
 from PySide6.QtWidgets import QWidget
 from coulisses.ui.app import run_app
+from coulisses.ui.crash_dialog import CrashDialog
 
 class Stub(QWidget):
     def __init__(self, journal, prefs, problems):

@@ -33,7 +33,7 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     from PySide6.QtWidgets import QApplication
 
     from coulisses.preferences import journal_home, load_preferences
-    from coulisses.ui.crash_dialog import install_excepthook
+    from coulisses.ui.crash_dialog import install_excepthook, show_fatal
     from coulisses.ui.language import apply_language
 
     parser = argparse.ArgumentParser(prog="coulisses", add_help=False)
@@ -54,7 +54,11 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     instance, journal, prefs = opened
     try:
         make = window_factory or _main_window
-        window = make(journal, prefs, [problem] if problem else [])
+        try:
+            window = make(journal, prefs, [problem] if problem else [])
+        except Exception as exc:  # a bug, not the maker's doing: details to copy, no traceback
+            show_fatal(exc)
+            return 1
         if hasattr(window, "bring_forward"):
             instance.activated.connect(window.bring_forward)
         if os.environ.get(ENV_BENCH) == "1":

@@ -55,13 +55,15 @@ def signature(exc_type: type[BaseException], tb: TracebackType | None) -> tuple[
 
 
 class CrashDialog(QDialog):
-    def __init__(self, key: tuple[str, ...], details: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, key: tuple[str, ...], details: str, parent: QWidget | None = None, *,
+                 fatal: bool = False) -> None:
         super().__init__(parent)
         self.key = key  # the error it opened for; repeats of it are counted
         self.setWindowTitle(self.tr("Unexpected error"))
         self.count = 1
         self.sentence = QLabel(self.tr(
+            "Coulisses could not start because of an unexpected error; your stored stills "
+            "are safe. Please copy the details below into a bug report.") if fatal else self.tr(
             "Something unexpected went wrong inside Coulisses. It keeps running and your "
             "stored stills are safe; if it happens again, copy the details below into a "
             "bug report."), self)
@@ -143,6 +145,13 @@ class CrashReporter(QObject):
 
 
 _reporter: CrashReporter | None = None
+
+
+def show_fatal(exc: BaseException) -> None:
+    """An error that stops start-up: the same dialog, modal, saying the app will close."""
+    log.error("start-up failed", exc_info=exc)
+    CrashDialog(signature(type(exc), exc.__traceback__),
+                describe(type(exc), exc, exc.__traceback__), fatal=True).exec()
 
 
 def install_excepthook(app: QApplication) -> None:
