@@ -108,7 +108,10 @@ class ContentIndex:
         """
         if content is None and kind != STILL:
             raise ValueError("a source that is not stored must be recorded with its hash")
-        self._append(kind, size, content or _UNKNOWN, capture_id)
+        try:
+            self._append(kind, size, content or _UNKNOWN, capture_id)
+        except OSError as exc:  # the still is stored; a missing line only costs a check
+            log.warning("content index %s not updated for %s: %s", self.path, capture_id, exc)
 
     # ---------------------------------------------------------------- reading
     def _refresh(self) -> None:
