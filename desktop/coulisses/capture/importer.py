@@ -4,10 +4,16 @@
 takes a progress callback and a cancel token, never raises for a bad photo
 (each is reported with its reason), and returns an immutable ``ImportReport``.
 
-Duplicates are recognised by the journal itself: a still's file name holds
-its time and its source name, so "already imported" is one ``stat`` and costs
-the same however large the piece is. Checking that before decoding makes a
-second import of the same card nearly free.
+Duplicates are recognised two ways, both before decoding and at a cost that
+does not grow with the piece: by name, since a still's file name holds its
+time and its source's name (one ``stat``: a second import of the same card
+is nearly free); and by content, through the piece's content index
+(``journal.content_index``), so a copy of a photo under another name is not
+stored twice.
+
+A JPEG is stored as its own bytes (see ``photo_decode``); one photo that
+cannot be read or written is reported and the others are still imported;
+only a full disk stops an import.
 """
 
 from __future__ import annotations
