@@ -192,24 +192,27 @@ def test_cli_in_a_subprocess_follows_coulisses_lang(home) -> None:
     assert done.stderr.startswith("coulisses: --every\u00a0: "), done.stderr
 
 
-def test_main_window_is_french_with_the_catalog_translator(qtbot, journal) -> None:
+def test_main_window_switches_to_french_without_restart(qtbot, journal, tmp_path,
+                                                        monkeypatch) -> None:
     from PySide6.QtCore import QCoreApplication
 
+    from coulisses.preferences import Preferences
+    from coulisses.ui.language import apply_language
     from coulisses.ui.main_window import MainWindow
-    from coulisses.ui.translator import CatalogTranslator
 
+    monkeypatch.setenv("COULISSES_CONFIG", str(tmp_path / "config"))
+    window = MainWindow(journal, Preferences(default_source="screen"), tray=False)
+    qtbot.addWidget(window)
+    assert window.pieces.heading.text() == "Pieces"
     app = QCoreApplication.instance()
-    translator = CatalogTranslator("fr")
-    assert not translator.isEmpty()
-    assert app.installTranslator(translator)
     try:
-        window = MainWindow(journal)
-        qtbot.addWidget(window)
-        assert window.heading.text() == "Vos pièces"
-        assert window.empty_hint.text().startswith("Aucune pièce pour l’instant.")
-        assert window.journal_label.text() == f"Journal\u00a0: {journal.home}"
+        apply_language(app, "fr")
+        qtbot.waitUntil(lambda: window.pieces.heading.text() == "Pièces", timeout=3000)
+        assert window.capture_panel.start_button.text() == "Démarrer"
+        assert window.moment_bar.buttons["struggle"].text() == "Difficulté\nF8"
+        assert window.file_menu.title() == "&Fichier"
+        assert window.views.tabText(0) == "Atelier"
     finally:
-        app.removeTranslator(translator)
-    english = MainWindow(journal)
-    qtbot.addWidget(english)
-    assert english.heading.text() == "Your pieces"
+        apply_language(app, "en")
+    qtbot.waitUntil(lambda: window.pieces.heading.text() == "Pieces", timeout=3000)
+    assert window.capture_panel.start_button.text() == "Start"

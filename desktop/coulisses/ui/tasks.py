@@ -54,11 +54,41 @@ class Task(QRunnable):
                 self.signals.finished.emit(result)
 
 
+# Named pools, one per kind of resource (Picard's named pools, Vorta's per-resource
+# queues): many small thumbnail loads that a scroll can make stale, and the heavy
+# work (import, export, suggestions) one job at a time so two never fight for
+# the disk and both cores.
+POOL_SIZES = {"thumbnails": 2, "work": 1, "probe": 1}
+_pools: dict[str, QThreadPool] = {}
+
+
+def pool(name: str) -> QThreadPool:
+    """The application's thread pool called ``name`` (see POOL_SIZES)."""
+    if name not in _pools:
+        p = QThreadPool()
+        p.setMaxThreadCount(POOL_SIZES[name])
+        p.setObjectName(f"coulisses-{name}")
+        _pools[name] = p
+    return _pools[name]
+
+
+def wait_all_pools(msecs: int = 5000) -> bool:
+    """Let running jobs end (used at quit); queued ones are dropped."""
+    ok = True
+    for p in _pools.values():
+        p.clear()
+        ok = p.waitForDone(msecs) and ok
+    return ok
+
+
 class TaskRunner(QObject):
     """Starts tasks on a thread pool and keeps them alive until they end."""
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | str | None = None,
+                 ) -> None:
         super().__init__(parent)
+        if isinstance(pool, str):
+            pool = globals()["pool"](pool)
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
 
@@ -70,6 +100,16 @@ class TaskRunner(QObject):
             sig.connect(lambda *_a, t=task: self._running.discard(t))
         self.pool.start(task)
         return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def clear_queued(self) -> None:
+        """Drop tasks that have not started yet (stale thumbnail requests after a scroll)."""
+        for task in list(self._running):
+            if self.pool.tryTake(task):
+                self._running.discard(task)
 
     def cancel_all(self) -> None:
         for task in list(self._running):

@@ -1,0 +1,69 @@
+"""A strip at the top of the window that says, in one sentence, what went wrong.
+
+Problems from capture, the journal or a job land here instead of a terminal;
+the same sentence is never stacked twice, and the maker closes it when read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+LEVEL_STYLES = {
+    "error": "background: #ffebee; border: 1px solid #e57373; color: #b71c1c;",
+    "warning": "background: #fff8e1; border: 1px solid #ffb300; color: #6d4c00;",
+    "info": "background: #e3f2fd; border: 1px solid #64b5f6; color: #0d47a1;",
+}
+
+
+class Banner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._messages: list[str] = []
+        self.level = "info"
+        self.hide()
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Close this message"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        text = " ".join(str(text).split())
+        if not text:
+            return
+        if text in self._messages:
+            self._messages.remove(text)
+        self._messages.append(text)
+        del self._messages[:-3]  # the latest few; the log keeps the rest
+        if level == "error" or self.level != "error":
+            self.level = level
+        self.setStyleSheet(f"#banner {{ {LEVEL_STYLES[self.level]} border-radius: 6px; }}")
+        self.label.setText("\n".join(self._messages))
+        self.show()
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        return tuple(self._messages)
+
+    def clear(self) -> None:
+        self._messages.clear()
+        self.level = "info"
+        self.label.clear()
+        self.hide()

@@ -1,0 +1,1 @@
+"""The capture panel: a view (layout) and a controller (drives a CaptureSession)."""

@@ -1,0 +1,327 @@
+"""The capture panel's layout: source, interval, idle skipping, preview, buttons, state.
+
+A view only: it says what the maker chose and shows what it is told. The
+window wires it to the CaptureController.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses.capture.probe import CameraInfo
+from coulisses.capture.session import CaptureSettings
+from coulisses.preferences import idle_settings
+from coulisses.ui.capture.status import StatusLine
+
+KIND_CAMERA, KIND_URL, KIND_FILE, KIND_SCREEN = "camera", "url", "file", "screen"
+VIDEO_FILTER = "*.mp4 *.mov *.mkv *.avi *.webm *.m4v"
+
+
+def _data(kind: str, value: str = "") -> str:
+    """Item data of a source choice: plain strings, which QComboBox.findData compares."""
+    return f"{kind}:{value}"
+
+
+class PreviewLabel(QLabel):
+    """Shows the latest preview frame scaled to fit, keeping its aspect ratio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(QSize(320, 180))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("background: #1e1e1e; color: #bdbdbd; border-radius: 6px;")
+        self._image = QImage()
+
+    def show_image(self, image: QImage) -> None:
+        self._image = image
+        self._rescale()
+
+    def clear_image(self, text: str = "") -> None:
+        self._image = QImage()
+        self.setPixmap(QPixmap())
+        self.setText(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._image.isNull():
+            return
+        # QPixmap here, on the GUI thread, from a QImage made by the controller.
+        pix = QPixmap.fromImage(self._image).scaled(
+            self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.setPixmap(pix)
+
+    @property
+    def has_image(self) -> bool:
+        return not self._image.isNull()
+
+
+class CapturePanel(QWidget):
+    start_clicked = Signal()
+    stop_clicked = Signal()
+    snap_clicked = Signal()
+    source_changed = Signal(str)  # the source spec, "" while incomplete
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cameras: list[CameraInfo] = []
+        self._cameras_probed = False
+        self.source_kind = QComboBox(self)
+        self.source_kind.setObjectName("source_kind")
+        self.url = QLineEdit(self)
+        self.url.setObjectName("source_url")
+        self.url_hint = QLabel(self)
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_hint.setStyleSheet("color: #616161;")
+        self.file_path = QLineEdit(self)
+        self.file_path.setObjectName("source_file")
+        self.browse = QPushButton(self)
+        self.camera_note = QLabel(self)
+        self.camera_note.setWordWrap(True)
+        self.interval = QDoubleSpinBox(self)
+        self.interval.setObjectName("interval")
+        self.interval.setRange(0.5, 3600.0)
+        self.interval.setDecimals(1)
+        self.interval.setValue(10.0)
+        self.skip_idle = QCheckBox(self)
+        self.skip_idle.setChecked(True)
+        self.sensitivity = QComboBox(self)
+        self.preview_on = QCheckBox(self)
+        self.preview_on.setChecked(True)
+        self.preview = PreviewLabel(self)
+        self.preview.setObjectName("preview")
+        self.start_button = QPushButton(self)
+        self.start_button.setObjectName("start")
+        self.stop_button = QPushButton(self)
+        self.stop_button.setObjectName("stop")
+        self.snap_button = QPushButton(self)
+        self.snap_button.setObjectName("snap")
+        for b in (self.start_button, self.stop_button, self.snap_button):
+            b.setMinimumHeight(40)
+        self.status = QLabel(self)
+        self.status.setObjectName("capture_status")
+        self.status.setWordWrap(True)
+        font = self.status.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.status.setFont(font)
+
+        self.form = QFormLayout()
+        self.form.addRow("", self.source_kind)
+        self.form.addRow("", self.camera_note)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_path, 1)
+        file_row.addWidget(self.browse)
+        self._file_row = QWidget(self)
+        self._file_row.setLayout(file_row)
+        file_row.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow("", self.url)
+        self.form.addRow("", self.url_hint)
+        self.form.addRow("", self._file_row)
+        self.form.addRow("", self.interval)
+        idle_row = QHBoxLayout()
+        idle_row.setContentsMargins(0, 0, 0, 0)
+        idle_row.addWidget(self.skip_idle)
+        idle_row.addWidget(self.sensitivity, 1)
+        self._idle_row = QWidget(self)
+        self._idle_row.setLayout(idle_row)
+        self.form.addRow("", self._idle_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 2)
+        buttons.addWidget(self.stop_button, 1)
+        buttons.addWidget(self.snap_button, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.preview_on)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.source_kind.currentIndexChanged.connect(self._kind_changed)
+        self.url.editingFinished.connect(self._emit_source)
+        self.file_path.editingFinished.connect(self._emit_source)
+        self.browse.clicked.connect(self._browse)
+        self.skip_idle.toggled.connect(self.sensitivity.setEnabled)
+        self.start_button.clicked.connect(self.start_clicked)
+        self.stop_button.clicked.connect(self.stop_clicked)
+        self.snap_button.clicked.connect(self.snap_clicked)
+        self.retranslate()
+        self.set_recording(False)
+
+    # ------------------------------------------------------------- language
+    def retranslate(self) -> None:
+        labels = [self.tr("Source"), "", self.tr("Stream URL"), "", self.tr("Video file"),
+                  self.tr("Every (seconds)"), self.tr("Idle")]
+        for row, text in enumerate(labels):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if label is not None and label.widget() is not None:
+                label.widget().setText(text)  # type: ignore[attr-defined]
+        self.url.setPlaceholderText(self.tr("rtsp://… or http://… from the phone's camera app"))
+        self.url_hint.setText(self.tr(
+            "Common phone apps: IP Webcam (Android) http://PHONE:8080/video · "
+            "DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. "
+            "Phone and computer must be on the same Wi-Fi."))
+        self.file_path.setPlaceholderText(self.tr("A video file to take stills from"))
+        self.browse.setText(self.tr("Browse…"))
+        self.interval.setSuffix(self.tr(" s"))
+        self.skip_idle.setText(self.tr("Skip stills where nothing moves"))
+        current = self.sensitivity.currentIndex()
+        self.sensitivity.clear()
+        self.sensitivity.addItems([self.tr("Low sensitivity"), self.tr("Medium sensitivity"),
+                                   self.tr("High sensitivity")])
+        self.sensitivity.setCurrentIndex(current if current >= 0 else 1)
+        self.preview_on.setText(self.tr("Live preview"))
+        self.start_button.setText(self.tr("Start"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.snap_button.setText(self.tr("Snap now (F5)"))
+        self._fill_kinds()
+        if self.preview.has_image is False and not self.preview.text():
+            self.preview.setText(self.tr("No preview"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -------------------------------------------------------------- sources
+    def set_cameras(self, cameras: list[CameraInfo]) -> None:
+        self._cameras = list(cameras)
+        self._cameras_probed = True
+        self._fill_kinds()
+
+    def _fill_kinds(self) -> None:
+        data = self.source_kind.currentData()
+        self.source_kind.blockSignals(True)
+        self.source_kind.clear()
+        for cam in self._cameras:
+            name = cam.name or self.tr("Camera {n}").format(n=cam.index)
+            self.source_kind.addItem(self.tr("Camera {n} — {name}").format(n=cam.index,
+                                                                           name=name),
+                                     _data(KIND_CAMERA, str(cam.index)))
+        self.source_kind.addItem(self.tr("A phone over the network"), _data(KIND_URL))
+        self.source_kind.addItem(self.tr("A video file"), _data(KIND_FILE))
+        self.source_kind.addItem(self.tr("The screen"), _data(KIND_SCREEN, "screen"))
+        index = self.source_kind.findData(data) if data is not None else 0
+        self.source_kind.setCurrentIndex(max(0, index))
+        self.source_kind.blockSignals(False)
+        if not self._cameras_probed:
+            self.camera_note.setText(self.tr("Looking for cameras…"))
+        elif not self._cameras:
+            self.camera_note.setText(self.tr(
+                "No camera was found on this computer. Plug one in, or use a phone over the "
+                "network, a video file or the screen."))
+        else:
+            self.camera_note.setText("")
+        self.camera_note.setVisible(bool(self.camera_note.text()))
+        self._show_fields()
+
+    def _current(self) -> tuple[str, str]:
+        data = self.source_kind.currentData()
+        if not data:
+            return KIND_CAMERA, "0"
+        kind, _, value = str(data).partition(":")
+        return kind, value
+
+    def _kind(self) -> str:
+        return self._current()[0]
+
+    def _show_fields(self) -> None:
+        kind = self._kind()
+        for widget, visible in ((self.url, kind == KIND_URL), (self.url_hint, kind == KIND_URL),
+                                (self._file_row, kind == KIND_FILE)):
+            widget.setVisible(visible)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(visible)
+
+    def _kind_changed(self) -> None:
+        self._show_fields()
+        self._emit_source()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a video file"), "",
+                                              self.tr("Videos") + f" ({VIDEO_FILTER})")
+        if path:
+            self.file_path.setText(path)
+            self._emit_source()
+
+    def _emit_source(self) -> None:
+        self.source_changed.emit(self.source())
+
+    def source(self) -> str:
+        """The source spec the capture layer understands, or "" when incomplete."""
+        kind, value = self._current()
+        if kind == KIND_URL:
+            return self.url.text().strip()
+        if kind == KIND_FILE:
+            return self.file_path.text().strip()
+        return value
+
+    def set_source(self, spec: str) -> None:
+        """Select what a preference or the last capture used."""
+        spec = spec.strip()
+        if not spec:
+            return
+        if spec.isdigit():
+            index = self.source_kind.findData(_data(KIND_CAMERA, spec))
+            if index < 0:  # not probed (yet): keep it selectable
+                self._cameras.append(CameraInfo(int(spec), ""))
+                self._fill_kinds()
+                index = self.source_kind.findData(_data(KIND_CAMERA, spec))
+        elif spec.lower() == "screen":
+            index = self.source_kind.findData(_data(KIND_SCREEN, "screen"))
+        elif "://" in spec:
+            self.url.setText(spec)
+            index = self.source_kind.findData(_data(KIND_URL))
+        else:
+            self.file_path.setText(spec)
+            index = self.source_kind.findData(_data(KIND_FILE))
+        self.source_kind.setCurrentIndex(max(0, index))
+        self._show_fields()
+
+    # ------------------------------------------------------------- settings
+    def settings(self) -> CaptureSettings:
+        return CaptureSettings(interval=float(self.interval.value()),
+                               keep_idle=not self.skip_idle.isChecked(),
+                               idle=idle_settings(self.sensitivity.currentIndex() + 1))
+
+    def set_settings(self, interval: float, skip_idle: bool, sensitivity: int) -> None:
+        self.interval.setValue(interval)
+        self.skip_idle.setChecked(skip_idle)
+        self.sensitivity.setCurrentIndex(max(0, min(2, sensitivity - 1)))
+
+    # ---------------------------------------------------------------- state
+    def set_recording(self, recording: bool) -> None:
+        self.start_button.setEnabled(not recording)
+        self.stop_button.setEnabled(recording)
+        self.snap_button.setEnabled(recording)
+        for w in (self.source_kind, self.url, self.file_path, self.browse, self.interval,
+                  self.skip_idle, self.sensitivity):
+            w.setEnabled(not recording)
+        if not recording:
+            self.sensitivity.setEnabled(self.skip_idle.isChecked())
+
+    def show_status(self, line: StatusLine) -> None:
+        self.status.setText(line.text)
+        self.status.setStyleSheet(f"color: {line.colour};")
+        self.status.setProperty("status_key", line.key)

@@ -1,0 +1,97 @@
+"""What happens at the bench: start and stop capture, snap, flag moments, caption them.
+
+A controller with no layout of its own: the window connects its panels here.
+Every journal write reports failure as one sentence (``problem``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+from coulisses.capture.session import CaptureSettings
+from coulisses.i18n import tr
+from coulisses.journal import Journal, JournalError
+from coulisses.journal.model import Moment
+from coulisses.ui.capture.controller import CaptureController
+
+log = logging.getLogger(__name__)
+
+TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+def typing_in_text_field() -> bool:
+    return isinstance(QApplication.focusWidget(), TEXT_INPUTS)
+
+
+class Bench(QObject):
+    problem = Signal(str)
+    flagged = Signal(str, object)  # piece id, Moment
+
+    def __init__(self, journal: Journal, capture: CaptureController,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.capture = capture
+        self.selected_piece = ""
+
+    @property
+    def target_piece(self) -> str:
+        """Flags go to the piece being recorded, else to the one on screen."""
+        return self.capture.piece_id or self.selected_piece
+
+    def start(self, source: str, settings: CaptureSettings) -> bool:
+        if self.capture.recording:
+            return False
+        if not self.selected_piece:
+            self.problem.emit(tr("Create or choose a piece first: every still belongs to one."))
+            return False
+        if not source:
+            self.problem.emit(tr("Choose a source first: a camera, a phone URL, a video file "
+                                 "or the screen."))
+            return False
+        return self.capture.start(self.selected_piece, source, settings)
+
+    def stop(self) -> None:
+        self.capture.stop(wait=False)
+
+    def snap(self, from_key: bool = False) -> bool:
+        """Snap now. From the keyboard, never while the maker is typing."""
+        if from_key and typing_in_text_field():
+            return False
+        if not self.capture.recording:
+            self.problem.emit(tr("Start recording to snap a still."))
+            return False
+        return self.capture.snap_now()
+
+    def flag(self, kind: str) -> Moment | None:
+        """Flag the latest still of the target piece (the current time if it has none)."""
+        piece_id = self.target_piece
+        if not piece_id:
+            self.problem.emit(tr("Create or choose a piece first: every still belongs to one."))
+            return None
+        try:
+            latest = self.journal.latest_capture(piece_id)
+            at = latest.id if latest is not None else "last"
+            moment = self.journal.add_moment(piece_id, kind, at=at)
+        except (JournalError, OSError) as exc:
+            self.problem.emit(tr("The moment could not be saved: {reason}", reason=str(exc)))
+            return None
+        self.flagged.emit(piece_id, moment)
+        return moment
+
+    def caption(self, piece_id: str, moment_id: str, text: str) -> bool:
+        try:
+            self.journal.update_moment(piece_id, moment_id, caption=text)
+        except (JournalError, OSError) as exc:
+            self.problem.emit(tr("The caption could not be saved: {reason}", reason=str(exc)))
+            return False
+        return True
+
+
+def moment_time_text(moment: Moment) -> str:
+    return moment.time.astimezone().strftime("%H:%M:%S") if isinstance(moment.time, datetime) \
+        else ""

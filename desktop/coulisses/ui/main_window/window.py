@@ -1,0 +1,403 @@
+"""The main window: pieces on the left, the bench (capture and moments) on the right.
+
+An assembly only: each panel is its own module, behaviour lives in bench.py
+and the controllers; this file places them, wires their signals, and handles
+the window's own life (close to tray, quit, geometry).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses import APP_NAME
+from coulisses.capture.probe import list_cameras
+from coulisses.capture.session import Status
+from coulisses.journal import Journal
+from coulisses.preferences import Preferences, preferences_path, save_preferences
+from coulisses.resources import asset
+from coulisses.ui import tasks
+from coulisses.ui.banner import Banner
+from coulisses.ui.bridges import JournalBridge
+from coulisses.ui.capture.controller import CaptureController
+from coulisses.ui.capture.panel import CapturePanel
+from coulisses.ui.capture.status import describe
+from coulisses.ui.fonts import has_emoji, use_emoji_font
+from coulisses.ui.main_window.actions import Actions
+from coulisses.ui.main_window.bench import Bench, moment_time_text
+from coulisses.ui.moments import CaptionPrompt, MomentBar
+from coulisses.ui.pieces.panel import PiecesPanel
+from coulisses.ui.tasks import Task, TaskRunner
+from coulisses.ui.tray import Tray, tray_available
+
+log = logging.getLogger(__name__)
+
+KEEP, STOP, CANCEL = "keep", "stop", "cancel"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, preferences: Preferences | None = None, *,
+                 problems: Sequence[str] = (), tray: bool | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.preferences = preferences or Preferences()
+        self.setObjectName("main_window")
+        icon_path = asset("icons", "coulisses.svg")
+        self.app_icon = QIcon(str(icon_path)) if icon_path.is_file() else QIcon()
+        self.setWindowIcon(self.app_icon)
+        self._quitting = False
+        self.emoji_font = use_emoji_font(QApplication.instance())
+        self._told_about_emoji = False
+
+        # --- panels
+        self.banner = Banner(self)
+        self.pieces = PiecesPanel(journal, self)
+        self.capture = CaptureController(journal, self)
+        self.bench = Bench(journal, self.capture, self)
+        self.capture_panel = CapturePanel(self)
+        self.moment_bar = MomentBar(self)
+        self.caption_prompt = CaptionPrompt(self)
+        self.piece_title = QLabel(self)
+        self.piece_title.setObjectName("piece_title")
+        font = self.piece_title.font()
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        self.piece_title.setFont(font)
+        self.piece_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        bench_page = QWidget(self)
+        bench_layout = QVBoxLayout(bench_page)
+        bench_layout.addWidget(self.piece_title)
+        bench_layout.addWidget(self.capture_panel, 1)
+        bench_layout.addWidget(self.moment_bar)
+        bench_layout.addWidget(self.caption_prompt)
+        # Later views (the timeline, the export) are tabs beside the bench.
+        self.views = QTabWidget(self)
+        self.views.addTab(bench_page, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.pieces)
+        self.splitter.addWidget(self.views)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 720])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        # --- actions, menus, tray
+        self.actions_ = Actions(self)
+        self._build_menus()
+        self.tray: Tray | None = None
+        if tray if tray is not None else tray_available():
+            self.tray = Tray(self.app_icon, self)
+            self._wire_tray(self.tray)
+
+        # --- wiring
+        self.bridge = JournalBridge(journal, self)
+        self.bridge.changed.connect(self._journal_changed)
+        self.bridge.pieces_changed.connect(self.pieces.refresh)
+        self.pieces.current_changed.connect(self._piece_changed)
+        self.pieces.loaded.connect(self._update_title)  # a rename, another process
+        self.pieces.problem.connect(self.banner.show_message)
+        self.bench.problem.connect(self.banner.show_message)
+        self.bench.flagged.connect(self._flagged)
+        self.capture.problem.connect(self.banner.show_message)
+        self.capture.state_changed.connect(self._capture_state)
+        self.capture.preview_image.connect(self.capture_panel.preview.show_image)
+        self.capture.preview_message.connect(self.capture_panel.preview.clear_image)
+        self.capture_panel.start_clicked.connect(self.start_capture)
+        self.capture_panel.stop_clicked.connect(self.bench.stop)
+        self.capture_panel.snap_clicked.connect(lambda: self.bench.snap())
+        self.capture_panel.source_changed.connect(self._source_changed)
+        self.capture_panel.preview_on.toggled.connect(lambda _on: self._update_preview())
+        self.moment_bar.flag.connect(self.bench.flag)
+        self.caption_prompt.submitted.connect(self.bench.caption)
+        a = self.actions_
+        a.new_piece.triggered.connect(self.pieces.ask_new_piece)
+        a.quit.triggered.connect(self.quit_app)
+        a.preferences.triggered.connect(self.open_preferences)
+        a.start.triggered.connect(self.start_capture)
+        a.stop.triggered.connect(self.bench.stop)
+        a.snap.triggered.connect(lambda: self.bench.snap(from_key=True))
+        for kind, action in a.flags.items():
+            action.triggered.connect(lambda _=False, k=kind: self.bench.flag(k))
+        a.show_archived.toggled.connect(self.pieces.show_archived.setChecked)
+        self.pieces.show_archived.toggled.connect(a.show_archived.setChecked)
+
+        # The "next in 4 s" countdown ticks while the window is visible only.
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(1000)
+        self._status_timer.timeout.connect(self._refresh_status)
+
+        self._apply_preferences(self.preferences)
+        self.retranslate()
+        self._restore_window_state()
+        for message in problems:
+            self.banner.show_message(message, "warning")
+        self._probe_cameras()
+        self.pieces.refresh_now()
+        self._capture_state(None)
+
+    # ---------------------------------------------------------------- menus
+    def _build_menus(self) -> None:
+        a = self.actions_
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(a.new_piece)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a.quit)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(a.preferences)
+        self.capture_menu = bar.addMenu("")
+        for action in (a.start, a.stop, a.snap):
+            self.capture_menu.addAction(action)
+        self.capture_menu.addSeparator()
+        for action in a.flags.values():
+            self.capture_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(a.show_archived)
+
+    def _wire_tray(self, tray: Tray) -> None:
+        tray.show_window.connect(self.bring_forward)
+        tray.start.connect(self.start_capture)
+        tray.stop.connect(self.bench.stop)
+        tray.snap.connect(lambda: self.bench.snap())
+        tray.flag_struggle.connect(lambda: self.bench.flag("struggle"))
+        tray.quit.connect(self.quit_app)
+
+    # ------------------------------------------------------------- language
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.capture_menu.setTitle(self.tr("&Capture"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.views.setTabText(0, self.tr("Bench"))
+        self.actions_.retranslate()
+        self._update_title()
+        self._refresh_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self._update_preview()
+        super().changeEvent(event)
+
+    # --------------------------------------------------------------- pieces
+    def _piece_changed(self, piece_id: str) -> None:
+        self.bench.selected_piece = piece_id
+        self.bridge.watch(piece_id or None)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        s = self.pieces.current_summary()
+        name = s.piece.name if s is not None else ""
+        self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+        self.piece_title.setText(name or self.tr("No piece chosen"))
+        if name and self.emoji_font is None and not self._told_about_emoji and has_emoji(name):
+            self._told_about_emoji = True
+            self.banner.show_message(self.tr(
+                "This computer has no colour emoji font, so emoji show as boxes here. Nothing "
+                "is lost: they are kept exactly as typed."), "info")
+
+    def _journal_changed(self, _piece_id: str, kind: str) -> None:
+        if kind in ("capture-added", "piece-changed", "piece-created", "external"):
+            self.pieces.refresh()
+
+    # -------------------------------------------------------------- capture
+    def start_capture(self) -> None:
+        source = self.capture_panel.source()
+        if self.bench.start(source, self.capture_panel.settings()):
+            self.preferences = self.preferences.replace(
+                default_source=source, interval=self.capture_panel.settings().interval)
+            self._save_preferences()
+
+    def _source_changed(self, source: str) -> None:
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        visible = self.isVisible() and not self.isMinimized()
+        on = visible and self.capture_panel.preview_on.isChecked()
+        source = self.capture_panel.source()
+        self.capture.set_preview(on, source or None)
+        if not on or not source:
+            self.capture_panel.preview.clear_image(
+                self.tr("Live preview off") if not on else self.tr("Choose a source"))
+        if visible:
+            self._status_timer.start()
+        else:
+            self._status_timer.stop()
+
+    def _capture_state(self, _state: object) -> None:
+        state = self.capture.state
+        recording = self.capture.recording
+        self.capture_panel.set_recording(recording)
+        self.actions_.start.setEnabled(not recording)
+        self.actions_.stop.setEnabled(recording)
+        self.actions_.snap.setEnabled(recording)
+        self._refresh_status()
+        if state is not None and state.status in (Status.LOST, Status.PAUSED_DISK_FULL) \
+                and state.message:
+            self.banner.show_message(state.message, "warning")
+
+    def _refresh_status(self) -> None:
+        line = describe(self.capture.state, datetime.now().astimezone())
+        self.capture_panel.show_status(line)
+        if self.tray is not None:
+            self.tray.set_status(line, self.capture.recording)
+
+    def _flagged(self, piece_id: str, moment) -> None:
+        self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
+
+    def _probe_cameras(self) -> None:
+        runner = TaskRunner(self, "probe")
+        task = Task(lambda _c, _p: list_cameras())
+        # Keeps the maker's current choice; only the list of cameras changes.
+        task.signals.finished.connect(self.capture_panel.set_cameras)
+        runner.start(task)
+        self._probe_runner = runner
+
+    # ---------------------------------------------------------- preferences
+    def _apply_preferences(self, prefs: Preferences) -> None:
+        self.capture_panel.set_settings(prefs.interval, prefs.skip_idle, prefs.idle_sensitivity)
+        self.capture_panel.set_source(prefs.default_source)
+
+    def _save_preferences(self) -> None:
+        try:
+            save_preferences(self.preferences)
+        except OSError as exc:
+            self.banner.show_message(self.tr("Your preferences could not be saved: {reason}")
+                                     .format(reason=exc.strerror or exc), "warning")
+
+    def open_preferences(self) -> None:
+        from coulisses.ui.language import apply_language
+        from coulisses.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec():
+            self.preferences = dialog.preferences()
+            self._save_preferences()
+            if not self.capture.recording:
+                self._apply_preferences(self.preferences)
+            apply_language(QApplication.instance(), self.preferences.language)
+
+    # --------------------------------------------------------- window state
+    def _state_file(self):
+        return preferences_path().parent / "window.json"
+
+    def _restore_window_state(self) -> None:
+        try:
+            data = json.loads(self._state_file().read_text("utf-8"))
+            self.restoreGeometry(QByteArray(base64.b64decode(data["geometry"])))
+            self.splitter.restoreState(QByteArray(base64.b64decode(data["splitter"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            self.resize(1100, 720)
+
+    def save_window_state(self) -> None:
+        from coulisses.atomicio import write_text
+
+        data = {"geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
+                "splitter": base64.b64encode(bytes(self.splitter.saveState())).decode("ascii")}
+        try:
+            write_text(self._state_file(), json.dumps(data))
+        except OSError as exc:
+            log.warning("window state not saved: %s", exc)
+
+    # ---------------------------------------------------------- show, close
+    def bring_forward(self) -> None:
+        """Show and raise the window (a second launch, the tray)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._update_preview()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self._update_preview()  # no preview, no countdown while nobody looks
+
+    def ask(self, title: str, text: str, buttons: list[tuple[str, str]]) -> str:
+        """Ask the maker; returns the chosen key (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        made = {}
+        for key, label in buttons:
+            role = QMessageBox.ButtonRole.RejectRole if key == CANCEL else \
+                QMessageBox.ButtonRole.AcceptRole
+            made[box.addButton(label, role)] = key
+        box.exec()
+        return made.get(box.clickedButton(), CANCEL)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._quitting:
+            event.accept()
+            return
+        if self.capture.recording:
+            if self.tray is not None:
+                choice = self.ask(APP_NAME, self.tr(
+                    "Coulisses is recording. Keep recording in the tray?"),
+                    [(KEEP, self.tr("Keep recording")), (STOP, self.tr("Stop and quit")),
+                     (CANCEL, self.tr("Cancel"))])
+            else:
+                choice = self.ask(APP_NAME, self.tr(
+                    "Coulisses is recording. Stop recording and quit? Every still taken "
+                    "so far is kept."),
+                    [(STOP, self.tr("Stop and quit")), (CANCEL, self.tr("Cancel"))])
+            if choice == KEEP:
+                event.ignore()
+                self.hide()
+                if self.tray is not None:
+                    self.tray.notify(APP_NAME, self.tr("Still recording. The tray icon "
+                                                       "brings the window back."))
+                return
+            if choice == CANCEL:
+                event.ignore()
+                return
+        if not self._shutdown(ask=not self.capture.recording):
+            event.ignore()
+            return
+        event.accept()
+        QApplication.quit()
+
+    def quit_app(self) -> None:
+        """Ctrl+Q, File → Quit, the tray: stop capture cleanly, keep every still."""
+        if self._shutdown(ask=True):
+            QApplication.quit()
+
+    def _shutdown(self, ask: bool) -> bool:
+        if ask and tasks.pool("work").activeThreadCount() > 0:
+            choice = self.ask(APP_NAME, self.tr(
+                "An import or export is still running. Quit anyway? It will be cancelled; "
+                "nothing already imported or exported is lost."),
+                [(STOP, self.tr("Quit")), (CANCEL, self.tr("Cancel"))])
+            if choice != STOP:
+                return False
+        self._quitting = True
+        self.save_window_state()
+        self.capture.shutdown()
+        self.bridge.close()
+        if self.tray is not None:
+            self.tray.close()
+        self.close()
+        return True

@@ -1,0 +1,56 @@
+"""What the pieces list shows, gathered off the GUI thread (no Qt widgets here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+
+from coulisses.journal import Journal, JournalError
+from coulisses.journal.model import Capture, Piece
+from coulisses.ui.images import load_image
+
+THUMB = QSize(72, 54)
+
+
+@dataclass(frozen=True, slots=True)
+class PieceSummary:
+    piece: Piece
+    stills: int
+    last_activity: datetime
+    latest: Capture | None
+    thumbnail: QImage  # null when the piece has no still yet
+
+    @property
+    def archived(self) -> bool:
+        return bool(self.piece.settings.get("archived"))
+
+    @property
+    def demo(self) -> bool:
+        return bool(self.piece.settings.get("demo"))
+
+
+def summarise(journal: Journal, piece: Piece) -> PieceSummary:
+    latest = journal.latest_capture(piece.id)
+    count = journal.still_count(piece.id)
+    last = latest.time if latest is not None else piece.created
+    thumb = QImage()
+    if latest is not None:
+        thumb = load_image(latest.thumb_path, THUMB)
+        if thumb.isNull():
+            thumb = load_image(latest.path, THUMB)
+    return PieceSummary(piece, count, last, latest, thumb)
+
+
+def load_summaries(journal: Journal) -> list[PieceSummary]:
+    """Every piece, most recent activity first (archived ones included: the view filters)."""
+    out: list[PieceSummary] = []
+    for piece in journal.pieces():
+        try:
+            out.append(summarise(journal, piece))
+        except (JournalError, OSError):  # one damaged piece never hides the others
+            continue
+    out.sort(key=lambda s: s.last_activity, reverse=True)
+    return out
