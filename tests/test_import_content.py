@@ -7,9 +7,7 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -31,8 +29,6 @@ from tests.test_import_photos import (
     near,
     scene,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -250,8 +246,10 @@ def test_two_importers_at_once_store_each_photo_once(journal, piece, tmp_path):
         img = Image.fromarray(rng.integers(0, 256, (120, 160, 3), np.uint8))
         make_photo(card_a / f"IMG_{i:02d}.jpg", f"2025:05:01 10:{i:02d}:00", img=img)
         shutil.copyfile(card_a / f"IMG_{i:02d}.jpg", card_b / f"copy_{i:02d}.jpg")
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"), COULISSES_LANG="en")
-    procs = [subprocess.Popen([sys.executable, "-m", "coulisses", "--home", str(journal.home),
+    from tests import installed
+
+    env = installed.clean_env(COULISSES_LANG="en")  # the installed console script, as a user
+    procs = [subprocess.Popen([str(installed.script()), "--home", str(journal.home),
                                "import", piece.id, str(card)], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for card in (card_a, card_b)]
@@ -272,3 +270,42 @@ def test_mpo_or_a_jpeg_with_data_after_its_end_is_stored_readable(journal, piece
     (capture,) = import_photos(journal, piece.id, [motion]).imported
     assert_upright(rgb(read_still(capture.path)), (300, 400))
     assert [o.status for o in import_photos(journal, piece.id, [motion]).outcomes] != [SKIPPED]
+
+
+def test_the_content_lock_makes_check_then_store_one_step(journal, piece, tmp_path):
+    """Two importers (two index objects, as two processes have): the second waits, then sees."""
+    import threading
+    import time
+
+    from coulisses.journal.content_index import ContentIndex, digest
+
+    photo = make_photo(tmp_path / "IMG_7.jpg", "2025:05:01 10:00:00")
+    data = photo.read_bytes()
+    first, second = ContentIndex(piece.folder), ContentIndex(piece.folder)
+    checked, release = threading.Event(), threading.Event()
+    seen: list[str | None] = []
+
+    def store_slowly() -> None:
+        with first.locked():
+            assert first.find(len(data), digest(data)) is None
+            checked.set()
+            release.wait(10)  # the other importer comes in now
+            capture = journal.add_still(piece.id, data, datetime(2025, 5, 1, 10, tzinfo=UTC),
+                                        source="IMG_7")
+            first.add(capture.id, len(data), None)
+
+    def check() -> None:
+        checked.wait(10)
+        with second.locked():
+            seen.append(second.find(len(data), lambda: digest(data)))
+
+    threads = [threading.Thread(target=store_slowly), threading.Thread(target=check)]
+    for t in threads:
+        t.start()
+    checked.wait(10)
+    time.sleep(0.3)  # the checker reaches the lock (and must wait there)
+    release.set()
+    for t in threads:
+        t.join(10)
+    (capture,) = journal.snapshot(piece.id).captures
+    assert seen == [capture.id]
