@@ -404,3 +404,33 @@ def test_thumbnail_jpeg_reader_is_upright_and_bounded(tmp_path) -> None:
     img = load_image(path, QSize(80, 60))
     assert (img.width(), img.height()) == (80, 60)
     assert load_image(tmp_path / "missing.jpg", QSize(80, 60)).isNull()
+
+
+def test_a_phone_stream_that_drops_shows_camera_lost_then_recovers(qtbot, journal) -> None:
+    from tests.test_capture_stream import MJPEGServer
+
+    server = MJPEGServer()
+    server.start()
+    try:
+        piece = journal.create_piece("Téléphone")
+        window = make_window(qtbot, journal)
+        qtbot.waitUntil(lambda: window.pieces.current_piece_id == piece.id, timeout=5000)
+        window.capture_panel.set_source(server.url())
+        assert window.capture_panel.source() == server.url()
+        window.capture_panel.interval.setValue(0.5)
+        window.capture_panel.skip_idle.setChecked(False)
+        window.start_capture()
+        qtbot.waitUntil(lambda: window.capture.state.kept >= 2, timeout=15000)
+        server.stop()
+        status = window.capture_panel.status
+        qtbot.waitUntil(lambda: status.property("status_key") == "lost", timeout=20000)
+        assert status.text().startswith("Camera lost since ") and "retrying" in status.text()
+        assert "s3cr3t" not in status.text() and all("s3cr3t" not in m
+                                                      for m in window.banner.messages)
+        server.start()  # same port: the phone app is back
+        qtbot.waitUntil(lambda: status.property("status_key") == "recording", timeout=20000)
+        window.bench.stop()
+        qtbot.waitUntil(lambda: not window.capture.recording, timeout=10000)
+        assert journal.snapshot(piece.id).gaps  # the outage is on the timeline
+    finally:
+        server.stop()

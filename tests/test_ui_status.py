@@ -46,3 +46,10 @@ def test_stopped_and_failed() -> None:
     assert (line.text, line.colour) == ("Stopped — 7 stills kept", GREY)
     line = describe(state(status=Status.FAILED, error="The camera 0 cannot be opened."), NOW)
     assert (line.text, line.key) == ("The camera 0 cannot be opened.", "failed")
+
+
+def test_one_still_is_singular() -> None:
+    line = describe(state(status=Status.OK, running=True, kept=1,
+                          next_at=NOW + timedelta(seconds=2)), NOW)
+    assert line.text == "Recording — 1 still, next in 2 s"
+    assert describe(state(status=Status.STOPPED, kept=1), NOW).text == "Stopped — 1 still kept"

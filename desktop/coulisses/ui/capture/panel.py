@@ -42,8 +42,9 @@ class PreviewLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(320, 180))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(240, 135))
+        # Ignored: the pixmap must follow the label's size, never push the layout.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("background: #1e1e1e; color: #bdbdbd; border-radius: 6px;")
         self._image = QImage()
@@ -98,6 +99,9 @@ class CapturePanel(QWidget):
         self.browse = QPushButton(self)
         self.camera_note = QLabel(self)
         self.camera_note.setWordWrap(True)
+        # Wrapped notes keep their lines; the preview is what gives way on a small screen.
+        for label in (self.url_hint, self.camera_note):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.interval = QDoubleSpinBox(self)
         self.interval.setObjectName("interval")
         self.interval.setRange(0.5, 3600.0)
@@ -126,26 +130,28 @@ class CapturePanel(QWidget):
         font.setBold(True)
         self.status.setFont(font)
 
+        self.source_label, self.url_label, self.file_label = QLabel(self), QLabel(self), QLabel(self)
+        self.interval_label, self.idle_label = QLabel(self), QLabel(self)
         self.form = QFormLayout()
-        self.form.addRow("", self.source_kind)
-        self.form.addRow("", self.camera_note)
+        self.form.addRow(self.source_label, self.source_kind)
+        self.form.addRow(self.camera_note)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_path, 1)
         file_row.addWidget(self.browse)
         self._file_row = QWidget(self)
         self._file_row.setLayout(file_row)
         file_row.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow("", self.url)
-        self.form.addRow("", self.url_hint)
-        self.form.addRow("", self._file_row)
-        self.form.addRow("", self.interval)
+        self.form.addRow(self.url_label, self.url)
+        self.form.addRow(self.url_hint)
+        self.form.addRow(self.file_label, self._file_row)
+        self.form.addRow(self.interval_label, self.interval)
         idle_row = QHBoxLayout()
         idle_row.setContentsMargins(0, 0, 0, 0)
         idle_row.addWidget(self.skip_idle)
         idle_row.addWidget(self.sensitivity, 1)
         self._idle_row = QWidget(self)
         self._idle_row.setLayout(idle_row)
-        self.form.addRow("", self._idle_row)
+        self.form.addRow(self.idle_label, self._idle_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 2)
         buttons.addWidget(self.stop_button, 1)
@@ -170,12 +176,11 @@ class CapturePanel(QWidget):
 
     # ------------------------------------------------------------- language
     def retranslate(self) -> None:
-        labels = [self.tr("Source"), "", self.tr("Stream URL"), "", self.tr("Video file"),
-                  self.tr("Every (seconds)"), self.tr("Idle")]
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and label.widget() is not None:
-                label.widget().setText(text)  # type: ignore[attr-defined]
+        self.source_label.setText(self.tr("Source"))
+        self.url_label.setText(self.tr("Stream URL"))
+        self.file_label.setText(self.tr("Video file"))
+        self.interval_label.setText(self.tr("A still every"))
+        self.idle_label.setText(self.tr("When nothing moves"))
         self.url.setPlaceholderText(self.tr("rtsp://… or http://… from the phone's camera app"))
         self.url_hint.setText(self.tr(
             "Common phone apps: IP Webcam (Android) http://PHONE:8080/video · "

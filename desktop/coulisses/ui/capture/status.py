@@ -26,7 +26,9 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
     """One line for the status label and tray tooltip."""
     if state is None or state.status in (Status.STOPPED, Status.ENDED):
         text = tr("Stopped")
-        if state is not None and state.kept:
+        if state is not None and state.kept == 1:
+            text = tr("Stopped — 1 still kept")
+        elif state is not None and state.kept:
             text = tr("Stopped — {n} stills kept", n=state.kept)
         return StatusLine(text, GREY, "stopped")
     if state.status == Status.FAILED:
@@ -49,7 +51,11 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
             (now - state.last_still).total_seconds() > 60):
         return StatusLine(tr("Recording — idle, skipping stills where nothing moves "
                              "({n} kept)", n=state.kept), GREEN, "idle")
-    if wait is None:
-        return StatusLine(tr("Recording — {n} stills", n=state.kept), GREEN, "recording")
-    return StatusLine(tr("Recording — {n} stills, next in {s} s", n=state.kept, s=wait), GREEN,
-                      "recording")
+    if state.kept == 1:
+        text = tr("Recording — 1 still, next in {s} s", s=wait) if wait is not None else \
+            tr("Recording — 1 still")
+    elif wait is not None:
+        text = tr("Recording — {n} stills, next in {s} s", n=state.kept, s=wait)
+    else:
+        text = tr("Recording — {n} stills", n=state.kept)
+    return StatusLine(text, GREEN, "recording")

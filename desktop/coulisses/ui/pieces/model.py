@@ -63,8 +63,6 @@ class PiecesModel(QAbstractListModel):
             name = s.piece.name
             if s.archived:
                 name = tr("{name} (archived)", name=name)
-            if s.demo:
-                name = tr("{name} (demo)", name=name)
             n = s.stills
             count = tr("1 still") if n == 1 else tr("{n} stills", n=f"{n:,}".replace(",", " "))
             return f"{name}\n{count} · {when_text(s.last_activity)}"
