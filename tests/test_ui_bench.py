@@ -434,3 +434,16 @@ def test_a_phone_stream_that_drops_shows_camera_lost_then_recovers(qtbot, journa
         assert journal.snapshot(piece.id).gaps  # the outage is on the timeline
     finally:
         server.stop()
+
+
+def test_a_damaged_piece_file_is_explained_and_the_others_still_work(qtbot, journal, home) -> None:
+    good = journal.create_piece("Bon")
+    bad = journal.create_piece("Abîmé")
+    (home / "pieces" / bad.id / "piece.json").write_text('{"piece": []}', "utf-8")
+    for bak in (home / "pieces" / bad.id).glob("piece.json.bak"):
+        bak.unlink()
+    fresh = Journal.open(home)
+    window = make_window(qtbot, fresh)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert any("piece.json" in m for m in window.banner.messages)
+    assert window.pieces.model.row_of(good.id) >= 0

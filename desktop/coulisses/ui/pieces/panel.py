@@ -70,6 +70,7 @@ class PiecesPanel(QWidget):
         self._dirty = False
         self._wanted: str | None = None  # select this piece once the list has it
         self._current = ""
+        self._told: set[str] = set()  # journal problems already shown
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -124,6 +125,10 @@ class PiecesPanel(QWidget):
         self._loading = False
         self._all = summaries
         self._apply()
+        for message in self.journal.problems:  # a damaged piece file, set aside
+            if message not in self._told:
+                self._told.add(message)
+                self.problem.emit(message)
         if self._dirty:
             self._dirty = False
             self.refresh()
