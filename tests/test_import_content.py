@@ -213,7 +213,8 @@ def test_a_missing_or_damaged_index_is_rebuilt_from_the_stills(journal, piece, t
     from coulisses.journal import content_index
 
     import_photos(journal, piece.id, photos)
-    index_file = piece.folder / content_index.CACHE / content_index.INDEX_FILE
+    index_file = content_index.ContentIndex(piece.folder).path
+    assert index_file.parent == piece.folder / "cache" / "content"
     assert index_file.read_bytes().count(b"\n") == 1 + 3
     if damage == "missing":
         index_file.unlink()

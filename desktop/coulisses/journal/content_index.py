@@ -2,7 +2,7 @@
 
 A byte-identical copy of a photo under another name (a second copy of a
 card, a phone's "IMG_0042 (1).jpg") must not be imported twice. The piece
-keeps an append-only text file, ``pieces/<piece>/cache/content-index.txt``,
+keeps an append-only text file, ``pieces/<piece>/cache/content/index.txt``,
 one line per still::
 
     <kind> <size> <sha256 hex | -> <capture id>
@@ -33,14 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coulisses.atomicio import write_bytes
-from coulisses.journal import stills
+from coulisses.journal import layout, stills
 from coulisses.journal.storage import locked
 
 log = logging.getLogger(__name__)
 
-CACHE = "cache"
-INDEX_FILE = "content-index.txt"
-LOCK_FILE = ".content.lock"
+CACHE_NAME = "content"  # a cache folder of the piece (journal.layout.cache_dir)
+INDEX_FILE = "index.txt"
+LOCK_FILE = ".lock"
 HEADER = b"coulisses-content-index 1\n"
 STILL = "still"
 SOURCE = "source"
@@ -65,8 +65,9 @@ class ContentIndex:
 
     def __init__(self, piece_folder: Path) -> None:
         self.piece_folder = Path(piece_folder)
-        self.path = self.piece_folder / CACHE / INDEX_FILE
-        self._lock_path = self.piece_folder / CACHE / LOCK_FILE
+        folder = self.piece_folder / layout.CACHE / CACHE_NAME
+        self.path = folder / INDEX_FILE
+        self._lock_path = folder / LOCK_FILE
         self._by_size: dict[int, list[_Entry]] = {}
         self._offset = 0  # bytes of the file already read
         self._inode: tuple[int, int] | None = None
@@ -75,6 +76,7 @@ class ContentIndex:
     @contextlib.contextmanager
     def locked(self) -> Iterator[ContentIndex]:
         """Exclusive use across threads and processes, with the index up to date."""
+        layout.cache_dir(self.piece_folder, CACHE_NAME)  # created durably, once it is used
         with locked(self._lock_path):
             self._refresh()
             yield self
