@@ -47,7 +47,6 @@ from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import Capture, Journal, JournalError, is_journal_root, stills, utc_now
 from coulisses.journal.content_index import SOURCE, ContentIndex, digest, for_piece
 from coulisses.journal.ids import safe_filename_part
-from coulisses.journal.journal import PIECES
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +224,7 @@ def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int,
              index: ContentIndex) -> _Prepared:
     """Header, duplicate checks, then the still to store (runs on a worker thread)."""
     with opened(path) as (img, header, fh):
-        if _already_stored(journal, piece_id, header.taken.when, path.name):
+        if _already_stored(journal, piece_id, index.piece_folder, header.taken.when, path.name):
             return _Prepared(header, None)
         prepared = _Prepared(header, None, read_source(fh))
         with index.locked():  # a copy under another name: no need to decode it
@@ -237,7 +236,8 @@ def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int,
         return prepared
 
 
-def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) -> bool:
+def _already_stored(journal: Journal, piece_id: str, piece_folder: Path, when: datetime,
+                    name: str) -> bool:
     """The same shot is in the piece: same time and same source name, or same name stem.
 
     Both names a still may carry are checked: ``~IMG_9000.jpg`` (the stem) and,
@@ -250,8 +250,7 @@ def _already_stored(journal: Journal, piece_id: str, when: datetime, name: str) 
     if journal.has_still(piece_id, when, stem) or journal.has_still(piece_id, when, name):
         return True
     part = safe_filename_part(stem)
-    day = stills.still_path(journal.home / PIECES / piece_id,
-                            stills.capture_id(when, 0, None)).parent
+    day = stills.still_path(piece_folder, stills.capture_id(when, 0, None)).parent
     prefix = stills.stamp(when)
     try:
         with os.scandir(day) as entries:
@@ -277,7 +276,8 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
     common = {"taken_at": header.taken.when, "time_source": header.taken.source,
               "note": note, "signature": header.signature}
     still = prepared.still
-    if still is None or _already_stored(journal, piece_id, header.taken.when, path.name):
+    if still is None or _already_stored(journal, piece_id, index.piece_folder,
+                                        header.taken.when, path.name):
         # (checked again here, serially: two forms of one shot in the same import)
         return PhotoOutcome(path, DUPLICATE, **common)
     try:
