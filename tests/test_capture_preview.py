@@ -80,7 +80,7 @@ def test_previewer_says_when_the_source_is_lost_and_comes_back():
         assert _until(lambda: pv.latest() is not None)
         src.mode = "raise"
         assert _until(lambda: pv.error is not None)
-        assert "camera 9 gives no picture" in pv.error and "VIDIOC_DQBUF" in pv.error
+        assert "camera 9 gave no picture" in pv.error and "VIDIOC_DQBUF" in pv.error
         assert pv.running
         src.mode = "ok"
         seq = pv.latest().seq

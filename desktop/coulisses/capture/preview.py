@@ -164,5 +164,5 @@ class Previewer:
     def _sentence(source: Source, exc: BaseException) -> str:
         if isinstance(exc, SourceError):
             return redact(str(exc))
-        return tr("{source} gives no picture ({reason}).",
+        return tr("{source} gave no picture ({reason}).",
                   source=redact(source.name), reason=redact(str(exc) or type(exc).__name__))
