@@ -17,7 +17,7 @@ from PIL import Image
 from coulisses.capture.importer import DUPLICATE, IMPORTED, SKIPPED, import_photos
 from coulisses.export.stills import load as export_load
 from coulisses.export.stills import still_size
-from coulisses.journal.codec import read_still
+from coulisses.journal.codec import read_still, signature_from_bgr, signature_from_jpeg
 from tests.test_import_photos import (
     _STORED_AS,
     BLUE,
@@ -102,6 +102,10 @@ def test_a_kept_original_is_upright_everywhere(journal, piece, tmp_path, orienta
     for reduce in (1, 2, 4, 8):
         assert_upright(rgb(read_still(capture.path, reduce=reduce)), (640 // reduce, 960 // reduce))
     assert still_size(capture.path.read_bytes()) == (960, 640)  # what export plans with
+    # The suggestion signature of an old journal's still (no thumbnail) is read upright too.
+    expected = signature_from_bgr(np.ascontiguousarray(np.asarray(upright)[..., ::-1]))
+    read = signature_from_jpeg(capture.path.read_bytes())
+    assert np.abs(read.astype(int) - expected.astype(int)).mean() < 6
     thumb = cv2.imread(str(capture.thumb_path), cv2.IMREAD_COLOR)
     assert_upright(rgb(thumb), (213, 320))
     # Export decodes reduced when the frame is small, whole when it is large.
