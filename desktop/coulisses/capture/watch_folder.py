@@ -9,7 +9,10 @@ A file is taken once its size and modification time have not changed for
 stalls longer than ``settle`` is therefore not imported half-written: it
 fails as truncated, is kept waiting, and is tried again as soon as it grows.
 Each file is imported once; a file that changes afterwards is looked at
-again, and the journal's (time, source) check keeps it from being stored twice.
+again, and the import's duplicate checks (time and name, then content) keep
+it from being stored twice. A photo that cannot be stored (a write error on
+that one file) is reported once, like a broken one, not retried forever;
+only a full disk or an unreachable journal makes the watcher wait and retry.
 """
 
 from __future__ import annotations
