@@ -58,7 +58,7 @@ class Task(QRunnable):
 # queues): many small thumbnail loads that a scroll can make stale, and the heavy
 # work (import, export, suggestions) one job at a time so two never fight for
 # the disk and both cores.
-POOL_SIZES = {"thumbnails": 2, "work": 1, "probe": 1}
+POOL_SIZES = {"thumbnails": 2, "work": 1, "probe": 1, "timeline": 1}
 _pools: dict[str, QThreadPool] = {}
 
 
@@ -105,11 +105,14 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def clear_queued(self) -> None:
+    def clear_queued(self) -> list[Task]:
         """Drop tasks that have not started yet (stale thumbnail requests after a scroll)."""
+        dropped = []
         for task in list(self._running):
             if self.pool.tryTake(task):
                 self._running.discard(task)
+                dropped.append(task)
+        return dropped
 
     def cancel_all(self) -> None:
         for task in list(self._running):

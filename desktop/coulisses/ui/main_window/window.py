@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -44,6 +44,8 @@ from coulisses.ui.main_window.bench import Bench, moment_time_text
 from coulisses.ui.moments import CaptionPrompt, MomentBar
 from coulisses.ui.pieces.panel import PiecesPanel
 from coulisses.ui.tasks import Task, TaskRunner
+from coulisses.ui.timeline.commands import EditStack
+from coulisses.ui.timeline.page import TimelinePage
 from coulisses.ui.tray import Tray, tray_available
 
 log = logging.getLogger(__name__)
@@ -87,9 +89,13 @@ class MainWindow(QMainWindow):
         bench_layout.addWidget(self.capture_panel, 1)
         bench_layout.addWidget(self.moment_bar)
         bench_layout.addWidget(self.caption_prompt)
-        # Later views (the timeline, the export) are tabs beside the bench.
+        # Views of the piece are tabs: the bench, its timeline (the export comes next).
+        self.edits = EditStack(lambda text: self.banner.show_message(text), self)
+        self.timeline = TimelinePage(journal, self.edits, self)
         self.views = QTabWidget(self)
+        self.views.setObjectName("views")
         self.views.addTab(bench_page, "")
+        self.views.addTab(self.timeline, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.pieces)
@@ -118,6 +124,7 @@ class MainWindow(QMainWindow):
         self.pieces.loaded.connect(self._update_title)  # a rename, another process
         self.pieces.problem.connect(self.banner.show_message)
         self.bench.problem.connect(self.banner.show_message)
+        self.timeline.problem.connect(self.banner.show_message)
         self.bench.flagged.connect(self._flagged)
         self.capture.problem.connect(self.banner.show_message)
         self.capture.state_changed.connect(self._capture_state)
@@ -165,6 +172,15 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
+        self.undo_action, self.redo_action = self.edits.make_actions(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
+                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(a.preferences)
         self.capture_menu = bar.addMenu("")
         for action in (a.start, a.stop, a.snap):
@@ -190,7 +206,9 @@ class MainWindow(QMainWindow):
         self.capture_menu.setTitle(self.tr("&Capture"))
         self.view_menu.setTitle(self.tr("&View"))
         self.views.setTabText(0, self.tr("Bench"))
+        self.views.setTabText(1, self.tr("Timeline"))
         self.actions_.retranslate()
+        self.edits.refresh_actions()
         self._update_title()
         self._refresh_status()
 
@@ -204,6 +222,7 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- pieces
     def _piece_changed(self, piece_id: str) -> None:
         self.bench.selected_piece = piece_id
+        self.timeline.set_piece(piece_id)
         self.bridge.watch(piece_id or None)
         self._update_title()
 
@@ -218,9 +237,11 @@ class MainWindow(QMainWindow):
                 "This computer has no colour emoji font, so emoji show as boxes here. Nothing "
                 "is lost: they are kept exactly as typed."), "info")
 
-    def _journal_changed(self, _piece_id: str, kind: str) -> None:
+    def _journal_changed(self, piece_id: str, kind: str) -> None:
         if kind in ("capture-added", "piece-changed", "piece-created", "external"):
             self.pieces.refresh()
+        if piece_id and piece_id == self.timeline.piece_id:
+            self.timeline.reload()
 
     # -------------------------------------------------------------- capture
     def start_capture(self) -> None:

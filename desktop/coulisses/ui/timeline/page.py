@@ -1,0 +1,500 @@
+"""The timeline tab: the strip, the large still, moments and suggestions, the effort plot.
+
+Behaviour lives here as a thin controller over the journal and timeline APIs:
+every edit goes through the EditStack (undoable, never recorded if it
+failed); views are refreshed from a fresh snapshot built off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses.journal import Journal
+from coulisses.journal.model import MOMENT_KINDS, PieceSnapshot
+from coulisses.labels import kind_label
+from coulisses.timeline.build import Timeline, build_timeline
+from coulisses.timeline.editing import MomentEditor
+from coulisses.ui.tasks import Task, TaskRunner
+from coulisses.ui.timeline.commands import EditStack, JournalEdit
+from coulisses.ui.timeline.effort_plot import EffortPlot
+from coulisses.ui.timeline.side_panel import SidePanel
+from coulisses.ui.timeline.still_view import StillView
+from coulisses.ui.timeline.strip_layout import Zoom, build_layout, session_cells
+from coulisses.ui.timeline.strip_view import StripView
+
+log = logging.getLogger(__name__)
+RELOAD_MS = 150
+
+
+def _load(journal: Journal, piece_id: str, zoom: Zoom):
+    snapshot = journal.snapshot(piece_id)
+    timeline = build_timeline(snapshot, suggestions=False)
+    return piece_id, timeline, build_layout(timeline, zoom)
+
+
+def _suggest(snapshot: PieceSnapshot, cancel, progress) -> Timeline:
+    return build_timeline(snapshot, suggestions=True, token=cancel, progress=progress)
+
+
+class TimelinePage(QWidget):
+    problem = Signal(str)
+    loaded = Signal()  # a fresh timeline is on screen (tests wait on it)
+
+    def __init__(self, journal: Journal, stack: EditStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.stack = stack
+        self.piece_id = ""
+        self.timeline: Timeline | None = None
+        self._loads = TaskRunner(self, "timeline")
+        self._suggestions = TaskRunner(self, "work")
+        self._suggest_task: Task | None = None
+        self._suggested_for: object = None
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.setInterval(RELOAD_MS)
+        self._reload.timeout.connect(self.reload_now)
+        self._loading = False
+        self._again = False
+
+        # --- toolbar
+        self.zoom = QComboBox(self)
+        self.zoom.setObjectName("zoom")
+        self.jump = QComboBox(self)
+        self.jump.setObjectName("jump")
+        self.flag_button = QToolButton(self)
+        self.flag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.flag_menu = QMenu(self)
+        self.flag_button.setMenu(self.flag_menu)
+        self.hide_button = QPushButton(self)
+        self.move_button = QPushButton(self)
+        self.cover_button = QPushButton(self)
+        self.focus_for_piece = QCheckBox(self)
+        self.info = QLabel(self)
+        self.info.setObjectName("still_info")
+        bar = QHBoxLayout()
+        for w in (self.zoom, self.jump, self.flag_button, self.hide_button, self.move_button,
+                  self.cover_button, self.focus_for_piece):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        # --- views
+        self.strip = StripView(self)
+        self.still = StillView(self)
+        self.side = SidePanel(self)
+        self.effort = EffortPlot(self)
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.still, 1)
+        lv.addWidget(self.info)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.effort)
+
+        self.zoom.currentIndexChanged.connect(self._zoom_changed)
+        self.jump.activated.connect(self._jump_chosen)
+        self.strip.current_changed.connect(self._current_changed)
+        self.strip.selection_changed.connect(lambda *_a: self._update_buttons())
+        self.still.focus_picked.connect(self.set_focus)
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        self.move_button.clicked.connect(self.ask_move_to_piece)
+        self.cover_button.clicked.connect(self.set_cover)
+        s = self.side
+        s.jump_to.connect(self.jump_to_capture)
+        s.recaption.connect(self.recaption)
+        s.change_kind.connect(self.change_kind)
+        s.move_here.connect(self.move_moment_here)
+        s.delete.connect(self.delete_moment)
+        s.accept.connect(self.accept_suggestion)
+        s.dismiss.connect(self.dismiss_suggestion)
+        self.retranslate()
+
+    # ------------------------------------------------------------- language
+    def retranslate(self) -> None:
+        current = self.zoom.currentIndex()
+        self.zoom.blockSignals(True)
+        self.zoom.clear()
+        self.zoom.addItem(self.tr("Every still"), Zoom.EVERY.value)
+        self.zoom.addItem(self.tr("One per minute"), Zoom.MINUTE.value)
+        self.zoom.addItem(self.tr("One per session"), Zoom.SESSION.value)
+        self.zoom.setCurrentIndex(max(0, current))
+        self.zoom.blockSignals(False)
+        self.flag_button.setText(self.tr("Flag as…"))
+        self.flag_menu.clear()
+        for kind in MOMENT_KINDS:
+            self.flag_menu.addAction(kind_label(kind).capitalize(),
+                                     lambda k=kind: self.flag_selection(k))
+        self.move_button.setText(self.tr("Move to another piece…"))
+        self.cover_button.setText(self.tr("Set as cover"))
+        self.focus_for_piece.setText(self.tr("Focus for the whole piece"))
+        self._fill_jump()
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --------------------------------------------------------------- loading
+    def set_piece(self, piece_id: str) -> None:
+        if piece_id == self.piece_id:
+            return
+        self.piece_id = piece_id
+        self.timeline = None
+        self.strip.current = self.strip.anchor = -1
+        self.reload_now()
+
+    def reload(self) -> None:
+        """Reload soon (a burst of changes makes one reload)."""
+        if not self._reload.isActive():
+            self._reload.start()
+
+    def reload_now(self) -> None:
+        if not self.piece_id:
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        journal, piece_id, zoom = self.journal, self.piece_id, Zoom(self.zoom.currentData())
+        task = Task(lambda _c, _p: _load(journal, piece_id, zoom))
+        task.signals.finished.connect(self._loaded)
+        task.signals.failed.connect(self._failed)
+        self._loads.start(task)
+
+    def _failed(self, message: str) -> None:
+        self._loading = False
+        self.problem.emit(message)
+
+    def _loaded(self, result) -> None:
+        self._loading = False
+        piece_id, timeline, layout = result
+        if piece_id == self.piece_id:
+            self._show(timeline, layout)
+            self._find_suggestions(timeline.snapshot)
+        if self._again:
+            self._again = False
+            self.reload_now()
+
+    def _show(self, timeline: Timeline, layout=None) -> None:
+        if self.timeline is not None and timeline.suggestions == () and \
+                self.timeline.snapshot.captures == timeline.snapshot.captures and \
+                self.timeline.snapshot.dismissed == timeline.snapshot.dismissed:
+            # Keep the suggestions already found until the new search finishes.
+            from dataclasses import replace
+
+            kept = tuple(s for s in self.timeline.suggestions
+                         if s.capture not in timeline.snapshot.dismissed)
+            timeline = replace(timeline, suggestions=kept)
+        first = self.timeline is None
+        self.timeline = timeline
+        self.strip.set_timeline(timeline, keep_position=not first, layout=layout)
+        self.side.set_timeline(timeline)
+        self.effort.set_timeline(timeline)
+        self._fill_jump()
+        self._current_changed(self.strip.current)
+        self.loaded.emit()
+
+    def _find_suggestions(self, snapshot: PieceSnapshot) -> None:
+        key = (snapshot.piece.id, len(snapshot.captures),
+               snapshot.captures[-1].id if snapshot.captures else None, snapshot.dismissed,
+               tuple((m.id, m.capture) for m in snapshot.moments))
+        if key == self._suggested_for:
+            return
+        self._suggested_for = key
+        if self._suggest_task is not None:
+            self._suggest_task.cancel()
+        task = Task(lambda c, p: _suggest(snapshot, c, p))
+        task.signals.finished.connect(self._suggestions_found)
+        self._suggest_task = task
+        self._suggestions.start(task)
+
+    def _suggestions_found(self, timeline: Timeline) -> None:
+        if self.timeline is None or timeline.piece.id != self.piece_id:
+            return
+        from dataclasses import replace
+
+        current = self.timeline
+        fresh = tuple(s for s in timeline.suggestions if s.capture not in
+                      current.snapshot.dismissed)
+        self.timeline = replace(current, suggestions=fresh)
+        self.strip.set_timeline(self.timeline, layout=self.strip.layout_)
+        self.side.set_timeline(self.timeline)
+
+    # ------------------------------------------------------------ navigation
+    def _zoom_changed(self) -> None:
+        self.strip.set_zoom(Zoom(self.zoom.currentData()))
+
+    def _fill_jump(self) -> None:
+        self.jump.clear()
+        self.jump.addItem(self.tr("Jump to…"), "")
+        tl = self.timeline
+        if tl is None:
+            return
+        for s in tl.sessions:
+            self.jump.addItem(self.tr("Session {n} — {date}").format(
+                n=s.index + 1, date=s.start.astimezone().strftime("%d/%m %H:%M")),
+                s.captures[0].id)
+        for m in sorted(tl.moments, key=lambda m: m.time):
+            if m.capture:
+                label = f"{kind_label(m.kind).capitalize()} — {m.caption or m.time.astimezone().strftime('%H:%M')}"  # noqa: E501
+                self.jump.addItem(label, m.capture)
+
+    def _jump_chosen(self, index: int) -> None:
+        capture_id = self.jump.itemData(index)
+        if capture_id:
+            self.jump_to_capture(capture_id)
+        self.jump.setCurrentIndex(0)
+
+    def jump_to_capture(self, capture_id: str) -> None:
+        if self.timeline is None:
+            return
+        index = self.timeline.snapshot.index_of(capture_id)
+        if index is not None:
+            self.strip.set_current(index)
+
+    def jump_to_session(self, n: int) -> None:
+        lay = self.strip.layout_
+        if lay is not None and 0 <= n < len(session_cells(lay)) and self.timeline:
+            self.strip.set_current(self.timeline.sessions[n].first)
+
+    def _current_changed(self, index: int) -> None:
+        tl = self.timeline
+        if tl is None or not (0 <= index < len(tl.snapshot.captures)):
+            self.still.show_capture(None, None)
+            self.info.setText("")
+            self._update_buttons()
+            return
+        cap = tl.snapshot.captures[index]
+        self.still.show_capture(cap, self.focus_of(cap.id), self.is_hidden(cap.id))
+        session = tl.session_of_capture(cap.id)
+        parts = [cap.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")]
+        if cap.source:
+            parts.append(self.tr("from {source}").format(source=cap.source))
+        if session is not None:
+            parts.append(self.tr("session {n}").format(n=session.index + 1))
+        if self.cover_id() == cap.id:
+            parts.append(self.tr("cover"))
+        self.info.setText(" · ".join(parts))
+        self._update_buttons()
+
+    # ------------------------------------------------------- reading state
+    def _settings(self):
+        return self.timeline.snapshot.piece.settings if self.timeline else {}
+
+    def cover_id(self) -> str | None:
+        return self._settings().get("cover")
+
+    def focus_of(self, capture_id: str) -> tuple[float, float] | None:
+        meta = self.timeline.snapshot.capture_meta.get(capture_id, {}) if self.timeline else {}
+        focus = meta.get("focus") or self._settings().get("focus")
+        return (float(focus[0]), float(focus[1])) if focus else None
+
+    def is_hidden(self, capture_id: str) -> bool:
+        check = getattr(self.timeline.snapshot, "is_hidden", None) if self.timeline else None
+        return bool(check and check(capture_id))
+
+    def selected_ids(self) -> list[str]:
+        if self.timeline is None or not self.timeline.snapshot.captures:
+            return []
+        a, b = self.strip.selection
+        return [c.id for c in self.timeline.snapshot.captures[a:b + 1]]
+
+    def _update_buttons(self) -> None:
+        ids = self.selected_ids()
+        has = bool(ids)
+        for w in (self.flag_button, self.hide_button, self.move_button, self.cover_button):
+            w.setEnabled(has)
+        all_hidden = has and all(self.is_hidden(i) for i in ids)
+        if len(ids) > 1:
+            self.hide_button.setText(self.tr("Show these {n} stills").format(n=len(ids))
+                                     if all_hidden else
+                                     self.tr("Hide these {n} stills").format(n=len(ids)))
+        else:
+            self.hide_button.setText(self.tr("Show this still") if all_hidden
+                                     else self.tr("Hide this still"))
+
+    # ---------------------------------------------------------------- edits
+    def _editor(self) -> MomentEditor:
+        return MomentEditor(self.journal, self.piece_id)
+
+    def _perform(self, text: str, do, undo, redo=None) -> bool:
+        ok = self.stack.perform(JournalEdit(text, do, undo, redo))
+        self.reload()
+        return ok
+
+    def flag_selection(self, kind: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        piece, journal = self.piece_id, self.journal
+        span_to = ids[-1] if len(ids) > 1 else None
+        text = self.tr("Flag {kind}").format(kind=kind_label(kind))
+        ok = self._perform(text,
+                           lambda: self._editor().add(kind, at=ids[0], span_to=span_to),
+                           lambda m: journal.delete_moment(piece, m.id),
+                           lambda m: journal.restore_moment(piece, m))
+        if ok:
+            command = self.stack.command(self.stack.index() - 1)
+            self._caption_after_load = command.result.id  # type: ignore[attr-defined]
+            self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
+
+    def _open_caption(self) -> None:
+        moment_id = getattr(self, "_caption_after_load", None)
+        if moment_id:
+            self.side.edit_caption(moment_id)
+
+    def _moment(self, moment_id: str):
+        return self.timeline.moment(moment_id) if self.timeline else None
+
+    def recaption(self, moment_id: str, caption: str) -> None:
+        before = self._moment(moment_id)
+        if before is None or before.caption == caption.strip():
+            return
+        piece, journal = self.piece_id, self.journal
+        self._perform(self.tr("Edit caption"),
+                      lambda: self._editor().recaption(moment_id, caption),
+                      lambda _m: journal.update_moment(piece, moment_id, caption=before.caption))
+
+    def change_kind(self, moment_id: str, kind: str) -> None:
+        before = self._moment(moment_id)
+        if before is None or before.kind == kind:
+            return
+        piece, journal = self.piece_id, self.journal
+        self._perform(self.tr("Change kind to {kind}").format(kind=kind_label(kind)),
+                      lambda: self._editor().change_kind(moment_id, kind),
+                      lambda _m: journal.update_moment(piece, moment_id, kind=before.kind))
+
+    def move_moment_here(self, moment_id: str) -> None:
+        before = self._moment(moment_id)
+        ids = self.selected_ids()
+        if before is None or not ids or before.capture == ids[0]:
+            return
+        piece, journal, target = self.piece_id, self.journal, self.strip.current
+        capture_id = self.timeline.snapshot.captures[target].id  # type: ignore[union-attr]
+        self._perform(self.tr("Move moment"),
+                      lambda: self._editor().move(moment_id, capture_id),
+                      lambda _m: journal.update_moment(piece, moment_id, capture=before.capture,
+                                                       span_to=before.span_to))
+
+    def delete_moment(self, moment_id: str) -> None:
+        before = self._moment(moment_id)
+        if before is None:
+            return
+        piece, journal = self.piece_id, self.journal
+        self._perform(self.tr("Delete moment"),
+                      lambda: self._editor().delete(moment_id),
+                      lambda m: journal.restore_moment(piece, before),
+                      lambda _m: journal.delete_moment(piece, moment_id))
+
+    def accept_suggestion(self, capture_id: str) -> None:
+        piece, journal = self.piece_id, self.journal
+        ok = self._perform(self.tr("Accept suggestion"),
+                           lambda: self._editor().accept(capture_id),
+                           lambda m: journal.delete_moment(piece, m.id),
+                           lambda m: journal.restore_moment(piece, m))
+        if ok:
+            command = self.stack.command(self.stack.index() - 1)
+            self._caption_after_load = command.result.id  # type: ignore[attr-defined]
+            self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
+
+    def dismiss_suggestion(self, capture_id: str) -> None:
+        piece, journal = self.piece_id, self.journal
+        self._perform(self.tr("Dismiss suggestion"),
+                      lambda: journal.dismiss_suggestion(piece, capture_id),
+                      lambda _r: journal.undismiss_suggestion(piece, capture_id))
+
+    def toggle_hidden(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        piece, journal = self.piece_id, self.journal
+        if all(self.is_hidden(i) for i in ids):
+            changed = [i for i in ids if self.is_hidden(i)]
+            self._perform(self.tr("Show stills"),
+                          lambda: journal.unhide_stills(piece, changed),
+                          lambda _r: journal.hide_stills(piece, changed))
+        else:
+            changed = [i for i in ids if not self.is_hidden(i)]
+            self._perform(self.tr("Hide stills"),
+                          lambda: journal.hide_stills(piece, changed),
+                          lambda _r: journal.unhide_stills(piece, changed))
+        for cap in (self.timeline.snapshot.captures if self.timeline else ()):
+            if cap.id in changed:
+                self.strip.thumbs.forget([cap])
+
+    def set_cover(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        piece, journal, before = self.piece_id, self.journal, self.cover_id()
+        target = self.timeline.snapshot.captures[self.strip.current].id  # type: ignore
+        self._perform(self.tr("Set cover"),
+                      lambda: journal.set_cover(piece, target),
+                      lambda _r: journal.set_cover(piece, before))
+
+    def set_focus(self, x: float, y: float) -> None:
+        if self.timeline is None or self.strip.current < 0:
+            return
+        piece, journal = self.piece_id, self.journal
+        if self.focus_for_piece.isChecked():
+            before = self._settings().get("focus")
+            before = tuple(before) if before else None
+            self._perform(self.tr("Set the piece's focus point"),
+                          lambda: journal.set_focus(piece, (x, y)),
+                          lambda _r: journal.set_focus(piece, before))
+        else:
+            capture_id = self.timeline.snapshot.captures[self.strip.current].id
+            meta = self.timeline.snapshot.capture_meta.get(capture_id, {})
+            before = tuple(meta["focus"]) if meta.get("focus") else None
+            self._perform(self.tr("Set this still's focus point"),
+                          lambda: journal.set_focus(piece, (x, y), capture_id),
+                          lambda _r: journal.set_focus(piece, before, capture_id))
+        self.still.focus = (x, y)
+        self.still.update()
+
+    def ask_move_to_piece(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        others = [p for p in self.journal.pieces() if p.id != self.piece_id]
+        if not others:
+            self.problem.emit(self.tr("There is no other piece to move these stills to: "
+                                      "create one first."))
+            return
+        names = [p.name for p in others]
+        name, ok = QInputDialog.getItem(self, self.tr("Move to another piece"),
+                                        self.tr("Move {n} stills to:").format(n=len(ids)),
+                                        names, 0, False)
+        if ok and name:
+            self.move_to_piece(ids, others[names.index(name)].id)
+
+    def move_to_piece(self, ids: list[str], target: str) -> bool:
+        src, journal = self.piece_id, self.journal
+        return self._perform(
+            self.tr("Move {n} stills to another piece").format(n=len(ids)),
+            lambda: journal.move_stills(src, ids, target),
+            lambda result: journal.move_stills(target, list(result.moved_to), src),
+            lambda _r: journal.move_stills(src, ids, target))

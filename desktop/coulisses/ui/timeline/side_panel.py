@@ -1,0 +1,182 @@
+"""Beside the large still: the piece's moments (caption edited inline) and the suggestions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses.journal.model import MOMENT_KINDS, Moment
+from coulisses.labels import kind_label
+from coulisses.timeline.build import Timeline
+from coulisses.ui.timeline.strip_view import KIND_COLOURS
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SidePanel(QWidget):
+    jump_to = Signal(str)  # capture id
+    recaption = Signal(str, str)  # moment id, caption
+    change_kind = Signal(str, str)  # moment id, kind
+    move_here = Signal(str)  # moment id: to the current still
+    delete = Signal(str)  # moment id
+    accept = Signal(str)  # suggestion capture id
+    dismiss = Signal(str)  # suggestion capture id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.moments_label = QLabel(self)
+        self.moments = QTreeWidget(self)
+        self.moments.setObjectName("moments")
+        self.moments.setColumnCount(3)
+        self.moments.setRootIsDecorated(False)
+        self.moments.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked
+                                     | QTreeWidget.EditTrigger.EditKeyPressed)
+        self.kind = QComboBox(self)
+        self.move_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.suggestions_label = QLabel(self)
+        self.suggestions = QTreeWidget(self)
+        self.suggestions.setObjectName("suggestions")
+        self.suggestions.setColumnCount(2)
+        self.suggestions.setRootIsDecorated(False)
+        self.accept_button = QPushButton(self)
+        self.dismiss_button = QPushButton(self)
+        row = QHBoxLayout()
+        row.addWidget(self.kind, 1)
+        row.addWidget(self.move_button)
+        row.addWidget(self.delete_button)
+        srow = QHBoxLayout()
+        srow.addWidget(self.accept_button)
+        srow.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.moments_label)
+        layout.addWidget(self.moments, 3)
+        layout.addLayout(row)
+        layout.addWidget(self.suggestions_label)
+        layout.addWidget(self.suggestions, 1)
+        layout.addLayout(srow)
+        self._filling = False
+        self.moments.itemChanged.connect(self._edited)
+        self.moments.currentItemChanged.connect(self._moment_selected)
+        self.moments.itemActivated.connect(lambda item, _c: self._jump(item))
+        self.suggestions.itemActivated.connect(lambda item, _c: self._jump(item))
+        self.suggestions.currentItemChanged.connect(
+            lambda item, _p: self._jump(item) if item is not None else None)
+        self.kind.activated.connect(self._kind_chosen)
+        self.move_button.clicked.connect(lambda: self._with_moment(self.move_here.emit))
+        self.delete_button.clicked.connect(lambda: self._with_moment(self.delete.emit))
+        self.accept_button.clicked.connect(lambda: self._with_suggestion(self.accept.emit))
+        self.dismiss_button.clicked.connect(lambda: self._with_suggestion(self.dismiss.emit))
+        self.retranslate()
+        self._moment_selected(None, None)
+
+    def retranslate(self) -> None:
+        self.moments_label.setText(self.tr("Moments (double-click a caption to edit it)"))
+        self.moments.setHeaderLabels([self.tr("Kind"), self.tr("Time"), self.tr("Caption")])
+        current = self.kind.currentIndex()
+        self.kind.clear()
+        for kind in MOMENT_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.setCurrentIndex(max(0, current))
+        self.move_button.setText(self.tr("Move to this still"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.suggestions_label.setText(self.tr("Suggested moments (likely struggles)"))
+        self.suggestions.setHeaderLabels([self.tr("Time"), self.tr("Why")])
+        self.accept_button.setText(self.tr("Accept as a struggle"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self._filling = True
+        selected = self.current_moment_id()
+        self.moments.clear()
+        for m in sorted(timeline.moments, key=lambda m: (m.time, m.created)):
+            item = QTreeWidgetItem([kind_label(m.kind), _when(m), m.caption])
+            item.setData(0, ID_ROLE, m.id)
+            item.setData(1, ID_ROLE, m.capture or "")
+            item.setForeground(0, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.moments.addTopLevelItem(item)
+            if m.id == selected:
+                self.moments.setCurrentItem(item)
+        self.moments.resizeColumnToContents(0)
+        self.moments.resizeColumnToContents(1)
+        self.suggestions.clear()
+        for s in timeline.suggestions:
+            item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"), s.reason])
+            item.setData(0, ID_ROLE, s.capture)
+            item.setData(1, ID_ROLE, s.capture)
+            self.suggestions.addTopLevelItem(item)
+        self._filling = False
+        self._moment_selected(self.moments.currentItem(), None)
+        has = self.suggestions.topLevelItemCount() > 0
+        self.accept_button.setEnabled(has)
+        self.dismiss_button.setEnabled(has)
+
+    def current_moment_id(self) -> str | None:
+        item = self.moments.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def edit_caption(self, moment_id: str) -> None:
+        """Open the caption of this moment for typing (after a flag or an accept)."""
+        for i in range(self.moments.topLevelItemCount()):
+            item = self.moments.topLevelItem(i)
+            if item.data(0, ID_ROLE) == moment_id:
+                self.moments.setCurrentItem(item)
+                self.moments.editItem(item, 2)
+                return
+
+    def _edited(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 2:
+            return
+        self.recaption.emit(item.data(0, ID_ROLE), item.text(2))
+
+    def _moment_selected(self, item, _previous) -> None:
+        enabled = item is not None
+        for w in (self.kind, self.move_button, self.delete_button):
+            w.setEnabled(enabled)
+        if item is not None:
+            kind_text = item.text(0)
+            index = self.kind.findText(kind_text)
+            if index >= 0:
+                self.kind.setCurrentIndex(index)
+            if not self._filling:
+                self._jump(item)
+
+    def _kind_chosen(self, index: int) -> None:
+        moment_id = self.current_moment_id()
+        if moment_id:
+            self.change_kind.emit(moment_id, self.kind.itemData(index))
+
+    def _jump(self, item) -> None:
+        if item is not None and item.data(1, ID_ROLE):
+            self.jump_to.emit(item.data(1, ID_ROLE))
+
+    def _with_moment(self, emit) -> None:
+        moment_id = self.current_moment_id()
+        if moment_id:
+            emit(moment_id)
+
+    def _with_suggestion(self, emit) -> None:
+        item = self.suggestions.currentItem() or self.suggestions.topLevelItem(0)
+        if item is not None:
+            emit(item.data(0, ID_ROLE))
+
+
+def _when(m: Moment) -> str:
+    return m.time.astimezone().strftime("%d/%m %H:%M:%S")

@@ -1,0 +1,93 @@
+"""Thumbnails for the strip: decoded in the thumbnail pool, cached as pixmaps on the GUI thread.
+
+``data()`` and paint never touch the disk: the view asks ``pixmap()`` (a dict
+lookup) and, for a miss, ``request()``s the visible range. Loads go in small
+batches to the "thumbnails" pool as QImage; a scroll drops the batches not yet
+started (stale requests), and the pixmaps are made here, on the GUI thread.
+The cache keeps the most recently shown thumbnails up to a size the maker's
+memory can afford (the default QPixmapCache would hold ~500).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QImage, QPixmap
+
+from coulisses.journal.model import Capture
+from coulisses.ui.images import load_image
+from coulisses.ui.tasks import Task, TaskRunner
+
+BATCH = 24
+DEFAULT_LIMIT = 2500  # ~100 KB each at 112x84 with Qt's overhead: well under 300 MB
+
+
+def _load(batch: list[tuple[str, Capture]], bound: QSize) -> list[tuple[str, QImage]]:
+    out = []
+    for key, cap in batch:
+        image = load_image(cap.thumb_path, bound)
+        if image.isNull():  # no thumbnail (an old journal, a failed write): the still itself
+            image = load_image(cap.path, bound)
+        out.append((key, image))
+    return out
+
+
+class ThumbnailCache(QObject):
+    loaded = Signal()  # some thumbnails arrived: repaint
+
+    def __init__(self, bound: QSize, limit: int = DEFAULT_LIMIT,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bound = bound
+        self.limit = limit
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
+        self._pending: set[str] = set()
+        self._batches: dict[int, list[str]] = {}  # task -> keys, to forget dropped requests
+        self._runner = TaskRunner(self, "thumbnails")
+        self.missing = QPixmap()  # an unreadable still: drawn as a placeholder
+
+    def pixmap(self, capture: Capture) -> QPixmap | None:
+        key = str(capture.path)
+        pix = self._pixmaps.get(key)
+        if pix is not None:
+            self._pixmaps.move_to_end(key)
+        return pix
+
+    def request(self, captures: Sequence[Capture]) -> None:
+        """Load these (visible first), dropping earlier requests not started yet."""
+        for task in self._runner.clear_queued():
+            self._pending.difference_update(self._batches.pop(id(task), ()))
+        todo = []
+        for cap in captures:
+            key = str(cap.path)
+            if key not in self._pixmaps and key not in self._pending:
+                todo.append((key, cap))
+                self._pending.add(key)
+        bound = QSize(self.bound)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start:start + BATCH]
+            task = Task(lambda _c, _p, b=batch: _load(b, bound))
+            key = id(task)
+            self._batches[key] = [k for k, _ in batch]
+            task.signals.finished.connect(lambda results, t=key: self._arrived(results, t))
+            self._runner.start(task)
+
+    def _arrived(self, results: list[tuple[str, QImage]], task_id: int) -> None:
+        self._batches.pop(task_id, None)
+        for key, image in results:
+            self._pending.discard(key)
+            self._pixmaps[key] = QPixmap.fromImage(image) if not image.isNull() else self.missing
+            self._pixmaps.move_to_end(key)
+        while len(self._pixmaps) > self.limit:
+            self._pixmaps.popitem(last=False)
+        self.loaded.emit()
+
+    def forget(self, captures: Sequence[Capture]) -> None:
+        """Drop these (a still hidden, moved, replaced)."""
+        for cap in captures:
+            self._pixmaps.pop(str(cap.path), None)
+
+    def __len__(self) -> int:
+        return len(self._pixmaps)
