@@ -28,28 +28,29 @@ def test_add_recaption_kind_move_span_delete(journal, piece):
     journal.subscribe(events.append)
     m = ed.add("struggle", at=caps[5].id, caption=" Trop\n d'eau ")
     assert m.caption == "Trop d'eau" and m.capture == caps[5].id
-    m = ed.recaption(m.id, "Troisième effondrement. Trop d'eau.")
+    m = ed.recaption(m.id, "Troisième effondrement. Trop d'eau.").after
     assert journal.snapshot(p.id).moments[0].caption == "Troisième effondrement. Trop d'eau."
-    assert ed.change_kind(m.id, "fix").kind == "fix"
-    m = ed.set_span(m.id, caps[8].id)
+    assert ed.change_kind(m.id, "fix").after.kind == "fix"
+    m = ed.set_span(m.id, caps[8].id).after
     assert m.span_to == caps[8].id
     # Moving keeps the span's length in stills (clipped at the last still).
-    m = ed.move(m.id, caps[10].id)
+    m = ed.move(m.id, caps[10].id).after
     assert (m.capture, m.span_to) == (caps[10].id, caps[13].id)
     assert m.time == caps[10].time
-    m = ed.move(m.id, caps[18].id)
+    m = ed.move(m.id, caps[18].id).after
     assert (m.capture, m.span_to) == (caps[18].id, caps[19].id)
-    assert ed.set_span(m.id, caps[18].id).span_to is None  # same still: no span
+    assert ed.set_span(m.id, caps[18].id).after.span_to is None  # same still: no span
     with pytest.raises(JournalError):
         ed.set_span(m.id, caps[2].id)  # before its start
     with pytest.raises(CaptureNotFound):
         ed.move(m.id, "20991231T000000.000Z")
     with pytest.raises(JournalError):
         ed.change_kind(m.id, "disaster")
-    gone = ed.delete(m.id)
+    gone = ed.delete(m.id).before
     assert journal.snapshot(p.id).moments == ()
-    back = ed.restore(gone)
-    assert (back.kind, back.capture, back.caption) == (gone.kind, gone.capture, gone.caption)
+    back = ed.restore(gone).after
+    assert back == gone  # same id, still, caption, span and creation time
+    assert journal.snapshot(p.id).moments == (gone,)
     with pytest.raises(MomentNotFound):
         ed.recaption("m-nope", "x")
     assert sum(e.kind == "moment-changed" for e in events) >= 8

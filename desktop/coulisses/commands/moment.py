@@ -37,21 +37,21 @@ def run(args: argparse.Namespace, ctx) -> int:
     if args.action != "delete" and value is None:
         raise UsageError(tr("`moment … {action}` needs a value", action=args.action))
     if args.action == "caption":
-        m = editor.recaption(args.moment, value)
+        m = editor.recaption(args.moment, value).after
         ctx.say(tr("Caption changed."))
     elif args.action == "kind":
         if value not in MOMENT_KINDS:
             raise UsageError(tr("“{kind}” is not a kind of moment; use one of {kinds}",
                                 kind=value, kinds=", ".join(MOMENT_KINDS)))
-        m = editor.change_kind(args.moment, value)
+        m = editor.change_kind(args.moment, value).after
         ctx.say(tr("The moment is now a {kind}.", kind=kind_label(value)))
     elif args.action == "move":
-        m = editor.move(args.moment, _capture(ctx, piece.id, value))
+        m = editor.move(args.moment, _capture(ctx, piece.id, value)).after
         ctx.say(tr("Moved to {where}.", where=m.capture))
     elif args.action == "span":
         end = None if value.strip().lower() in ("none", "-", "") else _capture(ctx, piece.id,
                                                                              value)
-        m = editor.set_span(args.moment, end)
+        m = editor.set_span(args.moment, end).after
         if m.span_to:
             ctx.say(tr("The moment now covers {start} to {end}.", start=m.capture, end=m.span_to))
         else:
@@ -69,8 +69,8 @@ def _capture(ctx, piece_id: str, ref: str) -> str:
     from coulisses.cli import Failure
 
     if ref.strip().lower() == "last":
-        snap = ctx.journal.snapshot(piece_id)
-        if not snap.captures:
+        last = ctx.journal.latest_capture(piece_id)  # no scan of the piece
+        if last is None:
             raise Failure(tr("This piece has no stills yet."))
-        return snap.captures[-1].id
+        return last.id
     return ref.strip()

@@ -23,7 +23,7 @@ import threading
 import time as _time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 from tinydb import Query, TinyDB
 
 from coulisses.atomicio import copy_file, free_bytes, fsync_dir, make_dirs, write_bytes
-from coulisses.journal import layout, stills
+from coulisses.journal import layout, piece_settings, stills
+from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
     CorruptFile,
@@ -42,6 +43,8 @@ from coulisses.journal.errors import (
     MomentNotFound,
     PieceNotFound,
 )
+from coulisses.journal.hidden import EMPTY as NOTHING_HIDDEN
+from coulisses.journal.hidden import HiddenRanges, runs
 from coulisses.journal.home import resolve_home
 from coulisses.journal.ids import is_valid_id, safe_filename_part, slugify, unique_id
 from coulisses.journal.layout import LOCK, PIECE_FILE, PIECES, ROOT_FILE, SET_ASIDE
@@ -111,6 +114,7 @@ class Journal:
                 _write_raw(root, {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
             self._prepare(root, fresh=lambda: {"_meta": {"1": {"schema": SCHEMA_VERSION}}},
                           check=root_problem)
+        self._finish_moves()
 
     @classmethod
     def open(cls, home: str | os.PathLike[str] | None = None) -> Journal:
@@ -291,14 +295,31 @@ class Journal:
         raise PieceNotFound(f"no piece called {ref!r}; `coulisses piece list` shows the pieces")
 
     def update_piece_settings(self, piece_id: str, **settings: Any) -> Piece:
+        """Change declared settings (``piece_settings.PieceSettings``); None restores a
+        setting's default. An unknown setting or a value of the wrong type is refused."""
+        try:
+            values = piece_settings.checked(**settings)
+        except ValueError as exc:
+            raise JournalError(f"{exc}; nothing was changed") from None
+        self._write_settings(piece_id, values)
+        self._emit("piece-changed", piece_id)
+        return self.piece(piece_id)
+
+    def _write_settings(self, piece_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Merge stored settings (None removes one); returns the settings as they were."""
         with self._db(piece_id) as db:
             table = db.table("piece")
             doc = table.get(doc_id=1) or {}
-            merged = dict(doc.get("settings") or {})
-            merged.update(settings)
-            table.update({"settings": merged}, doc_ids=[1])
-        self._emit("piece-changed", piece_id)
-        return self.piece(piece_id)
+            before = dict(doc.get("settings") or {})
+            merged = dict(before)
+            for key, value in values.items():
+                if value is None:
+                    merged.pop(key, None)
+                else:
+                    merged[key] = value
+            if merged != before:
+                table.update({"settings": merged}, doc_ids=[1])
+        return before
 
     def rename_piece(self, piece_id: str, name: str) -> Piece:
         name = " ".join(name.split())
@@ -456,6 +477,7 @@ class Journal:
     # ----------------------------------------------------------------- snapshot
     def snapshot(self, piece_id: str) -> PieceSnapshot:
         """An immutable view of the piece as it is now."""
+        self._finish_moves()  # a move another process left half done (one stat a piece)
         with self._db(piece_id) as db:
             # One read of piece.json for the whole view (each TinyDB table call re-reads it).
             data = db.storage.read() or {}
@@ -466,6 +488,7 @@ class Journal:
         piece = self._piece_of(piece_id, (data.get("piece") or {}).get("1") or {})
         moment_docs, gap_docs, meta_docs = table("moments"), table("gaps"), table("capture_meta")
         dismissed = frozenset(d["key"] for d in table("dismissed") if "key" in d)
+        hidden = _hidden_of(data)
         captures, problems = stills.scan(piece.folder)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
@@ -475,7 +498,8 @@ class Journal:
         own = self.problems_of(None) + self.problems_of(piece_id)
         return PieceSnapshot(piece=piece, captures=tuple(captures), moments=tuple(moments),
                              gaps=tuple(gaps), dismissed=dismissed, capture_meta=meta,
-                             taken_at=utc_now(), problems=own + tuple(problems))
+                             taken_at=utc_now(), problems=own + tuple(problems),
+                             hidden=hidden)
 
     # ------------------------------------------------------------------ moments
     def add_moment(self, piece_id: str, kind: str, *, at: str | datetime | None = "last",
@@ -488,11 +512,11 @@ class Journal:
         if kind not in MOMENT_KINDS:
             raise JournalError(f"unknown moment kind {kind!r}; use one of "
                                f"{', '.join(MOMENT_KINDS)}")
-        captures, _ = self.captures(piece_id)
-        capture, time = _resolve_at(captures, at)
+        listing = stills.Listing(self._piece_folder(piece_id))
+        capture, time = _resolve_at(listing, at)
         if span_to is not None:
-            end = _find(captures, span_to)
-            if capture is None or end.id < capture.id:
+            _require(listing, span_to)
+            if capture is None or span_to < capture.id:
                 raise JournalError("a span must end at or after the capture it starts from")
         now = utc_now()
         moment = Moment(id="m" + uuid.uuid4().hex[:10], kind=kind,
@@ -505,34 +529,86 @@ class Journal:
 
     def update_moment(self, piece_id: str, moment_id: str, **changes: Any) -> Moment:
         """Change a moment's ``caption``, ``kind``, ``capture`` or ``span_to``."""
-        allowed = {"caption", "kind", "capture", "span_to"}
+        return self.edit_moment(piece_id, moment_id, **changes).after
+
+    def moment(self, piece_id: str, moment_id: str) -> Moment:
+        """One moment as stored now (reads piece.json only, never the stills)."""
+        with self._db(piece_id) as db:
+            doc = db.table("moments").get(Query().id == moment_id)
+        if doc is None:
+            raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+        return _moment(doc)  # type: ignore[arg-type]
+
+    def edit_moment(self, piece_id: str, moment_id: str, **changes: Any) -> Change[Moment]:
+        """``update_moment`` returning the moment before and after (read under the lock).
+
+        A still named by ``capture`` or ``span_to`` is checked with one day
+        listing, not a scan of the piece.
+        """
+        allowed = {"caption", "kind", "capture", "span_to", "time"}
         unknown = set(changes) - allowed
         if unknown:
             raise JournalError(f"cannot change {', '.join(sorted(unknown))} of a moment")
         if "kind" in changes and changes["kind"] not in MOMENT_KINDS:
             raise JournalError(f"unknown moment kind {changes['kind']!r}")
         update: dict[str, Any] = dict(changes)
+        if isinstance(update.get("time"), datetime):  # undo puts a stillless moment back
+            update["time"] = iso(update["time"])
+        elif "time" in update:
+            raise JournalError("a moment's time must be a date and time")
+        listing = stills.Listing(self._piece_folder(piece_id))
         if changes.get("capture") is not None:
-            captures, _ = self.captures(piece_id)
-            cap = _find(captures, changes["capture"])
-            update["time"] = iso(cap.time)
+            update["time"] = iso(_require(listing, changes["capture"]).time)  # wins over time
+        if changes.get("span_to") is not None:
+            _require(listing, changes["span_to"])
         with self._db(piece_id) as db:
             table = db.table("moments")
             q = Query()
-            if not table.search(q.id == moment_id):
-                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
-            table.update(update, q.id == moment_id)
             doc = table.get(q.id == moment_id)
-        moment = _moment(doc)  # type: ignore[arg-type]
+            if doc is None:
+                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+            before = _moment(doc)  # type: ignore[arg-type]
+            start = update.get("capture", before.capture)
+            end = update.get("span_to", before.span_to)
+            if end is not None and (start is None or end < start):
+                raise JournalError("a span must end at or after the capture it starts from")
+            table.update(update, q.id == moment_id)
+            after = _moment(table.get(q.id == moment_id))  # type: ignore[arg-type]
+        self._emit("moment-changed", piece_id, after)
+        return Change(before, after)
+
+    def delete_moment(self, piece_id: str, moment_id: str) -> Moment:
+        """Delete a moment; returns it as it was (``restore_moment`` brings it back)."""
+        with self._db(piece_id) as db:
+            table = db.table("moments")
+            doc = table.get(Query().id == moment_id)
+            if doc is None:
+                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+            table.remove(Query().id == moment_id)
+        self._emit("moment-changed", piece_id, None)
+        return _moment(doc)  # type: ignore[arg-type]
+
+    def restore_moment(self, piece_id: str, moment: Moment) -> Moment:
+        """Add back a deleted moment with its id, still, caption and creation time.
+
+        Restoring a moment that is already there as it was does nothing; one of
+        the same id that differs is refused (it was edited since).
+        """
+        if moment.kind not in MOMENT_KINDS:
+            raise JournalError(f"unknown moment kind {moment.kind!r}")
+        if not moment.id:
+            raise JournalError("a moment needs an id")
+        with self._db(piece_id) as db:
+            table = db.table("moments")
+            doc = table.get(Query().id == moment.id)
+            if doc is not None:
+                if _moment(doc) == moment:  # type: ignore[arg-type]
+                    return moment
+                raise JournalError(f"moment {moment.id} was changed since; it cannot be "
+                                   "put back as it was")
+            table.insert(_moment_doc(moment))
         self._emit("moment-changed", piece_id, moment)
         return moment
-
-    def delete_moment(self, piece_id: str, moment_id: str) -> None:
-        with self._db(piece_id) as db:
-            removed = db.table("moments").remove(Query().id == moment_id)
-        if not removed:
-            raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
-        self._emit("moment-changed", piece_id, None)
 
     # ----------------------------------------------- gaps, suggestions, capture meta
     def record_gap(self, piece_id: str, start: datetime, end: datetime | None = None,
@@ -549,12 +625,136 @@ class Journal:
             db.table("gaps").update({"end": iso(end)}, doc_ids=[gap_id])
         self._emit("gap-recorded", piece_id, gap_id)
 
-    def dismiss_suggestion(self, piece_id: str, key: str) -> None:
+    def dismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
+        """Never suggest ``key`` again; Change(before=was it dismissed, after=True)."""
         with self._db(piece_id) as db:
             table = db.table("dismissed")
-            if not table.search(Query().key == key):
+            was = bool(table.search(Query().key == key))
+            if not was:
                 table.insert({"key": key, "at": iso(utc_now())})
         self._emit("piece-changed", piece_id)
+        return Change(was, True)
+
+    def undismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
+        """Suggest ``key`` again (undo of a dismissal)."""
+        with self._db(piece_id) as db:
+            was = bool(db.table("dismissed").remove(Query().key == key))
+        self._emit("piece-changed", piece_id)
+        return Change(was, False)
+
+    # ------------------------------------------------------ curation: hide, cover, focus
+    def hidden(self, piece_id: str) -> HiddenRanges:
+        with self._db(piece_id) as db:
+            return _hidden_of(db.storage.read() or {})
+
+    def hide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
+        """Hide stills from every export (they stay on disk and in the timeline).
+
+        ``Change.ids`` are the stills that were visible and are hidden now:
+        ``unhide_stills(piece_id, change.ids)`` undoes exactly this call.
+        """
+        ids = sorted(set(capture_ids))
+        listing = stills.Listing(self._piece_folder(piece_id))
+        for cid in ids:
+            _require(listing, cid)
+        with self._db(piece_id) as db:
+            before = _hidden_of(db.storage.read() or {})
+            new = [c for c in ids if c not in before]
+            if not new:
+                return Change(before, before)
+            adjacent = {b: not listing.between(a, b) for a, b in zip(new, new[1:], strict=False)}
+            after = _join_touching(before.with_runs(runs(new, adjacent)), listing)
+            _store_hidden(db, after)
+        self._emit("piece-changed", piece_id)
+        return Change(before, after, tuple(new))
+
+    def unhide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
+        """Show stills again; ``Change.ids`` are those that were hidden."""
+        ids = sorted(set(capture_ids))
+        listing = stills.Listing(self._piece_folder(piece_id))
+        with self._db(piece_id) as db:
+            before = _hidden_of(db.storage.read() or {})
+            shown = [c for c in ids if c in before]
+            if not shown:
+                return Change(before, before)
+            after = before.without_ids(shown, {c: (listing.before(c), listing.after(c))
+                                               for c in shown})
+            _store_hidden(db, after)
+        self._emit("piece-changed", piece_id)
+        return Change(before, after, tuple(shown))
+
+    def set_cover(self, piece_id: str, capture_id: str | None) -> Change[str | None]:
+        """The still the export's cover shows (None: the export picks the result)."""
+        if capture_id is not None:
+            _require(stills.Listing(self._piece_folder(piece_id)), capture_id)
+        before = self._write_settings(piece_id, {piece_settings.COVER: capture_id})
+        self._emit("piece-changed", piece_id)
+        return Change(piece_settings.PieceSettings.from_mapping(before).cover, capture_id)
+
+    def set_focus(self, piece_id: str, focus: tuple[float, float] | None,
+                  capture_id: str | None = None) -> Change[tuple[float, float] | None]:
+        """The focus point of the 9:16 crop, for one still or (``capture_id`` None) the piece.
+
+        ``focus`` is (x, y) in 0..1 of the still (clamped); None removes it, so the
+        still follows the piece's focus again, or the piece the centre.
+        """
+        point = piece_settings.parse_focus(focus)
+        if focus is not None and point is None:
+            raise JournalError(f"{focus!r} is not a focus point; give two numbers, x and y "
+                               "between 0 and 1")
+        if capture_id is None:
+            old = self._write_settings(piece_id,
+                                       {piece_settings.FOCUS: piece_settings.focus_json(point)})
+            self._emit("piece-changed", piece_id)
+            return Change(piece_settings.PieceSettings.from_mapping(old).focus, point)
+        _require(stills.Listing(self._piece_folder(piece_id)), capture_id)
+        with self._db(piece_id) as db:
+            table = db.table("capture_meta")
+            q = Query()
+            doc = table.get(q.capture == capture_id)
+            meta = dict((doc or {}).get("meta") or {})
+            was = piece_settings.StillSettings.from_mapping(meta).focus
+            if point is None:
+                meta.pop(piece_settings.STILL_FOCUS, None)
+            else:
+                meta[piece_settings.STILL_FOCUS] = piece_settings.focus_json(point)
+            if meta:
+                table.upsert({"capture": capture_id, "meta": meta}, q.capture == capture_id)
+            elif doc is not None:
+                table.remove(q.capture == capture_id)
+        self._emit("piece-changed", piece_id)
+        return Change(was, point)
+
+    # ------------------------------------------------------------- moving stills
+    def move_stills(self, src_piece: str, capture_ids: Sequence[str],
+                    dst_piece: str) -> MoveResult:
+        """Move stills to another piece with their moments, settings and hidden state.
+
+        Files are renamed (never copied), and a crash at any instant leaves each
+        still in exactly one piece: an intent record written first lets the next
+        ``Journal.open`` (or snapshot) finish the move. See ``journal.moving``.
+        """
+        from coulisses.journal import moving
+
+        result = moving.move(self, src_piece, capture_ids, dst_piece)
+        self._emit("piece-changed", src_piece, result)
+        self._emit("piece-changed", dst_piece, result)
+        return result
+
+    def move_back(self, result: MoveResult) -> MoveResult:
+        """Undo a move: the stills go back to their piece under their old ids where free."""
+        from coulisses.journal import moving
+
+        back = moving.move(self, result.dst, result.after, result.src,
+                           wanted=dict(zip(result.after, result.before, strict=True)))
+        self._emit("piece-changed", result.dst, back)
+        self._emit("piece-changed", result.src, back)
+        return back
+
+    def _finish_moves(self) -> None:
+        from coulisses.journal import moving
+
+        moving.finish_pending(self)
 
     def set_capture_meta(self, piece_id: str, capture_id: str, **meta: Any) -> None:
         """Per-still settings the maker chose (e.g. focus point); few, so TinyDB is fine."""
@@ -647,24 +847,55 @@ def _moment(d: dict[str, Any]) -> Moment:
                   span_to=d.get("span_to"))
 
 
-def _find(captures: list[Capture], capture_id: str) -> Capture:
-    from bisect import bisect_left
-
-    ids = [c.id for c in captures]
-    i = bisect_left(ids, capture_id)
-    if i < len(ids) and ids[i] == capture_id:
-        return captures[i]
-    raise CaptureNotFound(f"no still {capture_id!r} in this piece")
+def _capture(listing: stills.Listing, cid: str) -> Capture:
+    parsed = stills.parse_capture_id(cid)
+    assert parsed is not None
+    return Capture(cid, parsed[0], listing.piece_dir / stills.STILLS / stills.day_of(cid),
+                   parsed[2])
 
 
-def _resolve_at(captures: list[Capture],
+def _require(listing: stills.Listing, capture_id: str) -> Capture:
+    """The still, or CaptureNotFound (one day folder listed, cached for the call)."""
+    if not listing.exists(capture_id):
+        raise CaptureNotFound(f"no still {capture_id!r} in this piece")
+    return _capture(listing, capture_id)
+
+
+def _hidden_of(data: dict[str, Any]) -> HiddenRanges:
+    doc = (data.get("hidden") or {}).get("1")
+    return HiddenRanges.from_json(doc.get("ranges")) if doc else NOTHING_HIDDEN
+
+
+def _store_hidden(db: TinyDB, hidden: HiddenRanges) -> None:
+    table = db.table("hidden")
+    if table.get(doc_id=1) is None:
+        table.insert({"ranges": hidden.to_json()})
+    else:
+        table.update({"ranges": hidden.to_json()}, doc_ids=[1])
+
+
+def _join_touching(hidden: HiddenRanges, listing: stills.Listing) -> HiddenRanges:
+    """Ranges with no still between them become one (hide a, then b next to it: one pair)."""
+    pairs = list(hidden.ranges)
+    out = pairs[:1]
+    for a, b in pairs[1:]:
+        if not listing.between(out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return HiddenRanges(out)
+
+
+def _resolve_at(listing: stills.Listing,
                 at: str | datetime | None) -> tuple[Capture | None, datetime]:
     if at is None or at == "last":
-        if captures:
-            return captures[-1], captures[-1].time
+        last = listing.before("\x7f")
+        if last is not None:
+            cap = _capture(listing, last)
+            return cap, cap.time
         return None, utc_now()
     if isinstance(at, str) and stills.parse_capture_id(at) is not None:
-        cap = _find(captures, at)
+        cap = _require(listing, at)
         return cap, cap.time
     if isinstance(at, str):
         try:
@@ -674,10 +905,11 @@ def _resolve_at(captures: list[Capture],
                                "like 2026-11-23T14:05") from None
     else:
         when = at.astimezone(UTC)
-    if not captures:
+    # Every id of that millisecond (with a -n or ~source tail) sorts before "\x7f".
+    found = listing.before(stills.stamp(when) + "\x7f") or listing.first()
+    if found is None:
         return None, when
-    before = [c for c in captures if c.time <= when]
-    cap = before[-1] if before else captures[0]
+    cap = _capture(listing, found)
     return cap, cap.time
 
 

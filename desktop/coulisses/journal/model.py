@@ -9,6 +9,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from coulisses.journal.hidden import EMPTY as NOTHING_HIDDEN
+from coulisses.journal.hidden import HiddenRanges
+from coulisses.journal.piece_settings import PieceSettings, StillSettings
+
 MOMENT_KINDS = ("struggle", "fix", "milestone", "result", "note")
 
 
@@ -36,6 +40,11 @@ class Piece:
     created: datetime
     settings: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     folder: Path = Path()
+
+    @property
+    def typed_settings(self) -> PieceSettings:
+        """The settings as declared in ``piece_settings`` (read through this, not by key)."""
+        return PieceSettings.from_mapping(self.settings)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "created": iso(self.created),
@@ -118,6 +127,19 @@ class PieceSnapshot:
     capture_meta: MappingProxyType[str, MappingProxyType[str, Any]]
     taken_at: datetime
     problems: tuple[str, ...] = ()
+    # Hidden stills stay in ``captures`` (the timeline shows them dimmed); an export
+    # never shows them.
+    hidden: HiddenRanges = NOTHING_HIDDEN
+
+    def is_hidden(self, capture_id: str) -> bool:
+        return capture_id in self.hidden
+
+    def still_settings(self, capture_id: str) -> StillSettings:
+        return StillSettings.from_mapping(self.capture_meta.get(capture_id))
+
+    @property
+    def settings(self) -> PieceSettings:
+        return self.piece.typed_settings
 
     def capture(self, capture_id: str) -> Capture | None:
         index = self.index_of(capture_id)

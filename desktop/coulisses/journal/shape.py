@@ -92,9 +92,18 @@ def _dismissed_doc(d: dict[str, Any]) -> str | None:
     return None
 
 
+def _hidden_doc(d: dict[str, Any]) -> str | None:
+    ranges = d.get("ranges", [])
+    if not isinstance(ranges, list) or not all(
+            isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r)
+            for r in ranges):
+        return "the list of hidden stills is not readable"
+    return None
+
+
 _PIECE_TABLES: dict[str, Callable[[dict[str, Any]], str | None]] = {
     "piece": _piece_doc, "moments": _moment_doc, "gaps": _gap_doc,
-    "capture_meta": _meta_doc, "dismissed": _dismissed_doc,
+    "capture_meta": _meta_doc, "dismissed": _dismissed_doc, "hidden": _hidden_doc,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,3 +143,74 @@ def _scan_day(folder: Path) -> Iterator[tuple[Capture | None, str | None]]:
             except ValueError:
                 continue
             yield Capture(cid, t, folder, m.group(3)), None
+
+
+def day_of(cid: str) -> str:
+    """The day folder of a capture id (its first 8 characters are the UTC date)."""
+    return f"{cid[0:4]}-{cid[4:6]}-{cid[6:8]}"
+
+
+class Listing:
+    """Sorted capture ids of a piece, one day folder listed at a time and only once.
+
+    For edits that must know a few stills' neighbours (hide, cover, moments)
+    without scanning the 100,000 stills of the piece: each day read costs a
+    listing of that day alone.
+    """
+
+    def __init__(self, piece_dir: Path) -> None:
+        self.piece_dir = piece_dir
+        self._days: list[str] | None = None
+        self._ids: dict[str, list[str]] = {}
+
+    def days(self) -> list[str]:
+        if self._days is None:
+            self._days = day_names(self.piece_dir)
+        return self._days
+
+    def ids(self, day: str) -> list[str]:
+        got = self._ids.get(day)
+        if got is None:
+            got = self._ids[day] = sorted(_still_names(self.piece_dir / STILLS / day))
+        return got
+
+    def exists(self, cid: str) -> bool:
+        if _NAME.match(cid) is None:
+            return False
+        ids = self.ids(day_of(cid))
+        i = bisect_left(ids, cid)
+        return i < len(ids) and ids[i] == cid
+
+    def between(self, a: str, b: str) -> bool:
+        """Whether any still sorts strictly between ids ``a`` and ``b``."""
+        if b <= a:
+            return False
+        first, last = day_of(a), day_of(b)
+        days = self.days()
+        for day in days[bisect_left(days, first):bisect_right(days, last)]:
+            ids = self.ids(day)
+            if bisect_right(ids, a) < bisect_left(ids, b):
+                return True
+        return False
+
+    def before(self, cid: str) -> str | None:
+        """The still just before ``cid`` (which need not exist), None at the start."""
+        days = self.days()
+        for day in reversed(days[:bisect_right(days, day_of(cid))]):
+            ids = self.ids(day)
+            i = bisect_left(ids, cid)
+            if i > 0:
+                return ids[i - 1]
+        return None
+
+    def after(self, cid: str) -> str | None:
+        days = self.days()
+        for day in days[bisect_left(days, day_of(cid)):]:
+            ids = self.ids(day)
+            i = bisect_right(ids, cid)
+            if i < len(ids):
+                return ids[i]
+        return None
+
+    def first(self) -> str | None:
+        return self.after("")

@@ -5,15 +5,25 @@ a span always ends at or after its start, moving a spanned moment moves its
 span with it, captions are trimmed, and accepting a suggestion turns it into
 a moment. Every change goes through the journal, so observers get their
 ``moment-changed`` event and the view rebuilds its timeline from a snapshot.
+
+For undo, each edit returns a ``Change`` (the moment before and after, read
+under the journal's lock), ``delete`` the moment as it was and ``restore``
+puts it back with its id. Stills are checked against the snapshot the view
+already holds (``snapshot=``), never by rescanning the piece: an edit on a
+100,000-still piece costs a few milliseconds. A failed edit raises and
+changes nothing.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from coulisses.i18n import tr
 from coulisses.journal import CaptureNotFound, Journal, JournalError, MomentNotFound
+from coulisses.journal.edits import Change
 from coulisses.journal.model import MOMENT_KINDS, Moment, PieceSnapshot
+from coulisses.journal.stills import parse_capture_id
 
 
 def _clean(caption: str) -> str:
@@ -22,29 +32,65 @@ def _clean(caption: str) -> str:
 
 
 class MomentEditor:
-    """Add, re-caption, re-kind, move, span and delete the moments of one piece."""
+    """Add, re-caption, re-kind, move, span and delete the moments of one piece.
 
-    def __init__(self, journal: Journal, piece_id: str) -> None:
+    ``snapshot``: the piece as the caller shows it, used to check stills and
+    to measure spans; set ``editor.snapshot`` when a fresh one arrives. Without
+    one, the few edits that need the piece's stills (``move`` of a span) take a
+    snapshot; the others only list one day folder.
+    """
+
+    def __init__(self, journal: Journal, piece_id: str,
+                 snapshot: PieceSnapshot | None = None) -> None:
         self.journal = journal
         self.piece_id = piece_id
+        self.snapshot = snapshot
 
     # ----------------------------------------------------------------- helpers
     def _snapshot(self) -> PieceSnapshot:
-        return self.journal.snapshot(self.piece_id)
+        if self.snapshot is None:
+            return self.journal.snapshot(self.piece_id)
+        return self.snapshot
 
-    def _moment(self, snap: PieceSnapshot, moment_id: str) -> Moment:
-        for m in snap.moments:
-            if m.id == moment_id:
-                return m
-        raise MomentNotFound(tr("There is no moment {id} in this piece; `coulisses timeline "
-                                "PIECE` lists them.", id=moment_id))
+    def _moment(self, moment_id: str) -> Moment:
+        try:
+            return self.journal.moment(self.piece_id, moment_id)
+        except MomentNotFound:
+            raise MomentNotFound(self._no_moment(moment_id)) from None
+
+    @staticmethod
+    def _no_moment(moment_id: str) -> str:
+        return tr("There is no moment {id} in this piece; `coulisses timeline PIECE` lists "
+                  "them.", id=moment_id)
+
+    @staticmethod
+    def _no_still(capture_id: str) -> str:
+        return tr("There is no still {id} in this piece; `coulisses timeline PIECE --json` "
+                  "lists them.", id=capture_id)
 
     def _index(self, snap: PieceSnapshot, capture_id: str) -> int:
         index = snap.index_of(capture_id)
         if index is None:
-            raise CaptureNotFound(tr("There is no still {id} in this piece; `coulisses "
-                                     "timeline PIECE --json` lists them.", id=capture_id))
+            raise CaptureNotFound(self._no_still(capture_id))
         return index
+
+    def _check_still(self, capture_id: str) -> None:
+        """Known to the snapshot, else found on disk (a still newer than the snapshot)."""
+        if self.snapshot is not None and self.snapshot.index_of(capture_id) is not None:
+            return
+        if self.snapshot is None or capture_id > (self.snapshot.captures[-1].id
+                                                  if self.snapshot.captures else ""):
+            return  # the journal checks it with one day listing
+        raise CaptureNotFound(self._no_still(capture_id))
+
+    def _edit(self, moment_id: str, **changes: Any) -> Change[Moment]:
+        try:
+            return self.journal.edit_moment(self.piece_id, moment_id, **changes)
+        except MomentNotFound:
+            raise MomentNotFound(self._no_moment(moment_id)) from None
+        except CaptureNotFound as exc:
+            missing = changes.get("capture") or changes.get("span_to") or ""
+            raise CaptureNotFound(self._no_still(missing)) from exc
 
     @staticmethod
     def _kind(kind: str) -> str:
@@ -56,70 +102,87 @@ class MomentEditor:
     # ------------------------------------------------------------------- edits
     def add(self, kind: str, *, at: str | datetime | None = "last", caption: str = "",
             span_to: str | None = None) -> Moment:
-        return self.journal.add_moment(self.piece_id, self._kind(kind), at=at,
-                                       caption=_clean(caption), span_to=span_to)
+        """Flag a moment; returns it (undo: ``delete(m.id)``, redo: ``restore(m)``)."""
+        kind = self._kind(kind)
+        if isinstance(at, str) and parse_capture_id(at) is not None:
+            self._check_still(at)
+        try:
+            return self.journal.add_moment(self.piece_id, kind, at=at, caption=_clean(caption),
+                                           span_to=span_to)
+        except CaptureNotFound as exc:
+            missing = span_to if isinstance(at, datetime) or at in (None, "last") else at
+            raise CaptureNotFound(self._no_still(str(missing or span_to))) from exc
 
-    def recaption(self, moment_id: str, caption: str) -> Moment:
-        self._moment(self._snapshot(), moment_id)
-        return self.journal.update_moment(self.piece_id, moment_id, caption=_clean(caption))
+    def recaption(self, moment_id: str, caption: str) -> Change[Moment]:
+        return self._edit(moment_id, caption=_clean(caption))
 
-    def change_kind(self, moment_id: str, kind: str) -> Moment:
-        self._moment(self._snapshot(), moment_id)
-        return self.journal.update_moment(self.piece_id, moment_id, kind=self._kind(kind))
+    def change_kind(self, moment_id: str, kind: str) -> Change[Moment]:
+        return self._edit(moment_id, kind=self._kind(kind))
 
-    def move(self, moment_id: str, capture_id: str) -> Moment:
+    def move(self, moment_id: str, capture_id: str) -> Change[Moment]:
         """Tie the moment to another still; a span keeps its length in stills."""
-        snap = self._snapshot()
-        moment = self._moment(snap, moment_id)
-        target = self._index(snap, capture_id)
+        moment = self._moment(moment_id)
         changes: dict[str, str | None] = {"capture": capture_id}
         if moment.span_to is not None and moment.capture is not None:
+            snap = self._snapshot()
+            target = self._index(snap, capture_id)
             start = snap.index_of(moment.capture)
             end = snap.index_of(moment.span_to)
             if start is not None and end is not None:
                 new_end = min(len(snap.captures) - 1, target + (end - start))
                 changes["span_to"] = snap.captures[new_end].id
-        return self.journal.update_moment(self.piece_id, moment_id, **changes)
+        else:
+            self._check_still(capture_id)
+        return self._edit(moment_id, **changes)
 
-    def set_span(self, moment_id: str, span_to: str | None) -> Moment:
+    def set_span(self, moment_id: str, span_to: str | None) -> Change[Moment]:
         """Make the moment cover its still up to ``span_to`` (None: its still alone)."""
-        snap = self._snapshot()
-        moment = self._moment(snap, moment_id)
+        moment = self._moment(moment_id)
         if span_to is not None:
-            end = self._index(snap, span_to)
-            start = snap.index_of(moment.capture) if moment.capture else None
-            if start is None:
+            self._check_still(span_to)
+            if moment.capture is None:
                 raise JournalError(tr("This moment has no still, so it cannot cover a span; "
                                       "move it to a still first."))
-            if end < start:
+            if span_to < moment.capture:  # ids sort in time order
                 raise JournalError(tr("A span must end at or after the still its moment is "
                                       "on; pick a later still."))
-            if end == start:
+            if span_to == moment.capture:
                 span_to = None
-        return self.journal.update_moment(self.piece_id, moment_id, span_to=span_to)
+        return self._edit(moment_id, span_to=span_to)
 
-    def delete(self, moment_id: str) -> Moment:
-        """Delete a moment; returns it so a caller can offer to add it back."""
-        moment = self._moment(self._snapshot(), moment_id)
-        self.journal.delete_moment(self.piece_id, moment_id)
-        return moment
+    def delete(self, moment_id: str) -> Change[Moment | None]:
+        """Delete a moment; ``Change.before`` is it as it was (``restore`` brings it back)."""
+        try:
+            gone = self.journal.delete_moment(self.piece_id, moment_id)
+        except MomentNotFound:
+            raise MomentNotFound(self._no_moment(moment_id)) from None
+        return Change(gone, None)
 
-    def restore(self, moment: Moment) -> Moment:
-        """Add back a deleted moment (same kind, still, caption and span; new id)."""
-        return self.journal.add_moment(self.piece_id, moment.kind,
-                                       at=moment.capture or moment.time,
-                                       caption=moment.caption, span_to=moment.span_to)
+    def restore(self, moment: Moment) -> Change[Moment | None]:
+        """Add back a deleted moment as it was: same id, kind, still, caption, span, time."""
+        return Change(None, self.journal.restore_moment(self.piece_id, moment))
+
+    def put_back(self, moment: Moment) -> Change[Moment]:
+        """Undo an edit: every field of ``moment`` as it was (same id)."""
+        return self._edit(moment.id, caption=moment.caption, kind=moment.kind,
+                          capture=moment.capture, span_to=moment.span_to, time=moment.time)
 
     # -------------------------------------------------------------- suggestions
     def accept(self, capture_id: str, *, kind: str = "struggle", caption: str = "") -> Moment:
         """A suggestion becomes a moment on its still (the maker captions it now or later)."""
-        snap = self._snapshot()
-        self._index(snap, capture_id)
+        if self.snapshot is None:
+            self._index(self._snapshot(), capture_id)
+        else:
+            self._check_still(capture_id)
         return self.add(kind, at=capture_id, caption=caption)
 
-    def dismiss(self, capture_id: str) -> None:
+    def dismiss(self, capture_id: str) -> Change[bool]:
         """Never suggest this still again (remembered in the journal)."""
-        self.journal.dismiss_suggestion(self.piece_id, capture_id)
+        return self.journal.dismiss_suggestion(self.piece_id, capture_id)
+
+    def undismiss(self, capture_id: str) -> Change[bool]:
+        """Suggest this still again (undo of ``dismiss``)."""
+        return self.journal.undismiss_suggestion(self.piece_id, capture_id)
 
 
 __all__ = ["MomentEditor"]

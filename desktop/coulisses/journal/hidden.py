@@ -1,0 +1,143 @@
+"""Hidden stills, kept as sorted ranges of capture ids.
+
+A maker hides a knocked camera's hour or a blurred face: often thousands of
+consecutive stills. They are stored in one document of ``piece.json`` as
+``[[first id, last id], ...]``, sorted and merged, so hiding 10,000
+consecutive stills adds one pair, not 10,000 records. A range covers every
+still whose id sorts between its ends: a photo imported later into a hidden
+stretch is hidden too, the safe side for a private moment.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coulisses.journal.model import Capture
+
+Range = tuple[str, str]
+
+
+class HiddenRanges:
+    """An immutable set of hidden capture ids as ranges; ``id in ranges`` is a bisect."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, ranges: Iterable[Range] = ()) -> None:
+        merged = _merge(sorted((a, b) for a, b in ranges if a <= b))
+        self._starts = tuple(a for a, _ in merged)
+        self._ends = tuple(b for _, b in merged)
+
+    @classmethod
+    def from_json(cls, value: Any) -> HiddenRanges:
+        """Tolerant: pairs that are not two ids are skipped (journal.shape refuses them)."""
+        pairs = []
+        for item in value or ():
+            if isinstance(item, list | tuple) and len(item) == 2 and \
+                    all(isinstance(x, str) for x in item):
+                pairs.append((item[0], item[1]))
+        return cls(pairs)
+
+    def to_json(self) -> list[list[str]]:
+        return [[a, b] for a, b in self.ranges]
+
+    @property
+    def ranges(self) -> tuple[Range, ...]:
+        return tuple(zip(self._starts, self._ends, strict=True))
+
+    def __contains__(self, capture_id: object) -> bool:
+        if not isinstance(capture_id, str):
+            return False
+        i = bisect_right(self._starts, capture_id) - 1
+        return i >= 0 and capture_id <= self._ends[i]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HiddenRanges) and self.ranges == other.ranges
+
+    def __hash__(self) -> int:
+        return hash(self.ranges)
+
+    def __repr__(self) -> str:
+        return f"HiddenRanges({list(self.ranges)!r})"
+
+    def index_spans(self, captures: Sequence[Capture]) -> list[tuple[int, int]]:
+        """[first, stop) index spans of the hidden stills among sorted ``captures``."""
+        ids = _Ids(captures)
+        out = []
+        for a, b in zip(self._starts, self._ends, strict=True):
+            lo, hi = bisect_left(ids, a), bisect_right(ids, b)
+            if lo < hi:
+                out.append((lo, hi))
+        return out
+
+    def count_in(self, captures: Sequence[Capture]) -> int:
+        return sum(hi - lo for lo, hi in self.index_spans(captures))
+
+    def with_runs(self, runs: Iterable[Range]) -> HiddenRanges:
+        return HiddenRanges((*self.ranges, *runs))
+
+    def without_ids(self, ids: Iterable[str], neighbours: dict[str, tuple[str | None,
+                                                                        str | None]]
+                    ) -> HiddenRanges:
+        """These ids shown again; ``neighbours[id]`` = (still before, still after) in the piece,
+        which become the ends of the pieces a range is cut into."""
+        pairs = list(self.ranges)
+        for cid in sorted(set(ids)):
+            before, after = neighbours.get(cid, (None, None))
+            cut = []
+            for a, b in pairs:
+                if not a <= cid <= b:
+                    cut.append((a, b))
+                    continue
+                if a < cid and before is not None and a <= before:
+                    cut.append((a, before))
+                if cid < b and after is not None and after <= b:
+                    cut.append((after, b))
+            pairs = cut
+        return HiddenRanges(pairs)
+
+
+def runs(ids: Sequence[str], adjacent: dict[str, bool]) -> list[Range]:
+    """Sorted ids grouped into ranges: ``adjacent[id]`` says no other still lies between
+    this id and the one before it in ``ids``."""
+    out: list[Range] = []
+    for cid in ids:
+        if out and adjacent.get(cid, False):
+            out[-1] = (out[-1][0], cid)
+        else:
+            out.append((cid, cid))
+    return out
+
+
+def _merge(pairs: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for a, b in pairs:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+EMPTY = HiddenRanges()
+
+
+class _Ids:
+    __slots__ = ("_c",)
+
+    def __init__(self, captures: Sequence[Capture]) -> None:
+        self._c = captures
+
+    def __len__(self) -> int:
+        return len(self._c)
+
+    def __getitem__(self, i: int) -> str:
+        return self._c[i].id
+
+
+__all__ = ["EMPTY", "HiddenRanges", "runs"]
