@@ -314,3 +314,30 @@ def test_the_content_lock_makes_check_then_store_one_step(journal, piece, tmp_pa
         t.join(10)
     (capture,) = journal.snapshot(piece.id).captures
     assert seen == [capture.id]
+
+
+def test_the_index_reads_only_what_was_added_since(journal, piece, monkeypatch):
+    """Per photo, the index costs the same with 2,000 stills as with none."""
+    from coulisses.journal.content_index import ContentIndex
+
+    writer, reader = ContentIndex(piece.folder), ContentIndex(piece.folder)
+    with writer.locked():
+        for i in range(2000):
+            writer.add(f"20250501T10{i // 60 % 60:02d}{i % 60:02d}.000Z~IMG_{i}", 1000 + i, None)
+    parsed: list[bytes] = []
+    real = ContentIndex._parse
+
+    def counting(self, line: bytes) -> bool:
+        parsed.append(line)
+        return real(self, line)
+
+    monkeypatch.setattr(ContentIndex, "_parse", counting)
+    with reader.locked():
+        assert len(parsed) == 2000  # a process reads the file once...
+    with writer.locked():
+        writer.add("20250502T100000.000Z~IMG_new", 5, None)
+    parsed.clear()
+    for _ in range(3):
+        with reader.locked():
+            pass
+    assert len(parsed) == 1  # ...then only the lines added since
