@@ -186,7 +186,7 @@ def _lerp(a: dict[str, float], b: dict[str, float], u: float) -> dict[str, float
 # ------------------------------------------------------------------------ journal
 def find_demo(journal: Journal, name: str) -> Piece | None:
     for piece in journal.pieces():
-        if piece.settings.get("demo") and piece.name == name and journal.captures(piece.id)[0]:
+        if piece.typed_settings.demo and piece.name == name and journal.captures(piece.id)[0]:
             return piece
     return None
 

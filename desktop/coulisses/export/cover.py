@@ -21,11 +21,14 @@ def central_box(width: int, height: int) -> tuple[int, int, int, int]:
 
 
 def cover_shot(plan: ReelPlan) -> Shot | None:
-    """The maker's pick (piece setting ``cover``, a capture id), else the result."""
+    """The maker's pick (the plan's ``cover``: a visible still, with its focus), else the
+    result. A cover on a hidden still never reaches the plan, so it is never used."""
+    if plan.cover is not None and plan.cover.capture is not None:
+        return plan.cover
     with_still = [s for s in plan.shots if s.capture is not None and s.kind != END_CARD]
     if not with_still:
         return None
-    wanted = plan.piece.settings.get("cover") if plan.piece.settings else None
+    wanted = plan.piece.typed_settings.cover  # a plan made by hand: among its shots only
     if wanted:
         for s in with_still:
             if s.capture and s.capture.id == wanted:

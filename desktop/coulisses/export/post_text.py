@@ -36,8 +36,7 @@ def post_text(plan: ReelPlan, lang: str | None = None) -> str:
         parts.append("\n".join(captions))
     if plan.effort_line:
         parts.append(tr("Behind the scenes: {effort}", lang=lang, effort=plan.effort_line))
-    craft = piece.settings.get("craft") if piece.settings else None
-    tags = hashtags(lang, craft if isinstance(craft, str) else None)
+    tags = hashtags(lang, piece.typed_settings.craft)
     if tags:
         parts.append(" ".join(tags))
     return "\n\n".join(parts) + "\n"

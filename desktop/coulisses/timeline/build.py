@@ -9,10 +9,11 @@ callback and can run on a worker thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from coulisses.jobs import CancelToken, ProgressCallback
+from coulisses.journal import piece_settings
 from coulisses.journal.model import Moment, Piece, PieceSnapshot
 from coulisses.timeline.effort import Effort, compute_effort
 from coulisses.timeline.sessions import (
@@ -25,19 +26,14 @@ from coulisses.timeline.sessions import (
 )
 from coulisses.timeline.suggestions import Suggestion, find_suggestions
 
-SESSION_GAP_SETTING = "session_gap"  # piece setting, seconds
+SESSION_GAP_SETTING = piece_settings.SESSION_GAP  # kept for callers of the old name
 
 
 def session_gap_of(snapshot: PieceSnapshot, gap: float | None = None) -> float:
     """The gap that splits sessions: the caller's, else the piece's setting, else 30 min."""
     if gap is not None:
         return float(gap)
-    value = snapshot.piece.settings.get(SESSION_GAP_SETTING)
-    try:
-        value = float(value) if value is not None else DEFAULT_GAP
-    except (TypeError, ValueError):
-        value = DEFAULT_GAP
-    return value if value > 0 else DEFAULT_GAP
+    return snapshot.settings.session_gap or DEFAULT_GAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +96,17 @@ def build_timeline(snapshot: PieceSnapshot, *, gap: float | None = None,
     times = timestamps(snapshot.captures)
     sessions = split_sessions(snapshot, session_gap, times)
     effort = compute_effort(snapshot, sessions, times)
+    if snapshot.hidden:
+        # Worked time counts hidden stills (the maker worked them); the still count
+        # is what a reel can show.
+        effort = replace(effort, stills=len(snapshot.captures)
+                         - snapshot.hidden.count_in(snapshot.captures))
     found: tuple[Suggestion, ...] = ()
     if suggestions:
         found = find_suggestions(snapshot, sessions, use_cache=use_cache, token=token,
                                  progress=progress, lang=lang)
+        # A hidden still is not offered as a moment: it will never be in a reel.
+        found = tuple(s for s in found if not snapshot.is_hidden(s.capture))
     return Timeline(snapshot=snapshot, sessions=sessions, effort=effort, suggestions=found,
                     session_gap=session_gap, suggestions_done=suggestions)
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -35,8 +35,9 @@ from coulisses.i18n import tr
 from coulisses.journal.model import Capture, Moment, PieceSnapshot
 from coulisses.labels import kind_label
 from coulisses.timeline.effort import card_lines, compute_effort, effort_line
-from coulisses.timeline.plan import END_CARD, RESULT_FIRST, WORK, Cue, ReelPlan, Shot
+from coulisses.timeline.plan import COVER, END_CARD, RESULT_FIRST, WORK, Cue, ReelPlan, Shot
 from coulisses.timeline.sessions import DEFAULT_GAP, moment_anchor, split_sessions, timestamps
+from coulisses.timeline.visible import visible_part
 
 WORK_SHOT_SECONDS = 0.1  # one work still on screen: a brisk time-lapse pace
 WORK_HOLD_MAX_SECONDS = 1.5  # longer than this and a work still feels stuck
@@ -95,29 +96,11 @@ def spread(total: int, weights: Sequence[float]) -> list[int]:
 
 def focus_of(snapshot: PieceSnapshot, capture_id: str | None) -> tuple[float, float] | None:
     """The maker's focus point for a still (its own, else the piece's), clamped to 0..1."""
-    value: Any = None
     if capture_id is not None:
-        meta = snapshot.capture_meta.get(capture_id)
-        if meta is not None:
-            value = meta.get("focus")
-    if value is None:
-        value = snapshot.piece.settings.get("focus")
-    return _parse_focus(value)
-
-
-def _parse_focus(value: Any) -> tuple[float, float] | None:
-    if value is None:
-        return None
-    try:
-        if isinstance(value, dict):
-            x, y = float(value["x"]), float(value["y"])
-        else:
-            x, y = (float(v) for v in value)
-    except (KeyError, TypeError, ValueError):
-        return None
-    if not (math.isfinite(x) and math.isfinite(y)):
-        return None
-    return (min(1.0, max(0.0, x)), min(1.0, max(0.0, y)))
+        own = snapshot.still_settings(capture_id).focus
+        if own is not None:
+            return own
+    return snapshot.settings.focus
 
 
 @dataclass(slots=True)
@@ -244,23 +227,37 @@ def _shortest_message(shortest: float, lang: str | None) -> str:
 
 def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
               result_first: bool = True, end_card: bool = True, lang: str | None = None,
-              sessions_gap: float = DEFAULT_GAP) -> ReelPlan:
-    """Plan a reel of exactly ``round(duration * fps)`` frames (see the module docstring)."""
+              sessions_gap: float | None = None) -> ReelPlan:
+    """Plan a reel of exactly ``round(duration * fps)`` frames (see the module docstring).
+
+    Hidden stills are never shown (``timeline.visible``); the effort figures
+    still count the time they cover. ``sessions_gap`` defaults to the piece's.
+    """
     if not isinstance(fps, int) or fps <= 0:
         raise ValueError(tr("The frame rate must be a positive whole number.", lang=lang))
     if not math.isfinite(duration) or duration <= 0:
         raise ValueError(tr("The reel length must be a positive number of seconds.",
                             lang=lang))
     total = round(duration * fps)
-    captures = snapshot.captures
-    if not captures:
+    if not snapshot.captures:
         raise NothingToShow(tr("“{name}” has no stills yet; capture or import some before "
                                "making a reel.", lang=lang, name=snapshot.piece.name), 0.0)
+    if sessions_gap is None:
+        sessions_gap = snapshot.settings.session_gap or DEFAULT_GAP
+    # Effort is the maker's: hidden stills were worked time too (only their count goes).
+    all_times = timestamps(snapshot.captures)
+    effort = compute_effort(snapshot, split_sessions(snapshot, sessions_gap, all_times),
+                            all_times)
+    snapshot, left_out = visible_part(snapshot, lang)
+    captures = snapshot.captures
+    if not captures:
+        raise NothingToShow(tr("Every still of “{name}” is hidden; show some before making "
+                               "a reel.", lang=lang, name=snapshot.piece.name), 0.0)
+    effort = replace(effort, stills=len(captures))
     times = timestamps(captures)
-    sessions = split_sessions(snapshot, sessions_gap, times)
-    effort = compute_effort(snapshot, sessions, times)
     pace = max(1, round(WORK_SHOT_SECONDS * fps))
     blocks, warnings = _blocks(snapshot, times, fps, pace, lang)
+    warnings = list(left_out) + warnings
 
     hook = round(HOOK_SECONDS * fps) if result_first else 0
     card_nominal = round(CARD_SECONDS * fps) if end_card else 0
@@ -345,9 +342,17 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
                            "while; a shorter reel will feel livelier.", lang=lang,
                            n=len(captures), seconds=f"{duration:g}"))
     plan = ReelPlan(piece=snapshot.piece, fps=fps, shots=tuple(shots), cues=tuple(cues),
-                    effort_line=effort_line(effort, lang), warnings=tuple(warnings))
+                    effort_line=effort_line(effort, lang), warnings=tuple(warnings),
+                    cover=_cover_shot(snapshot))
     assert plan.total_frames == total, (plan.total_frames, total)  # the contract
     return plan
+
+
+def _cover_shot(snapshot: PieceSnapshot) -> Shot | None:
+    """The maker's cover still when it is visible (it need not be among the shots)."""
+    wanted = snapshot.settings.cover
+    cap = snapshot.capture(wanted) if wanted else None
+    return None if cap is None else Shot(cap, 0, COVER, None, focus_of(snapshot, cap.id))
 
 
 def _hook_still(snapshot: PieceSnapshot, times: list[float]) -> tuple[Capture, str | None]:

@@ -16,6 +16,7 @@ from coulisses.journal.model import Capture, Piece
 WORK = "work"  # an ordinary still of the process
 RESULT_FIRST = "result-first"  # the finished piece shown first as a hook
 END_CARD = "end-card"  # the closing card with the effort figures (no still)
+COVER = "cover"  # the maker's cover still (ReelPlan.cover, never among the shots)
 # Moment kinds (struggle, fix, milestone, result, note) are shot kinds too.
 
 
@@ -46,6 +47,9 @@ class ReelPlan:
     cues: tuple[Cue, ...] = ()
     effort_line: str = ""  # e.g. "11 h 40 · 3 effondrements · 1 vase", for the post text
     warnings: tuple[str, ...] = field(default=())
+    # The still the maker picked as cover (piece setting, visible), with its focus;
+    # None: the export picks the result.
+    cover: Shot | None = None
 
     @property
     def total_frames(self) -> int:
