@@ -29,6 +29,8 @@ SECONDARY_WAIT_MS = 2000  # a second launch must be gone within 3 s, start-up in
 def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = None) -> int:
     """Run the desktop app; its exit status (0 also when another instance took over)."""
     started = float(os.environ.get(ENV_BENCH_T0) or time.time())
+    # (stage, time.time()) as start-up goes; printed by the benchmark hook.
+    stages: list[tuple[str, float]] = [("interpreter", time.time())]
     sanitize_qt_environment()
     from PySide6.QtWidgets import QApplication
 
@@ -42,11 +44,14 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     app = QApplication.instance() or QApplication([sys.argv[0], *rest])
     assert isinstance(app, QApplication)
     _identify(app)
+    stages.append(("qt", time.time()))
     prefs, problem = load_preferences()
     apply_language(app, prefs.language)
     install_excepthook(app)
+    stages.append(("preferences", time.time()))
 
     opened = _open_journal(journal_home(prefs, known.home), prefs)
+    stages.append(("journal", time.time()))
     if opened is None:
         return 0  # another Coulisses has this journal open and was brought forward
     if isinstance(opened, int):
@@ -59,10 +64,11 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
         except Exception as exc:  # a bug, not the maker's doing: details to copy, no traceback
             show_fatal(exc)
             return 1
+        stages.append(("window", time.time()))
         if hasattr(window, "bring_forward"):
             instance.activated.connect(window.bring_forward)
         if os.environ.get(ENV_BENCH) == "1":
-            _report_when_shown(app, window, started)
+            _report_when_shown(app, window, started, stages)
         window.show()
         return app.exec()
     finally:
@@ -174,8 +180,13 @@ def _ask_for_another_folder(home: Path, exc: BaseException) -> Path | None:
     return Path(path) if path else None
 
 
-def _report_when_shown(app: QApplication, window: QWidget, started: float) -> None:
-    """Benchmark hook: once the window has painted and the loop turned, print and quit."""
+def _report_when_shown(app: QApplication, window: QWidget, started: float,
+                       stages: list[tuple[str, float]]) -> None:
+    """Benchmark hook: once the window has painted and the loop turned, print and quit.
+
+    ``startup-ms`` counts from ``started``; ``startup-stages`` gives the ms each
+    stage took (interpreter = process start to run_app, imports of the CLI included).
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -186,8 +197,13 @@ def _report_when_shown(app: QApplication, window: QWidget, started: float) -> No
             return False
 
     def report() -> None:
-        ms = (time.time() - started) * 1000
-        print(f"startup-ms={ms:.0f}", file=sys.stderr, flush=True)
+        now = time.time()
+        marks = [*stages, ("shown", now)]
+        steps = ",".join(f"{name}:{(t - before) * 1000:.0f}"
+                         for (name, t), (_, before) in zip(marks, [("", started), *marks],
+                                                           strict=False))
+        print(f"startup-ms={(now - started) * 1000:.0f}", file=sys.stderr, flush=True)
+        print(f"startup-stages={steps}", file=sys.stderr, flush=True)
         app.quit()
 
     watcher = FirstPaint(window)
