@@ -123,3 +123,25 @@ def test_error_in_a_qt_pool_thread_reaches_the_dialog(qtbot, hooked) -> None:
     dialog = _one_dialog(qtbot)
     assert "OSError: thumbnail worker failed" in dialog.details.toPlainText()
     _alive(qtbot)
+
+
+def test_dialog_outlives_the_window_that_was_active(qtbot, hooked) -> None:
+    from PySide6.QtWidgets import QDialog
+    from shiboken6 import isValid
+
+    owner = QDialog()
+    owner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    owner.show()
+    owner.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is owner)
+
+    def worker() -> None:
+        raise RuntimeError("while a dialog was active")
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    dialog = _one_dialog(qtbot)
+    owner.close()  # deletes itself
+    qtbot.waitUntil(lambda: not isValid(owner))
+    assert isValid(dialog) and _dialogs() == [dialog]

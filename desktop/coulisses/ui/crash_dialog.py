@@ -128,7 +128,9 @@ class CrashReporter(QObject):
             self._shown[key] = self.dialog
             self.dialog.add_other(details)
             return
-        dialog = CrashDialog(key, details, QApplication.activeWindow())
+        # No parent: the failing window (say, a dialog closing itself) must not take
+        # the crash dialog down with it.
+        dialog = CrashDialog(key, details)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         self._shown[key] = dialog
