@@ -522,6 +522,7 @@ class Journal:
         moment = Moment(id="m" + uuid.uuid4().hex[:10], kind=kind,
                         capture=capture.id if capture else None, time=time,
                         caption=caption, created=now, span_to=span_to)
+        moment = _moment(_moment_doc(moment))  # as stored (ms): equal to what a read returns
         with self._db(piece_id) as db:
             db.table("moments").insert(_moment_doc(moment))
         self._emit("moment-changed", piece_id, moment)
@@ -598,6 +599,7 @@ class Journal:
             raise JournalError(f"unknown moment kind {moment.kind!r}")
         if not moment.id:
             raise JournalError("a moment needs an id")
+        moment = _moment(_moment_doc(moment))  # as stored (ms)
         with self._db(piece_id) as db:
             table = db.table("moments")
             doc = table.get(Query().id == moment.id)
