@@ -145,3 +145,19 @@ def test_dialog_outlives_the_window_that_was_active(qtbot, hooked) -> None:
     owner.close()  # deletes itself
     qtbot.waitUntil(lambda: not isValid(owner))
     assert isValid(dialog) and _dialogs() == [dialog]
+
+
+def test_a_failing_dialog_does_not_loop_through_the_hook(qtbot, hooked, monkeypatch) -> None:
+    calls = []
+
+    def broken_dialog(*args, **kwargs):
+        calls.append(1)
+        raise RuntimeError("cannot build the dialog")
+
+    monkeypatch.setattr("coulisses.ui.crash_dialog.CrashDialog", broken_dialog)
+    t = threading.Thread(target=lambda: 1 / 0)
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: calls == [1])
+    qtbot.wait(200)  # a loop would have called it again by now
+    assert calls == [1]

@@ -117,6 +117,12 @@ class CrashReporter(QObject):
         self.reported.emit(signature(exc_type, tb), describe(exc_type, exc, tb, thread))
 
     def _show(self, key: tuple[str, ...], details: str) -> None:
+        try:
+            self._show_or_count(key, details)
+        except Exception:  # raising here would come straight back through the hook: a loop
+            log.exception("cannot show the unexpected-error dialog")
+
+    def _show_or_count(self, key: tuple[str, ...], details: str) -> None:
         if key in self._shown:
             # Seen before: counted in its open dialog; once dismissed it is only logged,
             # so a failing timer cannot bring the dialog back every second.
