@@ -55,6 +55,8 @@ def open_timeline(qtbot, journal, piece_id):
     window.show()
     qtbot.waitExposed(window)
     window.views.setCurrentWidget(window.timeline)
+    qtbot.waitUntil(lambda: window.pieces.model.row_of(piece_id) >= 0, timeout=5000)
+    window.pieces.select(piece_id)
     qtbot.waitUntil(lambda: window.timeline.piece_id == piece_id
                     and window.timeline.timeline is not None, timeout=10000)
     return window, window.timeline
@@ -189,8 +191,9 @@ def test_focus_click_and_cover_reach_the_journal(qtbot, journal, piece) -> None:
     qtbot.mouseClick(page.still, Qt.MouseButton.LeftButton, pos=click)
     meta = journal.snapshot(p.id).capture_meta[first[3]]
     assert abs(meta["focus"][0] - 0.25) < 0.02 and abs(meta["focus"][1] - 0.5) < 0.02
-    crop = page.still.crop_rect()
-    assert crop.left() <= target.x() + 2  # a 16:9 still, focus on the left: crop at the edge
+    crop = page.still.crop_rect()  # the 9:16 frame the reel shows, centred on the click
+    assert abs(crop.center().x() - click.x()) < 3
+    assert crop.height() == pytest.approx(target.height(), abs=1)
     page.set_cover()
     assert journal.snapshot(p.id).piece.settings.get("cover") == first[3]
     window.undo_action.trigger()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 from coulisses.journal import JournalError
 
@@ -90,22 +91,24 @@ class EditStack(QUndoStack):
 
     def make_actions(self, parent) -> tuple[QAction, QAction]:
         """Edit → Undo / Redo, named after the action ("Undo Hide stills")."""
-        undo, redo = QAction(parent), QAction(parent)
-        undo.setObjectName("action_undo")
-        redo.setObjectName("action_redo")
-        undo.triggered.connect(self.undo_checked)
-        redo.triggered.connect(self.redo_checked)
+        self._undo_action, self._redo_action = QAction(parent), QAction(parent)
+        self._undo_action.setObjectName("action_undo")
+        self._redo_action.setObjectName("action_redo")
+        self._undo_action.triggered.connect(self.undo_checked)
+        self._redo_action.triggered.connect(self.redo_checked)
+        self.indexChanged.connect(self.refresh_actions)
+        self.cleanChanged.connect(self.refresh_actions)
+        self.refresh_actions()
+        return self._undo_action, self._redo_action
 
-        def refresh() -> None:
-            undo.setEnabled(self.canUndo())
-            redo.setEnabled(self.canRedo())
-            undo.setText(self.tr("&Undo {action}").format(action=self.undoText()).strip()
-                         if self.canUndo() else self.tr("&Undo"))
-            redo.setText(self.tr("&Redo {action}").format(action=self.redoText()).strip()
-                         if self.canRedo() else self.tr("&Redo"))
-
-        self.indexChanged.connect(lambda _i: refresh())
-        self.cleanChanged.connect(lambda _c: refresh())
-        self.refresh_actions = refresh
-        refresh()
-        return undo, redo
+    def refresh_actions(self, *_args) -> None:
+        # The stack clears itself (and signals) while being destroyed: nothing to show then.
+        undo, redo = getattr(self, "_undo_action", None), getattr(self, "_redo_action", None)
+        if undo is None or not (isValid(self) and isValid(undo) and isValid(redo)):
+            return
+        undo.setEnabled(self.canUndo())
+        redo.setEnabled(self.canRedo())
+        undo.setText(self.tr("&Undo {action}").format(action=self.undoText())
+                     if self.canUndo() else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {action}").format(action=self.redoText())
+                     if self.canRedo() else self.tr("&Redo"))

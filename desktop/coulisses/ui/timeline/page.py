@@ -496,5 +496,5 @@ class TimelinePage(QWidget):
         return self._perform(
             self.tr("Move {n} stills to another piece").format(n=len(ids)),
             lambda: journal.move_stills(src, ids, target),
-            lambda result: journal.move_stills(target, list(result.moved_to), src),
+            lambda result: journal.move_back(result),
             lambda _r: journal.move_stills(src, ids, target))

@@ -24,14 +24,15 @@ BATCH = 24
 DEFAULT_LIMIT = 2500  # ~100 KB each at 112x84 with Qt's overhead: well under 300 MB
 
 
-def _load(batch: list[tuple[str, Capture]], bound: QSize) -> list[tuple[str, QImage]]:
+def _load(batch: list[tuple[str, Capture]], bound: QSize,
+          key: int) -> tuple[int, list[tuple[str, QImage]]]:
     out = []
-    for key, cap in batch:
+    for name, cap in batch:
         image = load_image(cap.thumb_path, bound)
         if image.isNull():  # no thumbnail (an old journal, a failed write): the still itself
             image = load_image(cap.path, bound)
-        out.append((key, image))
-    return out
+        out.append((name, image))
+    return key, out
 
 
 class ThumbnailCache(QObject):
@@ -44,7 +45,9 @@ class ThumbnailCache(QObject):
         self.limit = limit
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._pending: set[str] = set()
-        self._batches: dict[int, list[str]] = {}  # task -> keys, to forget dropped requests
+        self._batches: dict[int, list[str]] = {}  # batch -> keys, to forget dropped requests
+        self._tasks: dict[int, int] = {}  # id(task) -> batch
+        self._serial = 0
         self._runner = TaskRunner(self, "thumbnails")
         self.missing = QPixmap()  # an unreadable still: drawn as a placeholder
 
@@ -58,7 +61,8 @@ class ThumbnailCache(QObject):
     def request(self, captures: Sequence[Capture]) -> None:
         """Load these (visible first), dropping earlier requests not started yet."""
         for task in self._runner.clear_queued():
-            self._pending.difference_update(self._batches.pop(id(task), ()))
+            key = self._tasks.pop(id(task), None)
+            self._pending.difference_update(self._batches.pop(key, ()))
         todo = []
         for cap in captures:
             key = str(cap.path)
@@ -68,14 +72,18 @@ class ThumbnailCache(QObject):
         bound = QSize(self.bound)
         for start in range(0, len(todo), BATCH):
             batch = todo[start:start + BATCH]
-            task = Task(lambda _c, _p, b=batch: _load(b, bound))
-            key = id(task)
+            self._serial += 1
+            key = self._serial
+            task = Task(lambda _c, _p, b=batch, k=key: _load(b, bound, k))
+            self._tasks[id(task)] = key
             self._batches[key] = [k for k, _ in batch]
-            task.signals.finished.connect(lambda results, t=key: self._arrived(results, t))
+            task.signals.finished.connect(self._arrived)  # a bound slot: dropped with us
             self._runner.start(task)
 
-    def _arrived(self, results: list[tuple[str, QImage]], task_id: int) -> None:
-        self._batches.pop(task_id, None)
+    def _arrived(self, result: tuple[int, list[tuple[str, QImage]]]) -> None:
+        key, results = result
+        self._batches.pop(key, None)
+        self._tasks = {t: k for t, k in self._tasks.items() if k != key}
         for key, image in results:
             self._pending.discard(key)
             self._pixmaps[key] = QPixmap.fromImage(image) if not image.isNull() else self.missing
