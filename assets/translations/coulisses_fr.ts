@@ -2,21 +2,895 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
   <context>
-    <name>MainWindow</name>
+    <name>Actions</name>
     <message>
-      <location filename="coulisses/ui/main_window.py" line="37" />
-      <source>Journal: {path}</source>
-      <translation>Journal : {path}</translation>
+      <location filename="coulisses/ui/main_window/actions.py" line="39" />
+      <source>&amp;New piece…</source>
+      <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window.py" line="34" />
-      <source>No pieces yet. Create one with: coulisses piece new "Vase bleu #3"</source>
-      <translation>Aucune pièce pour l’instant. Créez-en une avec : coulisses piece new "Vase bleu #3"</translation>
+      <location filename="coulisses/ui/main_window/actions.py" line="41" />
+      <source>&amp;Preferences…</source>
+      <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="40" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="42" />
+      <source>&amp;Start recording</source>
+      <translation>&amp;Démarrer la prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="46" />
+      <source>Flag {kind}</source>
+      <translation>Marquer comme {kind}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="43" />
+      <source>S&amp;top recording</source>
+      <translation>&amp;Arrêter la prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="47" />
+      <source>Show &amp;archived pieces</source>
+      <translation>Afficher les pièces &amp;archivées</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="44" />
+      <source>Snap &amp;now</source>
+      <translation>Photo &amp;maintenant</translation>
+    </message>
+  </context>
+  <context>
+    <name>Banner</name>
+    <message>
+      <location filename="coulisses/ui/banner.py" line="40" />
+      <source>Close this message</source>
+      <translation>Fermer ce message</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaptionPrompt</name>
+    <message>
+      <location filename="coulisses/ui/moments.py" line="109" />
+      <source>Enter saves the caption · Escape skips it (add it later)</source>
+      <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/moments.py" line="108" />
+      <source>What happened? (optional)</source>
+      <translation>Que s’est-il passé ? (facultatif)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/moments.py" line="111" />
+      <source>{kind} flagged</source>
+      <translation>{kind} : moment marqué</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/moments.py" line="130" />
+      <source>{kind} flagged at {time}</source>
+      <translation>{kind} : moment marqué à {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapturePanel</name>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="192" />
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="227" />
+      <source>A phone over the network</source>
+      <translation>Un téléphone par le réseau</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="183" />
+      <source>A still every</source>
+      <translation>Une photo toutes les</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="228" />
+      <source>A video file</source>
+      <translation>Un fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="190" />
+      <source>A video file to take stills from</source>
+      <translation>Un fichier vidéo d’où tirer les photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="191" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="223" />
+      <source>Camera {n}</source>
+      <translation>Caméra {n}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="224" />
+      <source>Camera {n} — {name}</source>
+      <translation>Caméra {n} — {name}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="268" />
+      <source>Choose a video file</source>
+      <translation>Choisir un fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="186" />
+      <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
+      <translation>Applis courantes pour téléphone : IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="197" />
+      <source>High sensitivity</source>
+      <translation>Sensibilité élevée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="199" />
+      <source>Live preview</source>
+      <translation>Aperçu en direct</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="234" />
+      <source>Looking for cameras…</source>
+      <translation>Recherche des caméras…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="196" />
+      <source>Low sensitivity</source>
+      <translation>Sensibilité faible</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="196" />
+      <source>Medium sensitivity</source>
+      <translation>Sensibilité moyenne</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="236" />
+      <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
+      <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="205" />
+      <source>No preview</source>
+      <translation>Pas d’aperçu</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="193" />
+      <source>Skip stills where nothing moves</source>
+      <translation>Ignorer les photos où rien ne bouge</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="202" />
+      <source>Snap now (F5)</source>
+      <translation>Photo maintenant (F5)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="180" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="200" />
+      <source>Start</source>
+      <translation>Démarrer</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="201" />
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="181" />
+      <source>Stream URL</source>
+      <translation>Adresse du flux</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="229" />
+      <source>The screen</source>
+      <translation>L’écran</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="182" />
+      <source>Video file</source>
+      <translation>Fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="269" />
+      <source>Videos</source>
+      <translation>Vidéos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="184" />
+      <source>When nothing moves</source>
+      <translation>Quand rien ne bouge</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/panel.py" line="185" />
+      <source>rtsp://… or http://… from the phone's camera app</source>
+      <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashDialog</name>
+    <message>
+      <location filename="coulisses/ui/crash_dialog.py" line="78" />
+      <source>Copy details</source>
+      <translation>Copier les détails</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/crash_dialog.py" line="64" />
+      <source>Coulisses could not start because of an unexpected error; your stored stills are safe. Please copy the details below into a bug report.</source>
+      <translation>Coulisses n’a pas pu démarrer à cause d’une erreur inattendue ; vos photos enregistrées ne risquent rien. Merci de copier les détails ci-dessous dans un rapport de bug.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/crash_dialog.py" line="66" />
+      <source>Something unexpected went wrong inside Coulisses. It keeps running and your stored stills are safe; if it happens again, copy the details below into a bug report.</source>
+      <translation>Un problème inattendu est survenu dans Coulisses. L’application continue de fonctionner et vos photos enregistrées ne risquent rien ; si cela se reproduit, copiez les détails ci-dessous dans un rapport de bug.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/crash_dialog.py" line="93" />
+      <source>This happened {n} times.</source>
+      <translation>C’est arrivé {n} fois.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/crash_dialog.py" line="62" />
+      <source>Unexpected error</source>
+      <translation>Erreur inattendue</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditStack</name>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="114" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="113" />
+      <source>&amp;Redo {action}</source>
+      <translation>&amp;Rétablir : {action}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="112" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="111" />
+      <source>&amp;Undo {action}</source>
+      <translation>&amp;Annuler : {action}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="69" />
+      <source>“{action}” could not be done: {reason}</source>
+      <translation>Impossible d’effectuer « {action} » : {reason}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/commands.py" line="81" />
+      <source>“{action}” could not be undone or redone: {reason}. The undo history was cleared.</source>
+      <translation>Impossible d’annuler ou de rétablir « {action} » : {reason}. L’historique des annulations a été effacé.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EffortPlot</name>
+    <message>
+      <location filename="coulisses/ui/timeline/effort_plot.py" line="45" />
+      <source>The arc of the piece appears once it has stills.</source>
+      <translation>La courbe de la pièce apparaît dès qu’elle a des photos.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/effort_plot.py" line="57" />
+      <source>attempt {n}</source>
+      <translation>tentative {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="206" />
+      <source>&amp;Capture</source>
+      <translation>&amp;Prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="205" />
+      <source>&amp;Edit</source>
+      <translation>É&amp;dition</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="204" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="207" />
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="411" />
+      <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
+      <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="208" />
+      <source>Bench</source>
+      <translation>Atelier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="382" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="264" />
+      <source>Choose a source</source>
+      <translation>Choisissez une source</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="379" />
+      <source>Coulisses is recording. Keep recording in the tray?</source>
+      <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="384" />
+      <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
+      <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="381" />
+      <source>Keep recording</source>
+      <translation>Laisser tourner</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="264" />
+      <source>Live preview off</source>
+      <translation>Aperçu en direct désactivé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="233" />
+      <source>No piece chosen</source>
+      <translation>Aucune pièce choisie</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="414" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="392" />
+      <source>Still recording. The tray icon brings the window back.</source>
+      <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="381" />
+      <source>Stop and quit</source>
+      <translation>Arrêter et quitter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="236" />
+      <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
+      <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="209" />
+      <source>Timeline</source>
+      <translation>Chronologie</translation>
     </message>
     <message>
       <location filename="coulisses/ui/main_window.py" line="27" />
       <source>Your pieces</source>
       <translation>Vos pièces</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="308" />
+      <source>Your preferences could not be saved: {reason}</source>
+      <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PiecesPanel</name>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="94" />
+      <source>Archive</source>
+      <translation>Archiver</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="200" />
+      <source>Name of the piece (e.g. Vase bleu #3):</source>
+      <translation>Nom de la pièce (p. ex. Vase bleu #3) :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="208" />
+      <source>New name:</source>
+      <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="199" />
+      <source>New piece</source>
+      <translation>Nouvelle pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="90" />
+      <source>New…</source>
+      <translation>Nouvelle…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="89" />
+      <source>No piece yet: create one to start capturing.</source>
+      <translation>Aucune pièce pour l’instant : créez-en une pour commencer la prise de vue.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="88" />
+      <source>Pieces</source>
+      <translation>Pièces</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="208" />
+      <source>Rename piece</source>
+      <translation>Renommer la pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="91" />
+      <source>Rename…</source>
+      <translation>Renommer…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="93" />
+      <source>Show again</source>
+      <translation>Réafficher</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/panel.py" line="95" />
+      <source>Show archived pieces</source>
+      <translation>Afficher les pièces archivées</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="144" />
+      <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
+      <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses ; rien n’est déplacé ni supprimé.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="156" />
+      <source>Camera {n}</source>
+      <translation>Caméra {n}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="130" />
+      <source>Capture</source>
+      <translation>Prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="225" />
+      <source>Choose a video file</source>
+      <translation>Choisir un fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="232" />
+      <source>Choose the journal folder</source>
+      <translation>Choisir le dossier du journal</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="133" />
+      <source>Default source:</source>
+      <translation>Source par défaut :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="143" />
+      <source>Default: {path}</source>
+      <translation>Par défaut : {path}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="132" />
+      <source>Export defaults</source>
+      <translation>Export par défaut</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
+      <source>Fill the frame (crop)</source>
+      <translation>Remplir le cadre (recadrer)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
+      <source>Framing:</source>
+      <translation>Cadrage :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <source>High</source>
+      <translation>Élevée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="131" />
+      <source>Journal and language</source>
+      <translation>Journal et langue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
+      <source>Journal folder:</source>
+      <translation>Dossier du journal :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="147" />
+      <source>Language:</source>
+      <translation>Langue :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <source>Low</source>
+      <translation>Faible</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <source>Medium</source>
+      <translation>Moyenne</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
+      <source>Network camera or video file</source>
+      <translation>Caméra réseau ou fichier vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
+      <source>One still every:</source>
+      <translation>Une photo toutes les :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="148" />
+      <source>Platform:</source>
+      <translation>Plateforme :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="129" />
+      <source>Preferences</source>
+      <translation>Préférences</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="149" />
+      <source>Reel length:</source>
+      <translation>Durée de la vidéo :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="157" />
+      <source>Screen</source>
+      <translation>Écran</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="139" />
+      <source>Sensitivity:</source>
+      <translation>Sensibilité :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
+      <source>Skip stills where nothing moved</source>
+      <translation>Ignorer les photos où rien n’a bougé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
+      <source>System</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="226" />
+      <source>Videos ({patterns})</source>
+      <translation>Vidéos ({patterns})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="168" />
+      <source>Whole picture over a blurred background</source>
+      <translation>Photo entière sur un fond flou</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="135" />
+      <source>rtsp://192.168.1.20:8554/live or a video file</source>
+      <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
+    </message>
+  </context>
+  <context>
+    <name>SidePanel</name>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="96" />
+      <source>Accept as a struggle</source>
+      <translation>Accepter comme difficulté</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
+      <source>Caption</source>
+      <translation>Légende</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="93" />
+      <source>Delete</source>
+      <translation>Supprimer</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="97" />
+      <source>Dismiss</source>
+      <translation>Écarter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="85" />
+      <source>Moments (double-click a caption to edit it)</source>
+      <translation>Moments (double-clic sur une légende pour la modifier)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="92" />
+      <source>Move to this still</source>
+      <translation>Déplacer ici</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="94" />
+      <source>Suggested moments (likely struggles)</source>
+      <translation>Moments suggérés (difficultés probables)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/side_panel.py" line="95" />
+      <source>Why</source>
+      <translation>Pourquoi</translation>
+    </message>
+  </context>
+  <context>
+    <name>StillView</name>
+    <message>
+      <location filename="coulisses/ui/timeline/still_view.py" line="95" />
+      <source>Choose a still in the strip.</source>
+      <translation>Choisissez une photo dans le bandeau.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/still_view.py" line="121" />
+      <source>Hidden: never in a reel</source>
+      <translation>Masquée : jamais dans une vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/still_view.py" line="68" />
+      <source>This still cannot be read.</source>
+      <translation>Cette photo est illisible.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StripView</name>
+    <message>
+      <location filename="coulisses/ui/timeline/strip_view.py" line="233" />
+      <source>No still yet: start a capture or import photos.</source>
+      <translation>Aucune photo pour l’instant : lancez une prise de vue ou importez des photos.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/strip_view.py" line="312" />
+      <source>Session {n}</source>
+      <translation>Séance {n}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/strip_view.py" line="263" />
+      <source>hidden</source>
+      <translation>masquée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/strip_view.py" line="325" />
+      <source>lost
+{n} min</source>
+      <translation>coupure
+{n} min</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelinePage</name>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="414" />
+      <source>Accept suggestion</source>
+      <translation>Accepter la suggestion</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="386" />
+      <source>Change kind to {kind}</source>
+      <translation>Changer le type en « {kind} »</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="407" />
+      <source>Delete moment</source>
+      <translation>Supprimer le moment</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="425" />
+      <source>Dismiss suggestion</source>
+      <translation>Écarter la suggestion</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="377" />
+      <source>Edit caption</source>
+      <translation>Modifier la légende</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="139" />
+      <source>Every still</source>
+      <translation>Toutes les photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="144" />
+      <source>Flag as…</source>
+      <translation>Marquer…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="354" />
+      <source>Flag {kind}</source>
+      <translation>Marquer comme {kind}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="151" />
+      <source>Focus for the whole piece</source>
+      <translation>Point de mire pour toute la pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="441" />
+      <source>Hide stills</source>
+      <translation>Masquer des photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="334" />
+      <source>Hide these {n} stills</source>
+      <translation>Masquer ces {n} photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="337" />
+      <source>Hide this still</source>
+      <translation>Masquer la photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="252" />
+      <source>Jump to…</source>
+      <translation>Aller à…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="397" />
+      <source>Move moment</source>
+      <translation>Déplacer le moment</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="488" />
+      <source>Move to another piece</source>
+      <translation>Déplacer vers une autre pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="149" />
+      <source>Move to another piece…</source>
+      <translation>Vers une autre pièce…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="497" />
+      <source>Move {n} stills to another piece</source>
+      <translation>Déplacer {n} photos vers une autre pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="489" />
+      <source>Move {n} stills to:</source>
+      <translation>Déplacer {n} photos vers :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="140" />
+      <source>One per minute</source>
+      <translation>Une par minute</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="141" />
+      <source>One per session</source>
+      <translation>Une par séance</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="257" />
+      <source>Session {n} — {date}</source>
+      <translation>Séance {n} — {date}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="150" />
+      <source>Set as cover</source>
+      <translation>En couverture</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="454" />
+      <source>Set cover</source>
+      <translation>Choisir la couverture</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="465" />
+      <source>Set the piece's focus point</source>
+      <translation>Placer le point de mire de la pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="472" />
+      <source>Set this still's focus point</source>
+      <translation>Placer le point de mire de cette photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="436" />
+      <source>Show stills</source>
+      <translation>Réafficher des photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="332" />
+      <source>Show these {n} stills</source>
+      <translation>Réafficher ces {n} photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="336" />
+      <source>Show this still</source>
+      <translation>Réafficher la photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="484" />
+      <source>There is no other piece to move these stills to: create one first.</source>
+      <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="299" />
+      <source>cover</source>
+      <translation>couverture</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="295" />
+      <source>from {source}</source>
+      <translation>source : {source}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/timeline/page.py" line="297" />
+      <source>session {n}</source>
+      <translation>séance {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tray</name>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="79" />
+      <source>Flag struggle</source>
+      <translation>Marquer une difficulté</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="81" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="71" />
+      <source>Show Coulisses</source>
+      <translation>Afficher Coulisses</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="77" />
+      <source>Snap now</source>
+      <translation>Photo maintenant</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="73" />
+      <source>Start recording</source>
+      <translation>Démarrer la prise de vue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/tray.py" line="75" />
+      <source>Stop recording</source>
+      <translation>Arrêter la prise de vue</translation>
     </message>
   </context>
   <context>
@@ -82,29 +956,39 @@
       <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="378" />
+      <location filename="coulisses/ui/pieces/model.py" line="67" />
+      <source>1 still</source>
+      <translation>1 photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/frame_files.py" line="30" />
       <source>A frame could not be encoded as JPEG.</source>
       <translation>Une image n’a pas pu être encodée en JPEG.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="95" />
+      <location filename="coulisses/timeline/editing.py" line="147" />
       <source>A span must end at or after the still its moment is on; pick a later still.</source>
       <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne ; choisissez une photo plus tardive.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="287" />
+      <location filename="coulisses/export/composer.py" line="206" />
       <source>A still could not be read and the previous one is shown in its place: {problem}</source>
       <translation>Une photo est illisible, la précédente est montrée à sa place : {problem}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="513" />
+      <location filename="coulisses/capture/session.py" line="681" />
       <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
       <translation>Impossible d’enregistrer une photo ({error}) : la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="689" />
+      <location filename="coulisses/export/frame_files.py" line="71" />
       <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
       <translation>Une photo qui reste à l’écran répète la même image ; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/timeline/visible.py" line="38" />
+      <source>A {kind} moment is on hidden stills, so the reel leaves it out; show its still or move the moment to keep it.</source>
+      <translation>Un moment « {kind} » est sur des photos masquées, la vidéo le laisse donc de côté ; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/import_photos.py" line="142" />
@@ -115,6 +999,11 @@
       <location filename="coulisses/export/post_text.py" line="38" />
       <source>Behind the scenes: {effort}</source>
       <translation>Dans les coulisses : {effort}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="40" />
+      <source>Camera lost since {time} — retrying</source>
+      <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
     </message>
     <message>
       <location filename="coulisses/capture/camera.py" line="78" />
@@ -137,22 +1026,27 @@
       <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
+      <location filename="coulisses/ui/capture/status.py" line="46" />
+      <source>Cannot write to the journal — paused; retrying</source>
+      <translation>Écriture impossible dans le journal — en pause ; nouvel essai en cours</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/moment.py" line="41" />
       <source>Caption changed.</source>
       <translation>Légende modifiée.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="530" />
+      <location filename="coulisses/capture/session.py" line="700" />
       <source>Capture resumed.</source>
       <translation>Prise de vue reprise.</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="71" />
+      <location filename="coulisses/cli.py" line="79" />
       <source>Capture your process, failures included, and turn it into an honest reel.</source>
       <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="280" />
+      <location filename="coulisses/capture/session.py" line="337" />
       <source>Capturing from {source}.</source>
       <translation>Prise de vue depuis {source}.</translation>
     </message>
@@ -160,6 +1054,51 @@
       <location filename="coulisses/commands/capture.py" line="133" />
       <source>Capturing {piece!r} from {source}, one still every {every}. Ctrl-C stops.</source>
       <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="148" />
+      <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
+      <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/bench.py" line="53" />
+      <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
+      <translation>Choisissez d’abord une source : une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="173" />
+      <source>Choose another folder…</source>
+      <translation>Choisir un autre dossier…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="151" />
+      <source>Choose another journal folder, or update Coulisses if it says so.</source>
+      <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="178" />
+      <source>Choose the journal folder</source>
+      <translation>Choisir le dossier du journal</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="146" />
+      <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
+      <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="150" />
+      <source>Coulisses cannot open the journal: {reason}</source>
+      <translation>Coulisses ne peut pas ouvrir le journal : {reason}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="134" />
+      <source>Coulisses is not allowed to write in the journal folder {path}.</source>
+      <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/bench.py" line="50" />
+      <source>Create or choose a piece first: every still belongs to one.</source>
+      <translation>Créez ou choisissez d’abord une pièce : chaque photo appartient à une pièce.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="26" />
@@ -182,22 +1121,27 @@
       <translation>Pièce de démonstration</translation>
     </message>
     <message>
+      <location filename="coulisses/ui/capture/status.py" line="44" />
+      <source>Disk nearly full — paused; free some space and it resumes by itself</source>
+      <translation>Disque presque plein — en pause ; libérez de la place et la prise de vue reprendra d’elle-même</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/suggestions.py" line="95" />
       <source>Dismissed: {id} will not be suggested again.</source>
       <translation>Écartée : la photo {id} ne sera plus suggérée.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="344" />
+      <location filename="coulisses/capture/session.py" line="408" />
       <source>Done: the capture time is over.</source>
       <translation>Terminé : la durée de prise de vue est écoulée.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="343" />
+      <location filename="coulisses/capture/session.py" line="407" />
       <source>Done: {n} stills taken.</source>
       <translation>Terminé : {n} photos prises.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="345" />
+      <location filename="coulisses/capture/session.py" line="409" />
       <source>Done: {source} has ended.</source>
       <translation>Terminé : fin de {source}.</translation>
     </message>
@@ -207,17 +1151,22 @@
       <translation>Effort : {line}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/videofile.py" line="84" />
+      <location filename="coulisses/capture/videofile.py" line="87" />
       <source>End of the video file {path}.</source>
       <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="80" />
+      <location filename="coulisses/timeline/pacing.py" line="254" />
+      <source>Every still of “{name}” is hidden; show some before making a reel.</source>
+      <translation>Toutes les photos de « {name} » sont masquées ; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="81" />
       <source>Export cancelled, nothing written.</source>
       <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="71" />
+      <location filename="coulisses/commands/export.py" line="72" />
       <source>Exporting</source>
       <translation>Export</translation>
     </message>
@@ -227,9 +1176,19 @@
       <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="500" />
+      <location filename="coulisses/export/composer.py" line="108" />
       <source>Frame {n} is outside the reel (0 to {last}).</source>
       <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="143" />
+      <source>Free some space on it, or choose another journal folder.</source>
+      <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/app.py" line="135" />
+      <source>Give your user write permission on that folder, or choose another journal folder.</source>
+      <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/import_photos.py" line="160" />
@@ -277,6 +1236,11 @@
       <translation>Moments sans photo :</translation>
     </message>
     <message>
+      <location filename="coulisses/ui/app.py" line="140" />
+      <source>Move that file away, or choose another journal folder.</source>
+      <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/moment.py" line="50" />
       <source>Moved to {where}.</source>
       <translation>Moment déplacé sur la photo {where}.</translation>
@@ -307,9 +1271,14 @@
       <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="113" />
+      <location filename="coulisses/capture/sources.py" line="62" />
       <source>No source given: use a camera number (0), a stream URL, a video file or 'screen'.</source>
       <translation>Aucune source indiquée : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/controller.py" line="113" />
+      <source>No still was taken: {reason}</source>
+      <translation>Aucune photo n’a été prise : {reason}</translation>
     </message>
     <message>
       <location filename="coulisses/commands/timeline.py" line="100" />
@@ -322,22 +1291,27 @@
       <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="654" />
+      <location filename="coulisses/export/pipeline.py" line="119" />
       <source>None of the piece's stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="557" />
+      <location filename="coulisses/export/exporter.py" line="139" />
       <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="344" />
+      <location filename="coulisses/timeline/pacing.py" line="341" />
       <source>Only {n} stills to show in {seconds} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
       <translation>Seulement {n} photos à montrer en {seconds} s, chacune reste donc longtemps à l’écran ; une vidéo plus courte paraîtra plus vivante.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="263" />
+      <location filename="coulisses/ui/capture/status.py" line="37" />
+      <source>Opening the camera…</source>
+      <translation>Ouverture de la caméra…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="320" />
       <source>Opening {source}…</source>
       <translation>Ouverture de {source}…</translation>
     </message>
@@ -350,6 +1324,31 @@
       <location filename="coulisses/commands/import_photos.py" line="135" />
       <source>Photos imported into {piece!r}: {n}.</source>
       <translation>Photos importées dans {piece!r} : {n}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="56" />
+      <source>Recording — 1 still</source>
+      <translation>Prise de vue en cours — 1 photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="55" />
+      <source>Recording — 1 still, next in {s} s</source>
+      <translation>Prise de vue en cours — 1 photo, la suivante dans {s} s</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="52" />
+      <source>Recording — idle, skipping stills where nothing moves ({n} kept)</source>
+      <translation>Prise de vue en cours — rien ne bouge, photos ignorées (gardées : {n})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="60" />
+      <source>Recording — {n} stills</source>
+      <translation>Prise de vue en cours — {n} photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="58" />
+      <source>Recording — {n} stills, next in {s} s</source>
+      <translation>Prise de vue en cours — {n} photos, la suivante dans {s} s</translation>
     </message>
     <message>
       <location filename="coulisses/commands/timeline.py" line="117" />
@@ -377,9 +1376,24 @@
       <translation>{path} ignoré : {reason}.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="147" />
+      <location filename="coulisses/preferences.py" line="169" />
+      <source>Some preferences were not valid and are back to their defaults: {names}.</source>
+      <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut : {names}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/sources.py" line="86" />
       <source>Source {source} not found: use a camera number (0), a stream URL, a video file or 'screen'.</source>
       <translation>Source {source} introuvable : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/bench.py" line="66" />
+      <source>Start recording to snap a still.</source>
+      <translation>Démarrez la prise de vue pour prendre une photo.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="28" />
+      <source>Stopped</source>
+      <translation>Arrêté</translation>
     </message>
     <message>
       <location filename="coulisses/commands/import_photos.py" line="99" />
@@ -387,12 +1401,22 @@
       <translation>Surveillance arrêtée. Nouvelles photos importées : {imported} ; ignorées : {skipped}.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="346" />
+      <location filename="coulisses/ui/capture/status.py" line="30" />
+      <source>Stopped — 1 still kept</source>
+      <translation>Arrêté — 1 photo gardée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/capture/status.py" line="32" />
+      <source>Stopped — {n} stills kept</source>
+      <translation>Arrêté — {n} photos gardées</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="410" />
       <source>Stopped.</source>
       <translation>Arrêté.</translation>
     </message>
     <message>
-      <location filename="coulisses/termui.py" line="91" />
+      <location filename="coulisses/termui.py" line="81" />
       <source>Stopping… (Ctrl-C again to force)</source>
       <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
     </message>
@@ -407,6 +1431,11 @@
       <translation>Suggestions abandonnées (interruption) ; le reste de la chronologie est complet.</translation>
     </message>
     <message>
+      <location filename="coulisses/ui/main_window/bench.py" line="90" />
+      <source>The caption could not be saved: {reason}</source>
+      <translation>Impossible d’enregistrer la légende : {reason}</translation>
+    </message>
+    <message>
       <location filename="coulisses/export/captions.py" line="290" />
       <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
       <translation>Il ne restait rien d’affichable dans la légende « {caption} » : elle n’apparaît pas dans la vidéo.</translation>
@@ -417,7 +1446,7 @@
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="487" />
+      <location filename="coulisses/export/exporter.py" line="94" />
       <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -427,47 +1456,57 @@
       <translation>La légende « {caption} » est trop longue pour l’écran et a été raccourcie par « … » ; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="336" />
+      <location filename="coulisses/ui/capture/status.py" line="35" />
+      <source>The capture could not start.</source>
+      <translation>La prise de vue n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/session.py" line="314" />
       <source>The capture has stopped.</source>
       <translation>La prise de vue s’est arrêtée.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="229" />
+      <location filename="coulisses/capture/session.py" line="267" />
       <source>The capture is not running.</source>
       <translation>La prise de vue n’est pas en cours.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="347" />
+      <location filename="coulisses/capture/session.py" line="411" />
       <source>The capture stopped on an error: {error}</source>
       <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="446" />
+      <location filename="coulisses/export/exporter.py" line="193" />
       <source>The cover image could not be encoded.</source>
       <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="440" />
+      <location filename="coulisses/export/exporter.py" line="186" />
       <source>The cover still could not be read ({problem}); the cover is plain.</source>
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="581" />
+      <location filename="coulisses/export/exporter.py" line="154" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/watch_folder.py" line="153" />
+      <location filename="coulisses/ui/app.py" line="142" />
+      <source>The disk holding the journal folder {path} is full.</source>
+      <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/watch_folder.py" line="156" />
       <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
       <translation>Le disque du journal est plein ; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="506" />
+      <location filename="coulisses/capture/session.py" line="674" />
       <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
       <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="580" />
+      <location filename="coulisses/capture/session.py" line="759" />
       <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
       <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : libérez de la place et réessayez.</translation>
     </message>
@@ -477,12 +1516,12 @@
       <translation>La pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/watch_folder.py" line="189" />
+      <location filename="coulisses/capture/watch_folder.py" line="192" />
       <source>The folder {folder} cannot be reached; watching for it to come back.</source>
       <translation>Le dossier {folder} est inaccessible ; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="250" />
+      <location filename="coulisses/timeline/pacing.py" line="237" />
       <source>The frame rate must be a positive whole number.</source>
       <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
@@ -492,9 +1531,14 @@
       <translation>L’import s’est arrêté : {reason}.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/watch_folder.py" line="158" />
+      <location filename="coulisses/capture/watch_folder.py" line="161" />
       <source>The journal could not be written ({error}).</source>
       <translation>Impossible d’écrire dans le journal ({error}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/bench.py" line="81" />
+      <source>The moment could not be saved: {reason}</source>
+      <translation>Impossible d’enregistrer le moment : {reason}</translation>
     </message>
     <message>
       <location filename="coulisses/commands/moment.py" line="47" />
@@ -517,32 +1561,32 @@
       <translation>Le nom a été mis au propre : {name!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="545" />
+      <location filename="coulisses/export/exporter.py" line="128" />
       <source>The output folder {folder} cannot be created ({problem}).</source>
       <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="548" />
+      <location filename="coulisses/export/exporter.py" line="131" />
       <source>The output folder {folder} is not writable; choose another folder.</source>
       <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/suggestions.py" line="257" />
+      <location filename="coulisses/timeline/suggestions.py" line="292" />
       <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
       <translation>La pièce a changé brusquement et durablement (environ {percent} % de l’image).</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="252" />
+      <location filename="coulisses/timeline/pacing.py" line="239" />
       <source>The reel length must be a positive number of seconds.</source>
       <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="476" />
+      <location filename="coulisses/export/composer.py" line="45" />
       <source>The reel plan has no frame rate.</source>
       <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="478" />
+      <location filename="coulisses/export/composer.py" line="47" />
       <source>The reel plan is damaged (a shot has a negative length).</source>
       <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
     </message>
@@ -562,7 +1606,7 @@
       <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="206" />
+      <location filename="coulisses/timeline/pacing.py" line="189" />
       <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
       <translation>La photo d’un moment « {kind} » manque ; la photo la plus proche est montrée à sa place.</translation>
     </message>
@@ -582,22 +1626,22 @@
       <translation>Le flux {url} n’envoie plus d’images.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/videofile.py" line="61" />
+      <location filename="coulisses/capture/videofile.py" line="64" />
       <source>The video file {path} cannot be opened (not a video, or damaged).</source>
       <translation>Impossible d’ouvrir le fichier vidéo {path} (ce n’est pas une vidéo, ou il est abîmé).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/videofile.py" line="80" />
+      <location filename="coulisses/capture/videofile.py" line="83" />
       <source>The video file {path} is not open.</source>
       <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="644" />
+      <location filename="coulisses/export/pipeline.py" line="107" />
       <source>The video has {n} frames instead of {total}.</source>
       <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="39" />
+      <location filename="coulisses/timeline/editing.py" line="63" />
       <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
       <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
     </message>
@@ -607,7 +1651,7 @@
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="45" />
+      <location filename="coulisses/timeline/editing.py" line="68" />
       <source>There is no still {id} in this piece; `coulisses timeline PIECE --json` lists them.</source>
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses timeline PIECE --json` les liste.</translation>
     </message>
@@ -617,7 +1661,7 @@
       <translation>Il n’y a pas de suggestion numéro {n} ; `coulisses suggestions PIECE` en liste {count}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="474" />
+      <location filename="coulisses/export/composer.py" line="43" />
       <source>There is nothing to export: the reel plan has no frames.</source>
       <translation>Rien à exporter : le montage de la vidéo ne contient aucune image.</translation>
     </message>
@@ -627,7 +1671,7 @@
       <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="92" />
+      <location filename="coulisses/timeline/editing.py" line="144" />
       <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
       <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
     </message>
@@ -637,7 +1681,7 @@
       <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="240" />
+      <location filename="coulisses/timeline/pacing.py" line="223" />
       <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
       <translation>Cette vidéo doit durer au moins {seconds} s pour laisser le temps de lire chaque légende : choisissez {seconds} s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
@@ -647,12 +1691,12 @@
       <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="536" />
+      <location filename="coulisses/export/exporter.py" line="119" />
       <source>Unknown export outputs: {names}.</source>
       <translation>Sorties d’export inconnues : {names}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="533" />
+      <location filename="coulisses/export/composer.py" line="68" />
       <source>Unknown layout {layout!r}; use fill or fit.</source>
       <translation>Mise en page {layout!r} inconnue ; utilisez fill ou fit.</translation>
     </message>
@@ -665,6 +1709,16 @@
       <location filename="coulisses/commands/import_photos.py" line="97" />
       <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
       <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/preferences.py" line="153" />
+      <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
+      <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés ; l’ancien fichier a été conservé sous le nom {path}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/preferences.py" line="142" />
+      <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file's permissions.</source>
+      <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant ; vérifiez les permissions de ce fichier.</translation>
     </message>
     <message>
       <location filename="coulisses/commands/moment.py" line="38" />
@@ -737,12 +1791,12 @@
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="716" />
+      <location filename="coulisses/export/exporter.py" line="250" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
     <message>
-      <location filename="coulisses/export/demo_piece.py" line="242" />
+      <location filename="coulisses/capture/demo_piece.py" line="242" />
       <source>drawing the demo stills</source>
       <translation>dessin des photos de démonstration</translation>
     </message>
@@ -764,10 +1818,10 @@
     <message>
       <location filename="coulisses/commands/export.py" line="31" />
       <source>fill: crop around the focus point; fit: whole still over a blur</source>
-      <translation>fill : recadrer autour du point d’intérêt ; fit : photo entière sur un fond flou</translation>
+      <translation>fill : recadrer autour du point de mire ; fit : photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="641" />
+      <location filename="coulisses/export/pipeline.py" line="104" />
       <source>finishing the video</source>
       <translation>finalisation de la vidéo</translation>
     </message>
@@ -802,37 +1856,42 @@
       <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="117" />
+      <location filename="coulisses/cli.py" line="142" />
       <source>interrupted</source>
       <translation>interrompu</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="116" />
+      <location filename="coulisses/capture/photo_decode.py" line="132" />
       <source>it cannot be read ({error})</source>
       <translation>il est illisible ({error})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="276" />
+      <location filename="coulisses/capture/importer.py" line="334" />
       <source>it could not be imported ({error})</source>
       <translation>il n’a pas pu être importé ({error})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="111" />
+      <location filename="coulisses/capture/importer.py" line="301" />
+      <source>it could not be written into the journal ({error})</source>
+      <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/capture/photo_decode.py" line="127" />
       <source>it is a folder</source>
       <translation>c’est un dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="160" />
+      <location filename="coulisses/capture/importer.py" line="168" />
       <source>it is inside the Coulisses journal folder</source>
       <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="130" />
+      <location filename="coulisses/capture/photo_decode.py" line="146" />
       <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
       <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="113" />
+      <location filename="coulisses/capture/photo_decode.py" line="129" />
       <source>it is not a regular file</source>
       <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -852,17 +1911,17 @@
       <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="243" />
+      <location filename="coulisses/capture/importer.py" line="275" />
       <source>its capture time is in the future; is the camera's clock set right?</source>
       <translation>sa date de prise de vue est dans le futur ; l’horloge de l’appareil est-elle à l’heure ?</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="220" />
+      <location filename="coulisses/capture/photo_decode.py" line="287" />
       <source>its image data is damaged ({detail})</source>
       <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="73" />
+      <location filename="coulisses/cli.py" line="81" />
       <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
       <translation>dossier du journal (par défaut : $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
@@ -927,7 +1986,7 @@
       <translation>en-tête TIFF absent</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="100" />
+      <location filename="coulisses/cli.py" line="125" />
       <source>no command given (see `coulisses --help`)</source>
       <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
     </message>
@@ -942,12 +2001,12 @@
       <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="510" />
+      <location filename="coulisses/capture/session.py" line="678" />
       <source>paused: disk full</source>
       <translation>en pause : disque plein</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="516" />
+      <location filename="coulisses/capture/session.py" line="684" />
       <source>paused: write error</source>
       <translation>en pause : erreur d’écriture</translation>
     </message>
@@ -987,7 +2046,7 @@
       <translation>score {score}</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="76" />
+      <location filename="coulisses/cli.py" line="84" />
       <source>show debug messages</source>
       <translation>afficher les messages de débogage</translation>
     </message>
@@ -1037,42 +2096,42 @@
       <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="326" />
+      <location filename="coulisses/capture/importer.py" line="385" />
       <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
       <translation>le disque du journal est plein ; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="121" />
+      <location filename="coulisses/capture/photo_decode.py" line="137" />
       <source>the file is empty</source>
       <translation>le fichier est vide</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="214" />
+      <location filename="coulisses/capture/photo_decode.py" line="281" />
       <source>the file is truncated (an unfinished copy?)</source>
       <translation>le fichier est tronqué (une copie inachevée ?)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="129" />
+      <location filename="coulisses/capture/photo_decode.py" line="145" />
       <source>the file is truncated or damaged</source>
       <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="154" />
+      <location filename="coulisses/capture/importer.py" line="162" />
       <source>the folder cannot be read ({error})</source>
       <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="133" />
+      <location filename="coulisses/capture/photo_decode.py" line="149" />
       <source>the image is too large to import</source>
       <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="153" />
+      <location filename="coulisses/capture/photo_decode.py" line="220" />
       <source>the image is too large to import ({w}×{h} pixels)</source>
       <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="330" />
+      <location filename="coulisses/capture/importer.py" line="389" />
       <source>the journal could not be written ({error})</source>
       <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -1087,12 +2146,12 @@
       <translation>la nouvelle légende, le type ({kinds}), l’identifiant de la photo (move), celui de la photo de fin ou « none » (span)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/health.py" line="89" />
+      <location filename="coulisses/capture/health.py" line="87" />
       <source>the picture has been black for {seconds} s</source>
       <translation>l’image est noire depuis {seconds} s</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/health.py" line="85" />
+      <location filename="coulisses/capture/health.py" line="91" />
       <source>the picture has been frozen for {seconds} s</source>
       <translation>l’image est figée depuis {seconds} s</translation>
     </message>
@@ -1117,12 +2176,12 @@
       <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/importer.py" line="176" />
+      <location filename="coulisses/capture/importer.py" line="184" />
       <source>there is no such file or folder</source>
       <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/photo_decode.py" line="218" />
+      <location filename="coulisses/capture/photo_decode.py" line="285" />
       <source>there is not enough memory to decode it</source>
       <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -1132,7 +2191,12 @@
       <translation>temps entre deux photos, p. ex. 2s, 30s, 5m (10s par défaut)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="90" />
+      <location filename="coulisses/ui/pieces/model.py" line="23" />
+      <source>today {time}</source>
+      <translation>aujourd’hui à {time}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="91" />
       <source>warning: {message}</source>
       <translation>attention : {message}</translation>
     </message>
@@ -1152,7 +2216,7 @@
       <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/watch_folder.py" line="90" />
+      <location filename="coulisses/capture/watch_folder.py" line="93" />
       <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
       <translation>{folder} se trouve dans le journal Coulisses ; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
     </message>
@@ -1167,12 +2231,12 @@
       <translation>{kept} gardées · {skipped} écartées · dernière photo : {last} · {source} : {status}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="349" />
+      <location filename="coulisses/capture/session.py" line="413" />
       <source>{kept} stills kept, {skipped} idle ones skipped.</source>
       <translation>{kept} photos gardées, {skipped} photos sans mouvement écartées.</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="67" />
+      <location filename="coulisses/cli.py" line="75" />
       <source>{message} (see `{prog} --help`)</source>
       <translation>{message} (voir `{prog} --help`)</translation>
     </message>
@@ -1182,7 +2246,12 @@
       <translation>{m} min</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="91" />
+      <location filename="coulisses/ui/pieces/model.py" line="65" />
+      <source>{name} (archived)</source>
+      <translation>{name} (archivée)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="92" />
       <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
       <translation>{name} : vidéo de {seconds:.1f} s, {frames} images à {fps} fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -1217,7 +2286,7 @@
       <translation>{n} photos manquées (source perdue, disque plein ou intervalle trop court)</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="352" />
+      <location filename="coulisses/capture/session.py" line="416" />
       <source>{n} outage(s) recorded ({time} in all).</source>
       <translation>{n} coupure(s) enregistrée(s) ({time} au total).</translation>
     </message>
@@ -1230,6 +2299,11 @@
       <location filename="coulisses/timeline/effort.py" line="160" />
       <source>{n} sessions</source>
       <translation>{n} séances</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/pieces/model.py" line="67" />
+      <source>{n} stills</source>
+      <translation>{n} photos</translation>
     </message>
     <message>
       <location filename="coulisses/commands/timeline.py" line="102" />
@@ -1252,6 +2326,11 @@
       <translation>{option} : {error}</translation>
     </message>
     <message>
+      <location filename="coulisses/ui/app.py" line="139" />
+      <source>{path} is a file, so it cannot hold the journal.</source>
+      <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/import_photos.py" line="113" />
       <source>{path}: {note}.</source>
       <translation>{path} : {note}.</translation>
@@ -1267,42 +2346,42 @@
       <translation>{piece} : {summary}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="271" />
+      <location filename="coulisses/capture/preview.py" line="117" />
       <source>{source} cannot be opened ({reason}).</source>
       <translation>Impossible d’ouvrir {source} ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="573" />
+      <location filename="coulisses/capture/preview.py" line="167" />
       <source>{source} gave no picture ({reason}).</source>
       <translation>Aucune image de {source} ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="440" />
+      <location filename="coulisses/capture/session.py" line="510" />
       <source>{source} has ended.</source>
       <translation>Fin de {source}.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="146" />
+      <location filename="coulisses/capture/sources.py" line="85" />
       <source>{source} is a folder, not a video file.</source>
       <translation>{source} est un dossier, pas un fichier vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="494" />
+      <location filename="coulisses/capture/session.py" line="575" />
       <source>{source} is back after {time}; the gap is recorded.</source>
       <translation>Signal de {source} retrouvé après {time} ; l’interruption est enregistrée.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/sources.py" line="138" />
+      <location filename="coulisses/capture/sources.py" line="79" />
       <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
       <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="468" />
+      <location filename="coulisses/capture/session.py" line="544" />
       <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
       <translation>Plus de signal de {source} ({reason}) ; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="466" />
+      <location filename="coulisses/capture/session.py" line="542" />
       <source>{source} lost: {reason}</source>
       <translation>Plus de signal de {source} : {reason}</translation>
     </message>
@@ -1312,7 +2391,7 @@
       <translation>{s} s</translation>
     </message>
     <message>
-      <location filename="coulisses/termui.py" line="74" />
+      <location filename="coulisses/termui.py" line="64" />
       <source>{time} left</source>
       <translation>encore {time}</translation>
     </message>
@@ -1322,12 +2401,12 @@
       <translation>{time} de travail</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="686" />
+      <location filename="coulisses/export/frame_files.py" line="68" />
       <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
       <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
     </message>
     <message>
-      <location filename="coulisses/cli.py" line="113" />
+      <location filename="coulisses/cli.py" line="138" />
       <source>{what} ({path})</source>
       <translation>{what} ({path})</translation>
     </message>
@@ -1337,12 +2416,12 @@
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="52" />
+      <location filename="coulisses/timeline/editing.py" line="98" />
       <source>“{kind}” is not a kind of moment; use one of {kinds}.</source>
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="257" />
+      <location filename="coulisses/timeline/pacing.py" line="243" />
       <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
       <translation>« {name} » n’a pas encore de photos ; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
