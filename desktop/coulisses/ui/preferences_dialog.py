@@ -114,6 +114,7 @@ class PreferencesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             lambda: self._load(Preferences(journal_folder=self.journal_folder.text())))
 
+        self.setMinimumWidth(560)  # room for a stream URL and the default journal path
         layout = QVBoxLayout(self)
         for group in (self.capture_group, self.general_group, self.export_group):
             layout.addWidget(group)
@@ -139,8 +140,9 @@ class PreferencesDialog(QDialog):
         self.sensitivity_label.setText(self.tr("Sensitivity:"))
         self.journal_label.setText(self.tr("Journal folder:"))
         self.journal_browse.setText(self.tr("Browse…"))
-        self.journal_folder.setPlaceholderText(
-            self.tr("Default: {path}").format(path=_default_journal()))
+        default = self.tr("Default: {path}").format(path=_default_journal())
+        self.journal_folder.setPlaceholderText(default)
+        self.journal_folder.setToolTip(default)
         self.journal_note.setText(self.tr(
             "A new journal folder is used the next time Coulisses starts; nothing is moved "
             "or deleted."))
