@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coulisses.ui.qt_env import sanitize_qt_environment
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from coulisses.journal import Journal
     from coulisses.preferences import Preferences
+    from coulisses.ui.single_instance import SingleInstance
 
     WindowFactory = Callable[[Journal, Preferences, Sequence[str]], QWidget]
 
@@ -96,7 +97,8 @@ def _main_window(journal: Journal, prefs: Preferences, problems: Sequence[str]) 
     return MainWindow(journal, prefs, problems=problems)
 
 
-def _open_journal(home: Path, prefs: Preferences) -> tuple[Any, Journal, Preferences] | int | None:
+def _open_journal(home: Path,
+                  prefs: Preferences) -> tuple[SingleInstance, Journal, Preferences] | int | None:
     """(single instance, journal, prefs); None if another instance runs; an exit status.
 
     The single-instance check comes first: a second launch must not touch the
