@@ -62,3 +62,38 @@ def test_failures_arrive_as_one_sentence(qtbot) -> None:
     with qtbot.waitSignal(task.signals.failed, timeout=5000) as blocker:
         TaskRunner().start(task)
     assert blocker.args == ["the camera was unplugged"]
+
+
+def test_cross_thread_signals_keep_reference_counts_sound() -> None:
+    """Task results and capture events cross threads as Python objects in signals.
+
+    PySide6 6.12.0 corrupted reference counts doing this (a crash within seconds
+    under thumbnail loads); it runs in a subprocess because the failure is a crash.
+    """
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import os, threading
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QCoreApplication, QObject, Signal
+        app = QCoreApplication([])
+        class S(QObject):
+            sig = Signal(object)
+        s, got = S(), []
+        s.sig.connect(got.append)
+        def worker():
+            for i in range(20000):
+                s.sig.emit(None if i % 2 else (i, 1.5))
+        t = threading.Thread(target=worker)
+        t.start()
+        while t.is_alive():
+            app.processEvents()
+        app.processEvents()
+        print(len(got))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "20000"

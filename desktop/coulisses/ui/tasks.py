@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
 
@@ -26,18 +26,30 @@ class TaskSignals(QObject):
     cancelled = Signal()
 
 
-class Task(QRunnable):
+class Task:
+    """A job and its signals. The pool runs ``task.run`` through a runnable it owns.
+
+    Not a QRunnable on purpose: a Python-owned QRunnable dies with its last
+    Python reference, which the GUI thread can drop (a finished signal) while
+    the pool thread is still returning from ``run()``: a use-after-free that
+    crashed under many short thumbnail jobs. Here the pool owns its runnable.
+    """
+
     def __init__(self, job: Job) -> None:
-        super().__init__()
         self.job = job
         self.token = CancelToken()
         self.signals = TaskSignals()
-        self.setAutoDelete(False)  # the owner keeps it until a final signal arrives
+        self.started = False
+        self.dropped = False  # taken off the queue before it started: run() does nothing
 
     def cancel(self) -> None:
         self.token.cancel()
 
     def run(self) -> None:  # runs on a pool thread
+        if self.dropped:
+            return
+        self.started = True
+
         def report(p: Progress) -> None:
             self.signals.progress.emit(p)
 
@@ -98,7 +110,7 @@ class TaskRunner(QObject):
         self._running.add(task)
         for sig in (task.signals.finished, task.signals.failed, task.signals.cancelled):
             sig.connect(lambda *_a, t=task: self._running.discard(t))
-        self.pool.start(task)
+        self.pool.start(task.run)
         return task
 
     @property
@@ -109,7 +121,8 @@ class TaskRunner(QObject):
         """Drop tasks that have not started yet (stale thumbnail requests after a scroll)."""
         dropped = []
         for task in list(self._running):
-            if self.pool.tryTake(task):
+            if not task.started:
+                task.dropped = True  # the pool will call run(), which returns at once
                 self._running.discard(task)
                 dropped.append(task)
         return dropped
