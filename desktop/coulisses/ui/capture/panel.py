@@ -130,7 +130,8 @@ class CapturePanel(QWidget):
         font.setBold(True)
         self.status.setFont(font)
 
-        self.source_label, self.url_label, self.file_label = QLabel(self), QLabel(self), QLabel(self)
+        self.source_label, self.url_label = QLabel(self), QLabel(self)
+        self.file_label = QLabel(self)
         self.interval_label, self.idle_label = QLabel(self), QLabel(self)
         self.form = QFormLayout()
         self.form.addRow(self.source_label, self.source_kind)
