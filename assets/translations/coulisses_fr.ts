@@ -4,42 +4,52 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="39" />
+      <location filename="coulisses/ui/main_window/actions.py" line="42" />
+      <source>&amp;Import photos…</source>
+      <translation>&amp;Importer des photos…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="41" />
       <source>&amp;New piece…</source>
       <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="41" />
+      <location filename="coulisses/ui/main_window/actions.py" line="45" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="40" />
+      <location filename="coulisses/ui/main_window/actions.py" line="44" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="42" />
+      <location filename="coulisses/ui/main_window/actions.py" line="46" />
       <source>&amp;Start recording</source>
       <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="46" />
+      <location filename="coulisses/ui/main_window/actions.py" line="50" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
     <message>
       <location filename="coulisses/ui/main_window/actions.py" line="43" />
+      <source>Import a &amp;folder of photos…</source>
+      <translation>Importer un &amp;dossier de photos…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="47" />
       <source>S&amp;top recording</source>
       <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="47" />
+      <location filename="coulisses/ui/main_window/actions.py" line="51" />
       <source>Show &amp;archived pieces</source>
       <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="44" />
+      <location filename="coulisses/ui/main_window/actions.py" line="48" />
       <source>Snap &amp;now</source>
       <translation>Photo &amp;maintenant</translation>
     </message>
@@ -293,94 +303,182 @@
     </message>
   </context>
   <context>
+    <name>ImportSummary</name>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="38" />
+      <source>1 photo imported</source>
+      <translation>1 photo importée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="48" />
+      <source>Import cancelled: every photo stored so far is kept.</source>
+      <translation>Import annulé : toutes les photos déjà enregistrées sont conservées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="21" />
+      <source>Import finished</source>
+      <translation>Import terminé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="56" />
+      <source>No EXIF time: {name}</source>
+      <translation>Pas d’heure EXIF : {name}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="54" />
+      <source>Skipped {name}: {reason}</source>
+      <translation>{name} ignoré : {reason}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="40" />
+      <source>{n} already there</source>
+      <translation>déjà dans la pièce : {n}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="37" />
+      <source>{n} photos imported</source>
+      <translation>{n} photos importées</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="42" />
+      <source>{n} skipped</source>
+      <translation>ignorés : {n}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/summary.py" line="44" />
+      <source>{n} without a time in their EXIF (file date used)</source>
+      <translation>sans heure EXIF (date du fichier utilisée) : {n}</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="206" />
+      <location filename="coulisses/ui/main_window/window.py" line="231" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="205" />
+      <location filename="coulisses/ui/main_window/window.py" line="230" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="204" />
+      <location filename="coulisses/ui/main_window/window.py" line="229" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="207" />
+      <location filename="coulisses/ui/main_window/window.py" line="232" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="411" />
+      <location filename="coulisses/ui/main_window/window.py" line="333" />
+      <source>An import is already running; wait for it to finish or cancel it.</source>
+      <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="500" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="208" />
+      <location filename="coulisses/ui/main_window/window.py" line="233" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="382" />
+      <location filename="coulisses/ui/main_window/window.py" line="339" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="264" />
+      <location filename="coulisses/ui/main_window/window.py" line="289" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="379" />
+      <location filename="coulisses/ui/main_window/window.py" line="468" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="384" />
+      <location filename="coulisses/ui/main_window/window.py" line="473" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="381" />
+      <location filename="coulisses/ui/main_window/window.py" line="329" />
+      <source>Create or choose a piece first: the photos will be added to it.</source>
+      <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="353" />
+      <source>Import a folder of photos</source>
+      <translation>Importer un dossier de photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="347" />
+      <source>Import photos</source>
+      <translation>Importer des photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="338" />
+      <source>Importing photos…</source>
+      <translation>Import des photos…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="361" />
+      <source>Importing photos… {done} of {total}</source>
+      <translation>Import des photos… {done} sur {total}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="470" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="264" />
+      <location filename="coulisses/ui/main_window/window.py" line="289" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="233" />
+      <location filename="coulisses/ui/main_window/window.py" line="258" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="414" />
+      <location filename="coulisses/ui/main_window/window.py" line="348" />
+      <source>Photos</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="503" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="392" />
+      <location filename="coulisses/ui/main_window/window.py" line="481" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="381" />
+      <location filename="coulisses/ui/main_window/window.py" line="470" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="236" />
+      <location filename="coulisses/ui/main_window/window.py" line="377" />
+      <source>The import stopped: {reason}</source>
+      <translation>L’import s’est arrêté : {reason}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="261" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="209" />
+      <location filename="coulisses/ui/main_window/window.py" line="234" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -390,7 +488,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="308" />
+      <location filename="coulisses/ui/main_window/window.py" line="397" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -456,37 +554,37 @@
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="144" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="146" />
       <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
       <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses ; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="156" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
       <source>Camera {n}</source>
       <translation>Caméra {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="130" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="131" />
       <source>Capture</source>
       <translation>Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="225" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="227" />
       <source>Choose a video file</source>
       <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="232" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="234" />
       <source>Choose the journal folder</source>
       <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="133" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="134" />
       <source>Default source:</source>
       <translation>Source par défaut :</translation>
     </message>
@@ -496,107 +594,107 @@
       <translation>Par défaut : {path}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="132" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="133" />
       <source>Export defaults</source>
       <translation>Export par défaut</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="169" />
       <source>Fill the frame (crop)</source>
       <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="152" />
       <source>Framing:</source>
       <translation>Cadrage :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
       <source>High</source>
       <translation>Élevée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="131" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="132" />
       <source>Journal and language</source>
       <translation>Journal et langue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="141" />
       <source>Journal folder:</source>
       <translation>Dossier du journal :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="147" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="149" />
       <source>Language:</source>
       <translation>Langue :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
       <source>Low</source>
       <translation>Faible</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="163" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
       <source>Medium</source>
       <translation>Moyenne</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="160" />
       <source>Network camera or video file</source>
       <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
       <source>One still every:</source>
       <translation>Une photo toutes les :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="148" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
       <source>Platform:</source>
       <translation>Plateforme :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="129" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="130" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="149" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="151" />
       <source>Reel length:</source>
       <translation>Durée de la vidéo :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="157" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="159" />
       <source>Screen</source>
       <translation>Écran</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="139" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
       <source>Sensitivity:</source>
       <translation>Sensibilité :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="139" />
       <source>Skip stills where nothing moved</source>
       <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
       <source>System</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="226" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="228" />
       <source>Videos ({patterns})</source>
       <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="168" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="170" />
       <source>Whole picture over a blurred background</source>
       <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="135" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
       <source>rtsp://192.168.1.20:8554/live or a video file</source>
       <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
@@ -1056,7 +1154,7 @@
       <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="148" />
+      <location filename="coulisses/ui/app.py" line="150" />
       <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
       <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -1066,32 +1164,32 @@
       <translation>Choisissez d’abord une source : une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="173" />
+      <location filename="coulisses/ui/app.py" line="175" />
       <source>Choose another folder…</source>
       <translation>Choisir un autre dossier…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="151" />
+      <location filename="coulisses/ui/app.py" line="153" />
       <source>Choose another journal folder, or update Coulisses if it says so.</source>
       <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="178" />
+      <location filename="coulisses/ui/app.py" line="180" />
       <source>Choose the journal folder</source>
       <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="146" />
+      <location filename="coulisses/ui/app.py" line="148" />
       <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
       <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="150" />
+      <location filename="coulisses/ui/app.py" line="152" />
       <source>Coulisses cannot open the journal: {reason}</source>
       <translation>Coulisses ne peut pas ouvrir le journal : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="134" />
+      <location filename="coulisses/ui/app.py" line="136" />
       <source>Coulisses is not allowed to write in the journal folder {path}.</source>
       <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
@@ -1181,12 +1279,12 @@
       <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="143" />
+      <location filename="coulisses/ui/app.py" line="145" />
       <source>Free some space on it, or choose another journal folder.</source>
       <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="135" />
+      <location filename="coulisses/ui/app.py" line="137" />
       <source>Give your user write permission on that folder, or choose another journal folder.</source>
       <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -1236,7 +1334,7 @@
       <translation>Moments sans photo :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="140" />
+      <location filename="coulisses/ui/app.py" line="142" />
       <source>Move that file away, or choose another journal folder.</source>
       <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -1491,7 +1589,7 @@
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="142" />
+      <location filename="coulisses/ui/app.py" line="144" />
       <source>The disk holding the journal folder {path} is full.</source>
       <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
     </message>
@@ -2326,7 +2424,7 @@
       <translation>{option} : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/app.py" line="139" />
+      <location filename="coulisses/ui/app.py" line="141" />
       <source>{path} is a file, so it cannot hold the journal.</source>
       <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
     </message>
