@@ -23,6 +23,8 @@ class Actions(QObject):
             return action
 
         self.new_piece = make("action_new_piece", QKeySequence.StandardKey.New)
+        self.import_photos = make("action_import_photos", "Ctrl+I")
+        self.import_folder = make("action_import_folder")
         self.quit = make("action_quit", "Ctrl+Q")
         self.preferences = make("action_preferences", QKeySequence.StandardKey.Preferences)
         self.start = make("action_start")
@@ -37,6 +39,8 @@ class Actions(QObject):
         from coulisses.labels import kind_label
 
         self.new_piece.setText(self.tr("&New piece…"))
+        self.import_photos.setText(self.tr("&Import photos…"))
+        self.import_folder.setText(self.tr("Import a &folder of photos…"))
         self.quit.setText(self.tr("&Quit"))
         self.preferences.setText(self.tr("&Preferences…"))
         self.start.setText(self.tr("&Start recording"))

@@ -17,9 +17,12 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -39,6 +42,8 @@ from coulisses.ui.capture.controller import CaptureController
 from coulisses.ui.capture.panel import CapturePanel
 from coulisses.ui.capture.status import describe
 from coulisses.ui.fonts import has_emoji, use_emoji_font
+from coulisses.ui.importing.controller import ImportController
+from coulisses.ui.importing.summary import ImportSummary
 from coulisses.ui.main_window.actions import Actions
 from coulisses.ui.main_window.bench import Bench, moment_time_text
 from coulisses.ui.moments import CaptionPrompt, MomentBar
@@ -108,6 +113,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        # --- import: dropped photos or File → Import, progress in the status bar
+        self.importer = ImportController(journal, self)
+        self.import_progress = QProgressBar(self)
+        self.import_progress.setMaximumWidth(260)
+        self.import_cancel = QPushButton(self)
+        self.import_status = QLabel(self)
+        for w in (self.import_status, self.import_progress, self.import_cancel):
+            self.statusBar().addPermanentWidget(w)
+            w.hide()
+        self.import_cancel.clicked.connect(self.importer.cancel)
+        self.importer.progress.connect(self._import_progress)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.failed.connect(self._import_failed)
+        self.last_summary: ImportSummary | None = None
+        self.setAcceptDrops(True)
+
         # --- actions, menus, tray
         self.actions_ = Actions(self)
         self._build_menus()
@@ -139,6 +160,8 @@ class MainWindow(QMainWindow):
         self.caption_prompt.submitted.connect(self.bench.caption)
         a = self.actions_
         a.new_piece.triggered.connect(self.pieces.ask_new_piece)
+        a.import_photos.triggered.connect(self.ask_import_photos)
+        a.import_folder.triggered.connect(self.ask_import_folder)
         a.quit.triggered.connect(self.quit_app)
         a.preferences.triggered.connect(self.open_preferences)
         a.start.triggered.connect(self.start_capture)
@@ -169,6 +192,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(a.new_piece)
+        self.file_menu.addAction(a.import_photos)
+        self.file_menu.addAction(a.import_folder)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
@@ -296,6 +321,70 @@ class MainWindow(QMainWindow):
         runner.start(task)
         self._probe_runner = runner
 
+    # ---------------------------------------------------------------- import
+    def import_paths(self, paths: list[str]) -> bool:
+        """Import photos and folders into the piece on screen (drop, menu)."""
+        piece_id = self.pieces.current_piece_id
+        if not piece_id:
+            self.banner.show_message(self.tr("Create or choose a piece first: the photos "
+                                             "will be added to it."))
+            return False
+        if self.importer.running:
+            self.banner.show_message(self.tr("An import is already running; wait for it to "
+                                             "finish or cancel it."), "warning")
+            return False
+        if not self.importer.start(piece_id, paths):
+            return False
+        self.import_status.setText(self.tr("Importing photos…"))
+        self.import_cancel.setText(self.tr("Cancel"))
+        self.import_progress.setRange(0, 0)
+        for w in (self.import_status, self.import_progress, self.import_cancel):
+            w.show()
+        return True
+
+    def ask_import_photos(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import photos"), "",
+            self.tr("Photos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG)")
+        if paths:
+            self.import_paths(paths)
+
+    def ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"))
+        if folder:
+            self.import_paths([folder])
+
+    def _import_progress(self, p) -> None:
+        if p.total:
+            self.import_progress.setRange(0, p.total)
+            self.import_progress.setValue(p.done)
+            self.import_status.setText(self.tr("Importing photos… {done} of {total}")
+                                       .format(done=p.done, total=p.total))
+
+    def _import_done(self) -> None:
+        for w in (self.import_status, self.import_progress, self.import_cancel):
+            w.hide()
+
+    def _import_finished(self, report) -> None:
+        self._import_done()
+        self.pieces.refresh()
+        self.timeline.reload()
+        self.last_summary = ImportSummary(report, self)
+        self.last_summary.show()
+
+    def _import_failed(self, message: str) -> None:
+        self._import_done()
+        self.banner.show_message(self.tr("The import stopped: {reason}").format(reason=message))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+
     # ---------------------------------------------------------- preferences
     def _apply_preferences(self, prefs: Preferences) -> None:
         self.capture_panel.set_settings(prefs.interval, prefs.skip_idle, prefs.idle_sensitivity)
@@ -415,6 +504,7 @@ class MainWindow(QMainWindow):
             if choice != STOP:
                 return False
         self._quitting = True
+        self.importer.cancel()
         self.save_window_state()
         self.capture.shutdown()
         self.bridge.close()
