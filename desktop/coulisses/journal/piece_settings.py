@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Focus = tuple[float, float]  # (x, y) in 0..1 of the still, 0,0 top left
@@ -23,6 +23,9 @@ SESSION_GAP = "session_gap"  # seconds between stills that start a new session
 CRAFT = "craft"  # pottery, woodwork… (picks the post text's hashtags)
 DEMO = "demo"  # made by `coulisses demo`
 ARCHIVED = "archived"  # hidden from the pieces list by default
+WATCH_FOLDER = "watch_folder"  # a folder whose new photos are imported (a phone's sync folder)
+WATCH_ON = "watch_on"  # that folder is being watched (the switch survives restarts)
+EXPORT_OPTIONS = "export_options"  # the export dialog's last choices (ExportOptions.to_json)
 
 # Per-still keys (the capture_meta table).
 STILL_FOCUS = "focus"  # the still's own focus point; wins over the piece's
@@ -66,6 +69,12 @@ def _flag(value: Any) -> bool:
     return value is True
 
 
+def _json_object(value: Any) -> dict[str, Any] | None:
+    if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+        return None
+    return dict(value)
+
+
 @dataclass(frozen=True, slots=True)
 class PieceSettings:
     cover: str | None = None
@@ -74,13 +83,18 @@ class PieceSettings:
     craft: str | None = None
     demo: bool = False
     archived: bool = False
+    watch_folder: str | None = None
+    watch_on: bool = False
+    export_options: dict[str, Any] | None = field(default=None, hash=False)
 
     @classmethod
     def from_mapping(cls, m: Mapping[str, Any] | None) -> PieceSettings:
         m = m or {}
         return cls(cover=_text(m.get(COVER)), focus=parse_focus(m.get(FOCUS)),
                    session_gap=_positive(m.get(SESSION_GAP)), craft=_text(m.get(CRAFT)),
-                   demo=_flag(m.get(DEMO)), archived=_flag(m.get(ARCHIVED)))
+                   demo=_flag(m.get(DEMO)), archived=_flag(m.get(ARCHIVED)),
+                   watch_folder=_text(m.get(WATCH_FOLDER)), watch_on=_flag(m.get(WATCH_ON)),
+                   export_options=_json_object(m.get(EXPORT_OPTIONS)))
 
     def to_mapping(self) -> dict[str, Any]:
         """JSON-ready; settings at their default are left out (the file stays small)."""
@@ -127,6 +141,6 @@ class StillSettings:
         return {} if self.focus is None else {STILL_FOCUS: focus_json(self.focus)}
 
 
-__all__ = ["ARCHIVED", "COVER", "CRAFT", "DEMO", "FOCUS", "SESSION_GAP", "SETTING_KEYS",
-           "STILL_FOCUS", "Focus", "PieceSettings", "StillSettings", "checked", "focus_json",
-           "parse_focus"]
+__all__ = ["ARCHIVED", "COVER", "CRAFT", "DEMO", "EXPORT_OPTIONS", "FOCUS", "SESSION_GAP",
+           "SETTING_KEYS", "STILL_FOCUS", "WATCH_FOLDER", "WATCH_ON", "Focus", "PieceSettings",
+           "StillSettings", "checked", "focus_json", "parse_focus"]
