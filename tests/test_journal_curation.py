@@ -99,6 +99,10 @@ def test_hide_merges_neighbours_and_unhide_cuts(journal, piece):
     change = journal.unhide_stills(p.id, [ids[6], ids[20]])
     assert change.ids == (ids[6],)
     assert change.after.ranges == ((ids[3], ids[5]), (ids[7], ids[9]))
+    assert journal.unhide_stills(p.id, [ids[3], ids[9]]).after.ranges == (
+        (ids[4], ids[5]), (ids[7], ids[8]))
+    assert journal.unhide_stills(p.id, ids[7:9]).after.ranges == ((ids[4], ids[5]),)
+    assert journal.unhide_stills(p.id, ids).after.ranges == ()
 
 
 def test_undo_of_hide_is_exact(journal, piece):

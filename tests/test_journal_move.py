@@ -182,15 +182,16 @@ def test_kill_9_mid_move_leaves_every_still_in_exactly_one_piece(journal):
     moment_ids = {m.id for m in journal.snapshot(a).moments}
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     rng = random.Random(11)
-    lines = 0
+    cut_short = 0
     for _trial in range(8):
         proc = subprocess.Popen([sys.executable, "-c", MOVER, str(journal.home), a, b],
                                 stdout=subprocess.PIPE, env=env, text=True)
         assert proc.stdout.readline(), "the mover did not start"
         time.sleep(rng.uniform(0.0, 0.4))
         proc.send_signal(signal.SIGKILL)
-        rest, _ = proc.communicate()
-        lines += 1 + len(rest.splitlines())
+        proc.communicate()
+        cut_short += any((journal.home / "pieces" / p / moving_mod.INTENT).exists()
+                         for p in (a, b))
         j = Journal.open(journal.home)
         assert not any((journal.home / "pieces" / p / moving_mod.INTENT).exists()
                        for p in (a, b))
@@ -205,4 +206,6 @@ def test_kill_9_mid_move_leaves_every_still_in_exactly_one_piece(journal):
                 assert snap.index_of(m.capture) is not None, "a moment left its still"
                 assert m.span_to is None or snap.index_of(m.span_to) is not None
             assert not snap.problems
-    assert lines > 8  # moves did complete between kills
+    # The mover is always inside a move once it has printed, so most kills land
+    # mid-move (an intent record left behind); none would make this test pointless.
+    assert cut_short >= 1

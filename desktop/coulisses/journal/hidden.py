@@ -11,7 +11,7 @@ stretch is hidden too, the safe side for a private moment.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -81,25 +81,28 @@ class HiddenRanges:
     def with_runs(self, runs: Iterable[Range]) -> HiddenRanges:
         return HiddenRanges((*self.ranges, *runs))
 
-    def without_ids(self, ids: Iterable[str], neighbours: dict[str, tuple[str | None,
-                                                                        str | None]]
-                    ) -> HiddenRanges:
-        """These ids shown again; ``neighbours[id]`` = (still before, still after) in the piece,
-        which become the ends of the pieces a range is cut into."""
-        pairs = list(self.ranges)
-        for cid in sorted(set(ids)):
-            before, after = neighbours.get(cid, (None, None))
-            cut = []
-            for a, b in pairs:
-                if not a <= cid <= b:
-                    cut.append((a, b))
-                    continue
-                if a < cid and before is not None and a <= before:
-                    cut.append((a, before))
-                if cid < b and after is not None and after <= b:
-                    cut.append((after, b))
-            pairs = cut
-        return HiddenRanges(pairs)
+    def without_ids(self, ids: Iterable[str], before: Callable[[str], str | None],
+                    after: Callable[[str], str | None]) -> HiddenRanges:
+        """These ids shown again. ``before(id)`` / ``after(id)``: the piece's still just
+        before / after an id; the ranges are cut there, so their ends stay stills."""
+        shown = sorted(set(ids))
+        out: list[Range] = []
+        for a, b in self.ranges:
+            inside = shown[bisect_left(shown, a):bisect_right(shown, b)]
+            if not inside:
+                out.append((a, b))
+                continue
+            lo = a  # start of the piece kept before the next shown id
+            for cid in inside:
+                if lo < cid:
+                    end = before(cid)
+                    if end is not None and lo <= end:
+                        out.append((lo, end))
+                nxt = after(cid)
+                lo = nxt if nxt is not None else "\x7f"
+            if lo <= b:
+                out.append((lo, b))
+        return HiddenRanges(out)
 
 
 def runs(ids: Sequence[str], adjacent: dict[str, bool]) -> list[Range]:

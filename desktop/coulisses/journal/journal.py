@@ -658,7 +658,8 @@ class Journal:
         ids = sorted(set(capture_ids))
         listing = stills.Listing(self._piece_folder(piece_id))
         for cid in ids:
-            _require(listing, cid)
+            if not listing.exists(cid):
+                raise CaptureNotFound(f"no still {cid!r} in this piece")
         with self._db(piece_id) as db:
             before = _hidden_of(db.storage.read() or {})
             new = [c for c in ids if c not in before]
@@ -679,8 +680,7 @@ class Journal:
             shown = [c for c in ids if c in before]
             if not shown:
                 return Change(before, before)
-            after = before.without_ids(shown, {c: (listing.before(c), listing.after(c))
-                                               for c in shown})
+            after = before.without_ids(shown, listing.before, listing.after)
             _store_hidden(db, after)
         self._emit("piece-changed", piece_id)
         return Change(before, after, tuple(shown))

@@ -247,8 +247,7 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
         gone = [old for old in moved if old in hidden]
         if gone:
             listing = stills.Listing(src_dir)
-            _store_hidden(db, hidden.without_ids(
-                gone, {c: (listing.before(c), listing.after(c)) for c in gone}))
+            _store_hidden(db, hidden.without_ids(gone, listing.before, listing.after))
         if intent["cover"] in moved:
             piece = db.table("piece")
             doc = piece.get(doc_id=1) or {}

@@ -186,6 +186,9 @@ class Listing:
         if b <= a:
             return False
         first, last = day_of(a), day_of(b)
+        if first == last:  # the usual case: one bisect pair in one listing
+            ids = self.ids(first)
+            return bisect_right(ids, a) < bisect_left(ids, b)
         days = self.days()
         for day in days[bisect_left(days, first):bisect_right(days, last)]:
             ids = self.ids(day)
