@@ -4,52 +4,57 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="42" />
+      <location filename="coulisses/ui/main_window/actions.py" line="43" />
       <source>&amp;Import photos…</source>
       <translation>&amp;Importer des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="41" />
+      <location filename="coulisses/ui/main_window/actions.py" line="42" />
       <source>&amp;New piece…</source>
       <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="45" />
+      <location filename="coulisses/ui/main_window/actions.py" line="47" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="44" />
+      <location filename="coulisses/ui/main_window/actions.py" line="46" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="46" />
+      <location filename="coulisses/ui/main_window/actions.py" line="48" />
       <source>&amp;Start recording</source>
       <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="50" />
+      <location filename="coulisses/ui/main_window/actions.py" line="52" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="43" />
+      <location filename="coulisses/ui/main_window/actions.py" line="44" />
       <source>Import a &amp;folder of photos…</source>
       <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="47" />
+      <location filename="coulisses/ui/main_window/actions.py" line="45" />
+      <source>Make the &amp;reel…</source>
+      <translation>&amp;Créer la vidéo…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="49" />
       <source>S&amp;top recording</source>
       <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="51" />
+      <location filename="coulisses/ui/main_window/actions.py" line="53" />
       <source>Show &amp;archived pieces</source>
       <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="48" />
+      <location filename="coulisses/ui/main_window/actions.py" line="50" />
       <source>Snap &amp;now</source>
       <translation>Photo &amp;maintenant</translation>
     </message>
@@ -303,6 +308,229 @@
     </message>
   </context>
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="225" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="393" />
+      <source>Cancelled: nothing was left half-made.</source>
+      <translation>Annulé : rien n’est resté à moitié fait.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="356" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="201" />
+      <source>Captions in</source>
+      <translation>Légendes en</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="298" />
+      <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
+      <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire : allongez la vidéo ou raccourcissez la légende.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="217" />
+      <source>Carousel (up to 10 images)</source>
+      <translation>Carrousel (jusqu’à 10 images)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="220" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="228" />
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="227" />
+      <source>Copy the post text</source>
+      <translation>Copier le texte de publication</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="216" />
+      <source>Cover image</source>
+      <translation>Image de couverture</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="441" />
+      <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
+      <translation>Supprimer le dossier {folder} et tout son contenu ? La pièce et ses photos ne sont pas touchées.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="441" />
+      <source>Delete this export?</source>
+      <translation>Supprimer cet export ?</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="231" />
+      <source>Delete…</source>
+      <translation>Supprimer…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="371" />
+      <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
+      <translation>Terminé : {folder} ({seconds:.0f} s de vidéo, produite en {took:.0f} s).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="212" />
+      <source>End card with the effort figures</source>
+      <translation>Carton de fin avec les chiffres de l’effort</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="213" />
+      <source>Even out flicker between stills</source>
+      <translation>Atténuer le scintillement entre les photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="207" />
+      <source>Fill the frame around the focus point</source>
+      <translation>Remplir le cadre autour du point de mire</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="200" />
+      <source>For</source>
+      <translation>Pour</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="201" />
+      <source>Framing</source>
+      <translation>Cadrage</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="202" />
+      <source>Into the folder</source>
+      <translation>Dans le dossier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="200" />
+      <source>Length (seconds)</source>
+      <translation>Durée (secondes)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="202" />
+      <source>Make</source>
+      <translation>Produire</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="224" />
+      <source>Make it again</source>
+      <translation>Recréer la vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="199" />
+      <source>Make the reel</source>
+      <translation>Créer la vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="348" />
+      <source>Making the reel…</source>
+      <translation>Création de la vidéo…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="364" />
+      <source>Making the reel… about {s} s left</source>
+      <translation>Création de la vidéo… encore {s} s environ</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="214" />
+      <source>Numbered frames</source>
+      <translation>Images numérotées</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="230" />
+      <source>Open</source>
+      <translation>Ouvrir</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="226" />
+      <source>Open its folder</source>
+      <translation>Ouvrir son dossier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="229" />
+      <source>Past exports of this piece</source>
+      <translation>Exports précédents de cette pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="222" />
+      <source>Play the reel</source>
+      <translation>Lire la vidéo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="216" />
+      <source>Post text</source>
+      <translation>Texte de publication</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="221" />
+      <source>Preview</source>
+      <translation>Aperçu</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="215" />
+      <source>SRT captions</source>
+      <translation>Sous-titres SRT</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="211" />
+      <source>Show the result first</source>
+      <translation>Montrer d’abord le résultat</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="209" />
+      <source>The app's language</source>
+      <translation>Langue de l’application</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="405" />
+      <source>The post text is in the clipboard.</source>
+      <translation>Le texte de publication est dans le presse-papiers.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="386" />
+      <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
+      <translation>La vidéo n’a pas pu être créée : {reason} Vos choix sont conservés : cliquez sur « Créer la vidéo » pour réessayer.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="215" />
+      <source>VTT captions</source>
+      <translation>Sous-titres VTT</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="214" />
+      <source>Video (MP4)</source>
+      <translation>Vidéo (MP4)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="287" />
+      <source>Where should the reel go?</source>
+      <translation>Où enregistrer la vidéo ?</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="208" />
+      <source>Whole still over a blurred copy</source>
+      <translation>Photo entière sur une copie floue</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="421" />
+      <source>folder gone</source>
+      <translation>dossier disparu</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="417" />
+      <source>{when} · {preset} · {seconds:.0f} s</source>
+      <translation>{when} · {preset} · {seconds:.0f} s</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportSummary</name>
     <message>
       <location filename="coulisses/ui/importing/summary.py" line="38" />
@@ -353,132 +581,137 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="231" />
+      <location filename="coulisses/ui/main_window/window.py" line="233" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="230" />
+      <location filename="coulisses/ui/main_window/window.py" line="232" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="229" />
+      <location filename="coulisses/ui/main_window/window.py" line="231" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="232" />
+      <location filename="coulisses/ui/main_window/window.py" line="234" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="333" />
+      <location filename="coulisses/ui/main_window/window.py" line="353" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="500" />
+      <location filename="coulisses/ui/main_window/window.py" line="520" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="233" />
+      <location filename="coulisses/ui/main_window/window.py" line="235" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="339" />
+      <location filename="coulisses/ui/main_window/window.py" line="359" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="289" />
+      <location filename="coulisses/ui/main_window/window.py" line="291" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="468" />
+      <location filename="coulisses/ui/main_window/window.py" line="488" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="473" />
+      <location filename="coulisses/ui/main_window/window.py" line="493" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="329" />
+      <location filename="coulisses/ui/main_window/window.py" line="349" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="353" />
+      <location filename="coulisses/ui/main_window/window.py" line="333" />
+      <source>Create or choose a piece first: the reel is made from its stills.</source>
+      <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="373" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="347" />
+      <location filename="coulisses/ui/main_window/window.py" line="367" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="338" />
+      <location filename="coulisses/ui/main_window/window.py" line="358" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="361" />
+      <location filename="coulisses/ui/main_window/window.py" line="381" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="470" />
+      <location filename="coulisses/ui/main_window/window.py" line="490" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="289" />
+      <location filename="coulisses/ui/main_window/window.py" line="291" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="258" />
+      <location filename="coulisses/ui/main_window/window.py" line="260" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="348" />
+      <location filename="coulisses/ui/main_window/window.py" line="368" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="503" />
+      <location filename="coulisses/ui/main_window/window.py" line="523" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="481" />
+      <location filename="coulisses/ui/main_window/window.py" line="501" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="470" />
+      <location filename="coulisses/ui/main_window/window.py" line="490" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="377" />
+      <location filename="coulisses/ui/main_window/window.py" line="397" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="261" />
+      <location filename="coulisses/ui/main_window/window.py" line="263" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="234" />
+      <location filename="coulisses/ui/main_window/window.py" line="236" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -488,7 +721,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="397" />
+      <location filename="coulisses/ui/main_window/window.py" line="417" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -697,6 +930,19 @@
       <location filename="coulisses/ui/preferences_dialog.py" line="136" />
       <source>rtsp://192.168.1.20:8554/live or a video file</source>
       <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReelPlayer</name>
+    <message>
+      <location filename="coulisses/ui/export/player.py" line="57" />
+      <source>Pause</source>
+      <translation>Pause</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/player.py" line="57" />
+      <source>Play</source>
+      <translation>Lecture</translation>
     </message>
   </context>
   <context>
@@ -994,6 +1240,11 @@
   <context>
     <name>coulisses</name>
     <message>
+      <location filename="coulisses/commands/export.py" line="111" />
+      <source>  {folder}/ ({count} images, made in {took})</source>
+      <translation>  {folder}/ ({count} images, produites en {took})</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/import_photos.py" line="154" />
       <source>  {path}: {reason}</source>
       <translation>  {path} : {reason}</translation>
@@ -1059,6 +1310,11 @@
       <translation>1 photo</translation>
     </message>
     <message>
+      <location filename="coulisses/export/carousel.py" line="158" />
+      <source>A carousel still could not be read and was left out: {problem}</source>
+      <translation>Une photo du carrousel est illisible et a été laissée de côté : {problem}</translation>
+    </message>
+    <message>
       <location filename="coulisses/export/frame_files.py" line="30" />
       <source>A frame could not be encoded as JPEG.</source>
       <translation>Une image n’a pas pu être encodée en JPEG.</translation>
@@ -1094,7 +1350,12 @@
       <translation>Déjà dans la pièce, laissées telles quelles : {n}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/post_text.py" line="38" />
+      <location filename="coulisses/export/carousel.py" line="220" />
+      <source>Alt text for the carousel images:</source>
+      <translation>Texte alternatif des images du carrousel :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/post_text.py" line="41" />
       <source>Behind the scenes: {effort}</source>
       <translation>Dans les coulisses : {effort}</translation>
     </message>
@@ -1259,12 +1520,12 @@
       <translation>Toutes les photos de « {name} » sont masquées ; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="81" />
+      <location filename="coulisses/commands/export.py" line="90" />
       <source>Export cancelled, nothing written.</source>
       <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="72" />
+      <location filename="coulisses/commands/export.py" line="81" />
       <source>Exporting</source>
       <translation>Export</translation>
     </message>
@@ -1394,7 +1655,7 @@
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="139" />
+      <location filename="coulisses/export/exporter.py" line="142" />
       <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -1544,7 +1805,7 @@
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="94" />
+      <location filename="coulisses/export/exporter.py" line="95" />
       <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -1574,17 +1835,17 @@
       <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="193" />
+      <location filename="coulisses/export/exporter.py" line="196" />
       <source>The cover image could not be encoded.</source>
       <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="186" />
+      <location filename="coulisses/export/exporter.py" line="189" />
       <source>The cover still could not be read ({problem}); the cover is plain.</source>
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="154" />
+      <location filename="coulisses/export/exporter.py" line="157" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -1609,9 +1870,29 @@
       <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : libérez de la place et réessayez.</translation>
     </message>
     <message>
+      <location filename="coulisses/export/carousel.py" line="186" />
+      <source>The effort behind {name}: {figures}</source>
+      <translation>L’effort derrière {name} : {figures}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/history.py" line="71" />
+      <source>The export is complete but could not be added to the piece's list of exports ({problem}).</source>
+      <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/history.py" line="192" />
+      <source>The export {folder} could not be deleted ({problem}).</source>
+      <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
+    </message>
+    <message>
       <location filename="coulisses/export/cards.py" line="76" />
       <source>The finished piece</source>
       <translation>La pièce terminée</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/carousel.py" line="191" />
+      <source>The finished piece, {name}, on {when}</source>
+      <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
     <message>
       <location filename="coulisses/capture/watch_folder.py" line="192" />
@@ -1659,14 +1940,24 @@
       <translation>Le nom a été mis au propre : {name!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="128" />
+      <location filename="coulisses/export/options.py" line="104" />
+      <source>The option {option} is true or false, not {value!r}.</source>
+      <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="129" />
       <source>The output folder {folder} cannot be created ({problem}).</source>
       <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="131" />
+      <location filename="coulisses/export/exporter.py" line="132" />
       <source>The output folder {folder} is not writable; choose another folder.</source>
       <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/options.py" line="116" />
+      <source>The outputs are a list of names, not {value!r}.</source>
+      <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/suggestions.py" line="292" />
@@ -1739,6 +2030,11 @@
       <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
     <message>
+      <location filename="coulisses/export/options.py" line="110" />
+      <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
+      <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
+    </message>
+    <message>
       <location filename="coulisses/timeline/editing.py" line="63" />
       <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
       <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
@@ -1789,7 +2085,12 @@
       <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="119" />
+      <location filename="coulisses/export/options.py" line="65" />
+      <source>Unknown export option: {names}.</source>
+      <translation>Option d’export inconnue : {names}.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="120" />
       <source>Unknown export outputs: {names}.</source>
       <translation>Sorties d’export inconnues : {names}.</translation>
     </message>
@@ -1844,6 +2145,11 @@
       <translation>une pause plus longue que cela commence une nouvelle séance (par défaut : le réglage de la pièce, sinon 30m)</translation>
     </message>
     <message>
+      <location filename="coulisses/commands/export.py" line="44" />
+      <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
+      <translation>créer aussi un carrousel : jusqu’à 10 photos au format 4:5 dans carousel/</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/import_photos.py" line="121" />
       <source>and {n} more</source>
       <translation>et {n} autres</translation>
@@ -1869,6 +2175,11 @@
       <translation>prise de vue en cours</translation>
     </message>
     <message>
+      <location filename="coulisses/export/exporter.py" line="242" />
+      <source>carousel</source>
+      <translation>carrousel</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/pieces.py" line="14" />
       <source>create a piece and print its id</source>
       <translation>créer une pièce et afficher son identifiant</translation>
@@ -1884,12 +2195,12 @@
       <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="33" />
+      <location filename="coulisses/commands/export.py" line="37" />
       <source>do not open on the finished piece</source>
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="250" />
+      <location filename="coulisses/export/exporter.py" line="262" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
@@ -1914,7 +2225,7 @@
       <translation>échec</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="31" />
+      <location filename="coulisses/commands/export.py" line="35" />
       <source>fill: crop around the focus point; fit: whole still over a blur</source>
       <translation>fill : recadrer autour du point de mire ; fit : photo entière sur un fond flou</translation>
     </message>
@@ -1934,7 +2245,7 @@
       <translation>dossier où enregistrer l’export (par défaut : {folder})</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="18" />
+      <location filename="coulisses/commands/export.py" line="19" />
       <source>folder receiving the export (one new subfolder per export)</source>
       <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
@@ -2024,7 +2335,7 @@
       <translation>dossier du journal (par défaut : $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="37" />
+      <location filename="coulisses/commands/export.py" line="41" />
       <source>keep each webcam still's exposure as captured</source>
       <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
     </message>
@@ -2049,7 +2360,7 @@
       <translation>dernière activité</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="35" />
+      <location filename="coulisses/commands/export.py" line="39" />
       <source>leave out the closing card with the effort figures</source>
       <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
     </message>
@@ -2067,6 +2378,11 @@
       <location filename="coulisses/commands/demo.py" line="15" />
       <source>make a demo piece and export its reel (no camera needed)</source>
       <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/export.py" line="46" />
+      <source>make only the carousel and the post text, no reel</source>
+      <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="47" />
@@ -2114,7 +2430,7 @@
       <translation>fichiers photo ou dossiers</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="16" />
+      <location filename="coulisses/commands/export.py" line="17" />
       <source>piece id or name</source>
       <translation>identifiant ou nom de la pièce</translation>
     </message>
@@ -2124,17 +2440,17 @@
       <translation>nom ou identifiant de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="26" />
+      <location filename="coulisses/commands/export.py" line="30" />
       <source>platform: frame size and safe zone (default: {name})</source>
       <translation>plateforme : format d’image et zone sûre (par défaut : {name})</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="28" />
+      <location filename="coulisses/commands/export.py" line="32" />
       <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
       <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut : {seconds:g} s)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="15" />
+      <location filename="coulisses/commands/export.py" line="16" />
       <source>render a vertical captioned reel of a piece</source>
       <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
@@ -2294,7 +2610,7 @@
       <translation>aujourd’hui à {time}</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="91" />
+      <location filename="coulisses/commands/export.py" line="100" />
       <source>warning: {message}</source>
       <translation>attention : {message}</translation>
     </message>
@@ -2314,9 +2630,19 @@
       <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
     </message>
     <message>
+      <location filename="coulisses/export/history.py" line="176" />
+      <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
+      <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé ; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
+    </message>
+    <message>
       <location filename="coulisses/capture/watch_folder.py" line="93" />
       <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
       <translation>{folder} se trouve dans le journal Coulisses ; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/history.py" line="172" />
+      <source>{folder} is not among this piece's exports; it was left alone.</source>
+      <translation>{folder} ne fait pas partie des exports de cette pièce ; il n’a pas été touché.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/effort.py" line="130" />
@@ -2334,6 +2660,16 @@
       <translation>{kept} photos gardées, {skipped} photos sans mouvement écartées.</translation>
     </message>
     <message>
+      <location filename="coulisses/export/carousel.py" line="198" />
+      <source>{kind} on {when}</source>
+      <translation>{kind}, le {when}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/carousel.py" line="196" />
+      <source>{kind} on {when}: {caption}</source>
+      <translation>{kind}, le {when} : {caption}</translation>
+    </message>
+    <message>
       <location filename="coulisses/cli.py" line="75" />
       <source>{message} (see `{prog} --help`)</source>
       <translation>{message} (voir `{prog} --help`)</translation>
@@ -2349,7 +2685,7 @@
       <translation>{name} (archivée)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="92" />
+      <location filename="coulisses/commands/export.py" line="102" />
       <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
       <translation>{name} : vidéo de {seconds:.1f} s, {frames} images à {fps} fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -2502,6 +2838,11 @@
       <location filename="coulisses/export/frame_files.py" line="68" />
       <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
       <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/export/options.py" line="101" />
+      <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
+      <translation>{value!r} n’est pas une valeur valable pour {option} ; choisissez parmi : {allowed}.</translation>
     </message>
     <message>
       <location filename="coulisses/cli.py" line="138" />
