@@ -184,7 +184,7 @@ def _move_file(a: Path, b: Path) -> bool:
 
 def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
     from coulisses.journal import content_index
-    from coulisses.journal.journal import _join_touching, _moment, _store_hidden
+    from coulisses.journal.journal import _hidden_of, _join_touching, _moment
 
     src, dst = intent["src"], intent["dst"]
     src_dir, dst_dir = journal._piece_folder(src), journal._piece_folder(dst)
@@ -206,54 +206,51 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
     _copy_signatures(journal, src_dir, dst_dir, done)
     _index_content(content_index, dst_dir, done)
 
-    going = [d for d in intent["moments"] if _old_capture(d, moved, intent) in moved]
+    back = {new: old for old, new in pairs}
+    going = [d for d in intent["moments"] if back.get(d.get("capture"), "") in moved]
     going_ids = {d["id"] for d in going}
+    # Each piece.json is written once (a TinyDB insert per record would rewrite and
+    # fsync the file for every moment).
     with journal._db(dst) as db:
-        moments = db.table("moments")
-        have = {d.get("id") for d in moments.all()}
+        data = db.storage.read() or {}
+        have = {d.get("id") for d in _docs(data, "moments")}
         for doc in going:
             if doc["id"] not in have:
-                moments.insert(doc)
-        meta = db.table("capture_meta")
+                _insert(data, "moments", doc)
+        have = {d.get("capture") for d in _docs(data, "capture_meta")}
         for d in intent["meta"]:
-            if d["was"] in moved and not meta.search(_where("capture", d["capture"])):
-                meta.insert({"capture": d["capture"], "meta": d["meta"]})
-        dismissed = db.table("dismissed")
+            if d["was"] in moved and d["capture"] not in have:
+                _insert(data, "capture_meta", {"capture": d["capture"], "meta": d["meta"]})
+        have = {d.get("key") for d in _docs(data, "dismissed")}
         for d in intent["dismissed"]:
-            if d["was"] in moved and not dismissed.search(_where("key", d["key"])):
-                dismissed.insert({"key": d["key"], "at": d["at"]})
-        arrived_hidden = sorted(set(intent["hidden"]) & set(moved.values()))
-        if arrived_hidden:
-            from coulisses.journal.journal import _hidden_of
-
+            if d["was"] in moved and d["key"] not in have:
+                _insert(data, "dismissed", {"key": d["key"], "at": d["at"]})
+        hidden = _hidden_of(data)
+        todo = sorted(c for c in set(intent["hidden"]) & set(moved.values()) if c not in hidden)
+        if todo:
             listing = stills.Listing(dst_dir)
-            hidden = _hidden_of(db.storage.read() or {})
-            todo = [c for c in arrived_hidden if c not in hidden]
-            if todo:
-                adjacent = {b: not listing.between(a, b)
-                            for a, b in zip(todo, todo[1:], strict=False)}
-                _store_hidden(db, _join_touching(hidden.with_runs(runs(todo, adjacent)),
-                                                 listing))
+            adjacent = {b: not listing.between(a, b) for a, b in zip(todo, todo[1:],
+                                                                     strict=False)}
+            _set_hidden(data, _join_touching(hidden.with_runs(runs(todo, adjacent)), listing))
+        db.storage.write(data)
     with journal._db(src) as db:
-        moments = db.table("moments")
-        moments.remove(lambda d: d.get("id") in going_ids)
-        for mid, span in intent["spans_left"].items():
-            moments.update({"span_to": span}, _where("id", mid))
-        db.table("capture_meta").remove(lambda d: d.get("capture") in moved)
-        db.table("dismissed").remove(lambda d: d.get("key") in moved)
-        from coulisses.journal.journal import _hidden_of
-
-        hidden = _hidden_of(db.storage.read() or {})
+        data = db.storage.read() or {}
+        _keep(data, "moments", lambda d: d.get("id") not in going_ids)
+        for d in _docs(data, "moments"):
+            if d.get("id") in intent["spans_left"]:
+                d["span_to"] = intent["spans_left"][d["id"]]
+        _keep(data, "capture_meta", lambda d: d.get("capture") not in moved)
+        _keep(data, "dismissed", lambda d: d.get("key") not in moved)
+        hidden = _hidden_of(data)
         gone = [old for old in moved if old in hidden]
         if gone:
             listing = stills.Listing(src_dir)
-            _store_hidden(db, hidden.without_ids(gone, listing.before, listing.after))
+            _set_hidden(data, hidden.without_ids(gone, listing.before, listing.after))
         if intent["cover"] in moved:
-            piece = db.table("piece")
-            doc = piece.get(doc_id=1) or {}
-            settings = dict(doc.get("settings") or {})
-            settings.pop("cover", None)
-            piece.update({"settings": settings}, doc_ids=[1])
+            piece = (data.get("piece") or {}).get("1") or {}
+            if isinstance(piece.get("settings"), dict):
+                piece["settings"].pop("cover", None)
+        db.storage.write(data)
     for folder in (src_dir, dst_dir):
         _log_change(folder, len(done))
     with contextlib.suppress(FileNotFoundError):
@@ -266,15 +263,22 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
                       tuple(left))
 
 
-def _old_capture(doc: dict[str, Any], moved: dict[str, str], intent: dict[str, Any]) -> str:
-    back = {new: old for old, new in intent["pairs"]}
-    return back.get(doc.get("capture"), "")
+def _docs(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    return list((data.get(table) or {}).values())
 
 
-def _where(field: str, value: Any):  # noqa: ANN202 - a TinyDB condition
-    from tinydb import Query
+def _insert(data: dict[str, Any], table: str, doc: dict[str, Any]) -> None:
+    docs = data.setdefault(table, {})
+    docs[str(max((int(k) for k in docs), default=0) + 1)] = doc
 
-    return Query()[field] == value
+
+def _keep(data: dict[str, Any], table: str, wanted: Any) -> None:
+    if table in data:
+        data[table] = {k: d for k, d in data[table].items() if wanted(d)}
+
+
+def _set_hidden(data: dict[str, Any], hidden: Any) -> None:
+    data["hidden"] = {"1": {"ranges": hidden.to_json()}}
 
 
 def _move_thumb(a: Path, b: Path) -> None:
