@@ -1,4 +1,5 @@
-"""``coulisses export PIECE --out DIR [--preset …] [--duration S] [--layout fill|fit] …``."""
+"""``coulisses export PIECE --out DIR [--preset …] [--duration S] [--layout fill|fit]
+[--carousel | --carousel-only] …``: the arguments become one ``ExportOptions``."""
 
 from __future__ import annotations
 
@@ -22,12 +23,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def add_render_options(p: argparse.ArgumentParser, presets, default: str,
                        default_seconds: float = 30.0) -> None:
+    """The render options, with the choices ``ExportOptions`` declares."""
+    from coulisses.export.options import choices_of
+
     p.add_argument("--preset", choices=sorted(presets), default=default,
                    help=tr("platform: frame size and safe zone (default: {name})", name=default))
     p.add_argument("--duration", metavar="SECONDS", type=_duration,
                    help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)",
                            seconds=default_seconds))
-    p.add_argument("--layout", choices=("fill", "fit"), default="fill",
+    p.add_argument("--layout", choices=choices_of("layout"), default="fill",
                    help=tr("fill: crop around the focus point; fit: whole still over a blur"))
     p.add_argument("--no-result-first", dest="result_first", action="store_false",
                    help=tr("do not open on the finished piece"))
@@ -35,6 +39,11 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
                    help=tr("leave out the closing card with the effort figures"))
     p.add_argument("--no-deflicker", dest="deflicker", action="store_false",
                    help=tr("keep each webcam still's exposure as captured"))
+    carousel = p.add_mutually_exclusive_group()
+    carousel.add_argument("--carousel", action="store_true",
+                          help=tr("also make a carousel: up to 10 stills at 4:5 in carousel/"))
+    carousel.add_argument("--carousel-only", action="store_true",
+                          help=tr("make only the carousel and the post text, no reel"))
 
 
 def _duration(text: str) -> float:
@@ -55,32 +64,32 @@ def run(args: argparse.Namespace, ctx) -> int:
 def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
     """Plan and render a reel of ``snap`` with a progress bar; shared with ``demo``."""
     from coulisses.cli import Failure
-    from coulisses.export import ExportError, export_reel, get_preset, plan_for
+    from coulisses.export import ExportError, get_preset
+    from coulisses.export.options import export_with_options, options_from_args
     from coulisses.jobs import Cancelled, CancelToken
     from coulisses.termui import StatusLine, ctrl_c_cancels, progress_bar
     from coulisses.timeline.pacing import PacingError
     from coulisses.units import format_duration
 
-    preset = get_preset(args.preset)
     try:
-        plan = plan_for(snap, preset, duration=args.duration, result_first=args.result_first,
-                        end_card=args.end_card)
-    except PacingError as exc:
+        options = options_from_args(args)
+    except ExportError as exc:
         raise Failure(str(exc)) from None
+    preset = get_preset(options.preset)
     token = CancelToken()
     status = StatusLine(ctx.err)
     label = tr("Exporting")
     try:
         with ctrl_c_cancels(token):
-            result = export_reel(plan, out, preset, layout=args.layout, deflicker=args.deflicker,
-                                 progress=lambda p: status.show(progress_bar(p, label),
-                                                                force=bool(p.message)),
-                                 cancel=token)
+            result = export_with_options(snap, out, options,
+                                         progress=lambda p: status.show(
+                                             progress_bar(p, label), force=bool(p.message)),
+                                         cancel=token)
     except Cancelled:
         status.done()
         ctx.warn(tr("Export cancelled, nothing written."))
         return 1
-    except ExportError as exc:
+    except (ExportError, PacingError) as exc:
         status.done()
         raise Failure(str(exc)) from None
     except BaseException:
@@ -89,12 +98,18 @@ def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
     status.done()
     for warning in result.warnings:
         ctx.warn(tr("warning: {message}", message=warning))
-    ctx.say(tr("{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, "
-               "made in {took}.", name=plan.piece.name, seconds=result.duration,
-               frames=result.frames, fps=result.fps, platform=preset.label,
-               took=format_duration(result.elapsed)))
+    if options.makes_reel:
+        ctx.say(tr("{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for "
+                   "{platform}, made in {took}.", name=snap.piece.name,
+                   seconds=result.duration, frames=result.frames, fps=result.fps,
+                   platform=preset.label, took=format_duration(result.elapsed)))
     for kind in ("mp4", "cover", "post", "srt", "vtt", "frames"):
         if kind in result.files:
             ctx.say(f"  {result.files[kind].name}")
+    if "carousel" in result.files:
+        count = len(list(result.files["carousel"].glob("*.jpg")))
+        ctx.say(tr("  {folder}/ ({count} images, made in {took})",
+                   folder=result.files["carousel"].name, count=count,
+                   took=format_duration(result.elapsed)))
     ctx.say(str(result.folder))
     return 0

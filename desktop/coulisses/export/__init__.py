@@ -9,12 +9,15 @@ Modules: ``exporter`` (the entry point and the files beside the video),
 ``output_folder`` (hidden partial folder, marker, rename, stale cleanup),
 ``runs`` (a plan as runs of identical frames), ``composer`` (the renderer),
 ``pipeline`` (composing overlapped with encoding), ``frame_files`` (the image
-sequence), ``piece`` (from a journal snapshot to an export).
+sequence), ``piece`` (from a journal snapshot to an export), ``options`` (the
+options declared once: ``ExportOptions``, ``export_with_options``), ``carousel``
+(4:5 stills), ``history`` (a piece's past exports).
 """
 
 from coulisses.export.composer import FrameComposer
 from coulisses.export.errors import ExportError
 from coulisses.export.exporter import (
+    ALL_OUTPUTS,
     OUTPUTS,
     ExportResult,
     clean_stale_partials,
@@ -22,11 +25,22 @@ from coulisses.export.exporter import (
     folder_name,
     preview_frame,
 )
+from coulisses.export.history import PastExport, delete_export, past_exports, record_export
+from coulisses.export.options import (
+    ExportOptions,
+    InvalidOption,
+    export_with_options,
+    last_options,
+    plan_for_options,
+    save_last_options,
+)
 from coulisses.export.piece import export_snapshot, plan_for
 from coulisses.export.presets import DEFAULT_PRESET, PRESETS, Preset, SafeZone, get_preset
 
 __all__ = [
-    "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportResult", "FrameComposer",
-    "Preset", "SafeZone", "clean_stale_partials", "export_reel", "export_snapshot",
-    "folder_name", "get_preset", "plan_for", "preview_frame",
+    "ALL_OUTPUTS", "DEFAULT_PRESET", "OUTPUTS", "PRESETS", "ExportError", "ExportOptions",
+    "ExportResult", "FrameComposer", "InvalidOption", "PastExport", "Preset", "SafeZone",
+    "clean_stale_partials", "delete_export", "export_reel", "export_snapshot",
+    "export_with_options", "folder_name", "get_preset", "last_options", "past_exports",
+    "plan_for", "plan_for_options", "preview_frame", "record_export", "save_last_options",
 ]

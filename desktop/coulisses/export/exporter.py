@@ -27,7 +27,7 @@ import cv2
 import numpy as np
 
 from coulisses.atomicio import DiskFullError, free_bytes, write_bytes, write_text
-from coulisses.export import cover, stills, subtitles
+from coulisses.export import carousel, cover, stills, subtitles
 from coulisses.export.composer import LAYOUTS, FrameComposer, check_plan
 from coulisses.export.errors import ExportError
 from coulisses.export.frame_files import FrameFiles, encode_jpeg
@@ -42,10 +42,11 @@ from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal.errors import UnreadableStill
 from coulisses.timeline.plan import ReelPlan
 
-__all__ = ["OUTPUTS", "ExportError", "ExportResult", "clean_stale_partials", "export_reel",
-           "folder_name", "preview_frame"]
+__all__ = ["ALL_OUTPUTS", "OUTPUTS", "ExportError", "ExportResult", "clean_stale_partials",
+           "export_reel", "folder_name", "preview_frame"]
 
-OUTPUTS = frozenset({"mp4", "frames", "srt", "vtt", "cover", "post"})
+OUTPUTS = frozenset({"mp4", "frames", "srt", "vtt", "cover", "post"})  # the default
+ALL_OUTPUTS = OUTPUTS | {"carousel"}  # carousel/01.jpg …: only when asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     preset = get_preset(preset) if isinstance(preset, str) else preset
     if layout not in LAYOUTS:
         raise ExportError(tr("Unknown layout {layout!r}; use fill or fit.", layout=layout))
-    unknown = set(outputs) - OUTPUTS
+    unknown = set(outputs) - ALL_OUTPUTS
     if unknown or not outputs:
         raise ExportError(tr("Unknown export outputs: {names}.",
                              names=", ".join(sorted(unknown)) or "-"))
@@ -135,6 +136,8 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     options = _Options(preset, layout, deflicker, frozenset(outputs), lang)
     warnings = list(plan.warnings) + _reading_warnings(plan)
     need = estimate_bytes(plan, preset, runs_of(plan), options.outputs)
+    if "carousel" in options.outputs:
+        need += carousel.MAX_IMAGES * carousel.WIDTH * carousel.HEIGHT // 2
     if free_bytes(out_dir) < need:
         raise DiskFullError(28, tr("Not enough free space in {folder} for this export (about "
                                    "{mb} MB needed); free some space or choose another "
@@ -234,9 +237,15 @@ def _write_outputs(plan: ReelPlan, options: _Options, folder: Path, name: str,
         cancel.raise_if_cancelled()
         files["cover"] = folder / f"{stem}-cover.jpg"
         _write_cover(plan, preset, files["cover"], warnings)
+    slides: list[tuple[Path, str]] = []
+    if "carousel" in outputs:
+        report(Progress(total, total, tr("carousel"), started))
+        files["carousel"] = folder / carousel.FOLDER
+        slides = carousel.write_carousel(plan, files["carousel"], mode=options.layout,
+                                         lang=lang, warnings=warnings, cancel=cancel)
     if "post" in outputs:
         files["post"] = folder / f"{stem}-post.txt"
-        write_text(files["post"], post_text(plan, lang))
+        write_text(files["post"], post_text(plan, lang, [alt for _, alt in slides]))
     cancel.raise_if_cancelled()
     manifest = {
         "piece": {"id": plan.piece.id, "name": plan.piece.name},
@@ -246,6 +255,9 @@ def _write_outputs(plan: ReelPlan, options: _Options, folder: Path, name: str,
         "created": datetime.now().astimezone().isoformat(timespec="seconds"),
         "warnings": warnings,
     }
+    if slides:
+        manifest["carousel"] = [{"file": f"{carousel.FOLDER}/{p.name}", "alt": alt}
+                                for p, alt in slides]
     write_text(folder / "export.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     report(Progress(total, total, tr("done"), started))
     return files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 
 from coulisses.i18n import language, tr
 from coulisses.resources import seed
@@ -24,7 +25,9 @@ def hashtags(lang: str | None = None, craft: str | None = None) -> list[str]:
     return [t for t in tags if isinstance(t, str)]
 
 
-def post_text(plan: ReelPlan, lang: str | None = None) -> str:
+def post_text(plan: ReelPlan, lang: str | None = None, alt_texts: Sequence[str] = ()) -> str:
+    """Name, captions, effort and hashtags; then the carousel images' alt texts, if any
+    (one sentence each, numbered like the files, to paste into each image's alt text)."""
     piece = plan.piece
     parts = [piece.name]
     captions: list[str] = []
@@ -39,4 +42,8 @@ def post_text(plan: ReelPlan, lang: str | None = None) -> str:
     tags = hashtags(lang, piece.typed_settings.craft)
     if tags:
         parts.append(" ".join(tags))
+    if alt_texts:
+        from coulisses.export.carousel import alt_texts_block
+
+        parts.append(alt_texts_block(list(alt_texts), lang))
     return "\n\n".join(parts) + "\n"
