@@ -53,6 +53,7 @@ def test_move_takes_moments_settings_hidden_and_files_along(journal, two):
     journal.hide_stills(a, ids[9:11])
     journal.dismiss_suggestion(a, ids[12])
     journal.set_cover(a, ids[6])
+    was = journal.snapshot(a)
     signatures_before = sigstore.read_day(a and journal.cache_dir(a, "signatures"),
                                           stills.day_of(ids[6]))
     assert signatures_before[0].size == 20
@@ -81,6 +82,15 @@ def test_move_takes_moments_settings_hidden_and_files_along(journal, two):
     # Stored signatures followed (the timeline of the other piece decodes nothing).
     moved_sigs = sigstore.read_day(journal.cache_dir(b, "signatures"), stills.day_of(ids[6]))
     assert moved_sigs[0].size == 10
+
+    # Undo: everything as it was, spans and cover included.
+    journal.move_back(result)
+    now = journal.snapshot(a)
+    assert [c.id for c in now.captures] == ids
+    assert now.moments == was.moments
+    assert (now.capture_meta, now.hidden, now.dismissed, now.piece.settings) == (
+        was.capture_meta, was.hidden, was.dismissed, was.piece.settings)
+    assert journal.snapshot(b).moments == ()
 
 
 def test_a_clash_gets_the_next_seq_and_moving_back_restores_the_ids(journal, two):

@@ -36,7 +36,9 @@ class MoveResult:
     ``before[i]`` in ``src`` is now ``after[i]`` in ``dst`` (the same id unless a
     still of ``dst`` had it: then the next ``-n``). ``moments`` went along, with
     their ids, as they are now in ``dst``. ``left`` are asked-for stills that were
-    not moved (not found in ``src``). Undo: ``journal.move_back(result)``.
+    not moved (a still of ``dst`` took the name meanwhile). Undo:
+    ``journal.move_back(result)``, which also puts back the cover and the spans the
+    move cut.
     """
 
     src: str
@@ -46,6 +48,8 @@ class MoveResult:
     moments: tuple[Moment, ...] = ()
     meta: tuple[tuple[str, dict[str, Any]], ...] = field(default=())  # (id in dst, meta)
     left: tuple[str, ...] = ()
+    cover: str | None = None  # the source's cover, cleared because its still left
+    spans: tuple[tuple[str, str], ...] = ()  # (moment id, span end before) of spans cut
 
     @property
     def mapping(self) -> dict[str, str]:

@@ -131,6 +131,7 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
 
     going: list[dict[str, Any]] = []
     spans_left: dict[str, str | None] = {}  # moments that stay, their span cut at the move
+    spans_cut: dict[str, str] = {}  # every moment whose span the move cuts: its span before
     for doc in table("moments"):
         cap, span = doc.get("capture"), doc.get("span_to")
         if cap in moving:
@@ -139,10 +140,13 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
             if span is not None:
                 end = last_moved_upto(cap, span)
                 new["span_to"] = moving[end] if end is not None and end != cap else None
+                if end != span:
+                    spans_cut[doc["id"]] = span
             going.append(new)
         elif cap is not None and span is not None and span in moving:
             end = last_staying_upto(cap, span)
             spans_left[doc["id"]] = end if end is not None and end != cap else None
+            spans_cut[doc["id"]] = span
     meta = [{"capture": moving[d["capture"]], "meta": d.get("meta") or {}, "was": d["capture"]}
             for d in table("capture_meta") if d.get("capture") in moving]
     dismissed = [{"key": moving[d["key"]], "at": d.get("at"), "was": d["key"]}
@@ -152,7 +156,8 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
     hidden = _hidden_of(data)
     cover = ((data.get("piece") or {}).get("1") or {}).get("settings", {}).get("cover")
     return {"version": 1, "src": src, "dst": dst, "pairs": [list(p) for p in pairs],
-            "moments": going, "spans_left": spans_left, "meta": meta, "dismissed": dismissed,
+            "moments": going, "spans_left": spans_left, "spans_cut": spans_cut, "meta": meta,
+            "dismissed": dismissed,
             "hidden": [new for old, new in pairs if old in hidden],
             "cover": cover if cover in moving else None}
 
@@ -260,7 +265,8 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
                       tuple(_moment(d) for d in going),
                       tuple((d["capture"], dict(d["meta"])) for d in intent["meta"]
                             if d["was"] in moved),
-                      tuple(left))
+                      tuple(left), intent["cover"] if intent["cover"] in moved else None,
+                      tuple(sorted(intent["spans_cut"].items())))
 
 
 def _docs(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
