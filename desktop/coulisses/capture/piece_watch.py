@@ -83,9 +83,15 @@ class PieceWatch:
         return self.state()
 
     def switch(self, on: bool, folder: str | Path | None = None) -> WatchState:
-        """The maker's switch: stores it (and a new folder, if given), then starts or stops."""
+        """The maker's switch: stores it (and a new folder, if given), then starts or stops.
+
+        Raises ``JournalError`` (nothing stored) for a folder inside the journal."""
         current, _ = watch_settings(self.journal, self.piece_id)
-        set_watch_settings(self.journal, self.piece_id, folder or current, on)
+        folder = folder or current
+        if on and folder is not None:
+            # refused now (a folder inside the journal), not stored to fail at every start
+            FolderWatcher(self.journal, self.piece_id, [folder])
+        set_watch_settings(self.journal, self.piece_id, folder, on)
         return self.start()
 
     def stop(self) -> None:
