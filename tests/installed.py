@@ -62,6 +62,11 @@ def problem() -> str | None:
     if imported != installed:
         return (f"the tests import coulisses from {imported.parent}, not the installed "
                 f"{installed.parent}: unset PYTHONPATH and run python -m pytest from the venv.")
+    missing = _missing_from_install(installed.parent)
+    if missing:  # every test module would fail to import it: say why once, here
+        return (f"desktop/coulisses/{missing} is not in the installed package: list its package "
+                "in pyproject's [tool.setuptools] packages, then reinstall "
+                "(python -m pip install '.[test]').")
     stale = _differs_from_checkout(installed.parent)
     if stale:
         return (f"the installed coulisses is older than this checkout ({stale} differs); "
@@ -114,19 +119,23 @@ def data_file(package: str, *parts: str) -> Traversable:
     return found
 
 
-def _differs_from_checkout(package: Path) -> str | None:
-    """The first source file whose installed copy differs from the checkout's, if any.
-
-    A module missing from the install is not reported here: test_installed_package
-    names it, with the pyproject setting to check.
-    """
+def _checkout_modules() -> list[Path]:
+    """The checkout's modules, relative to desktop/coulisses (none if tests run elsewhere)."""
     source = ROOT / "desktop" / "coulisses"
-    if not source.is_dir():  # tests copied without their checkout: nothing to compare
-        return None
-    for path in sorted(source.rglob("*.py")):
-        rel = path.relative_to(source)
-        copy = package / rel
-        if copy.is_file() and _digest(copy) != _digest(path):
+    return [p.relative_to(source) for p in sorted(source.rglob("*.py"))]
+
+
+def _missing_from_install(package: Path) -> str | None:
+    """The first module of the checkout that the install lacks, if any."""
+    return next((rel.as_posix() for rel in _checkout_modules()
+                 if not (package / rel).is_file()), None)
+
+
+def _differs_from_checkout(package: Path) -> str | None:
+    """The first module whose installed copy differs from the checkout's, if any."""
+    source = ROOT / "desktop" / "coulisses"
+    for rel in _checkout_modules():
+        if _digest(package / rel) != _digest(source / rel):
             return rel.as_posix()
     return None
 
