@@ -82,6 +82,9 @@ def test_delete_removes_our_export_and_its_record(journal, piece, tmp_path):
     keep = export_with_options(journal.snapshot(piece.id), tmp_path / "out", QUICK)
     gone = export_with_options(journal.snapshot(piece.id), tmp_path / "out",
                                QUICK.replace(outputs=CAROUSEL_ONLY))
+    newest = past_exports(journal, piece.id)[0]
+    assert newest.folder == gone.folder and newest.outputs == ("carousel", "post")
+    assert newest.duration == 0.0  # no reel was rendered
     delete_export(journal, piece.id, gone.folder)
     assert not gone.folder.exists() and keep.folder.is_dir()
     assert [p.folder for p in past_exports(journal, piece.id)] == [keep.folder]

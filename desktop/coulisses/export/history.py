@@ -44,7 +44,7 @@ class PastExport:
     folder: Path
     when: datetime  # local time, with its offset
     preset: str
-    duration: float  # seconds
+    duration: float  # seconds of reel (0: a carousel alone)
     outputs: tuple[str, ...]
     exists: bool  # False: the folder was moved or deleted outside Coulisses
 
@@ -75,9 +75,11 @@ def record_in_piece_folder(piece_folder: Path, result: ExportResult,
 
 
 def _entry(result: ExportResult, options: ExportOptions) -> dict[str, Any]:
+    # a carousel alone has no length: 0, not the length of a reel nobody rendered
+    timed = {"mp4", "frames"} & set(result.files)
     return {"folder": str(Path(result.folder).absolute()),
             "when": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "preset": options.preset, "duration": round(result.duration, 3),
+            "preset": options.preset, "duration": round(result.duration, 3) if timed else 0.0,
             "outputs": sorted(result.files)}
 
 
