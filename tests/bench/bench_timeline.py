@@ -153,6 +153,7 @@ class Peak:
         self.trace = trace
 
     def run(self, fn: Callable[[], Any]) -> tuple[Any, float, float, float | None]:
+        """(result, wall seconds, peak RSS MB, tracemalloc MB); CPU seconds in ``self.cpu``."""
         base = self.proc.memory_info().rss
         peak = [base]
         stop = threading.Event()
@@ -165,11 +166,12 @@ class Peak:
         if self.trace:
             tracemalloc.start()
         th.start()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             out = fn()
         finally:
             elapsed = time.perf_counter() - t0
+            self.cpu = time.process_time() - c0
             stop.set()
             th.join()
         traced = None
@@ -211,7 +213,9 @@ def main() -> None:
 
         def line(label: str, elapsed: float, rss: float, traced: float | None) -> None:
             extra = f", tracemalloc peak {traced:.0f} MB" if traced is not None else ""
-            print(f"{label:<38} {elapsed:7.2f} s   peak RSS +{rss:.0f} MB{extra}")
+            # CPU time (all threads) beside wall time: a shared machine's load swings the wall.
+            print(f"{label:<38} {elapsed:7.2f} s   CPU {meter.cpu:6.2f} s   "
+                  f"peak RSS +{rss:.0f} MB{extra}")
 
         snap, el, rss, tr_ = meter.run(lambda: journal.snapshot(piece.id))
         line(f"snapshot ({len(snap.captures)} stills)", el, rss, tr_)
