@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         raise UsageError(tr("`suggestions PIECE` takes no ID; did you mean accept or dismiss?"))
     piece = ctx.journal.find_piece(args.piece)
     snap = ctx.journal.snapshot(piece.id)
-    editor = MomentEditor(ctx.journal, piece.id)
+    editor = MomentEditor(ctx.journal, piece.id, snapshot=snap)
 
     if args.action == "list":
         for problem in snap.problems:
