@@ -70,7 +70,8 @@ class Task:
 # queues): many small thumbnail loads that a scroll can make stale, and the heavy
 # work (import, export, suggestions) one job at a time so two never fight for
 # the disk and both cores.
-POOL_SIZES = {"thumbnails": 2, "work": 1, "probe": 1, "timeline": 1}
+POOL_SIZES = {"thumbnails": 2, "work": 1, "probe": 1, "timeline": 1, "preview": 1,
+              "player": 1}
 _pools: dict[str, QThreadPool] = {}
 
 

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         a.new_piece.triggered.connect(self.pieces.ask_new_piece)
         a.import_photos.triggered.connect(self.ask_import_photos)
         a.import_folder.triggered.connect(self.ask_import_folder)
+        a.export.triggered.connect(self.open_export)
         a.quit.triggered.connect(self.quit_app)
         a.preferences.triggered.connect(self.open_preferences)
         a.start.triggered.connect(self.start_capture)
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.new_piece)
         self.file_menu.addAction(a.import_photos)
         self.file_menu.addAction(a.import_folder)
+        self.file_menu.addAction(a.export)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
@@ -320,6 +322,24 @@ class MainWindow(QMainWindow):
         task.signals.finished.connect(self.capture_panel.set_cameras)
         runner.start(task)
         self._probe_runner = runner
+
+    # ---------------------------------------------------------------- export
+    def open_export(self):
+        """The export window for the piece on screen (one at a time)."""
+        from coulisses.ui.export.dialog import ExportDialog
+
+        piece_id = self.pieces.current_piece_id
+        if not piece_id:
+            self.banner.show_message(self.tr("Create or choose a piece first: the reel is "
+                                             "made from its stills."))
+            return None
+        dialog = getattr(self, "export_dialog", None)
+        if dialog is not None and dialog.isVisible() and dialog.piece_id == piece_id:
+            dialog.raise_()
+            return dialog
+        self.export_dialog = ExportDialog(self.journal, piece_id, self.preferences, self)
+        self.export_dialog.show()
+        return self.export_dialog
 
     # ---------------------------------------------------------------- import
     def import_paths(self, paths: list[str]) -> bool:

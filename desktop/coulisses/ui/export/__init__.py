@@ -1,0 +1,1 @@
+"""Making the reel from the window: options, preview, render, player, past exports."""

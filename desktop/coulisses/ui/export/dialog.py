@@ -1,0 +1,461 @@
+"""The export window: options, a preview of the real frames, render, play, past exports.
+
+Options are an ``ExportOptions`` (declared once in export/options.py, shared
+with the CLI); the dialog only edits one and remembers the last per piece.
+Rendering runs in the work pool with progress, time left and cancel; the reel
+appears complete or not at all (the export's own guarantee); a failure keeps
+the options so trying again is one click.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses.journal import Journal
+from coulisses.preferences import Preferences
+from coulisses.ui.capture.panel import PreviewLabel
+from coulisses.ui.export.player import ReelPlayer
+from coulisses.ui.export.preview import PreviewController
+from coulisses.ui.export.scrubber import Scrubber
+from coulisses.ui.tasks import Task, TaskRunner
+
+OUTPUTS = ("mp4", "frames", "srt", "vtt", "cover", "post", "carousel")
+
+
+def default_out_dir() -> Path:
+    videos = Path.home() / "Videos"
+    return (videos if videos.is_dir() else Path.home()) / "Coulisses"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, journal: Journal, piece_id: str, preferences: Preferences | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from coulisses.export.options import ExportOptions, last_options
+
+        self.setObjectName("export_dialog")
+        self.journal, self.piece_id = journal, piece_id
+        prefs = preferences or Preferences()
+        remembered = last_options(journal, piece_id)
+        if remembered == ExportOptions():  # nothing remembered: the maker's defaults
+            remembered = remembered.replace(preset=prefs.export_preset,
+                                            duration=prefs.export_duration,
+                                            layout=prefs.export_layout)
+        self.options = remembered
+        self.result = None
+        self.snapshot = None
+        self._task: Task | None = None
+        self._runner = TaskRunner(self, "work")
+
+        # --- options
+        self.preset = QComboBox(self)
+        self.duration = QDoubleSpinBox(self)
+        self.duration.setRange(3.0, 600.0)
+        self.duration.setDecimals(0)
+        self.layout_mode = QComboBox(self)
+        self.result_first = QCheckBox(self)
+        self.end_card = QCheckBox(self)
+        self.deflicker = QCheckBox(self)
+        self.language = QComboBox(self)
+        self.outputs = {name: QCheckBox(self) for name in OUTPUTS}
+        self.out_dir = QLineEdit(str(default_out_dir()), self)
+        self.browse = QPushButton(self)
+        self.form = QFormLayout()
+        self.labels = {k: QLabel(self) for k in ("preset", "duration", "layout", "language",
+                                                 "outputs", "folder")}
+        self.form.addRow(self.labels["preset"], self.preset)
+        self.form.addRow(self.labels["duration"], self.duration)
+        self.form.addRow(self.labels["layout"], self.layout_mode)
+        self.form.addRow(self.result_first)
+        self.form.addRow(self.end_card)
+        self.form.addRow(self.deflicker)
+        self.form.addRow(self.labels["language"], self.language)
+        grid = QGridLayout()
+        for i, box in enumerate(self.outputs.values()):
+            grid.addWidget(box, i // 2, i % 2)
+        self.form.addRow(self.labels["outputs"], grid)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.out_dir, 1)
+        folder_row.addWidget(self.browse)
+        self.form.addRow(self.labels["folder"], folder_row)
+
+        # --- preview
+        self.preview = PreviewController(journal, piece_id, self)
+        self.frame_view = PreviewLabel(self)
+        self.frame_view.setObjectName("export_preview")
+        self.frame_view.setMinimumSize(216, 384)
+        self.scrubber = Scrubber(self)
+        self.frame_time = QLabel(self)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b26a00;")
+        preview_box = QVBoxLayout()
+        preview_box.addWidget(self.frame_view, 1)
+        preview_box.addWidget(self.scrubber)
+        preview_box.addWidget(self.frame_time)
+        preview_box.addWidget(self.warnings)
+        preview_page = QWidget(self)
+        preview_page.setLayout(preview_box)
+        self.player = ReelPlayer(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(preview_page, "")
+        self.tabs.addTab(self.player, "")
+
+        # --- render and results
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.render_button = QPushButton(self)
+        self.render_button.setObjectName("render")
+        self.cancel_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        self.copy_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.history_label = QLabel(self)
+        self.history = QListWidget(self)
+        self.history.setObjectName("past_exports")
+        self.history_open = QPushButton(self)
+        self.history_delete = QPushButton(self)
+        buttons = QHBoxLayout()
+        for b in (self.render_button, self.cancel_button, self.open_button, self.copy_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        history_buttons = QHBoxLayout()
+        history_buttons.addWidget(self.history_open)
+        history_buttons.addWidget(self.history_delete)
+        history_buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addWidget(self.history_label)
+        left.addWidget(self.history, 1)
+        left.addLayout(history_buttons)
+        top = QHBoxLayout()
+        top.addLayout(left, 3)
+        top.addWidget(self.tabs, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self._replan = QTimer(self)
+        self._replan.setSingleShot(True)
+        self._replan.setInterval(200)
+        self._replan.timeout.connect(self._options_changed)
+        self.retranslate()
+        self._show_options(self.options)
+        for w in (self.preset, self.layout_mode, self.language):
+            w.currentIndexChanged.connect(self._replan.start)
+        self.duration.valueChanged.connect(self._replan.start)
+        for box in (self.result_first, self.end_card, self.deflicker, *self.outputs.values()):
+            box.toggled.connect(self._replan.start)
+        self.browse.clicked.connect(self._browse)
+        self.scrubber.valueChanged.connect(self.preview.show_frame)
+        self.preview.planned.connect(self._planned)
+        self.preview.plan_failed.connect(self._plan_failed)
+        self.preview.frame_ready.connect(self._frame_ready)
+        self.render_button.clicked.connect(self.render)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self.open_folder)
+        self.copy_button.clicked.connect(self.copy_post_text)
+        self.close_button.clicked.connect(self.close)
+        self.history_open.clicked.connect(self._open_past)
+        self.history_delete.clicked.connect(self._delete_past)
+        self._set_busy(False)
+        self.open_button.setEnabled(False)
+        self.copy_button.setEnabled(False)
+        self.preview.set_options(self.options)
+        self.refresh_history()
+        self.resize(1000, 720)
+
+    # ------------------------------------------------------------- language
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Make the reel"))
+        labels = {"preset": self.tr("For"), "duration": self.tr("Length (seconds)"),
+                  "layout": self.tr("Framing"), "language": self.tr("Captions in"),
+                  "outputs": self.tr("Make"), "folder": self.tr("Into the folder")}
+        for key, text in labels.items():
+            self.labels[key].setText(text)
+        self._fill(self.preset, [("reels", "Instagram Reels"), ("tiktok", "TikTok"),
+                                 ("shorts", "YouTube Shorts")])
+        self._fill(self.layout_mode, [("fill", self.tr("Fill the frame around the focus point")),
+                                      ("fit", self.tr("Whole still over a blurred copy"))])
+        self._fill(self.language, [("", self.tr("The app's language")), ("fr", "Français"),
+                                   ("en", "English")])
+        self.result_first.setText(self.tr("Show the result first"))
+        self.end_card.setText(self.tr("End card with the effort figures"))
+        self.deflicker.setText(self.tr("Even out flicker between stills"))
+        names = {"mp4": self.tr("Video (MP4)"), "frames": self.tr("Numbered frames"),
+                 "srt": self.tr("SRT captions"), "vtt": self.tr("VTT captions"),
+                 "cover": self.tr("Cover image"), "post": self.tr("Post text"),
+                 "carousel": self.tr("Carousel (up to 10 images)")}
+        for key, box in self.outputs.items():
+            box.setText(names[key])
+        self.browse.setText(self.tr("Choose…"))
+        self.tabs.setTabText(0, self.tr("Preview"))
+        self.tabs.setTabText(1, self.tr("Play the reel"))
+        self.render_button.setText(self.tr("Make the reel") if self.result is None
+                                   else self.tr("Make it again"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.open_button.setText(self.tr("Open its folder"))
+        self.copy_button.setText(self.tr("Copy the post text"))
+        self.close_button.setText(self.tr("Close"))
+        self.history_label.setText(self.tr("Past exports of this piece"))
+        self.history_open.setText(self.tr("Open"))
+        self.history_delete.setText(self.tr("Delete…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for data, text in items:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    # -------------------------------------------------------------- options
+    def _show_options(self, o) -> None:
+        for combo, value in ((self.preset, o.preset), (self.layout_mode, o.layout),
+                             (self.language, o.lang or "")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.duration.blockSignals(True)
+        self.duration.setValue(o.duration or 30.0)
+        self.duration.blockSignals(False)
+        for box, value in ((self.result_first, o.result_first), (self.end_card, o.end_card),
+                           (self.deflicker, o.deflicker)):
+            box.blockSignals(True)
+            box.setChecked(value)
+            box.blockSignals(False)
+        for name, box in self.outputs.items():
+            box.blockSignals(True)
+            box.setChecked(name in o.outputs)
+            box.blockSignals(False)
+
+    def read_options(self):
+        """The ExportOptions the form shows (the CLI builds the same object)."""
+        return self.options.replace(
+            preset=self.preset.currentData(), duration=float(self.duration.value()),
+            layout=self.layout_mode.currentData(), result_first=self.result_first.isChecked(),
+            end_card=self.end_card.isChecked(), deflicker=self.deflicker.isChecked(),
+            lang=self.language.currentData() or None,
+            outputs=frozenset(n for n, box in self.outputs.items() if box.isChecked()))
+
+    def _options_changed(self) -> None:
+        try:
+            self.options = self.read_options()
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return
+        self.preview.set_options(self.options)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Where should the reel go?"),
+                                                  self.out_dir.text())
+        if folder:
+            self.out_dir.setText(folder)
+
+    # -------------------------------------------------------------- preview
+    def _planned(self, snapshot, plan) -> None:
+        self.snapshot = snapshot
+        self.scrubber.set_plan(plan)
+        notes = list(plan.warnings)
+        if self.scrubber.short:
+            notes.append(self.tr("Captions in amber on the bar are shown for less time than "
+                                 "they need to be read: make the reel longer or the caption "
+                                 "shorter."))
+        self.warnings.setText("\n".join(notes))
+        self.preview.show_frame(self.scrubber.value())
+
+    def _plan_failed(self, message: str) -> None:
+        self.warnings.setText(message)
+        self.frame_view.clear_image(message)
+
+    def _frame_ready(self, frame: int, image) -> None:
+        self.frame_view.show_image(image)
+        plan = self.preview.plan
+        fps = plan.fps if plan else 30
+        cue = next((c for c in plan.cues if c.start_frame <= frame < c.end_frame), None) \
+            if plan else None
+        text = f"{frame / fps:5.2f} s"
+        if cue is not None:
+            text += f" — « {cue.text} »"
+        self.frame_time.setText(text)
+
+    # --------------------------------------------------------------- render
+    def _set_busy(self, busy: bool) -> None:
+        self.render_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+
+    def render(self) -> bool:
+        from coulisses.export.options import export_with_options, save_last_options
+
+        if self._task is not None:
+            return False
+        try:
+            self.options = self.read_options()
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return False
+        out = Path(self.out_dir.text()).expanduser()
+        journal, piece_id, options = self.journal, self.piece_id, self.options
+        with contextlib.suppress(OSError):  # remembering choices is a comfort, not a must
+            save_last_options(journal, piece_id, options)
+        task = Task(lambda cancel, progress: export_with_options(
+            journal.snapshot(piece_id), out, options, progress=progress, cancel=cancel))
+        task.signals.progress.connect(self._progress)
+        task.signals.finished.connect(self._rendered)
+        task.signals.failed.connect(self._render_failed)
+        task.signals.cancelled.connect(self._render_cancelled)
+        self._task = task
+        self._started = time.monotonic()
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Making the reel…"))
+        self._set_busy(True)
+        self._runner.start(task)
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _progress(self, p) -> None:
+        if p.total:
+            self.progress.setRange(0, p.total)
+            self.progress.setValue(p.done)
+        eta = p.eta_seconds
+        if eta is not None:
+            self.status.setText(self.tr("Making the reel… about {s} s left").format(
+                s=max(1, round(eta))))
+
+    def _rendered(self, result) -> None:
+        self._task = None
+        self.result = result
+        self._set_busy(False)
+        self.status.setText(self.tr("Done: {folder} ({seconds:.0f} s of video, made in "
+                                    "{took:.0f} s).").format(folder=result.folder,
+                                                             seconds=result.duration,
+                                                             took=result.elapsed))
+        self.open_button.setEnabled(True)
+        self.copy_button.setEnabled("post" in result.files)
+        self.retranslate()
+        self.refresh_history()
+        if "mp4" in result.files:
+            self.player.open(result.files["mp4"])
+            self.tabs.setCurrentWidget(self.player)
+
+    def _render_failed(self, message: str) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.status.setText(self.tr("The reel could not be made: {reason} Your choices are "
+                                    "kept: press “Make the reel” to try again.")
+                            .format(reason=message))
+
+    def _render_cancelled(self) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.status.setText(self.tr("Cancelled: nothing was left half-made."))
+
+    # -------------------------------------------------------------- results
+    def open_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+    def copy_post_text(self) -> str:
+        if self.result is None or "post" not in self.result.files:
+            return ""
+        text = Path(self.result.files["post"]).read_text("utf-8")
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(self.tr("The post text is in the clipboard."))
+        return text
+
+    def refresh_history(self) -> None:
+        from coulisses.export.history import past_exports
+
+        self.history.clear()
+        try:
+            past = past_exports(self.journal, self.piece_id)
+        except OSError:
+            past = []
+        for entry in past:
+            text = self.tr("{when} · {preset} · {seconds:.0f} s").format(
+                when=entry.when.astimezone().strftime("%Y-%m-%d %H:%M"), preset=entry.preset,
+                seconds=entry.duration)
+            if not entry.exists:
+                text += " · " + self.tr("folder gone")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(entry.folder))
+            self.history.addItem(item)
+
+    def _selected_past(self) -> Path | None:
+        item = self.history.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _open_past(self) -> None:
+        folder = self._selected_past()
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _delete_past(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        folder = self._selected_past()
+        if folder is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete this export?"), self.tr(
+            "Delete the folder {folder} and everything in it? The piece and its stills are "
+            "not touched.").format(folder=folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_past(folder)
+
+    def delete_past(self, folder: Path) -> None:
+        from coulisses.export.history import delete_export
+
+        try:
+            delete_export(self.journal, self.piece_id, folder)
+        except OSError as exc:
+            self.status.setText(str(exc))
+        self.refresh_history()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._task is not None:
+            self._task.cancel()
+        self.player.close_reel()
+        self.preview.close()
+        super().closeEvent(event)

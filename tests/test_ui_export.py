@@ -1,0 +1,142 @@
+"""Making the reel from the window: options, preview of the real frames, render, play."""
+
+from __future__ import annotations
+
+import argparse
+
+import av
+import numpy as np
+import pytest
+
+from coulisses.capture.demo_piece import build_demo_piece
+from coulisses.preferences import Preferences
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("COULISSES_CONFIG", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def demo(journal):
+    return build_demo_piece(journal, lang="en")
+
+
+def open_dialog(qtbot, journal, piece, tmp_path):
+    from coulisses.ui.export.dialog import ExportDialog
+
+    dialog = ExportDialog(journal, piece.id, Preferences())
+    qtbot.addWidget(dialog)
+    dialog.out_dir.setText(str(tmp_path / "out"))
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview.plan is not None, timeout=15000)
+    return dialog
+
+
+def choose(dialog, qtbot, **kw) -> None:
+    with qtbot.waitSignal(dialog.preview.planned, timeout=15000):
+        if "preset" in kw:
+            dialog.preset.setCurrentIndex(dialog.preset.findData(kw["preset"]))
+        if "duration" in kw:
+            dialog.duration.setValue(kw["duration"])
+        for name, on in kw.get("outputs", {}).items():
+            dialog.outputs[name].setChecked(on)
+
+
+def test_scrubbing_shows_the_caption_the_plan_puts_there(qtbot, journal, demo, tmp_path) -> None:
+    dialog = open_dialog(qtbot, journal, demo, tmp_path)
+    with qtbot.waitSignal(dialog.preview.plan_failed, timeout=15000) as failed:
+        dialog.duration.setValue(6)  # too short for the demo's captions
+    assert "at least" in failed.args[0] and "at least" in dialog.warnings.text()
+    choose(dialog, qtbot, preset="tiktok", duration=16)
+    plan = dialog.preview.plan
+    assert plan.total_frames == 16 * plan.fps
+    cue = plan.cues[0]
+    middle = (cue.start_frame + cue.end_frame) // 2
+    with qtbot.waitSignal(dialog.preview.frame_ready, timeout=15000):
+        dialog.scrubber.setValue(middle)
+    qtbot.waitUntil(lambda: cue.text in dialog.frame_time.text(), timeout=5000)
+    assert dialog.frame_view.has_image
+    # the preview is the export's own composer: same pixels as composing directly
+    from coulisses.export import FrameComposer
+
+    with FrameComposer(plan, "tiktok", layout=dialog.options.layout, lang=None,
+                       deflicker=dialog.options.deflicker) as composer:
+        direct = composer.compose(middle)
+    assert direct.shape == (1920, 1080, 3)
+    shown = dialog.frame_view._image
+    assert (shown.width(), shown.height()) == (360, 640)
+
+
+def test_render_play_and_list_the_export(qtbot, journal, demo, tmp_path) -> None:
+    dialog = open_dialog(qtbot, journal, demo, tmp_path)
+    choose(dialog, qtbot, duration=14, outputs={"frames": False, "carousel": True})
+    with qtbot.waitSignal(dialog.player.frame_shown, timeout=120000):
+        assert dialog.render()
+    result = dialog.result
+    assert result is not None and result.folder.is_dir()
+    mp4 = result.files["mp4"]
+    with av.open(str(mp4)) as container:
+        frames = sum(1 for _ in container.decode(video=0))
+    assert frames == 14 * result.fps
+    assert sorted(p.name for p in (result.folder / "carousel").iterdir())[0] == "01.jpg"
+    # frame-exact scrubbing in the player
+    with qtbot.waitSignal(dialog.player.frame_shown, timeout=10000) as shown:
+        dialog.player.slider.setValue(37)
+    assert shown.args == [37]
+    assert dialog.copy_post_text().strip()
+    assert dialog.history.count() == 1
+    # the dialog remembers the choices for this piece
+    from coulisses.export.options import last_options
+
+    assert last_options(journal, demo.id).duration == 14
+
+
+def test_cancel_a_render_leaves_nothing(qtbot, journal, demo, tmp_path) -> None:
+    dialog = open_dialog(qtbot, journal, demo, tmp_path)
+    choose(dialog, qtbot, duration=25)
+    seen = []
+    assert dialog.render()
+    dialog._task.signals.progress.connect(seen.append)
+    qtbot.waitUntil(lambda: any(p.total and p.done > 0 for p in seen), timeout=60000)
+    dialog.cancel()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=60000)
+    assert dialog.result is None and "Cancelled" in dialog.status.text()
+    out = tmp_path / "out"
+    assert not out.exists() or list(out.iterdir()) == []
+    assert dialog.render_button.isEnabled()
+
+
+def test_the_dialog_and_the_cli_build_the_same_options(qtbot, journal, demo, tmp_path) -> None:
+    from coulisses.commands.export import add_render_options
+    from coulisses.export.options import options_from_args
+    from coulisses.export.presets import PRESETS
+
+    dialog = open_dialog(qtbot, journal, demo, tmp_path)
+    choose(dialog, qtbot, preset="shorts", duration=20)
+    parser = argparse.ArgumentParser()
+    add_render_options(parser, PRESETS, "reels")
+    args = parser.parse_args(["--preset", "shorts", "--duration", "20"])
+    cli = options_from_args(args)
+    mine = dialog.read_options()
+    assert mine.replace(lang=None) == cli.replace(lang=None)
+
+
+def test_player_decodes_the_exact_frame(tmp_path) -> None:
+    from coulisses.ui.export.decoder import ReelDecoder
+
+    path = tmp_path / "count.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 64, 64, "yuv420p"
+        stream.options = {"g": "12"}
+        for i in range(60):
+            img = np.full((64, 64, 3), (i * 4) % 256, np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    decoder = ReelDecoder(path)
+    for n in (45, 3, 31, 32, 59, 0):
+        assert abs(int(decoder.frame(n)[32, 32, 0]) - (n * 4) % 256) <= 3, n
+    decoder.close()
