@@ -101,3 +101,40 @@ def test_import_needs_a_piece(qtbot, journal, tmp_path) -> None:
     qtbot.addWidget(window)
     assert not window.import_paths([str(tmp_path)])
     assert "piece" in window.banner.messages[-1]
+
+
+def test_a_watch_folder_imports_new_photos_and_survives_a_restart(qtbot, journal,
+                                                                   tmp_path) -> None:
+    from coulisses.journal import Journal
+
+    piece = journal.create_piece("Téléphone")
+    inbox = tmp_path / "sync"
+    inbox.mkdir()
+    window = window_on(qtbot, journal, piece.id)
+    window.watch_row.watch(str(inbox))
+    assert window.watch_row.enabled.isChecked()
+    assert window.watch_row.state.text() == "Watching — no new photo yet"
+    make_photo(inbox / "IMG_2001.JPG", "2026:11:25 10:00:00")
+    qtbot.waitUntil(lambda: len(journal.captures(piece.id)[0]) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: "last photo at" in window.watch_row.state.text(), timeout=5000)
+    window.close()  # stops the watcher; the setting stays on
+    assert not window.watches.watchers
+    again = window_on(qtbot, Journal.open(journal.home), piece.id)
+    assert piece.id in again.watches.watchers  # resumed at start-up
+    make_photo(inbox / "IMG_2002.JPG", "2026:11:25 10:05:00")
+    qtbot.waitUntil(lambda: len(journal.captures(piece.id)[0]) == 2, timeout=20000)
+    again.watch_row.enabled.setChecked(False)
+    assert piece.id not in again.watches.watchers
+    assert journal.piece(piece.id).settings.get("watch_on") is False
+
+
+def test_a_watched_folder_that_disappears_is_said(qtbot, journal, tmp_path) -> None:
+    import shutil
+
+    piece = journal.create_piece("Carte SD")
+    inbox = tmp_path / "card"
+    inbox.mkdir()
+    window = window_on(qtbot, journal, piece.id)
+    window.watch_row.watch(str(inbox))
+    shutil.rmtree(inbox)
+    qtbot.waitUntil(lambda: "cannot be reached" in window.watch_row.state.text(), timeout=15000)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from coulisses import APP_NAME
 from coulisses.capture.probe import list_cameras
 from coulisses.capture.session import Status
-from coulisses.journal import Journal
+from coulisses.journal import Journal, JournalError
 from coulisses.preferences import Preferences, preferences_path, save_preferences
 from coulisses.resources import asset
 from coulisses.ui import tasks
@@ -44,6 +44,7 @@ from coulisses.ui.capture.status import describe
 from coulisses.ui.fonts import has_emoji, use_emoji_font
 from coulisses.ui.importing.controller import ImportController
 from coulisses.ui.importing.summary import ImportSummary
+from coulisses.ui.importing.watch import WatchController, WatchRow
 from coulisses.ui.main_window.actions import Actions
 from coulisses.ui.main_window.bench import Bench, moment_time_text
 from coulisses.ui.moments import CaptionPrompt, MomentBar
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         bench_layout = QVBoxLayout(bench_page)
         bench_layout.addWidget(self.piece_title)
         bench_layout.addWidget(self.capture_panel, 1)
+        self.watches = WatchController(journal, self)
+        self.watch_row = WatchRow(self.watches, self)
+        bench_layout.addWidget(self.watch_row)
         bench_layout.addWidget(self.moment_bar)
         bench_layout.addWidget(self.caption_prompt)
         # Views of the piece are tabs: the bench, its timeline (the export comes next).
@@ -185,6 +189,11 @@ class MainWindow(QMainWindow):
             self.banner.show_message(message, "warning")
         self._probe_cameras()
         self.pieces.refresh_now()
+        self.watches.changed.connect(lambda _p: self.pieces.refresh())
+        try:
+            self.watches.resume_all()
+        except (JournalError, OSError) as exc:
+            self.banner.show_message(str(exc), "warning")
         self._capture_state(None)
 
     # ---------------------------------------------------------------- menus
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
     def _piece_changed(self, piece_id: str) -> None:
         self.bench.selected_piece = piece_id
         self.timeline.set_piece(piece_id)
+        self.watch_row.set_piece(piece_id)
         self.bridge.watch(piece_id or None)
         self._update_title()
 
@@ -525,6 +535,7 @@ class MainWindow(QMainWindow):
                 return False
         self._quitting = True
         self.importer.cancel()
+        self.watches.stop_all()
         self.save_window_state()
         self.capture.shutdown()
         self.bridge.close()
