@@ -249,6 +249,19 @@ def test_editor_with_a_snapshot_never_rescans_the_piece(journal, piece, monkeypa
     journal.add_moment(p.id, "note", at=T0 + timedelta(seconds=95))  # by time: day listing
 
 
+def test_editor_accepts_a_still_newer_than_its_snapshot(journal, piece):
+    """A photo imported (with an older time) after the view took its snapshot."""
+    p, ids = piece
+    ed = MomentEditor(journal, p.id, snapshot=journal.snapshot(p.id))
+    late = journal.add_still(p.id, jpeg_bytes(), T0 + timedelta(seconds=55), source="a.jpg")
+    m = ed.add("note", at=ids[2], span_to=ids[4])
+    moved = ed.move(m.id, late.id).after
+    assert (moved.capture, moved.span_to) == (late.id, ids[7])  # 3 stills, counted afresh
+    assert ed.accept(late.id).capture == late.id
+    with pytest.raises(CaptureNotFound, match="20261120T090055.500Z"):
+        ed.add("note", at="20261120T090055.500Z")
+
+
 def test_moment_at_a_time_is_tied_to_the_still_at_or_before_it(journal, piece):
     p, ids = piece
     assert journal.add_moment(p.id, "note", at=T0 + timedelta(seconds=95)).capture == ids[9]

@@ -468,6 +468,10 @@ class Journal:
         src = safe_filename_part(source) if source else None
         return stills.still_path(folder, stills.capture_id(taken_at, 0, src)).exists()
 
+    def has_capture(self, piece_id: str, capture_id: str) -> bool:
+        """Whether the piece has this still (one listing of its day folder)."""
+        return stills.Listing(self._piece_folder(piece_id)).exists(capture_id)
+
     def captures(self, piece_id: str) -> tuple[list[Capture], list[str]]:
         return stills.scan(self._piece_folder(piece_id))
 

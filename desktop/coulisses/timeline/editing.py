@@ -23,7 +23,6 @@ from coulisses.i18n import tr
 from coulisses.journal import CaptureNotFound, Journal, JournalError, MomentNotFound
 from coulisses.journal.edits import Change
 from coulisses.journal.model import MOMENT_KINDS, Moment, PieceSnapshot
-from coulisses.journal.stills import parse_capture_id
 
 
 def _clean(caption: str) -> str:
@@ -74,14 +73,16 @@ class MomentEditor:
             raise CaptureNotFound(self._no_still(capture_id))
         return index
 
-    def _check_still(self, capture_id: str) -> None:
-        """Known to the snapshot, else found on disk (a still newer than the snapshot)."""
-        if self.snapshot is not None and self.snapshot.index_of(capture_id) is not None:
-            return
-        if self.snapshot is None or capture_id > (self.snapshot.captures[-1].id
-                                                  if self.snapshot.captures else ""):
-            return  # the journal checks it with one day listing
-        raise CaptureNotFound(self._no_still(capture_id))
+    def _span_snapshot(self, *capture_ids: str) -> PieceSnapshot:
+        """The snapshot to measure spans on; a fresh one if it lacks one of these stills
+        (a still captured or imported since it was taken)."""
+        snap = self._snapshot()
+        for cid in capture_ids:
+            if snap.index_of(cid) is None:
+                if not self.journal.has_capture(self.piece_id, cid):
+                    raise CaptureNotFound(self._no_still(cid))
+                snap = self.snapshot = self.journal.snapshot(self.piece_id)
+        return snap
 
     def _edit(self, moment_id: str, **changes: Any) -> Change[Moment]:
         try:
@@ -104,13 +105,11 @@ class MomentEditor:
             span_to: str | None = None) -> Moment:
         """Flag a moment; returns it (undo: ``delete(m.id)``, redo: ``restore(m)``)."""
         kind = self._kind(kind)
-        if isinstance(at, str) and parse_capture_id(at) is not None:
-            self._check_still(at)
-        try:
+        try:  # the journal checks the stills with one day listing each
             return self.journal.add_moment(self.piece_id, kind, at=at, caption=_clean(caption),
                                            span_to=span_to)
         except CaptureNotFound as exc:
-            missing = span_to if isinstance(at, datetime) or at in (None, "last") else at
+            missing = at if isinstance(at, str) and at in str(exc) else span_to
             raise CaptureNotFound(self._no_still(str(missing or span_to))) from exc
 
     def recaption(self, moment_id: str, caption: str) -> Change[Moment]:
@@ -124,22 +123,19 @@ class MomentEditor:
         moment = self._moment(moment_id)
         changes: dict[str, str | None] = {"capture": capture_id}
         if moment.span_to is not None and moment.capture is not None:
-            snap = self._snapshot()
+            snap = self._span_snapshot(capture_id)
             target = self._index(snap, capture_id)
             start = snap.index_of(moment.capture)
             end = snap.index_of(moment.span_to)
             if start is not None and end is not None:
                 new_end = min(len(snap.captures) - 1, target + (end - start))
                 changes["span_to"] = snap.captures[new_end].id
-        else:
-            self._check_still(capture_id)
         return self._edit(moment_id, **changes)
 
     def set_span(self, moment_id: str, span_to: str | None) -> Change[Moment]:
         """Make the moment cover its still up to ``span_to`` (None: its still alone)."""
         moment = self._moment(moment_id)
         if span_to is not None:
-            self._check_still(span_to)
             if moment.capture is None:
                 raise JournalError(tr("This moment has no still, so it cannot cover a span; "
                                       "move it to a still first."))
@@ -170,10 +166,6 @@ class MomentEditor:
     # -------------------------------------------------------------- suggestions
     def accept(self, capture_id: str, *, kind: str = "struggle", caption: str = "") -> Moment:
         """A suggestion becomes a moment on its still (the maker captions it now or later)."""
-        if self.snapshot is None:
-            self._index(self._snapshot(), capture_id)
-        else:
-            self._check_still(capture_id)
         return self.add(kind, at=capture_id, caption=caption)
 
     def dismiss(self, capture_id: str) -> Change[bool]:
