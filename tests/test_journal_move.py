@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from coulisses.journal import CaptureNotFound, Journal, JournalError, sigstore, stills
+from coulisses.journal import (
+    CaptureNotFound,
+    DiskFullError,
+    Journal,
+    JournalError,
+    sigstore,
+    stills,
+)
 from coulisses.journal import moving as moving_mod
 from tests.helpers import jpeg_bytes
 
@@ -219,3 +226,28 @@ def test_kill_9_mid_move_leaves_every_still_in_exactly_one_piece(journal):
     # The mover is always inside a move once it has printed, so most kills land
     # mid-move (an intent record left behind); none would make this test pointless.
     assert cut_short >= 1
+
+
+def test_a_full_disk_refuses_the_move_before_anything_moves(tmpfs):
+    home = tmpfs("2m") / "journal"
+    journal = Journal.open(home)
+    a = journal.create_piece("Bol").id
+    b = journal.create_piece("Vase").id
+    ids = fill(journal, a, 10)
+    journal.add_moment(a, "note", at=ids[3], caption="x" * 500)
+    filler = home.parent / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    before = inodes(journal, a), inodes(journal, b)
+    with pytest.raises(DiskFullError, match="free some space"):
+        journal.move_stills(a, ids[2:6], b)
+    assert (inodes(journal, a), inodes(journal, b)) == before
+    assert not (home / "pieces" / a / moving_mod.INTENT).exists()
+    filler.unlink()
+    assert journal.move_stills(a, ids[2:6], b).after == tuple(ids[2:6])

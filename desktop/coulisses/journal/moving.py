@@ -27,6 +27,7 @@ removes the old one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -34,7 +35,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coulisses.atomicio import fsync_dir, make_dirs, write_bytes
+from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, make_dirs, write_bytes
 from coulisses.journal import layout, stills
 from coulisses.journal.edits import MoveResult
 from coulisses.journal.errors import CorruptFile, JournalError
@@ -90,8 +91,28 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
         with journal._db(src) as db:
             data = db.storage.read() or {}
         intent = _plan(src, dst, pairs, data, src_list)
-        write_bytes(src_dir / INTENT, json.dumps(intent, ensure_ascii=False).encode("utf-8"))
+        payload = json.dumps(intent, ensure_ascii=False).encode("utf-8")
+        _check_room(journal, len(payload), src_dir, dst_dir)
+        write_bytes(src_dir / INTENT, payload)
         return _apply(journal, intent)
+
+
+# Besides the intent record: each piece.json is rewritten once (its old version stays
+# as .bak until the next write), thumbnails and signatures append a little.
+_MARGIN = 256 * 1024
+
+
+def _check_room(journal: Journal, intent_bytes: int, *pieces: Path) -> None:
+    """Refuse a move the disk cannot finish, before anything is renamed: a move cut
+    short by a full disk would be finished only once space is freed."""
+    need = intent_bytes + _MARGIN
+    for folder in pieces:
+        with contextlib.suppress(OSError):
+            need += (folder / layout.PIECE_FILE).stat().st_size
+    if free_bytes(journal.home) < need:
+        raise DiskFullError(errno.ENOSPC, f"the disk is full: moving these stills needs "
+                            f"{need // 1024 + 1} kB free; free some space and try again",
+                            str(journal.home))
 
 
 def _free_name(dst: stills.Listing, want: str, taken: set[str]) -> str:
