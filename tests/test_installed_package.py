@@ -121,3 +121,12 @@ def test_installed_demo_uses_the_shipped_fonts_translations_and_seeds(tmp_path) 
                       .read_text(encoding="utf-8"))
     post = (folder / report["files"]["post"]).read_text(encoding="utf-8")
     assert all(t in post for t in tags["fr"][script["craft"]])
+
+
+def test_every_package_of_the_source_tree_is_installed() -> None:
+    """A new subpackage (ui/export…) left out of pyproject's list is missing once installed."""
+    source = ROOT / "desktop"
+    found = {str(p.parent.relative_to(source)).replace("/", ".")
+             for p in (source / "coulisses").rglob("__init__.py") if "__pycache__" not in p.parts}
+    listed = set(SETUPTOOLS["packages"])
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
