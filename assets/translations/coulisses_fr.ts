@@ -581,137 +581,137 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="233" />
+      <location filename="coulisses/ui/main_window/window.py" line="242" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="232" />
+      <location filename="coulisses/ui/main_window/window.py" line="241" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="231" />
+      <location filename="coulisses/ui/main_window/window.py" line="240" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="234" />
+      <location filename="coulisses/ui/main_window/window.py" line="243" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="353" />
+      <location filename="coulisses/ui/main_window/window.py" line="363" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="520" />
+      <location filename="coulisses/ui/main_window/window.py" line="530" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="235" />
+      <location filename="coulisses/ui/main_window/window.py" line="244" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="359" />
+      <location filename="coulisses/ui/main_window/window.py" line="369" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="291" />
+      <location filename="coulisses/ui/main_window/window.py" line="301" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="488" />
+      <location filename="coulisses/ui/main_window/window.py" line="498" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="493" />
+      <location filename="coulisses/ui/main_window/window.py" line="503" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="349" />
+      <location filename="coulisses/ui/main_window/window.py" line="359" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="333" />
+      <location filename="coulisses/ui/main_window/window.py" line="343" />
       <source>Create or choose a piece first: the reel is made from its stills.</source>
       <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="373" />
+      <location filename="coulisses/ui/main_window/window.py" line="383" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="367" />
+      <location filename="coulisses/ui/main_window/window.py" line="377" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="358" />
+      <location filename="coulisses/ui/main_window/window.py" line="368" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="381" />
+      <location filename="coulisses/ui/main_window/window.py" line="391" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="490" />
+      <location filename="coulisses/ui/main_window/window.py" line="500" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="291" />
+      <location filename="coulisses/ui/main_window/window.py" line="301" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="260" />
+      <location filename="coulisses/ui/main_window/window.py" line="270" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="368" />
+      <location filename="coulisses/ui/main_window/window.py" line="378" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="523" />
+      <location filename="coulisses/ui/main_window/window.py" line="533" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="501" />
+      <location filename="coulisses/ui/main_window/window.py" line="511" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="490" />
+      <location filename="coulisses/ui/main_window/window.py" line="500" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="397" />
+      <location filename="coulisses/ui/main_window/window.py" line="407" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="263" />
+      <location filename="coulisses/ui/main_window/window.py" line="273" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="236" />
+      <location filename="coulisses/ui/main_window/window.py" line="245" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -721,7 +721,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="417" />
+      <location filename="coulisses/ui/main_window/window.py" line="427" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -935,12 +935,12 @@
   <context>
     <name>ReelPlayer</name>
     <message>
-      <location filename="coulisses/ui/export/player.py" line="57" />
+      <location filename="coulisses/ui/export/player.py" line="59" />
       <source>Pause</source>
       <translation>Pause</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/player.py" line="57" />
+      <location filename="coulisses/ui/export/player.py" line="59" />
       <source>Play</source>
       <translation>Lecture</translation>
     </message>
@@ -1238,6 +1238,39 @@
     </message>
   </context>
   <context>
+    <name>WatchRow</name>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="137" />
+      <source>Choose…</source>
+      <translation>Choisir…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="161" />
+      <source>The folder where new photos arrive</source>
+      <translation>Le dossier où arrivent les nouvelles photos</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="136" />
+      <source>Watch a folder for new photos</source>
+      <translation>Surveiller les nouvelles photos d’un dossier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="204" />
+      <source>Watching — last photo at {time} ({n} imported)</source>
+      <translation>Surveillance en cours — dernière photo à {time} (importées : {n})</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="207" />
+      <source>Watching — no new photo yet</source>
+      <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/importing/watch.py" line="197" />
+      <source>no folder chosen</source>
+      <translation>aucun dossier choisi</translation>
+    </message>
+  </context>
+  <context>
     <name>coulisses</name>
     <message>
       <location filename="coulisses/commands/export.py" line="111" />
@@ -1320,7 +1353,7 @@
       <translation>Une image n’a pas pu être encodée en JPEG.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="147" />
+      <location filename="coulisses/timeline/editing.py" line="143" />
       <source>A span must end at or after the still its moment is on; pick a later still.</source>
       <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne ; choisissez une photo plus tardive.</translation>
     </message>
@@ -1350,7 +1383,7 @@
       <translation>Déjà dans la pièce, laissées telles quelles : {n}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/carousel.py" line="220" />
+      <location filename="coulisses/export/carousel.py" line="221" />
       <source>Alt text for the carousel images:</source>
       <translation>Texte alternatif des images du carrousel :</translation>
     </message>
@@ -1880,7 +1913,7 @@
       <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/history.py" line="192" />
+      <location filename="coulisses/export/history.py" line="194" />
       <source>The export {folder} could not be deleted ({problem}).</source>
       <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
     </message>
@@ -1890,7 +1923,7 @@
       <translation>La pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/carousel.py" line="191" />
+      <location filename="coulisses/export/carousel.py" line="192" />
       <source>The finished piece, {name}, on {when}</source>
       <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
@@ -2035,7 +2068,7 @@
       <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="63" />
+      <location filename="coulisses/timeline/editing.py" line="62" />
       <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
       <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
     </message>
@@ -2045,7 +2078,7 @@
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="68" />
+      <location filename="coulisses/timeline/editing.py" line="67" />
       <source>There is no still {id} in this piece; `coulisses timeline PIECE --json` lists them.</source>
       <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses timeline PIECE --json` les liste.</translation>
     </message>
@@ -2065,7 +2098,7 @@
       <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="144" />
+      <location filename="coulisses/timeline/editing.py" line="140" />
       <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
       <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
     </message>
@@ -2630,7 +2663,7 @@
       <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
     </message>
     <message>
-      <location filename="coulisses/export/history.py" line="176" />
+      <location filename="coulisses/export/history.py" line="178" />
       <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
       <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé ; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
     </message>
@@ -2640,7 +2673,7 @@
       <translation>{folder} se trouve dans le journal Coulisses ; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
-      <location filename="coulisses/export/history.py" line="172" />
+      <location filename="coulisses/export/history.py" line="174" />
       <source>{folder} is not among this piece's exports; it was left alone.</source>
       <translation>{folder} ne fait pas partie des exports de cette pièce ; il n’a pas été touché.</translation>
     </message>
@@ -2660,12 +2693,12 @@
       <translation>{kept} photos gardées, {skipped} photos sans mouvement écartées.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/carousel.py" line="198" />
+      <location filename="coulisses/export/carousel.py" line="199" />
       <source>{kind} on {when}</source>
       <translation>{kind}, le {when}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/carousel.py" line="196" />
+      <location filename="coulisses/export/carousel.py" line="197" />
       <source>{kind} on {when}: {caption}</source>
       <translation>{kind}, le {when} : {caption}</translation>
     </message>
@@ -2855,7 +2888,7 @@
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="98" />
+      <location filename="coulisses/timeline/editing.py" line="99" />
       <source>“{kind}” is not a kind of moment; use one of {kinds}.</source>
       <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}.</translation>
     </message>
