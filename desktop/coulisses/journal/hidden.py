@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from coulisses.journal.model import Capture
+    from coulisses.journal.stills import Listing
+
+TABLE = "hidden"  # the table of piece.json holding one document: {"ranges": [...]}
 
 Range = tuple[str, str]
 
@@ -117,6 +120,34 @@ def runs(ids: Sequence[str], adjacent: dict[str, bool]) -> list[Range]:
     return out
 
 
+def of_data(data: dict[str, Any]) -> HiddenRanges:
+    """The hidden stills recorded in a piece.json's data."""
+    doc = (data.get(TABLE) or {}).get("1")
+    return HiddenRanges.from_json(doc.get("ranges")) if doc else EMPTY
+
+
+def with_data(data: dict[str, Any], hidden: HiddenRanges) -> None:
+    data[TABLE] = {"1": {"ranges": hidden.to_json()}}
+
+
+def join_touching(hidden: HiddenRanges, listing: Listing) -> HiddenRanges:
+    """Ranges with no still between them become one (hide a, then b next to it: one pair)."""
+    pairs = list(hidden.ranges)
+    out = pairs[:1]
+    for a, b in pairs[1:]:
+        if not listing.between(out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return HiddenRanges(out)
+
+
+def hide_more(hidden: HiddenRanges, new: Sequence[str], listing: Listing) -> HiddenRanges:
+    """``hidden`` plus the sorted ids ``new``, as few ranges as the piece allows."""
+    adjacent = {b: not listing.between(a, b) for a, b in zip(new, new[1:], strict=False)}
+    return join_touching(hidden.with_runs(runs(new, adjacent)), listing)
+
+
 def _merge(pairs: list[Range]) -> list[Range]:
     out: list[Range] = []
     for a, b in pairs:
@@ -143,4 +174,5 @@ class _Ids:
         return self._c[i].id
 
 
-__all__ = ["EMPTY", "HiddenRanges", "runs"]
+__all__ = ["EMPTY", "TABLE", "HiddenRanges", "hide_more", "join_touching", "of_data", "runs",
+           "with_data"]

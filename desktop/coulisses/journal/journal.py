@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import Query, TinyDB
 
 from coulisses.atomicio import copy_file, free_bytes, fsync_dir, make_dirs, write_bytes
+from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, piece_settings, stills
 from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
@@ -43,8 +44,7 @@ from coulisses.journal.errors import (
     MomentNotFound,
     PieceNotFound,
 )
-from coulisses.journal.hidden import EMPTY as NOTHING_HIDDEN
-from coulisses.journal.hidden import HiddenRanges, runs
+from coulisses.journal.hidden import HiddenRanges
 from coulisses.journal.home import resolve_home
 from coulisses.journal.ids import is_valid_id, safe_filename_part, slugify, unique_id
 from coulisses.journal.layout import LOCK, PIECE_FILE, PIECES, ROOT_FILE, SET_ASIDE
@@ -492,7 +492,7 @@ class Journal:
         piece = self._piece_of(piece_id, (data.get("piece") or {}).get("1") or {})
         moment_docs, gap_docs, meta_docs = table("moments"), table("gaps"), table("capture_meta")
         dismissed = frozenset(d["key"] for d in table("dismissed") if "key" in d)
-        hidden = _hidden_of(data)
+        hidden = hidden_mod.of_data(data)
         captures, problems = stills.scan(piece.folder)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
@@ -651,7 +651,7 @@ class Journal:
     # ------------------------------------------------------ curation: hide, cover, focus
     def hidden(self, piece_id: str) -> HiddenRanges:
         with self._db(piece_id) as db:
-            return _hidden_of(db.storage.read() or {})
+            return hidden_mod.of_data(db.storage.read() or {})
 
     def hide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
         """Hide stills from every export (they stay on disk and in the timeline).
@@ -665,12 +665,11 @@ class Journal:
             if not listing.exists(cid):
                 raise CaptureNotFound(f"no still {cid!r} in this piece")
         with self._db(piece_id) as db:
-            before = _hidden_of(db.storage.read() or {})
+            before = hidden_mod.of_data(db.storage.read() or {})
             new = [c for c in ids if c not in before]
             if not new:
                 return Change(before, before)
-            adjacent = {b: not listing.between(a, b) for a, b in zip(new, new[1:], strict=False)}
-            after = _join_touching(before.with_runs(runs(new, adjacent)), listing)
+            after = hidden_mod.hide_more(before, new, listing)
             _store_hidden(db, after)
         self._emit("piece-changed", piece_id)
         return Change(before, after, tuple(new))
@@ -680,7 +679,7 @@ class Journal:
         ids = sorted(set(capture_ids))
         listing = stills.Listing(self._piece_folder(piece_id))
         with self._db(piece_id) as db:
-            before = _hidden_of(db.storage.read() or {})
+            before = hidden_mod.of_data(db.storage.read() or {})
             shown = [c for c in ids if c in before]
             if not shown:
                 return Change(before, before)
@@ -862,11 +861,7 @@ def _moment_doc(m: Moment) -> dict[str, Any]:
     return m.to_json()
 
 
-def _moment(d: dict[str, Any]) -> Moment:
-    return Moment(id=d["id"], kind=d["kind"], capture=d.get("capture"),
-                  time=parse_iso(d["time"]), caption=d.get("caption", ""),
-                  created=parse_iso(d["created"]) if d.get("created") else utc_now(),
-                  span_to=d.get("span_to"))
+_moment = Moment.from_json
 
 
 def _capture(listing: stills.Listing, cid: str) -> Capture:
@@ -883,29 +878,10 @@ def _require(listing: stills.Listing, capture_id: str) -> Capture:
     return _capture(listing, capture_id)
 
 
-def _hidden_of(data: dict[str, Any]) -> HiddenRanges:
-    doc = (data.get("hidden") or {}).get("1")
-    return HiddenRanges.from_json(doc.get("ranges")) if doc else NOTHING_HIDDEN
-
-
 def _store_hidden(db: TinyDB, hidden: HiddenRanges) -> None:
-    table = db.table("hidden")
-    if table.get(doc_id=1) is None:
-        table.insert({"ranges": hidden.to_json()})
-    else:
-        table.update({"ranges": hidden.to_json()}, doc_ids=[1])
-
-
-def _join_touching(hidden: HiddenRanges, listing: stills.Listing) -> HiddenRanges:
-    """Ranges with no still between them become one (hide a, then b next to it: one pair)."""
-    pairs = list(hidden.ranges)
-    out = pairs[:1]
-    for a, b in pairs[1:]:
-        if not listing.between(out[-1][1], a):
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return HiddenRanges(out)
+    data = db.storage.read() or {}
+    hidden_mod.with_data(data, hidden)
+    db.storage.write(data)
 
 
 def _resolve_at(listing: stills.Listing,

@@ -101,6 +101,14 @@ class Moment:
                 "time": iso(self.time), "caption": self.caption,
                 "created": iso(self.created), "span_to": self.span_to}
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Moment:
+        """A moment document as stored (journal.shape checked it)."""
+        return cls(id=d["id"], kind=d["kind"], capture=d.get("capture"),
+                   time=parse_iso(d["time"]), caption=d.get("caption", ""),
+                   created=parse_iso(d["created"]) if d.get("created") else utc_now(),
+                   span_to=d.get("span_to"))
+
 
 @dataclass(frozen=True, slots=True)
 class Gap:

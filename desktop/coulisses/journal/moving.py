@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, make_dirs, write_bytes
+from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, stills
 from coulisses.journal.edits import MoveResult
-from coulisses.journal.errors import CorruptFile, JournalError
-from coulisses.journal.hidden import runs
+from coulisses.journal.errors import CaptureNotFound, CorruptFile, JournalError
+from coulisses.journal.model import Moment
 from coulisses.journal.storage import locked, read_json
 
 if TYPE_CHECKING:
@@ -67,8 +68,6 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
     (moving back restores the original ids). Raises before anything changes
     when a piece or a still is unknown.
     """
-    from coulisses.journal.journal import _require
-
     if src == dst:
         raise JournalError("the stills are already in that piece; pick another piece")
     src_dir = journal._piece_folder(src)
@@ -80,7 +79,8 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
     with _both_locked(src_dir, dst_dir):
         src_list = stills.Listing(src_dir)
         for cid in ids:
-            _require(src_list, cid)
+            if not src_list.exists(cid):
+                raise CaptureNotFound(f"no still {cid!r} in this piece")
         dst_list = stills.Listing(dst_dir)
         taken: set[str] = set()
         pairs: list[tuple[str, str]] = []
@@ -172,9 +172,7 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
             for d in table("capture_meta") if d.get("capture") in moving]
     dismissed = [{"key": moving[d["key"]], "at": d.get("at"), "was": d["key"]}
                  for d in table("dismissed") if d.get("key") in moving]
-    from coulisses.journal.journal import _hidden_of
-
-    hidden = _hidden_of(data)
+    hidden = hidden_mod.of_data(data)
     cover = ((data.get("piece") or {}).get("1") or {}).get("settings", {}).get("cover")
     return {"version": 1, "src": src, "dst": dst, "pairs": [list(p) for p in pairs],
             "moments": going, "spans_left": spans_left, "spans_cut": spans_cut, "meta": meta,
@@ -210,7 +208,6 @@ def _move_file(a: Path, b: Path) -> bool:
 
 def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
     from coulisses.journal import content_index
-    from coulisses.journal.journal import _hidden_of, _join_touching, _moment
 
     src, dst = intent["src"], intent["dst"]
     src_dir, dst_dir = journal._piece_folder(src), journal._piece_folder(dst)
@@ -251,13 +248,11 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
         for d in intent["dismissed"]:
             if d["was"] in moved and d["key"] not in have:
                 _insert(data, "dismissed", {"key": d["key"], "at": d["at"]})
-        hidden = _hidden_of(data)
+        hidden = hidden_mod.of_data(data)
         todo = sorted(c for c in set(intent["hidden"]) & set(moved.values()) if c not in hidden)
         if todo:
             listing = stills.Listing(dst_dir)
-            adjacent = {b: not listing.between(a, b) for a, b in zip(todo, todo[1:],
-                                                                     strict=False)}
-            _set_hidden(data, _join_touching(hidden.with_runs(runs(todo, adjacent)), listing))
+            hidden_mod.with_data(data, hidden_mod.hide_more(hidden, todo, listing))
         db.storage.write(data)
     with journal._db(src) as db:
         data = db.storage.read() or {}
@@ -267,11 +262,11 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
                 d["span_to"] = intent["spans_left"][d["id"]]
         _keep(data, "capture_meta", lambda d: d.get("capture") not in moved)
         _keep(data, "dismissed", lambda d: d.get("key") not in moved)
-        hidden = _hidden_of(data)
+        hidden = hidden_mod.of_data(data)
         gone = [old for old in moved if old in hidden]
         if gone:
             listing = stills.Listing(src_dir)
-            _set_hidden(data, hidden.without_ids(gone, listing.before, listing.after))
+            hidden_mod.with_data(data, hidden.without_ids(gone, listing.before, listing.after))
         if intent["cover"] in moved:
             piece = (data.get("piece") or {}).get("1") or {}
             if isinstance(piece.get("settings"), dict):
@@ -283,7 +278,7 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
         os.unlink(src_dir / INTENT)
     fsync_dir(src_dir)
     return MoveResult(src, dst, tuple(o for o, _ in done), tuple(n for _, n in done),
-                      tuple(_moment(d) for d in going),
+                      tuple(Moment.from_json(d) for d in going),
                       tuple((d["capture"], dict(d["meta"])) for d in intent["meta"]
                             if d["was"] in moved),
                       tuple(left), intent["cover"] if intent["cover"] in moved else None,
@@ -302,10 +297,6 @@ def _insert(data: dict[str, Any], table: str, doc: dict[str, Any]) -> None:
 def _keep(data: dict[str, Any], table: str, wanted: Any) -> None:
     if table in data:
         data[table] = {k: d for k, d in data[table].items() if wanted(d)}
-
-
-def _set_hidden(data: dict[str, Any], hidden: Any) -> None:
-    data["hidden"] = {"1": {"ranges": hidden.to_json()}}
 
 
 def _move_thumb(a: Path, b: Path) -> None:
