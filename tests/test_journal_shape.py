@@ -113,6 +113,8 @@ def test_timeline_of_a_piece_with_a_moment_without_time(cli, home: Path) -> None
     (lambda d: d.update(capture_meta={"1": {"capture": "x", "meta": 3}}), "settings of a still"),
     (lambda d: d.update(dismissed={"1": {"at": "2026-11-23T09:00Z"}}), "dismissed"),
     (lambda d: d.update(moments={"1": ["not", "a", "record"]}), "not a record"),
+    (lambda d: d.update(hidden={"1": {"ranges": [["a"]]}}), "hidden stills"),
+    (lambda d: d.update(hidden={"1": {"ranges": "all"}}), "hidden stills"),
 ])
 def test_shape_check_names_what_is_wrong(home: Path, change, reason: str) -> None:
     journal, bol, _ = _pieces(home)
