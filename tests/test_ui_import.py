@@ -125,7 +125,7 @@ def test_a_watch_folder_imports_new_photos_and_survives_a_restart(qtbot, journal
     qtbot.waitUntil(lambda: len(journal.captures(piece.id)[0]) == 2, timeout=20000)
     again.watch_row.enabled.setChecked(False)
     assert piece.id not in again.watches.watchers
-    assert journal.piece(piece.id).settings.get("watch_on") is False
+    assert not journal.piece(piece.id).settings.get("watch_on")  # off is remembered
 
 
 def test_a_watched_folder_that_disappears_is_said(qtbot, journal, tmp_path) -> None:

@@ -414,9 +414,10 @@ class ExportDialog(QDialog):
         except OSError:
             past = []
         for entry in past:
+            when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M")
             text = self.tr("{when} · {preset} · {seconds:.0f} s").format(
-                when=entry.when.astimezone().strftime("%Y-%m-%d %H:%M"), preset=entry.preset,
-                seconds=entry.duration)
+                when=when, preset=entry.preset, seconds=entry.duration) if entry.duration \
+                else self.tr("{when} · carousel").format(when=when)
             if not entry.exists:
                 text += " · " + self.tr("folder gone")
             item = QListWidgetItem(text)
@@ -445,11 +446,12 @@ class ExportDialog(QDialog):
             self.delete_past(folder)
 
     def delete_past(self, folder: Path) -> None:
+        from coulisses.export import ExportError
         from coulisses.export.history import delete_export
 
         try:
             delete_export(self.journal, self.piece_id, folder)
-        except OSError as exc:
+        except (ExportError, OSError) as exc:
             self.status.setText(str(exc))
         self.refresh_history()
 

@@ -10,7 +10,6 @@ every watch that was on.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -23,86 +22,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coulisses.capture.watch_folder import FolderWatcher
+from coulisses.capture.piece_watch import PieceWatch, WatchState
 from coulisses.journal import Journal, JournalError
 
 log = logging.getLogger(__name__)
 
 
-class WatchState:
-    def __init__(self) -> None:
-        self.last_photo: datetime | None = None
-        self.imported = 0
-        self.problem = ""
-
-
 class WatchController(QObject):
-    changed = Signal(str)  # piece id: its state changed
-    photo = Signal(str, object)  # piece id, PhotoOutcome (from the watcher thread)
-    problem = Signal(str, str)  # piece id, sentence (from the watcher thread)
+    """The window's side of the capture layer's PieceWatch: one per piece, states as signals."""
+
+    changed = Signal(str)  # piece id: its state changed (emitted from any thread: queued)
 
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.watchers: dict[str, FolderWatcher] = {}
-        self.states: dict[str, WatchState] = {}
-        self.photo.connect(self._photo)
-        self.problem.connect(self._problem)
+        self._watches: dict[str, PieceWatch] = {}
 
-    def settings_of(self, piece_id: str) -> tuple[str, bool]:
-        settings = self.journal.piece(piece_id).settings
-        return str(settings.get("watch_folder") or ""), bool(settings.get("watch_on"))
+    def _watch(self, piece_id: str) -> PieceWatch:
+        if piece_id not in self._watches:
+            self._watches[piece_id] = PieceWatch(
+                self.journal, piece_id, on_change=lambda _s, p=piece_id: self.changed.emit(p))
+        return self._watches[piece_id]
+
+    @property
+    def watchers(self) -> list[str]:
+        """The pieces being watched now."""
+        return [p for p, w in self._watches.items() if w.state().running]
+
+    def state(self, piece_id: str) -> WatchState:
+        return self._watch(piece_id).state()
 
     def resume_all(self) -> None:
         """At start-up: every piece whose watch was on watches again."""
         for piece in self.journal.pieces():
             if piece.settings.get("watch_on") and piece.settings.get("watch_folder"):
-                self.start(piece.id, str(piece.settings["watch_folder"]), save=False)
+                self._watch(piece.id).start()
+                self.changed.emit(piece.id)
 
-    def start(self, piece_id: str, folder: str, save: bool = True) -> str | None:
+    def start(self, piece_id: str, folder: str) -> str | None:
         """Watch ``folder`` for ``piece_id``; returns a sentence if it cannot."""
-        self.stop(piece_id, save=False)
         try:
-            watcher = FolderWatcher(
-                self.journal, piece_id, [folder],
-                on_outcome=lambda o, p=piece_id: self.photo.emit(p, o),
-                on_error=lambda m, p=piece_id: self.problem.emit(p, m))
-            if save:
-                self.journal.update_piece_settings(piece_id, watch_folder=folder, watch_on=True)
+            self._watch(piece_id).switch(True, folder)
         except (JournalError, OSError) as exc:
             return str(exc)
-        watcher.start()
-        self.watchers[piece_id] = watcher
-        self.states[piece_id] = WatchState()
         self.changed.emit(piece_id)
         return None
 
-    def stop(self, piece_id: str, save: bool = True) -> None:
-        watcher = self.watchers.pop(piece_id, None)
-        if watcher is not None:
-            watcher.stop()
-        if save:
-            try:
-                self.journal.update_piece_settings(piece_id, watch_on=False)
-            except (JournalError, OSError) as exc:
-                log.warning("watch setting not saved: %s", exc)
+    def stop(self, piece_id: str) -> None:
+        try:
+            self._watch(piece_id).switch(False)
+        except (JournalError, OSError) as exc:
+            log.warning("watch switch not saved: %s", exc)
+            self._watch(piece_id).stop()
         self.changed.emit(piece_id)
 
     def stop_all(self) -> None:
-        for piece_id in list(self.watchers):
-            self.stop(piece_id, save=False)
-
-    def _photo(self, piece_id: str, outcome) -> None:
-        state = self.states.setdefault(piece_id, WatchState())
-        if getattr(outcome, "capture", None) is not None:
-            state.imported += 1
-            state.last_photo = datetime.now().astimezone()
-        state.problem = ""
-        self.changed.emit(piece_id)
-
-    def _problem(self, piece_id: str, message: str) -> None:
-        self.states.setdefault(piece_id, WatchState()).problem = message
-        self.changed.emit(piece_id)
+        """Closing the app: stop polling, leave every switch as it is for the next start."""
+        for watch in self._watches.values():
+            watch.stop()
 
 
 class WatchRow(QWidget):
@@ -152,9 +129,10 @@ class WatchRow(QWidget):
         if not self.piece_id:
             return ""
         try:
-            return self.controller.settings_of(self.piece_id)[0]
+            folder = self.controller.state(self.piece_id).folder
         except (JournalError, OSError):
             return ""
+        return str(folder) if folder else ""
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -187,22 +165,22 @@ class WatchRow(QWidget):
             self.show_state()
 
     def show_state(self) -> None:
-        folder = self._folder()
-        watching = self.piece_id in self.controller.watchers
+        state = self.controller.state(self.piece_id) if self.piece_id else None
+        folder = str(state.folder) if state is not None and state.folder else ""
+        watching = bool(state and state.running)
         self.enabled.blockSignals(True)
         self.enabled.setChecked(watching)
         self.enabled.blockSignals(False)
         self.enabled.setEnabled(bool(self.piece_id))
         self.choose.setEnabled(bool(self.piece_id))
         self.folder.setText(folder or self.tr("no folder chosen"))
-        state = self.controller.states.get(self.piece_id)
-        if not watching:
+        if not watching or state is None:
             text = ""
-        elif state is not None and state.problem:
+        elif state.problem:
             text = state.problem
-        elif state is not None and state.last_photo is not None:
+        elif state.last_photo is not None:
             text = self.tr("Watching — last photo at {time} ({n} imported)").format(
-                time=state.last_photo.strftime("%H:%M"), n=state.imported)
+                time=state.last_photo.astimezone().strftime("%H:%M"), n=state.imported)
         else:
             text = self.tr("Watching — no new photo yet")
         self.state.setText(text)
