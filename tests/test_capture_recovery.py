@@ -262,3 +262,40 @@ def test_snap_command_turns_a_driver_error_into_one_sentence(journal):
     with pytest.raises(SourceUnavailable, match=r"^camera 9 cannot be opened \(.*VIDIOC_DQBUF"):
         snap(journal, piece.id, src, disk_margin=0)
     assert src.closes == 1 and journal.captures(piece.id)[0] == []
+
+
+def test_a_screen_reopened_on_another_thread_is_read_with_a_grabber_of_the_reading_thread(
+        monkeypatch):
+    import sys
+    import types
+
+    import numpy as np
+
+    from coulisses.capture.screen import ScreenSource
+
+    made_on: list[int] = []
+
+    class Grabber:  # mss stand-in that, like its Xlib backend, works on one thread only
+        monitors = [{}, {"left": 0, "top": 0, "width": 8, "height": 6}]
+
+        def __init__(self) -> None:
+            self.thread = threading.get_ident()
+            made_on.append(self.thread)
+
+        def grab(self, monitor):
+            assert threading.get_ident() == self.thread, "grabber used on another thread"
+            return np.zeros((6, 8, 4), np.uint8)
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setitem(sys.modules, "mss", types.SimpleNamespace(mss=Grabber))
+    screen = ScreenSource()
+    screen.open()
+    helper = threading.Thread(target=screen.reopen)  # as the capture loop reconnects
+    helper.start()
+    helper.join()
+    assert made_on[-1] == helper.ident
+    frame = screen.read()  # on this thread: a grabber of its own
+    assert frame.image.shape == (6, 8, 3) and made_on[-1] == threading.get_ident()
+    screen.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
@@ -21,6 +23,7 @@ class ScreenSource(ReopenByRestart):
         self.clock = clock or SystemClock()
         self.monitor = monitor
         self._grabber = None
+        self._owner: int | None = None  # the thread the grabber was made on
 
     def open(self) -> None:
         try:
@@ -38,10 +41,19 @@ class ScreenSource(ReopenByRestart):
             raise SourceUnavailable(tr("The screen cannot be captured here ({reason}).",
                                        reason=str(exc) or type(exc).__name__)) from None
         self._grabber = grabber
+        self._owner = threading.get_ident()
 
     def read(self) -> Frame:
         if self._grabber is None:
             raise SourceLost(tr("The screen capture is not open."))
+        if self._owner != threading.get_ident():
+            # Some mss backends (Xlib) only work on the thread that made them, and the
+            # capture loop reconnects on a helper thread: make one here instead.
+            self.close()
+            try:
+                self.open()
+            except SourceUnavailable as exc:
+                raise SourceLost(str(exc)) from None
         try:
             shot = self._grabber.grab(self._grabber.monitors[self.monitor])
         except Exception as exc:
