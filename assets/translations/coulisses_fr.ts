@@ -360,12 +360,12 @@
       <translation>Image de couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="441" />
+      <location filename="coulisses/ui/export/dialog.py" line="442" />
       <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
       <translation>Supprimer le dossier {folder} et tout son contenu ? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="441" />
+      <location filename="coulisses/ui/export/dialog.py" line="442" />
       <source>Delete this export?</source>
       <translation>Supprimer cet export ?</translation>
     </message>
@@ -520,12 +520,17 @@
       <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="421" />
+      <location filename="coulisses/ui/export/dialog.py" line="422" />
       <source>folder gone</source>
       <translation>dossier disparu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="417" />
+      <location filename="coulisses/ui/export/dialog.py" line="420" />
+      <source>{when} · carousel</source>
+      <translation>{when} · carrousel</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="418" />
       <source>{when} · {preset} · {seconds:.0f} s</source>
       <translation>{when} · {preset} · {seconds:.0f} s</translation>
     </message>
@@ -1240,32 +1245,32 @@
   <context>
     <name>WatchRow</name>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="137" />
+      <location filename="coulisses/ui/importing/watch.py" line="114" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="161" />
+      <location filename="coulisses/ui/importing/watch.py" line="139" />
       <source>The folder where new photos arrive</source>
       <translation>Le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="136" />
+      <location filename="coulisses/ui/importing/watch.py" line="113" />
       <source>Watch a folder for new photos</source>
       <translation>Surveiller les nouvelles photos d’un dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="204" />
+      <location filename="coulisses/ui/importing/watch.py" line="182" />
       <source>Watching — last photo at {time} ({n} imported)</source>
       <translation>Surveillance en cours — dernière photo à {time} (importées : {n})</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="207" />
+      <location filename="coulisses/ui/importing/watch.py" line="185" />
       <source>Watching — no new photo yet</source>
       <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="197" />
+      <location filename="coulisses/ui/importing/watch.py" line="176" />
       <source>no folder chosen</source>
       <translation>aucun dossier choisi</translation>
     </message>
