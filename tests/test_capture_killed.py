@@ -20,7 +20,8 @@ DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 
 
 def _stills_on_disk(home: Path) -> list[Path]:
-    return [p for p in (home / "pieces").rglob("*.jpg") if not is_temp_name(p.name)]
+    """Stills under their final names (thumbnails and temp files left out)."""
+    return [p for p in (home / "pieces").glob("*/stills/*/*.jpg") if not is_temp_name(p.name)]
 
 
 def test_kill_9_during_capture(tmp_path):
@@ -44,6 +45,7 @@ def test_kill_9_during_capture(tmp_path):
             while len(_stills_on_disk(home)) == before and time.monotonic() < end:
                 assert proc.poll() is None, proc.stderr.read().decode()
                 time.sleep(0.01)
+            assert len(_stills_on_disk(home)) > before  # this run is storing stills
             time.sleep(rng.uniform(0.0, 0.5))
         finally:
             proc.kill()
