@@ -201,3 +201,28 @@ def test_preview_settings_are_checked(journal):
     with pytest.raises(ValueError):
         Previewer("0", fps=0, opener=lambda spec: src)
     assert src.reads == 0 and session.state.status == Status.STARTING
+
+
+def test_previewer_retries_a_camera_that_is_not_there_yet():
+    src = ScriptedSource(size=(64, 48))
+    attempts = []
+    real_open = src.open
+
+    def open_later() -> None:
+        attempts.append(time.monotonic())
+        if len(attempts) < 3:
+            raise SourceUnavailable("Camera 9 cannot be opened: check that it is plugged in.")
+        real_open()
+
+    src.open = open_later
+    pv = Previewer("9", opener=lambda spec: src)
+    pv.start()
+    try:
+        assert _until(lambda: pv.error is not None)
+        assert "Camera 9 cannot be opened" in pv.error and pv.latest() is None
+        assert _until(lambda: pv.latest() is not None)
+        assert pv.error is None and len(attempts) == 3
+        # Backoff: 0.5 s, then 1 s between the attempts.
+        assert attempts[1] - attempts[0] >= 0.45 and attempts[2] - attempts[1] >= 0.95
+    finally:
+        assert pv.stop()

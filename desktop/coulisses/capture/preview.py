@@ -54,7 +54,14 @@ def downscale(image: np.ndarray, max_side: int) -> np.ndarray:
 
 
 class Previewer:
-    """Reads ``source`` at about ``fps`` in a daemon thread; ``latest()`` is the newest frame."""
+    """Reads ``source`` at about ``fps`` in a daemon thread; ``latest()`` is the newest frame.
+
+    A source that cannot be opened or is lost is retried with a capped backoff
+    (a camera plugged in later shows up by itself), ``error`` saying why
+    meanwhile; a spec that names no source at all ends the thread with
+    ``error`` set. ``stop()`` returns False if the device is still held after
+    ``timeout`` (a driver still opening): it is released as soon as that returns.
+    """
 
     def __init__(self, source: str, *, max_side: int = 640, fps: float = 12.0,
                  opener: Callable[[str], Source] = open_source) -> None:
