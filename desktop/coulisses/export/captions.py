@@ -2,9 +2,9 @@
 
 Whatever a maker types must come out readable: accents are normalised (a
 decomposed "é" becomes one character), right-to-left scripts are shaped and
-ordered by raqm, and a character the bundled font cannot draw (most colour
-emoji) is swapped for a drawable look-alike or left out with a warning,
-never drawn as a tofu box.
+ordered by raqm, emoji are drawn in colour from the bundled Noto Color Emoji
+subset (``export.emoji``), and a character neither font can draw is swapped
+for a drawable look-alike or left out with a warning, never drawn as a tofu box.
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
-from coulisses.export import fonts
+from coulisses.export import emoji, fonts
 from coulisses.export.patches import Patch
 from coulisses.i18n import tr
 
 MAX_LINES = 3
 ELLIPSIS = "…"
 
-# Emoji the font lacks, mapped to a drawable sign with the same meaning.
+HYPHEN = "-"
+
+# Emoji neither font has, mapped to a drawable sign with the same meaning.
 SUBSTITUTES = {
     "\u2705": "\u2714",  # ✅ -> ✔
     "\u2714": "\u2714",
@@ -41,8 +43,8 @@ SUBSTITUTES = {
     "\U0001f3b5": "\u266a", "\U0001f3b6": "\u266b",  # notes
     "\u26a0": "\u26a0",
 }
-# Presentation selectors, skin tones, keycap and tag characters: they only
-# make sense on a colour emoji, which the font cannot draw anyway.
+# Presentation selectors, skin tones, keycap and tag characters left outside a
+# colour emoji (or on one shown in monochrome): nothing to draw on their own.
 _EMOJI_GLUE = {0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) \
     | set(range(0xE0020, 0xE0080))
 
@@ -61,12 +63,42 @@ class CleanText:
     dropped: str  # characters left out (for the warning)
 
 
+def _emoji_fallback(cluster: str, out: list[str], dropped: list[str]) -> None:
+    """An emoji the bundled font has no glyph for: its ZWJ-joined parts one by one
+    (👩‍🚀 -> 👩🚀), a part without its skin tone, else the monochrome sign."""
+    for part in cluster.split(emoji.ZWJ):
+        bare = "".join(c for c in part if ord(c) not in _EMOJI_GLUE)
+        if not bare:
+            continue
+        if emoji.drawable(part):
+            out.append(part if emoji.is_colour(part) else part + emoji.VS16)
+        elif emoji.drawable(bare):
+            out.append(bare if emoji.is_colour(bare) else bare + emoji.VS16)
+        else:
+            _text_chars(bare, out, dropped)
+
+
 def clean(text: str) -> CleanText:
-    """Normalise ``text`` to what the caption font can draw."""
+    """Normalise ``text`` to what the caption fonts can draw."""
     text = unicodedata.normalize("NFC", text)
-    cov = fonts.coverage(fonts.BOLD)
     out: list[str] = []
     dropped: list[str] = []
+    for run in emoji.runs(text):
+        if not run.emoji:
+            _text_chars(run.text, out, dropped)
+        elif emoji.drawable(run.text):
+            out.append(run.text)
+        else:
+            _emoji_fallback(run.text, out, dropped)
+    # Words left with nothing visible (an emoji's joiner) go, with their space.
+    text = " ".join(w for w in "".join(out).split() if w.strip(_INVISIBLE))
+    # French spacing: never start a line with ":", "!", "?", ";" or "»", nor end one with "«".
+    text = _NO_BREAK_BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
+    return CleanText(text, "".join(dropped))
+
+
+def _text_chars(text: str, out: list[str], dropped: list[str]) -> None:
+    cov = fonts.coverage(fonts.BOLD)
     for ch in text:
         cp = ord(ch)
         if ch in "\r\n\t\u2028\u2029" or ch.isspace():
@@ -83,17 +115,15 @@ def clean(text: str) -> CleanText:
         if cp in cov:
             out.append(ch)
             continue
+        if emoji.drawable(ch):  # a text-style symbol DejaVu lacks: the colour one
+            out.append(ch + emoji.VS16)
+            continue
         sub = SUBSTITUTES.get(ch)
         if sub and ord(sub) in cov:
             out.append(sub)
             continue
         if ch not in dropped:
             dropped.append(ch)
-    # Words left with nothing visible (an emoji's joiner) go, with their space.
-    text = " ".join(w for w in "".join(out).split() if w.strip(_INVISIBLE))
-    # French spacing: never start a line with ":", "!", "?", ";" or "»", nor end one with "«".
-    text = _NO_BREAK_BEFORE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
-    return CleanText(text, "".join(dropped))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,29 +134,37 @@ class Wrapped:
 
 
 def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
-    return font.getlength(text)
+    """Advance of ``text`` set in ``font``, its emoji at the same size."""
+    parts = emoji.runs(text)
+    if len(parts) == 1 and not parts[0].emoji:
+        return font.getlength(text)
+    return sum(emoji.width(r.text, font.size) if r.emoji else font.getlength(r.text)
+               for r in parts)
 
 
 def _break_word(font: ImageFont.FreeTypeFont, word: str, max_w: float,
                 max_pieces: int) -> list[str]:
-    """Split a word wider than the line (a URL, 2,000 letters without a space).
+    """Split a word wider than the line (a URL, 2,000 letters without a space),
+    ending each cut piece with a hyphen, never inside an emoji or an accented letter.
 
     Each piece is found by bisection, and only as many as can be shown are cut.
     """
     pieces: list[str] = []
-    rest = word
+    rest = emoji.clusters(word)
     while rest and len(pieces) < max_pieces:
         lo, hi = 1, len(rest)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if _width(font, rest[:mid]) <= max_w:
+            if _width(font, "".join(rest[:mid]) + HYPHEN) <= max_w:
                 lo = mid
             else:
                 hi = mid - 1
-        pieces.append(rest[:lo])
+        if lo == len(rest):
+            break
+        pieces.append("".join(rest[:lo]) + HYPHEN)
         rest = rest[lo:]
     if rest:
-        pieces.append(rest)
+        pieces.append("".join(rest))
     return pieces
 
 
@@ -160,7 +198,7 @@ def _ellipsize(font: ImageFont.FreeTypeFont, line: str, max_w: float) -> str:
     line = line.rstrip()
     while line and _width(font, line + ELLIPSIS) > max_w:
         cut = line.rfind(" ")
-        line = (line[:cut] if cut > 0 else line[:-1]).rstrip()
+        line = (line[:cut] if cut > 0 else "".join(emoji.clusters(line)[:-1])).rstrip()
     return line + ELLIPSIS
 
 
@@ -172,7 +210,9 @@ def _balance(font: ImageFont.FreeTypeFont, text: str, lines: list[str],
     n = len(lines)
     if n < 2:
         return lines
-    lo, hi = max_w / n, max_w
+    # Never narrower than the widest word: balancing must not break a word that fits.
+    widest = max(_width(font, word) for word in text.split(" "))
+    lo, hi = max(max_w / n, min(widest, max_w)), max_w
     best = lines
     for _ in range(8):
         mid = (lo + hi) / 2
@@ -240,7 +280,7 @@ def draw_lines(lines: tuple[str, ...] | list[str], font: ImageFont.FreeTypeFont,
     """Centred lines of white bold text (dark outline) on an optional translucent box."""
     ascent, descent = font.getmetrics()
     line_h = round(font.size * style.line_gap)
-    widths = [round(font.getlength(line)) for line in lines] or [0]
+    widths = [round(_width(font, line)) for line in lines] or [0]
     text_w = max(widths)
     w = max(min_width, text_w + 2 * style.pad_x + 2 * style.stroke)
     h = line_h * (len(lines) - 1) + ascent + descent + 2 * style.pad_y + 2 * style.stroke
@@ -255,11 +295,51 @@ def draw_lines(lines: tuple[str, ...] | list[str], font: ImageFont.FreeTypeFont,
             draw.rounded_rectangle((radius, 0, w - 1 - radius, bar), radius=bar // 2,
                                    fill=(*accent, 235))
     y = style.pad_y + style.stroke
-    for line in lines:
-        draw.text((w / 2, y), line, font=font, fill=(255, 255, 255, 255), anchor="ma",
-                  stroke_width=style.stroke, stroke_fill=(0, 0, 0, 255))
+    for line, line_w in zip(lines, widths, strict=False):
+        parts = emoji.runs(line)
+        if len(parts) == 1 and not parts[0].emoji:
+            draw.text((w / 2, y), line, font=font, fill=(255, 255, 255, 255), anchor="ma",
+                      stroke_width=style.stroke, stroke_fill=(0, 0, 0, 255))
+        else:
+            _draw_runs(img, draw, parts, font, (w - line_w) / 2, y + ascent, style.stroke)
         y += line_h
     return img
+
+
+def _rtl(parts: tuple[emoji.Run, ...]) -> bool:
+    """The line's direction, from its first strong character (UAX #9, rule P2)."""
+    for run in parts:
+        if run.emoji:
+            continue
+        for ch in run.text:
+            bidi = unicodedata.bidirectional(ch)
+            if bidi in ("R", "AL"):
+                return True
+            if bidi == "L":
+                return False
+    return False
+
+
+def _draw_runs(img: Image.Image, draw: ImageDraw.ImageDraw, parts: tuple[emoji.Run, ...],
+               font: ImageFont.FreeTypeFont, x: float, baseline: float, stroke: int) -> None:
+    """One line of text runs and colour emoji, side by side on one baseline.
+
+    raqm shapes and orders each text run; the runs themselves follow the line's
+    direction (an emoji between two right-to-left words stays between them).
+    """
+    rtl = _rtl(parts)
+    for run in reversed(parts) if rtl else parts:
+        if run.emoji:
+            image, above = emoji.glyph(run.text, font.size)
+            ix, iy = round(x), round(baseline) - above
+            if ix >= 0 and iy >= 0:
+                img.alpha_composite(image, (ix, iy))
+            x += emoji.width(run.text, font.size)
+        else:
+            draw.text((x, baseline), run.text, font=font, fill=(255, 255, 255, 255),
+                      anchor="ls", stroke_width=stroke, stroke_fill=(0, 0, 0, 255),
+                      direction="rtl" if rtl else None)
+            x += font.getlength(run.text)
 
 
 @dataclass(frozen=True, slots=True)
