@@ -29,7 +29,8 @@ class ScreenSource(ReopenByRestart):
         try:
             import mss
 
-            grabber = mss.mss()
+            # mss 10 renamed the factory (mss.mss is deprecated there); older ones only have it.
+            grabber = mss.MSS() if hasattr(mss, "MSS") else mss.mss()
             monitors = grabber.monitors
             if len(monitors) <= self.monitor:
                 grabber.close()
