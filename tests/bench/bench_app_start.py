@@ -82,8 +82,10 @@ def launch(home: Path, config: Path, platform: str, flag: bool) -> dict[str, flo
     if done.returncode != 0 or not found:
         raise SystemExit(f"launch failed ({done.returncode}):\n{done.stderr}")
     stages = re.search(r"startup-stages=(\S+)", done.stderr)
+    shown_cpu = re.search(r"startup-cpu-ms=(\d+)", done.stderr)
     cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
     return {"shown": float(found.group(1)), "wall": wall, "cpu": cpu,
+            "shown_cpu": float(shown_cpu.group(1)) if shown_cpu else float("nan"),
             "stages": stages.group(1) if stages else ""}
 
 
@@ -116,12 +118,13 @@ def main() -> None:
             shown = statistics.median(r["shown"] for r in runs)
             wall = statistics.median(r["wall"] for r in runs)
             cpu = statistics.median(r["cpu"] for r in runs)
+            shown_cpu = statistics.median(r["shown_cpu"] for r in runs)
             how = "--home DIR" if flag else "COULISSES_HOME"
             verdict = "ok" if shown < TARGET_MS else "OVER TARGET"
             median_run = min(runs, key=lambda r: abs(r["shown"] - shown))
             each = ", ".join(f"{r['shown']:.0f}" for r in runs)
             print(f"  {name:>20}, {how:>14}: window painted at {shown:.0f} ms "
-                  f"(runs {each}), CPU {cpu:.0f} ms, "
+                  f"(runs {each}), CPU {shown_cpu:.0f} ms until painted, {cpu:.0f} ms in all, "
                   f"process ended at {wall:.0f} ms; target < {TARGET_MS} ms: {verdict}")
             print(f"  {'':>37}stages (ms) of the median run: {median_run['stages']}")
 
