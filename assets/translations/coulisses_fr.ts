@@ -1553,7 +1553,7 @@
       <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="254" />
+      <location filename="coulisses/timeline/pacing.py" line="255" />
       <source>Every still of “{name}” is hidden; show some before making a reel.</source>
       <translation>Toutes les photos de « {name} » sont masquées ; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
@@ -1663,7 +1663,7 @@
       <translation>Aucune pièce pour l’instant. Créez-en une avec : coulisses piece new "Vase bleu #3"</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="33" />
+      <location filename="coulisses/capture/screen.py" line="37" />
       <source>No screen number {n} to capture.</source>
       <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
@@ -1698,7 +1698,7 @@
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/pacing.py" line="341" />
+      <location filename="coulisses/timeline/pacing.py" line="342" />
       <source>Only {n} stills to show in {seconds} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
       <translation>Seulement {n} photos à montrer en {seconds} s, chacune reste donc longtemps à l’écran ; une vidéo plus courte paraîtra plus vivante.</translation>
     </message>
@@ -1773,7 +1773,7 @@
       <translation>{path} ignoré : {reason}.</translation>
     </message>
     <message>
-      <location filename="coulisses/preferences.py" line="169" />
+      <location filename="coulisses/preferences.py" line="171" />
       <source>Some preferences were not valid and are back to their defaults: {names}.</source>
       <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut : {names}.</translation>
     </message>
@@ -1828,17 +1828,32 @@
       <translation>Suggestions abandonnées (interruption) ; le reste de la chronologie est complet.</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/identity.py" line="115" />
+      <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that the journal folder is writable.</source>
+      <translation>Impossible de conserver la clé Content Credentials dans {folder} ({problem}) ; vérifiez que le dossier du journal est accessible en écriture.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/identity.py" line="136" />
+      <source>The Content Credentials key {path} could not be read; it was moved to {aside} and a new identity was made: publish its fingerprint {fingerprint} (reels signed before still verify with the previous certificate in {previous}).</source>
+      <translation>La clé Content Credentials {path} est illisible ; elle a été déplacée vers {aside} et une nouvelle identité a été créée : publiez son empreinte {fingerprint} (les vidéos signées auparavant restent vérifiables avec l’ancien certificat, dans {previous}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/identity.py" line="203" />
+      <source>The Content Credentials signing key in {folder} could not be read; it was set aside and a new one made under the same identity, so your fingerprint is unchanged.</source>
+      <translation>La clé de signature Content Credentials de {folder} est illisible ; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
+    </message>
+    <message>
       <location filename="coulisses/ui/main_window/bench.py" line="90" />
       <source>The caption could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer la légende : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="290" />
+      <location filename="coulisses/export/captions.py" line="370" />
       <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
       <translation>Il ne restait rien d’affichable dans la légende « {caption} » : elle n’apparaît pas dans la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="285" />
+      <location filename="coulisses/export/captions.py" line="365" />
       <source>The caption “{caption}” has characters the caption font cannot draw ({chars}); they were left out of the video.</source>
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
@@ -1848,7 +1863,7 @@
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/captions.py" line="296" />
+      <location filename="coulisses/export/captions.py" line="376" />
       <source>The caption “{caption}” is too long for the screen and was shortened with “…”; the full text is in the subtitle files and the post text.</source>
       <translation>La légende « {caption} » est trop longue pour l’écran et a été raccourcie par « … » ; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
     </message>
@@ -2018,17 +2033,17 @@
       <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="38" />
+      <location filename="coulisses/capture/screen.py" line="42" />
       <source>The screen cannot be captured here ({reason}).</source>
       <translation>Impossible de capturer l’écran ici ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="48" />
+      <location filename="coulisses/capture/screen.py" line="61" />
       <source>The screen cannot be captured right now ({reason}).</source>
       <translation>Impossible de capturer l’écran pour le moment ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="44" />
+      <location filename="coulisses/capture/screen.py" line="49" />
       <source>The screen capture is not open.</source>
       <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
@@ -2148,12 +2163,12 @@
       <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-      <location filename="coulisses/preferences.py" line="153" />
+      <location filename="coulisses/preferences.py" line="155" />
       <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
       <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés ; l’ancien fichier a été conservé sous le nom {path}.</translation>
     </message>
     <message>
-      <location filename="coulisses/preferences.py" line="142" />
+      <location filename="coulisses/preferences.py" line="144" />
       <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file's permissions.</source>
       <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant ; vérifiez les permissions de ce fichier.</translation>
     </message>
@@ -2608,7 +2623,7 @@
       <translation>l’image est figée depuis {seconds} s</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/screen.py" line="20" />
+      <location filename="coulisses/capture/screen.py" line="22" />
       <source>the screen</source>
       <translation>l’écran</translation>
     </message>
@@ -2818,12 +2833,12 @@
       <translation>{piece} : {summary}</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/preview.py" line="117" />
+      <location filename="coulisses/capture/preview.py" line="124" />
       <source>{source} cannot be opened ({reason}).</source>
       <translation>Impossible d’ouvrir {source} ({reason}).</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/preview.py" line="167" />
+      <location filename="coulisses/capture/preview.py" line="174" />
       <source>{source} gave no picture ({reason}).</source>
       <translation>Aucune image de {source} ({reason}).</translation>
     </message>
