@@ -109,10 +109,13 @@ def main() -> int:
     sub = subset.Subsetter(opts)
     sub.populate(glyphs=sorted(glyphs), unicodes=sorted(unicodes))
     sub.subset(font)
+    font.recalcTimestamp = False  # the same list makes the same bytes
     tmp = OUT.with_suffix(".tmp")
     font.save(tmp)
     tmp.replace(OUT)
-    LIST.write_text("".join(s + "\n" for s in seqs), encoding="utf-8")
+    # as phones type them: a symbol below U+1F000 with U+FE0F, asking for colour
+    LIST.write_text("".join(s + (VS16 if len(s) == 1 and ord(s) < 0x1F000 else "") + "\n"
+                            for s in seqs), encoding="utf-8")
     print(f"{OUT.name}: {len(seqs)} emoji, {len(font.getGlyphOrder())} glyphs, "
           f"{OUT.stat().st_size // 1024} KB")
     return 0
