@@ -225,21 +225,23 @@ def test_schema_version_and_forward_migration(home: Path, monkeypatch) -> None:
     data = json.loads(path.read_text("utf-8"))
     assert schema.version_of(data) == schema.SCHEMA_VERSION
 
-    def v1_to_v2(d):
+    now = schema.SCHEMA_VERSION
+
+    def next_version(d):
         d.setdefault("piece", {}).setdefault("1", {})["migrated"] = True
         return d
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, v1_to_v2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, next_version)
     import coulisses.journal.journal as jmod
 
-    monkeypatch.setattr(jmod, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(jmod, "migrate", lambda d: schema.migrate(d, target=2))
+    monkeypatch.setattr(jmod, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(jmod, "migrate", lambda d: schema.migrate(d, target=now + 1))
     Journal.open(home).piece(piece.id)
     migrated = json.loads(path.read_text("utf-8"))
     assert migrated["piece"]["1"]["migrated"] is True
-    assert schema.version_of(migrated) == 2
-    assert (path.parent / "piece.json.v1.bak").exists()
+    assert schema.version_of(migrated) == now + 1
+    assert (path.parent / f"piece.json.v{now}.bak").exists()
 
 
 def test_a_newer_journal_is_refused_clearly(home: Path) -> None:

@@ -10,14 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 
 Data = dict[str, dict[str, Any]]
 Migration = Callable[[Data], Data]
 
-# version N -> function producing version N+1. Empty while there is only v1.
-MIGRATIONS: dict[int, Migration] = {}
+
+def _v1_to_v2(data: Data) -> Data:
+    """v2 adds hidden stills (a ``hidden`` table), nothing to convert.
+
+    The version still goes up so that an older Coulisses, which would not know
+    the table and would put hidden stills (a blurred face, a private moment)
+    in a reel, refuses the journal instead of ignoring the maker's choice.
+    """
+    return data
+
+
+# version N -> function producing version N+1.
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def version_of(data: Data) -> int:
