@@ -55,7 +55,8 @@ class WatchController(QObject):
     def resume_all(self) -> None:
         """At start-up: every piece whose watch was on watches again."""
         for piece in self.journal.pieces():
-            if piece.settings.get("watch_on") and piece.settings.get("watch_folder"):
+            settings = piece.typed_settings
+            if settings.watch_on and settings.watch_folder:
                 self._watch(piece.id).start()
                 self.changed.emit(piece.id)
 

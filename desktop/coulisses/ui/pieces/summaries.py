@@ -25,11 +25,11 @@ class PieceSummary:
 
     @property
     def archived(self) -> bool:
-        return bool(self.piece.settings.get("archived"))
+        return self.piece.typed_settings.archived
 
     @property
     def demo(self) -> bool:
-        return bool(self.piece.settings.get("demo"))
+        return self.piece.typed_settings.demo
 
 
 def summarise(journal: Journal, piece: Piece) -> PieceSummary:

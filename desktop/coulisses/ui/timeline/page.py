@@ -301,20 +301,18 @@ class TimelinePage(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------- reading state
-    def _settings(self):
-        return self.timeline.snapshot.piece.settings if self.timeline else {}
-
     def cover_id(self) -> str | None:
-        return self._settings().get("cover")
+        return self.timeline.snapshot.settings.cover if self.timeline else None
 
     def focus_of(self, capture_id: str) -> tuple[float, float] | None:
-        meta = self.timeline.snapshot.capture_meta.get(capture_id, {}) if self.timeline else {}
-        focus = meta.get("focus") or self._settings().get("focus")
-        return (float(focus[0]), float(focus[1])) if focus else None
+        """The still's own focus point, else the piece's (None: the centre)."""
+        if self.timeline is None:
+            return None
+        snap = self.timeline.snapshot
+        return snap.still_settings(capture_id).focus or snap.settings.focus
 
     def is_hidden(self, capture_id: str) -> bool:
-        check = getattr(self.timeline.snapshot, "is_hidden", None) if self.timeline else None
-        return bool(check and check(capture_id))
+        return bool(self.timeline and self.timeline.snapshot.is_hidden(capture_id))
 
     def selected_ids(self) -> list[str]:
         if self.timeline is None or not self.timeline.snapshot.captures:
@@ -460,15 +458,13 @@ class TimelinePage(QWidget):
             return
         piece, journal = self.piece_id, self.journal
         if self.focus_for_piece.isChecked():
-            before = self._settings().get("focus")
-            before = tuple(before) if before else None
+            before = self.timeline.snapshot.settings.focus
             self._perform(self.tr("Set the piece's focus point"),
                           lambda: journal.set_focus(piece, (x, y)),
                           lambda _r: journal.set_focus(piece, before))
         else:
             capture_id = self.timeline.snapshot.captures[self.strip.current].id
-            meta = self.timeline.snapshot.capture_meta.get(capture_id, {})
-            before = tuple(meta["focus"]) if meta.get("focus") else None
+            before = self.timeline.snapshot.still_settings(capture_id).focus
             self._perform(self.tr("Set this still's focus point"),
                           lambda: journal.set_focus(piece, (x, y), capture_id),
                           lambda _r: journal.set_focus(piece, before, capture_id))

@@ -235,7 +235,7 @@ class StripView(QAbstractScrollArea):
         left = self.horizontalScrollBar().value()
         first, last = self.selection
         caps = tl.snapshot.captures
-        is_hidden = getattr(tl.snapshot, "is_hidden", None)
+        is_hidden = tl.snapshot.is_hidden
         for cell in lay.visible(left, left + self.viewport().width()):
             x = int(lay.x[cell]) - left
             w = lay.cell_width(cell)
@@ -257,7 +257,7 @@ class StripView(QAbstractScrollArea):
                 target = QRect(0, 0, pix.width(), pix.height())
                 target.moveCenter(thumb_rect.center())
                 painter.drawPixmap(target, pix)
-            if is_hidden is not None and is_hidden(cap.id):
+            if is_hidden(cap.id):
                 painter.fillRect(thumb_rect, QColor(255, 255, 255, 170))
                 painter.setPen(QColor("#616161"))
                 painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, self.tr("hidden"))
