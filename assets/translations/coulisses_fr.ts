@@ -586,137 +586,137 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="242" />
+      <location filename="coulisses/ui/main_window/window.py" line="253" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="241" />
+      <location filename="coulisses/ui/main_window/window.py" line="252" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="240" />
+      <location filename="coulisses/ui/main_window/window.py" line="251" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="243" />
+      <location filename="coulisses/ui/main_window/window.py" line="254" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="363" />
+      <location filename="coulisses/ui/main_window/window.py" line="374" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="530" />
+      <location filename="coulisses/ui/main_window/window.py" line="541" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="244" />
+      <location filename="coulisses/ui/main_window/window.py" line="255" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="369" />
+      <location filename="coulisses/ui/main_window/window.py" line="380" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="301" />
+      <location filename="coulisses/ui/main_window/window.py" line="312" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="498" />
+      <location filename="coulisses/ui/main_window/window.py" line="509" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="503" />
+      <location filename="coulisses/ui/main_window/window.py" line="514" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="359" />
+      <location filename="coulisses/ui/main_window/window.py" line="370" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="343" />
+      <location filename="coulisses/ui/main_window/window.py" line="354" />
       <source>Create or choose a piece first: the reel is made from its stills.</source>
       <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="383" />
+      <location filename="coulisses/ui/main_window/window.py" line="394" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="377" />
+      <location filename="coulisses/ui/main_window/window.py" line="388" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="368" />
+      <location filename="coulisses/ui/main_window/window.py" line="379" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="391" />
+      <location filename="coulisses/ui/main_window/window.py" line="402" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="500" />
+      <location filename="coulisses/ui/main_window/window.py" line="511" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="301" />
+      <location filename="coulisses/ui/main_window/window.py" line="312" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="270" />
+      <location filename="coulisses/ui/main_window/window.py" line="281" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="378" />
+      <location filename="coulisses/ui/main_window/window.py" line="389" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="533" />
+      <location filename="coulisses/ui/main_window/window.py" line="544" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="511" />
+      <location filename="coulisses/ui/main_window/window.py" line="522" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="500" />
+      <location filename="coulisses/ui/main_window/window.py" line="511" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="407" />
+      <location filename="coulisses/ui/main_window/window.py" line="418" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="273" />
+      <location filename="coulisses/ui/main_window/window.py" line="284" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="245" />
+      <location filename="coulisses/ui/main_window/window.py" line="256" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -726,7 +726,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="427" />
+      <location filename="coulisses/ui/main_window/window.py" line="438" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -1049,27 +1049,27 @@
   <context>
     <name>TimelinePage</name>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="414" />
+      <location filename="coulisses/ui/timeline/page.py" line="412" />
       <source>Accept suggestion</source>
       <translation>Accepter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="386" />
+      <location filename="coulisses/ui/timeline/page.py" line="384" />
       <source>Change kind to {kind}</source>
       <translation>Changer le type en « {kind} »</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="407" />
+      <location filename="coulisses/ui/timeline/page.py" line="405" />
       <source>Delete moment</source>
       <translation>Supprimer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="425" />
+      <location filename="coulisses/ui/timeline/page.py" line="423" />
       <source>Dismiss suggestion</source>
       <translation>Écarter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="377" />
+      <location filename="coulisses/ui/timeline/page.py" line="375" />
       <source>Edit caption</source>
       <translation>Modifier la légende</translation>
     </message>
@@ -1084,7 +1084,7 @@
       <translation>Marquer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="354" />
+      <location filename="coulisses/ui/timeline/page.py" line="352" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
@@ -1094,17 +1094,17 @@
       <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="441" />
+      <location filename="coulisses/ui/timeline/page.py" line="439" />
       <source>Hide stills</source>
       <translation>Masquer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="334" />
+      <location filename="coulisses/ui/timeline/page.py" line="332" />
       <source>Hide these {n} stills</source>
       <translation>Masquer ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="337" />
+      <location filename="coulisses/ui/timeline/page.py" line="335" />
       <source>Hide this still</source>
       <translation>Masquer la photo</translation>
     </message>
@@ -1114,12 +1114,12 @@
       <translation>Aller à…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="397" />
+      <location filename="coulisses/ui/timeline/page.py" line="395" />
       <source>Move moment</source>
       <translation>Déplacer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="488" />
+      <location filename="coulisses/ui/timeline/page.py" line="484" />
       <source>Move to another piece</source>
       <translation>Déplacer vers une autre pièce</translation>
     </message>
@@ -1129,12 +1129,12 @@
       <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="497" />
+      <location filename="coulisses/ui/timeline/page.py" line="493" />
       <source>Move {n} stills to another piece</source>
       <translation>Déplacer {n} photos vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="489" />
+      <location filename="coulisses/ui/timeline/page.py" line="485" />
       <source>Move {n} stills to:</source>
       <translation>Déplacer {n} photos vers :</translation>
     </message>
@@ -1159,37 +1159,37 @@
       <translation>En couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="454" />
+      <location filename="coulisses/ui/timeline/page.py" line="452" />
       <source>Set cover</source>
       <translation>Choisir la couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="465" />
+      <location filename="coulisses/ui/timeline/page.py" line="462" />
       <source>Set the piece's focus point</source>
       <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="472" />
+      <location filename="coulisses/ui/timeline/page.py" line="468" />
       <source>Set this still's focus point</source>
       <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="436" />
+      <location filename="coulisses/ui/timeline/page.py" line="434" />
       <source>Show stills</source>
       <translation>Réafficher des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="332" />
+      <location filename="coulisses/ui/timeline/page.py" line="330" />
       <source>Show these {n} stills</source>
       <translation>Réafficher ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="336" />
+      <location filename="coulisses/ui/timeline/page.py" line="334" />
       <source>Show this still</source>
       <translation>Réafficher la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="484" />
+      <location filename="coulisses/ui/timeline/page.py" line="480" />
       <source>There is no other piece to move these stills to: create one first.</source>
       <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
     </message>
@@ -1245,32 +1245,32 @@
   <context>
     <name>WatchRow</name>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="114" />
+      <location filename="coulisses/ui/importing/watch.py" line="115" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="139" />
+      <location filename="coulisses/ui/importing/watch.py" line="140" />
       <source>The folder where new photos arrive</source>
       <translation>Le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="113" />
+      <location filename="coulisses/ui/importing/watch.py" line="114" />
       <source>Watch a folder for new photos</source>
       <translation>Surveiller les nouvelles photos d’un dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="182" />
+      <location filename="coulisses/ui/importing/watch.py" line="183" />
       <source>Watching — last photo at {time} ({n} imported)</source>
       <translation>Surveillance en cours — dernière photo à {time} (importées : {n})</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="185" />
+      <location filename="coulisses/ui/importing/watch.py" line="186" />
       <source>Watching — no new photo yet</source>
       <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="176" />
+      <location filename="coulisses/ui/importing/watch.py" line="177" />
       <source>no folder chosen</source>
       <translation>aucun dossier choisi</translation>
     </message>
@@ -1693,7 +1693,7 @@
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="142" />
+      <location filename="coulisses/export/exporter.py" line="147" />
       <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -1858,7 +1858,7 @@
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="95" />
+      <location filename="coulisses/export/exporter.py" line="100" />
       <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -1888,17 +1888,17 @@
       <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="196" />
+      <location filename="coulisses/export/exporter.py" line="218" />
       <source>The cover image could not be encoded.</source>
       <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="189" />
+      <location filename="coulisses/export/exporter.py" line="211" />
       <source>The cover still could not be read ({problem}); the cover is plain.</source>
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="157" />
+      <location filename="coulisses/export/exporter.py" line="163" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -1998,12 +1998,12 @@
       <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="129" />
+      <location filename="coulisses/export/exporter.py" line="134" />
       <source>The output folder {folder} cannot be created ({problem}).</source>
       <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="132" />
+      <location filename="coulisses/export/exporter.py" line="137" />
       <source>The output folder {folder} is not writable; choose another folder.</source>
       <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
     </message>
@@ -2118,6 +2118,21 @@
       <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/signing.py" line="103" />
+      <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
+      <translation>Cet export n’est pas signé : une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/signing.py" line="95" />
+      <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
+      <translation>Cet export n’est pas signé : sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/signing.py" line="101" />
+      <source>This export is not signed: {problem}</source>
+      <translation>Cet export n’est pas signé : {problem}</translation>
+    </message>
+    <message>
       <location filename="coulisses/timeline/editing.py" line="140" />
       <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
       <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
@@ -2143,7 +2158,7 @@
       <translation>Option d’export inconnue : {names}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="120" />
+      <location filename="coulisses/export/exporter.py" line="125" />
       <source>Unknown export outputs: {names}.</source>
       <translation>Sorties d’export inconnues : {names}.</translation>
     </message>
@@ -2228,7 +2243,7 @@
       <translation>prise de vue en cours</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="242" />
+      <location filename="coulisses/export/exporter.py" line="264" />
       <source>carousel</source>
       <translation>carrousel</translation>
     </message>
@@ -2253,7 +2268,7 @@
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="262" />
+      <location filename="coulisses/export/exporter.py" line="284" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
@@ -2681,6 +2696,11 @@
       <location filename="coulisses/commands/import_photos.py" line="49" />
       <source>with --watch: how often to look in the folders (default: 1s)</source>
       <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/signing.py" line="128" />
+      <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
+      <translation>Impossible de signer {file} ({problem}) ; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
     </message>
     <message>
       <location filename="coulisses/export/history.py" line="178" />
