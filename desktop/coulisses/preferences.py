@@ -52,6 +52,8 @@ class Preferences:
     export_preset: str = field(default="reels", metadata=_choices("reels", "tiktok", "shorts"))
     export_duration: float = field(default=30.0, metadata=_bounds(3.0, 600.0))  # seconds
     export_layout: str = field(default="fill", metadata=_choices("fill", "fit"))
+    # Who signs the exports' Content Credentials ("" = the system user's name).
+    maker_name: str = ""
 
     def replace(self, **changes: Any) -> Preferences:
         """A copy with ``changes``; raises ValueError for a value outside its field's limits."""

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -42,6 +43,9 @@ from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal.errors import UnreadableStill
 from coulisses.timeline.plan import ReelPlan
 
+if TYPE_CHECKING:
+    from coulisses.credentials.signing import Signed
+
 __all__ = ["ALL_OUTPUTS", "OUTPUTS", "ExportError", "ExportResult", "clean_stale_partials",
            "export_reel", "folder_name", "preview_frame"]
 
@@ -57,6 +61,7 @@ class ExportResult:
     fps: int
     warnings: tuple[str, ...] = ()
     elapsed: float = 0.0
+    credentials: Signed | None = None  # what Content Credentials signing did
 
     @property
     def duration(self) -> float:
@@ -150,6 +155,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
         with _opencv_single_threaded():
             files = _write_outputs(plan, options, partial, folder.name, warnings, report,
                                    cancel, started)
+        signed = _sign(plan, options, files, warnings)
         final = folder.publish()
     except BaseException as exc:
         folder.discard()
@@ -159,10 +165,11 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                                 str(out_dir)) from exc
         raise
     files = {k: final / v.relative_to(partial) for k, v in files.items()}
+    signed = signed.relocated(partial, final)
     seen: set[str] = set()
     unique = tuple(w for w in warnings if not (w in seen or seen.add(w)))
     return ExportResult(final, files, plan.total_frames, plan.fps, unique,
-                        time.monotonic() - started)
+                        time.monotonic() - started, signed)
 
 
 @contextlib.contextmanager
@@ -176,6 +183,21 @@ def _opencv_single_threaded() -> Iterator[None]:
         yield
     finally:
         cv2.setNumThreads(previous)
+
+
+# --------------------------------------------------------------------------- credentials
+def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path],
+          warnings: list[str]) -> Signed:
+    """Content Credentials on the finished files, before the folder is published.
+    A signing problem leaves the files unsigned and is said; it never fails the export."""
+    from coulisses.credentials.signing import sign_export
+
+    signed = sign_export(plan, files, layout=options.layout, deflicker=options.deflicker,
+                         size=(options.preset.width, options.preset.height))
+    warnings.extend(signed.notices)
+    if signed.problem:
+        warnings.append(signed.problem)
+    return signed
 
 
 # --------------------------------------------------------------------------- outputs

@@ -248,6 +248,7 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
     all_times = timestamps(snapshot.captures)
     effort = compute_effort(snapshot, split_sessions(snapshot, sessions_gap, all_times),
                             all_times)
+    source = snapshot
     snapshot, left_out = visible_part(snapshot, lang)
     captures = snapshot.captures
     if not captures:
@@ -343,7 +344,7 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
                            n=len(captures), seconds=f"{duration:g}"))
     plan = ReelPlan(piece=snapshot.piece, fps=fps, shots=tuple(shots), cues=tuple(cues),
                     effort_line=effort_line(effort, lang), warnings=tuple(warnings),
-                    cover=_cover_shot(snapshot))
+                    cover=_cover_shot(snapshot), source=source, effort=effort)
     assert plan.total_frames == total, (plan.total_frames, total)  # the contract
     return plan
 

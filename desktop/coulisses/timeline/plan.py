@@ -9,8 +9,12 @@ SRT/VTT cues), each covering a frame range that may span several shots.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from coulisses.journal.model import Capture, Piece
+from coulisses.journal.model import Capture, Piece, PieceSnapshot
+
+if TYPE_CHECKING:
+    from coulisses.timeline.effort import Effort
 
 # Shot kinds: what a shot shows.
 WORK = "work"  # an ordinary still of the process
@@ -50,6 +54,10 @@ class ReelPlan:
     # The still the maker picked as cover (piece setting, visible), with its focus;
     # None: the export picks the result.
     cover: Shot | None = None
+    # The piece as frozen for this plan (hidden stills included) and the end card's
+    # effort figures: the evidence the export's Content Credentials carry.
+    source: PieceSnapshot | None = field(default=None, compare=False, repr=False)
+    effort: Effort | None = field(default=None, compare=False, repr=False)
 
     @property
     def total_frames(self) -> int:

@@ -1,0 +1,105 @@
+"""Read and check an export's Content Credentials (what ``coulisses verify`` prints).
+
+c2pa's Reader does the checking; this turns its validation codes into the three
+answers a maker needs: valid and unchanged, changed since signing, or invalid /
+absent. Without a trust anchor a valid file is "valid, signer not in a trust
+list" (c2pa's ``signingCredential.untrusted``): that is the normal case for a
+maker's own key, and is said, not failed. ``trust`` makes her root an anchor.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coulisses.credentials.process import LABEL
+
+VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
+UNTRUSTED = "signingCredential.untrusted"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str  # VALID, CHANGED, INVALID or UNSIGNED
+    trusted: bool = False  # the signer chains to a given trust anchor
+    signer: str = ""  # common name of the signing certificate
+    issuer: str = ""
+    process: dict[str, Any] = field(default_factory=dict)  # io.coulisses.process, if any
+    actions: tuple[dict[str, Any], ...] = ()
+    generator: str = ""
+    failures: tuple[str, ...] = ()  # c2pa failure codes, untrusted left out
+    explanations: tuple[str, ...] = ()
+    problem: str = ""  # why there is nothing to read (UNSIGNED or unreadable)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == VALID
+
+
+def _changed(code: str) -> bool:
+    # assertion.dataHash.mismatch (JPEG), assertion.bmffHash.mismatch (MP4), …
+    return "hash.mismatch" in code.lower() or code.lower().endswith("hash.malformed")
+
+
+def verify_file(path: str | Path, trust: str | Path | None = None) -> Verdict:
+    """The verdict on ``path``; raises ``OSError`` when the file cannot be opened and
+    ``ValueError`` when the trust certificate cannot be read."""
+    import c2pa
+
+    path = Path(path)
+    context = None
+    if trust is not None:
+        anchors = Path(trust).read_text(encoding="ascii", errors="strict")
+        if "-----BEGIN CERTIFICATE-----" not in anchors:
+            raise ValueError(str(trust))
+        context = c2pa.Context.from_dict({"trust": {"user_anchors": anchors}})
+    with open(path, "rb") as fh:
+        try:
+            reader = c2pa.Reader.try_create("", fh, None, context) if context else \
+                c2pa.Reader.try_create("", fh)
+        except c2pa.C2paError as exc:
+            return Verdict(INVALID, problem=str(exc).strip().splitlines()[0][:200]
+                           if str(exc).strip() else type(exc).__name__)
+        if reader is None:
+            return Verdict(UNSIGNED)
+        with reader:
+            state = reader.get_validation_state() or ""
+            results = reader.get_validation_results() or {}
+            active = reader.get_active_manifest() or {}
+    return _verdict(state, results, active)
+
+
+def _verdict(state: str, results: dict[str, Any], active: dict[str, Any]) -> Verdict:
+    failures = [f for f in (results.get("activeManifest") or {}).get("failure", [])]
+    codes = [f.get("code", "") for f in failures]
+    real = [c for c in codes if c != UNTRUSTED]
+    explanations = tuple(f.get("explanation", "") for f in failures if f.get("code") in real)
+    if any(_changed(c) for c in real):
+        status = CHANGED
+    elif state in ("Valid", "Trusted") and not real:
+        status = VALID
+    else:
+        status = INVALID
+    sig = active.get("signature_info") or {}
+    process: dict[str, Any] = {}
+    acts: tuple[dict[str, Any], ...] = ()
+    for a in active.get("assertions", []):
+        if a.get("label") == LABEL:
+            process = a.get("data") or {}
+        elif a.get("label", "").startswith("c2pa.actions"):
+            acts = tuple((a.get("data") or {}).get("actions", []))
+    gen = (active.get("claim_generator_info") or [{}])[0]
+    generator = " ".join(str(gen.get(k, "")) for k in ("name", "version")).strip()
+    return Verdict(status, trusted=state == "Trusted", signer=sig.get("common_name", ""),
+                   issuer=sig.get("issuer", ""), process=process, actions=acts,
+                   generator=generator, failures=tuple(real), explanations=explanations)
+
+
+def raw_report(path: str | Path) -> str:
+    """c2pa's own JSON for ``path`` (for a details view)."""
+    import c2pa
+
+    with open(path, "rb") as fh, c2pa.Reader("", fh) as reader:
+        return json.dumps(json.loads(reader.json()), indent=2, ensure_ascii=False)
