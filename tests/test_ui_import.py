@@ -55,7 +55,7 @@ def test_dropping_a_folder_imports_it_and_sums_up(qtbot, journal, tmp_path) -> N
     piece = journal.create_piece("Bol")
     folder = photos(tmp_path / "DCIM", 12)
     window = window_on(qtbot, journal, piece.id)
-    window.views.setCurrentWidget(window.timeline)
+    window.show_page(window.timeline)
     with qtbot.waitSignal(window.importer.finished, timeout=30000):
         drop(window, [folder])
     summary = window.last_summary

@@ -54,7 +54,7 @@ def open_timeline(qtbot, journal, piece_id):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.views.setCurrentWidget(window.timeline)
+    window.show_page(window.timeline)
     qtbot.waitUntil(lambda: window.pieces.model.row_of(piece_id) >= 0, timeout=5000)
     window.pieces.select(piece_id)
     qtbot.waitUntil(lambda: window.timeline.piece_id == piece_id

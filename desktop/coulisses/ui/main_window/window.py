@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -57,6 +58,15 @@ from coulisses.ui.tray import Tray, tray_available
 log = logging.getLogger(__name__)
 
 KEEP, STOP, CANCEL = "keep", "stop", "cancel"
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls rather than forcing its size on a small laptop screen."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -103,14 +113,15 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePage(journal, self.edits, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
-        self.views.addTab(bench_page, "")
-        self.views.addTab(self.timeline, "")
+        self.views.addTab(_scrolling(bench_page), "")
+        self.views.addTab(_scrolling(self.timeline), "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.pieces)
         self.splitter.addWidget(self.views)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 720])
+        self.splitter.setCollapsible(1, False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
@@ -262,6 +273,14 @@ class MainWindow(QMainWindow):
         self.watch_row.set_piece(piece_id)
         self.bridge.watch(piece_id or None)
         self._update_title()
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring a tab forward by its page (the bench page, the timeline)."""
+        for i in range(self.views.count()):
+            area = self.views.widget(i)
+            if area is page or (isinstance(area, QScrollArea) and area.widget() is page):
+                self.views.setCurrentIndex(i)
+                return
 
     def _update_title(self) -> None:
         s = self.pieces.current_summary()

@@ -87,11 +87,15 @@ class TimelinePage(QWidget):
         self.focus_for_piece = QCheckBox(self)
         self.info = QLabel(self)
         self.info.setObjectName("still_info")
-        bar = QHBoxLayout()
-        for w in (self.zoom, self.jump, self.flag_button, self.hide_button, self.move_button,
-                  self.cover_button, self.focus_for_piece):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        # Two short rows rather than one long one: the window must fit a small laptop.
+        bar = QVBoxLayout()
+        for widgets in ((self.zoom, self.jump, self.focus_for_piece),
+                        (self.flag_button, self.hide_button, self.move_button, self.cover_button)):
+            row = QHBoxLayout()
+            for w in widgets:
+                row.addWidget(w)
+            row.addStretch(1)
+            bar.addLayout(row)
         # --- views
         self.strip = StripView(self)
         self.still = StillView(self)
