@@ -14,6 +14,7 @@ from coulisses.export import emoji, export_reel, fonts
 from coulisses.export.captions import (
     HYPHEN,
     CaptionStyle,
+    CleanText,
     _wrap,
     clean,
     draw_lines,
@@ -149,6 +150,9 @@ def test_missing_emoji_follow_the_fallback_rule():
     assert r.lines == ("Lent",) and any("🦥" in w for w in r.warnings)
     # a skin tone the subset lacks for this hand: the hand without it
     assert clean("Top 👌🏽").text == "Top 👌"
+    # a flag outside the subset, half a flag: left out and named, never a blank space
+    assert clean("Kia ora 🇳🇿") == CleanText("Kia ora", "🇳🇿")
+    assert clean("Moitié 🇫") == CleanText("Moitié", "🇫")
 
 
 def test_effondrement_is_never_split_mid_word():

@@ -111,6 +111,8 @@ def _font() -> ImageFont.FreeTypeFont:
 @lru_cache(maxsize=1024)
 def drawable(cluster: str) -> bool:
     """True when the bundled font draws ``cluster`` as one colour glyph."""
+    if re.fullmatch(f"[{_RI}]{VS16}?", cluster):
+        return False  # half a flag: the font maps it to an empty glyph
     cov = fonts.coverage(EMOJI)
     if not all(ord(c) in cov for c in cluster if c not in (VS16, ZWJ)):
         return False
