@@ -586,137 +586,152 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="253" />
+      <location filename="coulisses/ui/main_window/window.py" line="265" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="252" />
+      <location filename="coulisses/ui/main_window/window.py" line="264" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="251" />
+      <location filename="coulisses/ui/main_window/window.py" line="263" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="254" />
+      <location filename="coulisses/ui/main_window/window.py" line="266" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="374" />
+      <location filename="coulisses/ui/main_window/window.py" line="431" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="541" />
+      <location filename="coulisses/ui/main_window/window.py" line="598" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="255" />
+      <location filename="coulisses/ui/main_window/window.py" line="267" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="380" />
+      <location filename="coulisses/ui/main_window/window.py" line="437" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="312" />
+      <location filename="coulisses/ui/main_window/window.py" line="332" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="509" />
+      <location filename="coulisses/ui/main_window/window.py" line="566" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="514" />
+      <location filename="coulisses/ui/main_window/window.py" line="571" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="370" />
+      <location filename="coulisses/ui/main_window/window.py" line="427" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="354" />
+      <location filename="coulisses/ui/main_window/window.py" line="411" />
       <source>Create or choose a piece first: the reel is made from its stills.</source>
       <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="394" />
+      <location filename="coulisses/ui/main_window/window.py" line="451" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="388" />
+      <location filename="coulisses/ui/main_window/window.py" line="445" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="379" />
+      <location filename="coulisses/ui/main_window/window.py" line="436" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="402" />
+      <location filename="coulisses/ui/main_window/window.py" line="459" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="511" />
+      <location filename="coulisses/ui/main_window/window.py" line="568" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="312" />
+      <location filename="coulisses/ui/main_window/window.py" line="332" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="281" />
+      <location filename="coulisses/ui/main_window/window.py" line="383" />
+      <source>Making the demo piece…</source>
+      <translation>Création de la pièce de démonstration…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="398" />
+      <source>My first piece</source>
+      <translation>Ma première pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="301" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="389" />
+      <location filename="coulisses/ui/main_window/window.py" line="446" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="544" />
+      <location filename="coulisses/ui/main_window/window.py" line="601" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="522" />
+      <location filename="coulisses/ui/main_window/window.py" line="579" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="511" />
+      <location filename="coulisses/ui/main_window/window.py" line="568" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="418" />
+      <location filename="coulisses/ui/main_window/window.py" line="394" />
+      <source>The demo piece could not be made: {reason}</source>
+      <translation>La pièce de démonstration n’a pas pu être créée : {reason}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/window.py" line="475" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="284" />
+      <location filename="coulisses/ui/main_window/window.py" line="304" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="256" />
+      <location filename="coulisses/ui/main_window/window.py" line="268" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -726,7 +741,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="438" />
+      <location filename="coulisses/ui/main_window/window.py" line="495" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -1049,162 +1064,162 @@
   <context>
     <name>TimelinePage</name>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="412" />
+      <location filename="coulisses/ui/timeline/page.py" line="416" />
       <source>Accept suggestion</source>
       <translation>Accepter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="384" />
+      <location filename="coulisses/ui/timeline/page.py" line="388" />
       <source>Change kind to {kind}</source>
       <translation>Changer le type en « {kind} »</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="405" />
+      <location filename="coulisses/ui/timeline/page.py" line="409" />
       <source>Delete moment</source>
       <translation>Supprimer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="423" />
+      <location filename="coulisses/ui/timeline/page.py" line="427" />
       <source>Dismiss suggestion</source>
       <translation>Écarter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="375" />
+      <location filename="coulisses/ui/timeline/page.py" line="379" />
       <source>Edit caption</source>
       <translation>Modifier la légende</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="139" />
+      <location filename="coulisses/ui/timeline/page.py" line="143" />
       <source>Every still</source>
       <translation>Toutes les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="144" />
+      <location filename="coulisses/ui/timeline/page.py" line="148" />
       <source>Flag as…</source>
       <translation>Marquer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="352" />
+      <location filename="coulisses/ui/timeline/page.py" line="356" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="151" />
+      <location filename="coulisses/ui/timeline/page.py" line="155" />
       <source>Focus for the whole piece</source>
       <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="439" />
+      <location filename="coulisses/ui/timeline/page.py" line="443" />
       <source>Hide stills</source>
       <translation>Masquer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="332" />
+      <location filename="coulisses/ui/timeline/page.py" line="336" />
       <source>Hide these {n} stills</source>
       <translation>Masquer ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="335" />
+      <location filename="coulisses/ui/timeline/page.py" line="339" />
       <source>Hide this still</source>
       <translation>Masquer la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="252" />
+      <location filename="coulisses/ui/timeline/page.py" line="256" />
       <source>Jump to…</source>
       <translation>Aller à…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="395" />
+      <location filename="coulisses/ui/timeline/page.py" line="399" />
       <source>Move moment</source>
       <translation>Déplacer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="484" />
+      <location filename="coulisses/ui/timeline/page.py" line="488" />
       <source>Move to another piece</source>
       <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="149" />
+      <location filename="coulisses/ui/timeline/page.py" line="153" />
       <source>Move to another piece…</source>
       <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="493" />
+      <location filename="coulisses/ui/timeline/page.py" line="497" />
       <source>Move {n} stills to another piece</source>
       <translation>Déplacer {n} photos vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="485" />
+      <location filename="coulisses/ui/timeline/page.py" line="489" />
       <source>Move {n} stills to:</source>
       <translation>Déplacer {n} photos vers :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="140" />
+      <location filename="coulisses/ui/timeline/page.py" line="144" />
       <source>One per minute</source>
       <translation>Une par minute</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="141" />
+      <location filename="coulisses/ui/timeline/page.py" line="145" />
       <source>One per session</source>
       <translation>Une par séance</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="257" />
+      <location filename="coulisses/ui/timeline/page.py" line="261" />
       <source>Session {n} — {date}</source>
       <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="150" />
+      <location filename="coulisses/ui/timeline/page.py" line="154" />
       <source>Set as cover</source>
       <translation>En couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="452" />
+      <location filename="coulisses/ui/timeline/page.py" line="456" />
       <source>Set cover</source>
       <translation>Choisir la couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="462" />
+      <location filename="coulisses/ui/timeline/page.py" line="466" />
       <source>Set the piece's focus point</source>
       <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="468" />
+      <location filename="coulisses/ui/timeline/page.py" line="472" />
       <source>Set this still's focus point</source>
       <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="434" />
+      <location filename="coulisses/ui/timeline/page.py" line="438" />
       <source>Show stills</source>
       <translation>Réafficher des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="330" />
+      <location filename="coulisses/ui/timeline/page.py" line="334" />
       <source>Show these {n} stills</source>
       <translation>Réafficher ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="334" />
+      <location filename="coulisses/ui/timeline/page.py" line="338" />
       <source>Show this still</source>
       <translation>Réafficher la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="480" />
+      <location filename="coulisses/ui/timeline/page.py" line="484" />
       <source>There is no other piece to move these stills to: create one first.</source>
       <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="299" />
+      <location filename="coulisses/ui/timeline/page.py" line="303" />
       <source>cover</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="295" />
+      <location filename="coulisses/ui/timeline/page.py" line="299" />
       <source>from {source}</source>
       <translation>source : {source}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="297" />
+      <location filename="coulisses/ui/timeline/page.py" line="301" />
       <source>session {n}</source>
       <translation>séance {n}</translation>
     </message>
@@ -1273,6 +1288,59 @@
       <location filename="coulisses/ui/importing/watch.py" line="177" />
       <source>no folder chosen</source>
       <translation>aucun dossier choisi</translation>
+    </message>
+  </context>
+  <context>
+    <name>WelcomeView</name>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="105" />
+      <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
+      <translation>Caméra trouvée : {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="83" />
+      <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
+      <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11 : le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="89" />
+      <source>Create my first piece</source>
+      <translation>Créer ma première pièce</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="91" />
+      <source>Import photos instead…</source>
+      <translation>Importer plutôt des photos…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="102" />
+      <source>Looking for cameras…</source>
+      <translation>Recherche des caméras…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="88" />
+      <source>Name of your piece, e.g. Vase bleu #3</source>
+      <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="108" />
+      <source>No camera was found on this computer. You can use a phone as a camera over the network (its camera app shows a URL), import the photos your phone takes, or try the demo piece.</source>
+      <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (son appli caméra affiche une adresse), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="90" />
+      <source>Try the demo piece</source>
+      <translation>Essayer la démo</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="82" />
+      <source>Welcome to Coulisses</source>
+      <translation>Bienvenue dans Coulisses</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/welcome.py" line="104" />
+      <source>camera {n}</source>
+      <translation>caméra {n}</translation>
     </message>
   </context>
   <context>
@@ -1443,6 +1511,11 @@
       <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="58" />
+      <source>Captured: {first} → {last}</source>
+      <translation>Prises de vue : {first} → {last}</translation>
+    </message>
+    <message>
       <location filename="coulisses/capture/session.py" line="337" />
       <source>Capturing from {source}.</source>
       <translation>Prise de vue depuis {source}.</translation>
@@ -1543,6 +1616,11 @@
       <translation>Terminé : fin de {source}.</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="72" />
+      <source>Effort: {figures}</source>
+      <translation>Effort : {figures}</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/timeline.py" line="104" />
       <source>Effort: {line}</source>
       <translation>Effort : {line}</translation>
@@ -1618,6 +1696,11 @@
       <translation>Recherche de moments suggérés</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="47" />
+      <source>Made with: {app}</source>
+      <translation>Créé avec : {app}</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/mark.py" line="36" />
       <source>Marked {kind} at {where}.</source>
       <translation>Moment « {kind} » marqué à {where}.</translation>
@@ -1631,6 +1714,11 @@
       <location filename="coulisses/commands/timeline.py" line="124" />
       <source>Moments without a still:</source>
       <translation>Moments sans photo :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="77" />
+      <source>Moments: {count}</source>
+      <translation>Moments : {count}</translation>
     </message>
     <message>
       <location filename="coulisses/ui/app.py" line="142" />
@@ -1723,6 +1811,11 @@
       <translation>Photos importées dans {piece!r} : {n}.</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="55" />
+      <source>Piece: {name}</source>
+      <translation>Pièce : {name}</translation>
+    </message>
+    <message>
       <location filename="coulisses/ui/capture/status.py" line="56" />
       <source>Recording — 1 still</source>
       <translation>Prise de vue en cours — 1 photo</translation>
@@ -1763,6 +1856,31 @@
       <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue {lost} fois</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="67" />
+      <source>Sessions: {count}</source>
+      <translation>Séances : {count}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="41" />
+      <source>Signed by: {name}</source>
+      <translation>Signé par : {name}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="52" />
+      <source>Signed on: {when} (by the signer's clock)</source>
+      <translation>Date de signature : {when} (selon l’horloge du signataire)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="43" />
+      <source>Signer trusted: not checked; pass the maker's published root certificate with --trust to check who signed.</source>
+      <translation>Signataire de confiance : non vérifié ; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="42" />
+      <source>Signer trusted: yes (your trust anchor)</source>
+      <translation>Signataire de confiance : oui (votre certificat de confiance)</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/import_photos.py" line="152" />
       <source>Skipped ({n}):</source>
       <translation>Ignorés ({n}) :</translation>
@@ -1783,9 +1901,24 @@
       <translation>Source {source} introuvable : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
     </message>
     <message>
+      <location filename="coulisses/credentials/describe.py" line="50" />
+      <source>Source: a composite of real captures, not generated.</source>
+      <translation>Source : un assemblage de vraies prises de vue, rien de généré.</translation>
+    </message>
+    <message>
       <location filename="coulisses/ui/main_window/bench.py" line="66" />
       <source>Start recording to snap a still.</source>
       <translation>Démarrez la prise de vue pour prendre une photo.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="65" />
+      <source>Stills shown: {shown}</source>
+      <translation>Photos montrées : {shown}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="61" />
+      <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
+      <translation>Photos : {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
     </message>
     <message>
       <location filename="coulisses/ui/capture/status.py" line="28" />
@@ -2218,6 +2351,11 @@
       <translation>créer aussi un carrousel : jusqu’à 10 photos au format 4:5 dans carousel/</translation>
     </message>
     <message>
+      <location filename="coulisses/commands/verify.py" line="20" />
+      <source>an exported MP4 or JPEG</source>
+      <translation>un MP4 ou un JPEG exporté</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/import_photos.py" line="121" />
       <source>and {n} more</source>
       <translation>et {n} autres</translation>
@@ -2246,6 +2384,11 @@
       <location filename="coulisses/export/exporter.py" line="264" />
       <source>carousel</source>
       <translation>carrousel</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/verify.py" line="18" />
+      <source>check a file's Content Credentials: who signed, the process, whether it changed</source>
+      <translation>vérifier les Content Credentials d’un fichier : qui l’a signé, le processus, s’il a été modifié</translation>
     </message>
     <message>
       <location filename="coulisses/commands/pieces.py" line="14" />
@@ -2618,6 +2761,11 @@
       <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
     <message>
+      <location filename="coulisses/commands/verify.py" line="22" />
+      <source>the maker's root certificate, to check who signed</source>
+      <translation>le certificat racine de l’auteur, pour vérifier qui a signé</translation>
+    </message>
+    <message>
       <location filename="coulisses/commands/mark.py" line="21" />
       <source>the moment lasts until this still ('last' for the latest)</source>
       <translation>le moment dure jusqu’à cette photo (« last » pour la plus récente)</translation>
@@ -2698,9 +2846,54 @@
       <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
     </message>
     <message>
+      <location filename="coulisses/commands/verify.py" line="41" />
+      <source>{file} cannot be read ({problem}).</source>
+      <translation>Impossible de lire {file} ({problem}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="24" />
+      <source>{file} carries no Content Credentials.</source>
+      <translation>{file} ne contient pas de Content Credentials.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="26" />
+      <source>{file} could not be read as a signed image or video ({problem}).</source>
+      <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée ({problem}).</translation>
+    </message>
+    <message>
       <location filename="coulisses/credentials/signing.py" line="128" />
       <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
       <translation>Impossible de signer {file} ({problem}) ; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/verify.py" line="38" />
+      <source>{file} is not a PEM certificate; pass the maker's root.pem with --trust.</source>
+      <translation>{file} n’est pas un certificat PEM ; indiquez le root.pem de l’auteur avec --trust.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/commands/verify.py" line="34" />
+      <source>{file} is not a file that can be read.</source>
+      <translation>{file} n’est pas un fichier lisible.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="21" />
+      <source>{file} was changed after it was signed: its Content Credentials no longer match its content.</source>
+      <translation>{file} a été modifié après sa signature : ses Content Credentials ne correspondent plus à son contenu.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="18" />
+      <source>{file}: Content Credentials valid; the file has not changed since it was signed.</source>
+      <translation>{file} : Content Credentials valides ; le fichier n’a pas changé depuis sa signature.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="31" />
+      <source>{file}: the Content Credentials are invalid ({codes}).</source>
+      <translation>{file} : les Content Credentials ne sont pas valides ({codes}).</translation>
+    </message>
+    <message>
+      <location filename="coulisses/credentials/describe.py" line="29" />
+      <source>{file}: the Content Credentials are invalid because the certificate that signed them has expired.</source>
+      <translation>{file} : les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
     </message>
     <message>
       <location filename="coulisses/export/history.py" line="178" />
