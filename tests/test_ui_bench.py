@@ -447,3 +447,29 @@ def test_a_damaged_piece_file_is_explained_and_the_others_still_work(qtbot, jour
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
     assert any("piece.json" in m for m in window.banner.messages)
     assert window.pieces.model.row_of(good.id) >= 0
+
+
+def test_an_empty_journal_opens_on_the_welcome_view(qtbot, journal) -> None:
+    window = make_window(qtbot, journal)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.welcome, timeout=5000)
+    qtbot.waitUntil(lambda: "camera" in window.welcome.camera.text().lower(), timeout=10000)
+    assert "No camera was found" in window.welcome.camera.text()  # none on this machine
+    window.welcome.name.setText("Bol raku")
+    qtbot.mouseClick(window.welcome.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
+    assert window.windowTitle() == "Coulisses — Bol raku"
+
+
+def test_the_demo_piece_from_the_welcome_view(qtbot, journal) -> None:
+    window = make_window(qtbot, journal)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.welcome, timeout=5000)
+    window.welcome.demo.click()
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=60000)
+    qtbot.waitUntil(lambda: window.pieces.current_summary() is not None
+                    and window.pieces.current_summary().demo, timeout=10000)
+    demo = window.pieces.current_summary()
+    assert demo.stills > 20 and "(demo)" in demo.piece.name or demo.piece.name
+    assert window.pieces.model.data(window.pieces.model.index(0)).startswith(demo.piece.name)
+    # like any piece, it can be put away
+    window.pieces.set_archived(demo.piece.id, True)
+    qtbot.waitUntil(lambda: window.pieces.model.row_of(demo.piece.id) < 0, timeout=5000)

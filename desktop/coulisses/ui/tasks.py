@@ -51,19 +51,29 @@ class Task:
         self.started = True
 
         def report(p: Progress) -> None:
-            self.signals.progress.emit(p)
+            if not _emit(self.signals.progress, p):
+                self.token.cancel()  # nobody is listening any more: stop the work
 
         try:
             result = self.job(self.token, report)
         except Cancelled:
-            self.signals.cancelled.emit()
+            _emit(self.signals.cancelled)
         except Exception as exc:  # every failure reaches the maker as a sentence
-            self.signals.failed.emit(str(exc) or exc.__class__.__name__)
+            _emit(self.signals.failed, str(exc) or exc.__class__.__name__)
         else:
             if self.token.cancelled:
-                self.signals.cancelled.emit()
+                _emit(self.signals.cancelled)
             else:
-                self.signals.finished.emit(result)
+                _emit(self.signals.finished, result)
+
+
+def _emit(signal, *args: Any) -> bool:
+    """Emit unless the receiving side is gone (the app quitting under a running job)."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
 
 
 # Named pools, one per kind of resource (Picard's named pools, Vorta's per-resource

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,7 @@ from coulisses.ui.tasks import Task, TaskRunner
 from coulisses.ui.timeline.commands import EditStack
 from coulisses.ui.timeline.page import TimelinePage
 from coulisses.ui.tray import Tray, tray_available
+from coulisses.ui.welcome import WelcomeView
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +119,14 @@ class MainWindow(QMainWindow):
         self.views.addTab(_scrolling(self.timeline), "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
+        # An empty journal opens on the welcome view instead of the piece's tabs.
+        self.welcome = WelcomeView(self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.views)
+        self.right.setCurrentWidget(self.views)
         self.splitter.addWidget(self.pieces)
-        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 720])
         self.splitter.setCollapsible(1, False)
@@ -158,6 +166,10 @@ class MainWindow(QMainWindow):
         self.bridge.pieces_changed.connect(self.pieces.refresh)
         self.pieces.current_changed.connect(self._piece_changed)
         self.pieces.loaded.connect(self._update_title)  # a rename, another process
+        self.pieces.loaded.connect(self._show_welcome_if_empty)
+        self.welcome.create_piece.connect(self.pieces.create_piece)
+        self.welcome.open_demo.connect(self.open_demo)
+        self.welcome.import_photos.connect(self._welcome_import)
         self.pieces.problem.connect(self.banner.show_message)
         self.bench.problem.connect(self.banner.show_message)
         self.timeline.problem.connect(self.banner.show_message)
@@ -349,8 +361,45 @@ class MainWindow(QMainWindow):
         task = Task(lambda _c, _p: list_cameras())
         # Keeps the maker's current choice; only the list of cameras changes.
         task.signals.finished.connect(self.capture_panel.set_cameras)
+        task.signals.finished.connect(self.welcome.set_cameras)
         runner.start(task)
         self._probe_runner = runner
+
+    # ------------------------------------------------------------- first run
+    def _show_welcome_if_empty(self) -> None:
+        empty = not getattr(self.pieces, "_all", None)
+        self.right.setCurrentWidget(self.welcome if empty else self.views)
+
+    def open_demo(self) -> None:
+        """Build the demo piece (the one `coulisses demo` exports) and open it."""
+        from coulisses.capture.demo_piece import build_demo_piece
+        from coulisses.i18n import language
+
+        journal, lang = self.journal, language()
+        task = Task(lambda cancel, progress: build_demo_piece(journal, lang=lang,
+                                                              progress=progress, cancel=cancel))
+        task.signals.finished.connect(self._demo_ready)
+        task.signals.failed.connect(self._demo_failed)
+        self.welcome.busy(self.tr("Making the demo piece…"))
+        self._demo_runner = TaskRunner(self, "work")
+        self._demo_runner.start(task)
+
+    def _demo_ready(self, piece) -> None:
+        self.welcome.done()
+        self.pieces.select(piece.id)
+        self.show_page(self.timeline)
+
+    def _demo_failed(self, message: str) -> None:
+        self.welcome.done()
+        self.banner.show_message(self.tr("The demo piece could not be made: {reason}")
+                                 .format(reason=message))
+
+    def _welcome_import(self) -> None:
+        name = self.welcome.name.text().strip() or self.tr("My first piece")
+        piece_id = self.pieces.create_piece(name)
+        if piece_id:
+            self.pieces.loaded.connect(self.ask_import_photos,
+                                       Qt.ConnectionType.SingleShotConnection)
 
     # ---------------------------------------------------------------- export
     def open_export(self):
@@ -557,6 +606,9 @@ class MainWindow(QMainWindow):
         self.watches.stop_all()
         self.save_window_state()
         self.capture.shutdown()
+        for runner in self.findChildren(TaskRunner):
+            runner.cancel_all()  # imports, the demo, renders: cancelled, never half-written
+        tasks.wait_all_pools(5000)
         self.bridge.close()
         if self.tray is not None:
             self.tray.close()

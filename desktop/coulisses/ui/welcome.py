@@ -1,0 +1,131 @@
+"""What an empty journal opens on: make the first piece, find a camera, or try the demo.
+
+Shown instead of the piece views until the journal has a piece. The cameras
+are the ones the window already probed (off the GUI thread); the demo piece
+is built in the work pool (the same one `coulisses demo` builds, without
+exporting), marked as a demo, and can be archived like any piece.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coulisses.capture.probe import CameraInfo
+
+
+class WelcomeView(QFrame):
+    create_piece = Signal(str)  # name
+    open_demo = Signal()
+    import_photos = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 10)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("first_piece_name")
+        self.create = QPushButton(self)
+        self.create.setObjectName("create_first_piece")
+        self.create.setDefault(True)
+        self.camera = QLabel(self)
+        self.camera.setWordWrap(True)
+        self.demo = QPushButton(self)
+        self.demo.setObjectName("open_demo")
+        self.import_button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        for b in (self.create, self.demo, self.import_button):
+            b.setMinimumHeight(40)
+        row = QHBoxLayout()
+        row.addWidget(self.name, 1)
+        row.addWidget(self.create)
+        others = QHBoxLayout()
+        others.addWidget(self.demo)
+        others.addWidget(self.import_button)
+        others.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addSpacing(16)
+        layout.addLayout(row)
+        layout.addSpacing(8)
+        layout.addWidget(self.camera)
+        layout.addSpacing(16)
+        layout.addLayout(others)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        self.create.clicked.connect(self._create)
+        self.name.returnPressed.connect(self._create)
+        self.demo.clicked.connect(self.open_demo)
+        self.import_button.clicked.connect(self.import_photos)
+        self._cameras: list[CameraInfo] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to Coulisses"))
+        self.intro.setText(self.tr(
+            "Coulisses sits at your bench and takes a still every few seconds, skipping the "
+            "minutes where nothing moves. When things go wrong (or right), press F8 to F11: "
+            "the moment is kept with its caption. When the piece is done, it makes an honest "
+            "vertical reel of the whole story. Start with the piece you are making now."))
+        self.name.setPlaceholderText(self.tr("Name of your piece, e.g. Vase bleu #3"))
+        self.create.setText(self.tr("Create my first piece"))
+        self.demo.setText(self.tr("Try the demo piece"))
+        self.import_button.setText(self.tr("Import photos instead…"))
+        self.set_cameras(self._cameras)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_cameras(self, cameras: list[CameraInfo] | None) -> None:
+        self._cameras = cameras
+        if cameras is None:
+            text = self.tr("Looking for cameras…")
+        elif cameras:
+            names = ", ".join(c.name or self.tr("camera {n}").format(n=c.index) for c in cameras)
+            text = self.tr("Camera found: {names}. Point it at your work, a little above, "
+                           "with steady light.").format(names=names)
+        else:
+            text = self.tr(
+                "No camera was found on this computer. You can use a phone as a camera over "
+                "the network (its camera app shows a URL), import the photos your phone "
+                "takes, or try the demo piece.")
+        self.camera.setText(text)
+        self.camera.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _create(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.name.setFocus()
+            return
+        self.create_piece.emit(name)
+
+    def busy(self, text: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(text)
+        self.progress.setTextVisible(True)
+        self.progress.show()
+        self.demo.setEnabled(False)
+
+    def done(self) -> None:
+        self.progress.hide()
+        self.demo.setEnabled(True)
