@@ -144,7 +144,7 @@ def _load_root(folder: Path, maker: str | None, now: datetime, notices: list[str
         cert = _read_cert(cert_path)
         if cert.public_key() != key.public_key():
             raise _Damaged
-    except _Damaged:
+    except (_Damaged, FileNotFoundError):
         # Same key, same name: signing certificates under it still chain to it.
         if cert_path.exists():
             _set_aside(folder, cert_path)
@@ -238,10 +238,9 @@ def _read_key(path: Path) -> ec.EllipticCurvePrivateKey:
 
 
 def _read_cert(path: Path) -> x509.Certificate:
+    data = path.read_bytes()  # FileNotFoundError goes up: a missing file is not damaged
     try:
-        return x509.load_pem_x509_certificate(path.read_bytes())
-    except FileNotFoundError:
-        raise _Damaged from None
+        return x509.load_pem_x509_certificate(data)
     except ValueError as exc:
         raise _Damaged from exc
 
@@ -268,6 +267,8 @@ def _keep_previous(folder: Path, cert_path: Path) -> None:
         cert = _read_cert(cert_path)
     except _Damaged:
         _set_aside(folder, cert_path)
+        return
+    except FileNotFoundError:
         return
     previous = make_dirs(folder / PREVIOUS)
     tag = fingerprint(cert).replace(":", "")[:16].lower()

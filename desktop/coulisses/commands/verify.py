@@ -1,0 +1,54 @@
+"""``coulisses verify FILE [--trust ROOT.pem] [--json]``: read a file's Content Credentials.
+
+Exit 0: valid and unchanged (an untrusted signer is said, not failed); 1: changed,
+invalid, absent or unreadable (one sentence on stderr); 2: usage error. Needs no
+journal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from coulisses.i18n import tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("verify", help=tr("check a file's Content Credentials: who signed, "
+                                         "the process, whether it changed"))
+    p.add_argument("file", metavar="FILE", help=tr("an exported MP4 or JPEG"))
+    p.add_argument("--trust", metavar="ROOT.pem",
+                   help=tr("the maker's root certificate, to check who signed"))
+    p.add_argument("--json", action="store_true", help=tr("machine-readable output"))
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, ctx) -> int:
+    from coulisses.cli import Failure
+    from coulisses.credentials.describe import details, headline
+    from coulisses.credentials.verify import VALID, verify_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise Failure(tr("{file} is not a file that can be read.", file=path))
+    try:
+        verdict = verify_file(path, args.trust)
+    except ValueError:
+        raise Failure(tr("{file} is not a PEM certificate; pass the maker's root.pem with "
+                         "--trust.", file=args.trust)) from None
+    except OSError as exc:
+        raise Failure(tr("{file} cannot be read ({problem}).", file=exc.filename or path,
+                         problem=exc.strerror or exc)) from None
+    if args.json:
+        ctx.say(json.dumps({"status": verdict.status, "trusted": verdict.trusted,
+                            "signer": verdict.signer, "failures": list(verdict.failures),
+                            "process": verdict.process}, ensure_ascii=False, indent=2))
+    else:
+        for line in details(verdict):
+            ctx.say(line)
+    if verdict.status == VALID:
+        ctx.say(headline(verdict, path.name))
+        return 0
+    ctx.warn(headline(verdict, path.name))
+    return 1
