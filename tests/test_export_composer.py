@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import cv2
 import numpy as np
 import pytest
@@ -53,14 +51,12 @@ def test_compose_hands_out_fresh_arrays_and_is_cheap_to_repeat(plan):
         first = composer.compose(10)
         first[:] = 0  # the caller's copy: the composer's own is untouched
         assert composer.compose(10).max() > 0
-        t = time.perf_counter()
+        loaded = composer.loaded
         for _ in range(50):
             composer.compose(11)  # same run: no decode, no layout, no caption drawing
-        repeat = (time.perf_counter() - t) / 50
-        loaded = composer.loaded
+        assert composer.loaded == loaded  # counted, not timed: load-proof
         for n in range(plan.total_frames):
             composer.compose(n)
-    assert repeat < 0.02
     # every still decoded once while scrubbing through (the result-first shot and the
     # last work shot share a still but not a layout)
     assert composer.loaded <= len(plan.shots) and loaded >= 1
