@@ -126,7 +126,7 @@ def test_the_spec_makes_a_console_cli_and_a_windowed_app_in_one_folder(spec) -> 
 
 def test_gui_script_opens_the_app_and_the_cli_keeps_its_name() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["scripts"] == {"coulisses": "coulisses.cli:main"}
+    assert project["scripts"]["coulisses"] == "coulisses.cli:main"
     target = project["gui-scripts"]["coulisses-gui"]
     module, _, func = target.partition(":")
     assert callable(getattr(importlib.import_module(module), func))
@@ -197,9 +197,12 @@ def test_metainfo_passes_appstreamcli_validate_pedantic() -> None:
     done = subprocess.run([_validator("appstreamcli"), "validate", "--no-net", "--pedantic",
                            str(METAINFO)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    # The one remark left: a capital in the reverse-DNS ID, as Flathub's own IDs have.
+    # It exits 0 with info and pedantic remarks too (a missing <releases> was one): only
+    # these are accepted. A capital in the reverse-DNS ID, as Flathub's IDs have; and
+    # AppStream >= 1.0 asks for a <developer> tag that Debian 12's 0.16 calls unknown.
+    accepted = ("cid-contains-uppercase-letter", "developer-info-missing")
     remarks = [line for line in done.stdout.splitlines() if line[:2] in ("E:", "W:", "I:", "P:")]
-    assert all("cid-contains-uppercase-letter" in line for line in remarks), done.stdout
+    assert all(any(tag in line for tag in accepted) for line in remarks), done.stdout
 
 
 def _make_icons():
