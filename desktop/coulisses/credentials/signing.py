@@ -50,6 +50,7 @@ class Signed:
     added_bytes: int = 0
     problem: str = ""  # why the export is unsigned ("" when signed)
     notices: tuple[str, ...] = field(default=())  # e.g. a damaged key set aside
+    per_file: tuple[tuple[str, float, int], ...] = ()  # (name, seconds, bytes added)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +109,7 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
     import c2pa
 
     done: list[Path] = []
+    timings: list[tuple[str, float, int]] = []
     added = 0
     try:
         context = c2pa.Context.from_dict(_SETTINGS)
@@ -118,10 +120,12 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
             data = manifest(plan, path.name, brief if is_image else full,
                             actions(plan, layout=layout, deflicker=deflicker, size=size,
                                     image=is_image))
-            before = path.stat().st_size
+            before, t = path.stat().st_size, time.perf_counter()
             _sign_file(path, MIME[path.suffix.lower()], json.dumps(data, ensure_ascii=False),
                        signer, context)
-            added += path.stat().st_size - before
+            grew = path.stat().st_size - before
+            added += grew
+            timings.append((path.name, time.perf_counter() - t, grew))
             done.append(path)
     except (c2pa.C2paError, OSError, ValueError) as exc:
         log.warning("signing failed: %s", exc)
@@ -130,7 +134,7 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
             "but carry no Content Credentials.", file=targets[len(done)].name,
             problem=_short(exc)))
     return Signed(tuple(done), identity.maker, identity.fingerprint, identity.root_path,
-                  time.perf_counter() - started, added, "", identity.notices)
+                  time.perf_counter() - started, added, "", identity.notices, tuple(timings))
 
 
 def _sign_file(path: Path, mime: str, manifest_json: str, signer, context) -> None:
