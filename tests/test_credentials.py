@@ -187,6 +187,14 @@ def test_verify_tells_valid_changed_and_unsigned_apart(exported, tmp_path):
     assert verify_file(changed).status == CHANGED
     code, out, err = _cli("verify", str(changed))
     assert code == 1 and "changed after it was signed" in err and len(err.splitlines()) == 1
+    assert "bmffHash.mismatch" in err  # names the change
+
+    cover = bytearray(result.files["cover"].read_bytes())
+    cover[-3000] ^= 0xFF  # a byte of the image's pixels
+    changed_jpg = tmp_path / "changed.jpg"
+    changed_jpg.write_bytes(bytes(cover))
+    code, _, err = _cli("verify", str(changed_jpg))
+    assert code == 1 and "dataHash.mismatch" in err
 
     plain = tmp_path / "plain.jpg"
     plain.write_bytes(next(iter(sorted((tmp_path / "journal").rglob("*.jpg")))).read_bytes())

@@ -18,8 +18,9 @@ def headline(verdict: Verdict, name: str) -> str:
         return tr("{file}: Content Credentials valid; the file has not changed since it "
                   "was signed.", file=name)
     if verdict.status == CHANGED:
-        return tr("{file} was changed after it was signed: its Content Credentials no "
-                  "longer match its content.", file=name)
+        return tr("{file} was changed after it was signed: its image or video data no "
+                  "longer match the signed fingerprint ({codes}).", file=name,
+                  codes=", ".join(verdict.failures))
     if verdict.status == UNSIGNED:
         return tr("{file} carries no Content Credentials.", file=name)
     if verdict.problem:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from coulisses import __version__
@@ -156,7 +155,3 @@ def manifest(plan: ReelPlan, title: str, log: dict[str, Any], acts: list[dict[st
             {"label": LABEL, "data": log},
         ],
     }
-
-
-def relative_title(path: Path) -> str:
-    return path.name
