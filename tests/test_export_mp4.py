@@ -92,7 +92,7 @@ def test_unicode_captions_end_to_end(journal, tmp_path):
     """Accents, emoji, Arabic, Hebrew and a 2,000-character caption in one reel: the
     video shows each one, the subtitle files keep every character, warnings explain."""
     piece, caps = make_piece(journal, n=1, size=(960, 540))
-    texts = ["Troisième effondrement, déjà… «ça arrive»", "Fini ✅ 🔥", "عمل يدوي على الدولاب",
+    texts = ["Troisième effondrement, déjà… «ça arrive»", "Fini ✅ 🔥 🦥", "عمل يدوي على الدولاب",
              "כד חרס על האובניים", "é" * 10 + " " + "long " * 398]
     cues = tuple(Cue(10 * i + 5, 10 * i + 10, t) for i, t in enumerate(texts))
     plan = hand_plan(piece, caps, frames=55, cues=cues)
@@ -108,9 +108,10 @@ def test_unicode_captions_end_to_end(journal, tmp_path):
     srt = result.files["srt"].read_text(encoding="utf-8")
     for t in texts:
         assert " ".join(t.split()) in srt
-    assert any("🔥" in w for w in result.warnings)
+    assert any("🦥" in w for w in result.warnings)  # 🔥 is in colour, 🦥 in no font
     assert any("shortened" in w for w in result.warnings)
     drawing = [w for w in result.warnings if "cannot draw" in w]
-    assert len(drawing) == 1 and "🔥" in drawing[0]  # Arabic and Hebrew draw fine
+    # Arabic, Hebrew and 🔥 draw fine
+    assert len(drawing) == 1 and "draw (🦥)" in drawing[0]
     # 5 frames are far too short to read these: the export says so
     assert any("short for its length" in w for w in result.warnings)
