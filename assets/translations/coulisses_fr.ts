@@ -749,57 +749,57 @@
   <context>
     <name>PiecesPanel</name>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="94" />
+      <location filename="coulisses/ui/pieces/panel.py" line="96" />
       <source>Archive</source>
       <translation>Archiver</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="200" />
+      <location filename="coulisses/ui/pieces/panel.py" line="212" />
       <source>Name of the piece (e.g. Vase bleu #3):</source>
       <translation>Nom de la pièce (p. ex. Vase bleu #3) :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="208" />
+      <location filename="coulisses/ui/pieces/panel.py" line="220" />
       <source>New name:</source>
       <translation>Nouveau nom :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="199" />
+      <location filename="coulisses/ui/pieces/panel.py" line="211" />
       <source>New piece</source>
       <translation>Nouvelle pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="90" />
+      <location filename="coulisses/ui/pieces/panel.py" line="92" />
       <source>New…</source>
       <translation>Nouvelle…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="89" />
+      <location filename="coulisses/ui/pieces/panel.py" line="91" />
       <source>No piece yet: create one to start capturing.</source>
       <translation>Aucune pièce pour l’instant : créez-en une pour commencer la prise de vue.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="88" />
+      <location filename="coulisses/ui/pieces/panel.py" line="90" />
       <source>Pieces</source>
       <translation>Pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="208" />
+      <location filename="coulisses/ui/pieces/panel.py" line="220" />
       <source>Rename piece</source>
       <translation>Renommer la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="91" />
+      <location filename="coulisses/ui/pieces/panel.py" line="93" />
       <source>Rename…</source>
       <translation>Renommer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="93" />
+      <location filename="coulisses/ui/pieces/panel.py" line="95" />
       <source>Show again</source>
       <translation>Réafficher</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="95" />
+      <location filename="coulisses/ui/pieces/panel.py" line="97" />
       <source>Show archived pieces</source>
       <translation>Afficher les pièces archivées</translation>
     </message>
@@ -1064,162 +1064,162 @@
   <context>
     <name>TimelinePage</name>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="416" />
+      <location filename="coulisses/ui/timeline/page.py" line="430" />
       <source>Accept suggestion</source>
       <translation>Accepter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="388" />
+      <location filename="coulisses/ui/timeline/page.py" line="402" />
       <source>Change kind to {kind}</source>
       <translation>Changer le type en « {kind} »</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="409" />
+      <location filename="coulisses/ui/timeline/page.py" line="423" />
       <source>Delete moment</source>
       <translation>Supprimer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="427" />
+      <location filename="coulisses/ui/timeline/page.py" line="441" />
       <source>Dismiss suggestion</source>
       <translation>Écarter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="379" />
+      <location filename="coulisses/ui/timeline/page.py" line="393" />
       <source>Edit caption</source>
       <translation>Modifier la légende</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="143" />
+      <location filename="coulisses/ui/timeline/page.py" line="144" />
       <source>Every still</source>
       <translation>Toutes les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="148" />
+      <location filename="coulisses/ui/timeline/page.py" line="149" />
       <source>Flag as…</source>
       <translation>Marquer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="356" />
+      <location filename="coulisses/ui/timeline/page.py" line="370" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="155" />
+      <location filename="coulisses/ui/timeline/page.py" line="156" />
       <source>Focus for the whole piece</source>
       <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="443" />
+      <location filename="coulisses/ui/timeline/page.py" line="457" />
       <source>Hide stills</source>
       <translation>Masquer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="336" />
+      <location filename="coulisses/ui/timeline/page.py" line="350" />
       <source>Hide these {n} stills</source>
       <translation>Masquer ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="339" />
+      <location filename="coulisses/ui/timeline/page.py" line="353" />
       <source>Hide this still</source>
       <translation>Masquer la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="256" />
+      <location filename="coulisses/ui/timeline/page.py" line="270" />
       <source>Jump to…</source>
       <translation>Aller à…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="399" />
+      <location filename="coulisses/ui/timeline/page.py" line="413" />
       <source>Move moment</source>
       <translation>Déplacer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="488" />
+      <location filename="coulisses/ui/timeline/page.py" line="502" />
       <source>Move to another piece</source>
       <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="153" />
+      <location filename="coulisses/ui/timeline/page.py" line="154" />
       <source>Move to another piece…</source>
       <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="497" />
+      <location filename="coulisses/ui/timeline/page.py" line="511" />
       <source>Move {n} stills to another piece</source>
       <translation>Déplacer {n} photos vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="489" />
+      <location filename="coulisses/ui/timeline/page.py" line="503" />
       <source>Move {n} stills to:</source>
       <translation>Déplacer {n} photos vers :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="144" />
+      <location filename="coulisses/ui/timeline/page.py" line="145" />
       <source>One per minute</source>
       <translation>Une par minute</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="145" />
+      <location filename="coulisses/ui/timeline/page.py" line="146" />
       <source>One per session</source>
       <translation>Une par séance</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="261" />
+      <location filename="coulisses/ui/timeline/page.py" line="275" />
       <source>Session {n} — {date}</source>
       <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="154" />
+      <location filename="coulisses/ui/timeline/page.py" line="155" />
       <source>Set as cover</source>
       <translation>En couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="456" />
+      <location filename="coulisses/ui/timeline/page.py" line="470" />
       <source>Set cover</source>
       <translation>Choisir la couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="466" />
+      <location filename="coulisses/ui/timeline/page.py" line="480" />
       <source>Set the piece's focus point</source>
       <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="472" />
+      <location filename="coulisses/ui/timeline/page.py" line="486" />
       <source>Set this still's focus point</source>
       <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="438" />
+      <location filename="coulisses/ui/timeline/page.py" line="452" />
       <source>Show stills</source>
       <translation>Réafficher des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="334" />
+      <location filename="coulisses/ui/timeline/page.py" line="348" />
       <source>Show these {n} stills</source>
       <translation>Réafficher ces {n} photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="338" />
+      <location filename="coulisses/ui/timeline/page.py" line="352" />
       <source>Show this still</source>
       <translation>Réafficher la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="484" />
+      <location filename="coulisses/ui/timeline/page.py" line="498" />
       <source>There is no other piece to move these stills to: create one first.</source>
       <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="303" />
+      <location filename="coulisses/ui/timeline/page.py" line="317" />
       <source>cover</source>
       <translation>couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="299" />
+      <location filename="coulisses/ui/timeline/page.py" line="313" />
       <source>from {source}</source>
       <translation>source : {source}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="301" />
+      <location filename="coulisses/ui/timeline/page.py" line="315" />
       <source>session {n}</source>
       <translation>séance {n}</translation>
     </message>
@@ -1511,7 +1511,7 @@
       <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="58" />
+      <location filename="coulisses/credentials/describe.py" line="59" />
       <source>Captured: {first} → {last}</source>
       <translation>Prises de vue : {first} → {last}</translation>
     </message>
@@ -1616,7 +1616,7 @@
       <translation>Terminé : fin de {source}.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="72" />
+      <location filename="coulisses/credentials/describe.py" line="73" />
       <source>Effort: {figures}</source>
       <translation>Effort : {figures}</translation>
     </message>
@@ -1696,7 +1696,7 @@
       <translation>Recherche de moments suggérés</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="47" />
+      <location filename="coulisses/credentials/describe.py" line="48" />
       <source>Made with: {app}</source>
       <translation>Créé avec : {app}</translation>
     </message>
@@ -1716,7 +1716,7 @@
       <translation>Moments sans photo :</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="77" />
+      <location filename="coulisses/credentials/describe.py" line="78" />
       <source>Moments: {count}</source>
       <translation>Moments : {count}</translation>
     </message>
@@ -1811,7 +1811,7 @@
       <translation>Photos importées dans {piece!r} : {n}.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="55" />
+      <location filename="coulisses/credentials/describe.py" line="56" />
       <source>Piece: {name}</source>
       <translation>Pièce : {name}</translation>
     </message>
@@ -1856,27 +1856,27 @@
       <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue {lost} fois</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="67" />
+      <location filename="coulisses/credentials/describe.py" line="68" />
       <source>Sessions: {count}</source>
       <translation>Séances : {count}</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="41" />
+      <location filename="coulisses/credentials/describe.py" line="42" />
       <source>Signed by: {name}</source>
       <translation>Signé par : {name}</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="52" />
+      <location filename="coulisses/credentials/describe.py" line="53" />
       <source>Signed on: {when} (by the signer's clock)</source>
       <translation>Date de signature : {when} (selon l’horloge du signataire)</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="43" />
+      <location filename="coulisses/credentials/describe.py" line="44" />
       <source>Signer trusted: not checked; pass the maker's published root certificate with --trust to check who signed.</source>
       <translation>Signataire de confiance : non vérifié ; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="42" />
+      <location filename="coulisses/credentials/describe.py" line="43" />
       <source>Signer trusted: yes (your trust anchor)</source>
       <translation>Signataire de confiance : oui (votre certificat de confiance)</translation>
     </message>
@@ -1901,7 +1901,7 @@
       <translation>Source {source} introuvable : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="50" />
+      <location filename="coulisses/credentials/describe.py" line="51" />
       <source>Source: a composite of real captures, not generated.</source>
       <translation>Source : un assemblage de vraies prises de vue, rien de généré.</translation>
     </message>
@@ -1911,12 +1911,12 @@
       <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="65" />
+      <location filename="coulisses/credentials/describe.py" line="66" />
       <source>Stills shown: {shown}</source>
       <translation>Photos montrées : {shown}</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="61" />
+      <location filename="coulisses/credentials/describe.py" line="62" />
       <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
       <translation>Photos : {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
     </message>
@@ -2251,17 +2251,17 @@
       <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/signing.py" line="103" />
+      <location filename="coulisses/credentials/signing.py" line="104" />
       <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
       <translation>Cet export n’est pas signé : une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/signing.py" line="95" />
+      <location filename="coulisses/credentials/signing.py" line="96" />
       <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
       <translation>Cet export n’est pas signé : sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/signing.py" line="101" />
+      <location filename="coulisses/credentials/signing.py" line="102" />
       <source>This export is not signed: {problem}</source>
       <translation>Cet export n’est pas signé : {problem}</translation>
     </message>
@@ -2851,17 +2851,17 @@
       <translation>Impossible de lire {file} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="24" />
+      <location filename="coulisses/credentials/describe.py" line="25" />
       <source>{file} carries no Content Credentials.</source>
       <translation>{file} ne contient pas de Content Credentials.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="26" />
+      <location filename="coulisses/credentials/describe.py" line="27" />
       <source>{file} could not be read as a signed image or video ({problem}).</source>
       <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/signing.py" line="128" />
+      <location filename="coulisses/credentials/signing.py" line="132" />
       <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
       <translation>Impossible de signer {file} ({problem}) ; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
     </message>
@@ -2877,8 +2877,8 @@
     </message>
     <message>
       <location filename="coulisses/credentials/describe.py" line="21" />
-      <source>{file} was changed after it was signed: its Content Credentials no longer match its content.</source>
-      <translation>{file} a été modifié après sa signature : ses Content Credentials ne correspondent plus à son contenu.</translation>
+      <source>{file} was changed after it was signed: its image or video data no longer match the signed fingerprint ({codes}).</source>
+      <translation>{file} a été modifié après sa signature : ses données d’image ou de vidéo ne correspondent plus à l’empreinte signée ({codes}).</translation>
     </message>
     <message>
       <location filename="coulisses/credentials/describe.py" line="18" />
@@ -2886,12 +2886,12 @@
       <translation>{file} : Content Credentials valides ; le fichier n’a pas changé depuis sa signature.</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="31" />
+      <location filename="coulisses/credentials/describe.py" line="32" />
       <source>{file}: the Content Credentials are invalid ({codes}).</source>
       <translation>{file} : les Content Credentials ne sont pas valides ({codes}).</translation>
     </message>
     <message>
-      <location filename="coulisses/credentials/describe.py" line="29" />
+      <location filename="coulisses/credentials/describe.py" line="30" />
       <source>{file}: the Content Credentials are invalid because the certificate that signed them has expired.</source>
       <translation>{file} : les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
     </message>
