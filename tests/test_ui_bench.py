@@ -473,3 +473,23 @@ def test_the_demo_piece_from_the_welcome_view(qtbot, journal) -> None:
     # like any piece, it can be put away
     window.pieces.set_archived(demo.piece.id, True)
     qtbot.waitUntil(lambda: window.pieces.model.row_of(demo.piece.id) < 0, timeout=5000)
+
+
+def test_a_hidden_window_does_no_view_work_and_catches_up_when_shown(qtbot, journal) -> None:
+    piece = journal.create_piece("Plateau")
+    window = make_window(qtbot, journal)
+    qtbot.waitUntil(lambda: window.pieces.current_piece_id == piece.id, timeout=5000)
+    window.show_page(window.timeline)
+    qtbot.waitUntil(lambda: window.timeline.timeline is not None, timeout=5000)
+    window.hide()
+    loads = []
+    window.timeline.loaded.connect(lambda: loads.append(1))
+    window.pieces.loaded.connect(lambda: loads.append(2))
+    for i in range(5):
+        add_still(journal, piece.id, datetime.now(UTC) + timedelta(seconds=i))
+    qtbot.wait(1500)  # the journal's events and the poll arrive, and are set aside
+    assert loads == []
+    window.show()
+    qtbot.waitUntil(lambda: 1 in loads and 2 in loads, timeout=5000)
+    assert len(window.timeline.timeline.snapshot.captures) == 5
+    assert window.pieces.current_summary().stills == 5

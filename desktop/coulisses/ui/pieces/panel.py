@@ -71,6 +71,8 @@ class PiecesPanel(QWidget):
         self._wanted: str | None = None  # select this piece once the list has it
         self._current = ""
         self._told: set[str] = set()  # journal problems already shown
+        self._stale = False
+        self._ever_loaded = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
@@ -102,9 +104,18 @@ class PiecesPanel(QWidget):
 
     # -------------------------------------------------------------- loading
     def refresh(self) -> None:
-        """Refresh soon (many changes in a burst make one refresh)."""
+        """Refresh soon (many changes in a burst make one refresh); when shown, if hidden."""
+        if not self.isVisible() and self._ever_loaded:
+            self._stale = True  # the window is in the tray: nothing to redraw for now
+            return
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh_now()
 
     def refresh_now(self) -> None:
         if self._loading:
@@ -123,6 +134,7 @@ class PiecesPanel(QWidget):
 
     def _loaded(self, summaries: list[PieceSummary]) -> None:
         self._loading = False
+        self._ever_loaded = True
         self._all = summaries
         self._apply()
         for message in self.journal.problems:  # a damaged piece file, set aside

@@ -71,6 +71,7 @@ class TimelinePage(QWidget):
         self._reload.timeout.connect(self.reload_now)
         self._loading = False
         self._again = False
+        self._stale = False
 
         # --- toolbar
         self.zoom = QComboBox(self)
@@ -171,9 +172,22 @@ class TimelinePage(QWidget):
         self.reload_now()
 
     def reload(self) -> None:
-        """Reload soon (a burst of changes makes one reload)."""
+        """Reload soon (a burst of changes makes one reload); when shown, if hidden now.
+
+        A capture left running for days in the tray must not rebuild a timeline
+        (and search it for suggestions) after every still that nobody looks at.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
         if not self._reload.isActive():
             self._reload.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_now()
 
     def reload_now(self) -> None:
         if not self.piece_id:
