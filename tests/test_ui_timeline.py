@@ -210,3 +210,28 @@ def test_effort_plot_draws_the_arc(qtbot, journal, piece) -> None:
     assert "6 min" in page.effort.summary or "min" in page.effort.summary
     image = page.effort.grab().toImage()
     assert image.width() > 100
+
+
+def test_accept_and_dismiss_suggestions_with_undo(qtbot, journal) -> None:
+    from tests.test_timeline_suggestions import scene, store
+
+    piece, caps = store(journal, "Effondrement", scene("collapse", n=40, collapse_at=20),
+                        every=0.5)
+    window, page = open_timeline(qtbot, journal, piece.id)
+    qtbot.waitUntil(lambda: page.side.suggestions.topLevelItemCount() == 1, timeout=30000)
+    (suggested,) = page.timeline.suggestions
+    assert page.strip.suggested  # drawn on the strip
+    page.dismiss_suggestion(suggested.capture)
+    assert suggested.capture in journal.snapshot(piece.id).dismissed
+    qtbot.waitUntil(lambda: page.side.suggestions.topLevelItemCount() == 0, timeout=10000)
+    window.undo_action.trigger()  # un-dismissed
+    assert suggested.capture not in journal.snapshot(piece.id).dismissed
+    qtbot.waitUntil(lambda: page.side.suggestions.topLevelItemCount() == 1, timeout=30000)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.accept_suggestion(suggested.capture)
+    (moment,) = journal.snapshot(piece.id).moments
+    assert (moment.kind, moment.capture) == ("struggle", suggested.capture)
+    qtbot.waitUntil(lambda: page.side.moments.state() ==
+                    page.side.moments.State.EditingState, timeout=5000)  # caption to type
+    window.undo_action.trigger()
+    assert journal.snapshot(piece.id).moments == ()

@@ -365,14 +365,15 @@ class TimelinePage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        piece, journal = self.piece_id, self.journal
         span_to = ids[-1] if len(ids) > 1 else None
-        text = self.tr("Flag {kind}").format(kind=kind_label(kind))
-        ok = self._perform(text,
-                           lambda: self._editor().add(kind, at=ids[0], span_to=span_to),
-                           lambda m: journal.delete_moment(piece, m.id),
-                           lambda m: journal.restore_moment(piece, m))
-        if ok:
+        self._add_moment(self.tr("Flag {kind}").format(kind=kind_label(kind)),
+                         lambda: self._editor().add(kind, at=ids[0], span_to=span_to))
+
+    def _add_moment(self, text: str, add) -> None:
+        """A new moment (undo deletes it, redo brings it back with its id), then its caption."""
+        piece, journal = self.piece_id, self.journal
+        if self._perform(text, add, lambda m: journal.delete_moment(piece, m.id),
+                         lambda m: journal.restore_moment(piece, m)):
             command = self.stack.command(self.stack.index() - 1)
             self._caption_after_load = command.result.id  # type: ignore[attr-defined]
             self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
@@ -426,15 +427,8 @@ class TimelinePage(QWidget):
                       lambda _m: journal.delete_moment(piece, moment_id))
 
     def accept_suggestion(self, capture_id: str) -> None:
-        piece, journal = self.piece_id, self.journal
-        ok = self._perform(self.tr("Accept suggestion"),
-                           lambda: self._editor().accept(capture_id),
-                           lambda m: journal.delete_moment(piece, m.id),
-                           lambda m: journal.restore_moment(piece, m))
-        if ok:
-            command = self.stack.command(self.stack.index() - 1)
-            self._caption_after_load = command.result.id  # type: ignore[attr-defined]
-            self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
+        self._add_moment(self.tr("Accept suggestion"),
+                         lambda: self._editor().accept(capture_id))
 
     def dismiss_suggestion(self, capture_id: str) -> None:
         piece, journal = self.piece_id, self.journal
