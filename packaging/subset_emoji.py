@@ -97,7 +97,9 @@ def main() -> int:
     ligs = ligatures(font)
     seqs = sequences()
     glyphs = {resolve(font, s, ligs) for s in seqs}
-    unicodes = {ord(c) for s in seqs for c in s} | {0x20}
+    # No U+0020: with a space of its own, Qt's fallback (which lists this family after
+    # the text font) drew every space of the window in the emoji font, far too wide.
+    unicodes = {ord(c) for s in seqs for c in s}
     cmap = font.getBestCmap()
     glyphs |= {cmap[u] for u in unicodes if u in cmap}
     opts = subset.Options()
