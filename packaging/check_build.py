@@ -3,10 +3,12 @@
     python packaging/check_build.py /tmp/coulisses-dist/coulisses [--runs 5]
 
 In a fresh journal folder it runs the built `coulisses demo` (seeds, fonts, every
-stage of an export, Content Credentials), opens the built window offscreen until it
-has painted (COULISSES_BENCH_STARTUP=1, see ui/app.py) and reports the folder size
-and the start-up times. Nothing here imports Coulisses or Qt: only the built
-programs run, with a clean environment, so the checkout cannot stand in for them.
+stage of an export, Content Credentials), then the commands that load what the demo
+does not (OpenCV reading a video, the photo importer, c2pa verifying), opens the built
+window offscreen until it has painted (COULISSES_BENCH_STARTUP=1, see ui/app.py) and
+reports the folder size and the start-up times. Nothing here imports Coulisses or Qt:
+only the built programs run, with a clean environment, so the checkout cannot stand
+in for them.
 Exit status 1 with one line saying what failed.
 """
 
@@ -77,6 +79,26 @@ def check_demo(dist: Path, work: Path) -> float:
     return seconds
 
 
+def check_commands(dist: Path, work: Path) -> None:
+    """A piece captured from the demo's MP4 (OpenCV + FFmpeg), a frame imported, the MP4
+    verified: each of these loads libraries the demo alone never touches."""
+    coulisses = str(program(dist, "coulisses"))
+    env = clean_env(work / "journal")
+    reel = next((work / "demo-out").rglob("*.mp4"))
+    frame = next((work / "demo-out").rglob("frames/*.jpg"))
+    run([coulisses, "piece", "new", "Built check"], env, cwd=work)
+    piece = "built-check"
+    run([coulisses, "capture", piece, "--source", str(reel), "--every", "1s", "--count", "2"],
+        env, cwd=work)
+    run([coulisses, "import", piece, str(frame)], env, cwd=work)
+    run([coulisses, "verify", str(reel)], env, cwd=work)
+    listed = run([coulisses, "piece", "list"], env, cwd=work).stdout
+    if not any(line.split()[:1] == [piece] and "3" in line.split() for line in
+               listed.splitlines()):
+        raise CheckFailed(f"the built capture and import did not give {piece} 3 stills: "
+                          f"{listed!r}")
+
+
 def startup_ms(dist: Path, name: str, work: Path) -> int:
     """Process start to the window's first paint, as the app's own benchmark hook says."""
     env = clean_env(work / "journal", COULISSES_BENCH_STARTUP="1",
@@ -103,6 +125,8 @@ def main() -> int:
             work = Path(tmp)
             demo = check_demo(dist, work)
             print(f"demo: ok, {demo:.1f} s (demo piece drawn and exported)")
+            check_commands(dist, work)
+            print("capture from a video, import, verify: ok")
             times = [startup_ms(dist, "coulisses", work) for _ in range(args.runs)]
             print(f"startup-ms: median {statistics.median(times):.0f} "
                   f"(runs: {', '.join(map(str, times))})")
