@@ -23,6 +23,7 @@ PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "coulisses.spec"
 DESKTOP = PACKAGING / "coulisses.desktop"
 METAINFO = PACKAGING / "io.github.coulisses.Coulisses.metainfo.xml"
+DESKTOP_ICON = "io.github.coulisses.Coulisses"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCREENSHOTS_URL = "https://github.com/coulisses/coulisses/raw/main/"
 
@@ -203,6 +204,24 @@ def test_metainfo_passes_appstreamcli_validate_pedantic() -> None:
     accepted = ("cid-contains-uppercase-letter", "developer-info-missing")
     remarks = [line for line in done.stdout.splitlines() if line[:2] in ("E:", "W:", "I:", "P:")]
     assert all(any(tag in line for tag in accepted) for line in remarks), done.stdout
+
+
+def test_files_installed_as_the_readme_says_pass_appstreamcli_validate_tree(tmp_path) -> None:
+    # The tree check also finds the desktop file the metainfo launches (desktop-file-not-found
+    # when its name and <launchable> differ) and reads it.
+    tool = _validator("appstreamcli")
+    share = tmp_path / "usr" / "share"
+    for size in _make_icons().PNG_SIZES:
+        icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_ICON}.png"
+        icon.parent.mkdir(parents=True)
+        shutil.copy(PACKAGING / "icons" / f"coulisses-{size}.png", icon)
+    (share / "applications").mkdir()
+    shutil.copy(DESKTOP, share / "applications" / DESKTOP.name)
+    (share / "metainfo").mkdir()
+    shutil.copy(METAINFO, share / "metainfo" / METAINFO.name)
+    done = subprocess.run([tool, "validate-tree", "--no-net", "--pedantic", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def _make_icons():
