@@ -84,20 +84,33 @@ def test_the_spec_reads_the_cli_list_however_long_it_grows(tmp_path: Path) -> No
     assert len(analysis.kwargs["hiddenimports"]) == len(cli.COMMAND_MODULES) + 1
 
 
-def test_the_spec_bundles_fonts_icons_translations_and_seeds_where_the_code_looks(spec) -> None:
-    from coulisses import resources
-
+def test_the_spec_puts_assets_and_seeds_where_a_frozen_app_looks(spec, tmp_path: Path) -> None:
+    # Lay the spec's data files out as PyInstaller does (_internal/<dest>) and ask the
+    # package's own resources.py, placed at _internal/coulisses/, where its files are.
     (analysis,) = spec["Analysis"]
-    datas = {(Path(src), dest) for src, dest in analysis.kwargs["datas"]}
-    # resources.py looks for coulisses/_assets and coulisses/_seeds beside its own module.
+    frozen = tmp_path / "_internal"
+    for src, dest in analysis.kwargs["datas"]:
+        if Path(src).is_dir():
+            shutil.copytree(src, frozen / dest, dirs_exist_ok=True)
+        else:
+            (frozen / dest).mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, frozen / dest)
+    module = frozen / "coulisses" / "resources.py"
+    where: dict[str, Any] = {"__file__": str(module), "__name__": "frozen_resources"}
+    exec(compile((ROOT / "desktop" / "coulisses" / "resources.py").read_text(encoding="utf-8"),
+                 str(module), "exec"), where)
     for sub in ("fonts", "icons", "translations"):
-        assert (resources.asset(sub), f"coulisses/_assets/{sub}") in datas
-    assert (resources.seeds_dir(), "coulisses/_seeds") in datas
+        found = where["asset"](sub)
+        assert found == frozen / "coulisses" / "_assets" / sub  # not the checkout fallback
+        shipped = {f.name for f in found.iterdir()}
+        assert {f.name for f in (ROOT / "assets" / sub).iterdir()} <= shipped
+    assert where["seed"]("demo", "piece.json").is_file()
+    assert not (frozen / "coulisses" / "_assets" / "screenshots").exists()  # README only
     # Qt loads compiled catalogues: every .ts has its .qm, committed or compiled by the spec.
-    qm_files = {Path(src).name for src, dest in analysis.kwargs["datas"] if src.endswith(".qm")}
-    qm_files |= {p.name for p in resources.asset("translations").glob("*.qm")}
-    for ts in resources.asset("translations").glob("*.ts"):
-        assert ts.with_suffix(".qm").name in qm_files
+    translations = where["asset"]("translations")
+    for ts in translations.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        assert qm.is_file() and qm.stat().st_size > 0, f"no {qm.name} in the build"
 
 
 def test_the_spec_bundles_the_library_c2pa_loads_with_ctypes(spec) -> None:
