@@ -44,7 +44,11 @@ def test_the_app_font_falls_back_to_the_bundled_emoji_without_a_system_one(qtbot
     try:
         monkeypatch.setattr(ui_fonts, "emoji_family", lambda: None)  # a bare system
         assert ui_fonts.use_emoji_font(app) == "Noto Color Emoji"
-        assert app.font().families()[-1] == "Noto Color Emoji"
+        assert "Noto Color Emoji" not in app.font().families()  # metrics stay the text font's
+        wrapped = QLabel("")
+        wrapped.setWordWrap(True)
+        qtbot.addWidget(wrapped)
+        assert wrapped.minimumSizeHint().width() < 100  # it was ~2,500 px as an app family
         label = QLabel(TEXT)
         qtbot.addWidget(label)
         label.setStyleSheet("background: white; color: black")

@@ -1,17 +1,17 @@
 """Emoji in piece names and captions, in colour, on every computer.
 
-Qt falls back per character, but it only looks at families it is told about
-on some platforms. The app font gets the system's colour emoji family (it
-knows every emoji) and then the Noto Color Emoji subset bundled for the
-captions (assets/fonts), so 🏺 and 😭 show in colour in the strip's markers,
-the caption editor and the export window even where the system has none.
+Qt falls back per character to the fonts it knows, application fonts
+included: registering the Noto Color Emoji subset bundled for the captions
+(assets/fonts) is enough for 🏺 and 😭 to show in colour in the strip's
+markers, the caption editor and the export window even where the system has
+none (a system emoji font, where there is one, comes first).
 Whatever the font lacks, the journal, the caption files and the post text
 keep exactly as typed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from coulisses.resources import asset
@@ -46,17 +46,16 @@ def emoji_family() -> str | None:
 
 
 def use_emoji_font(app: QApplication) -> str | None:
-    """Add the system's emoji font, then the bundled one, as fallbacks of the app font;
-    returns the first emoji family used, or None when there is none at all."""
+    """Make colour emoji available to every widget; returns the emoji family in use.
+
+    Registering the bundled font is enough: Qt's per-character fallback finds it
+    (measured under X11 and offscreen). Adding it to the app font instead, as a
+    second family or as a substitute, made Qt take its metrics (an average
+    character ~32 px wide), so every word-wrapped label asked for ~2,500 px.
+    """
+    del app  # the fallback is process-wide; kept for callers that pass the app
     bundled = bundled_family()
-    chosen = [f for f in (emoji_family(), bundled) if f]
-    if not chosen:
-        return None
-    font = QFont(app.font())
-    families = [f for f in font.families() or [font.family()] if f not in chosen]
-    font.setFamilies([*families, *dict.fromkeys(chosen)])
-    app.setFont(font)
-    return chosen[0]
+    return emoji_family() or bundled
 
 
 def has_emoji(text: str) -> bool:

@@ -355,6 +355,11 @@ class MainWindow(QMainWindow):
 
     def _flagged(self, piece_id: str, moment) -> None:
         self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
+        # On a small screen the bench page scrolls: bring the caption field into view
+        # once the layout has made room for it.
+        area = self.views.widget(0)
+        if isinstance(area, QScrollArea):
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.caption_prompt, 0, 8))
 
     def _probe_cameras(self) -> None:
         runner = TaskRunner(self, "probe")

@@ -140,8 +140,11 @@ class StripView(QAbstractScrollArea):
         self.viewport().update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        at_end = self._at_end()  # the newest still stays in view as the strip widens
         super().resizeEvent(event)
         self._update_range()
+        if at_end:
+            self.scroll_to_end()
         self._request_visible()
 
     def _request_visible(self) -> None:
