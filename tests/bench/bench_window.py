@@ -126,9 +126,10 @@ def hidden_cpu(tmp: Path, seconds: float) -> None:
 
 
 def memory(tmp: Path, stills: int) -> None:
-    seconds = stills * 0.1 + 60
-    video = write_video(tmp / "mem.mp4", Scene(width=640, height=480, seconds=seconds,
-                                               noise=4.0), fps=10.0, noise_fields=3)
+    # Long enough that a loaded machine missing ticks does not reach the end first.
+    seconds = stills * 0.4 + 60
+    video = write_video(tmp / "mem.mp4", Scene(width=320, height=240, seconds=seconds,
+                                               noise=4.0), fps=5.0, noise_fields=3)
     window, _journal, _piece = _window(tmp / "j-memory", video, 0.1)
     window.start_capture()
     proc = psutil.Process()
@@ -150,7 +151,9 @@ def memory(tmp: Path, stills: int) -> None:
         print(f"memory (window shown, preview on): {parts}; growth 200 -> {stills}: "
               f"{samples[stills] - samples[200]:+.1f} MB (target within 10 MB)")
     else:
-        print(f"memory: incomplete run: {parts}")
+        state = window.capture.state
+        print(f"memory: incomplete run: {parts}; capture ended: {state.status} "
+              f"{state.finished} {state.error or state.message}")
     window.close()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSlider, QWidget
+from PySide6.QtWidgets import QSlider, QStyle, QWidget
 
 from coulisses.timeline.plan import ReelPlan
 from coulisses.ui.timeline.strip_view import KIND_COLOURS
@@ -41,6 +41,15 @@ class Scrubber(QSlider):
         self.short = set(compressed_cues(plan)) if plan else set()
         self.setRange(0, max(0, (plan.total_frames - 1) if plan else 0))
         self.update()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # A click goes straight to that instant (a scrubber, not a page-by-page slider).
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > 0:
+            value = QStyle.sliderValueFromPosition(self.minimum(), self.maximum(),
+                                                   int(event.position().x()) - 8,
+                                                   max(1, self.width() - 16))
+            self.setValue(value)
+        super().mousePressEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
