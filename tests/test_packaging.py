@@ -185,12 +185,19 @@ def test_metainfo_speaks_english_and_french_and_names_this_version() -> None:
 
 
 def test_metainfo_screenshots_are_the_repository_files() -> None:
-    images = [el.text or "" for el in _metainfo().findall("screenshots/screenshot/image")]
-    assert images
-    for url in images:
-        assert url.startswith(SCREENSHOTS_URL + "assets/screenshots/"), url
-        path = ROOT / url.removeprefix(SCREENSHOTS_URL)
-        assert path.is_file(), f"{url} names {path.relative_to(ROOT)}, which is not in the repo"
+    shots = _metainfo().findall("screenshots/screenshot")
+    assert shots
+    for shot in shots:
+        images = {el.get(XML_LANG): el.text or "" for el in shot.findall("image")}
+        for url in images.values():
+            assert url.startswith(SCREENSHOTS_URL + "assets/screenshots/"), url
+            path = ROOT / url.removeprefix(SCREENSHOTS_URL)
+            assert path.is_file(), f"{url} names {path.relative_to(ROOT)}, not in the repo"
+        # A French capture of the same screen is shown to French readers.
+        english = Path(images[None])
+        french = english.with_name(f"{english.stem}-fr{english.suffix}")
+        if (ROOT / "assets" / "screenshots" / french.name).is_file():
+            assert images.get("fr", "").endswith("/" + french.name), f"{french.name} unused"
 
 
 def _validator(tool: str) -> str:
