@@ -85,6 +85,8 @@ def test_render_play_and_list_the_export(qtbot, journal, demo, tmp_path) -> None
         dialog.player.slider.setValue(37)
     assert shown.args == [37]
     assert dialog.copy_post_text().strip()
+    assert dialog.credentials.text().startswith("Signed with your Content Credentials")
+    assert result.credentials.fingerprint in dialog.credentials.text()
     assert dialog.history.count() == 1
     # the dialog remembers the choices for this piece
     from coulisses.export.options import last_options

@@ -130,6 +130,11 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.credentials = QLabel(self)
+        self.credentials.setObjectName("credentials")
+        self.credentials.setWordWrap(True)
+        self.credentials.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.credentials.hide()
         self.render_button = QPushButton(self)
         self.render_button.setObjectName("render")
         self.cancel_button = QPushButton(self)
@@ -162,6 +167,7 @@ class ExportDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.credentials)
         layout.addLayout(buttons)
 
         self._replan = QTimer(self)
@@ -372,6 +378,8 @@ class ExportDialog(QDialog):
                                     "{took:.0f} s).").format(folder=result.folder,
                                                              seconds=result.duration,
                                                              took=result.elapsed))
+        self.credentials.setText(self.credentials_text(result))
+        self.credentials.setVisible(bool(self.credentials.text()))
         self.open_button.setEnabled(True)
         self.copy_button.setEnabled("post" in result.files)
         self.retranslate()
@@ -379,6 +387,21 @@ class ExportDialog(QDialog):
         if "mp4" in result.files:
             self.player.open(result.files["mp4"])
             self.tabs.setCurrentWidget(self.player)
+
+    def credentials_text(self, result) -> str:
+        """Whether the reel carries the maker's Content Credentials, in one or two lines."""
+        signed = getattr(result, "credentials", None)
+        if signed is None:
+            return ""
+        if not signed.ok:
+            return signed.problem
+        lines = [self.tr("Signed with your Content Credentials ({n} files): anyone can check "
+                         "it was captured at your bench.").format(n=len(signed.files))]
+        if signed.fingerprint:
+            lines.append(self.tr("Your fingerprint, to publish on your shop or profile: "
+                                 "{fingerprint}").format(fingerprint=signed.fingerprint))
+        lines.extend(signed.notices)
+        return "\n".join(lines)
 
     def _render_failed(self, message: str) -> None:
         self._task = None
