@@ -192,3 +192,14 @@ def test_dialog_retranslates_and_keeps_the_values(qtbot, app) -> None:
         app.removeTranslator(pretend)
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Preferences")
     assert dialog.preferences() == before
+
+
+def test_the_makers_signing_name_is_edited_and_kept(qtbot) -> None:
+    from coulisses.preferences import Preferences
+    from coulisses.ui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(maker_name="Atelier Lune"))
+    qtbot.addWidget(dialog)
+    assert dialog.maker_name.text() == "Atelier Lune"
+    dialog.maker_name.setText("  Marie Potière ")
+    assert dialog.preferences().maker_name == "Marie Potière"

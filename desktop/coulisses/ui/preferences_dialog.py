@@ -105,6 +105,10 @@ class PreferencesDialog(QDialog):
         export.addRow(self.preset_label, self.export_preset)
         export.addRow(self.duration_label, self.export_duration)
         export.addRow(self.layout_label, self.export_layout)
+        self.maker_label = QLabel(self)
+        self.maker_name = QLineEdit(self)
+        self.maker_name.setObjectName("maker_name")
+        export.addRow(self.maker_label, self.maker_name)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -150,6 +154,9 @@ class PreferencesDialog(QDialog):
         self.preset_label.setText(self.tr("Platform:"))
         self.duration_label.setText(self.tr("Reel length:"))
         self.layout_label.setText(self.tr("Framing:"))
+        self.maker_label.setText(self.tr("Signed as:"))
+        self.maker_name.setPlaceholderText(self.tr("Your name or studio (used when your "
+                                                   "signing key is first made)"))
 
         source = self.source.currentData()
         self.source.blockSignals(True)
@@ -187,6 +194,7 @@ class PreferencesDialog(QDialog):
         _combo_select(self.export_preset, prefs.export_preset)
         self.export_duration.setValue(prefs.export_duration)
         _combo_select(self.export_layout, prefs.export_layout)
+        self.maker_name.setText(prefs.maker_name)
 
     def preferences(self) -> Preferences:
         """The edited values (the initial ones for anything left as it was)."""
@@ -202,6 +210,7 @@ class PreferencesDialog(QDialog):
             export_preset=self.export_preset.currentData(),
             export_duration=float(self.export_duration.value()),
             export_layout=self.export_layout.currentData(),
+            maker_name=self.maker_name.text().strip(),
         )
 
     def _select_source(self, source: str) -> None:
