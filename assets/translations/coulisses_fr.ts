@@ -310,227 +310,237 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="225" />
+      <location filename="coulisses/ui/export/dialog.py" line="231" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="393" />
+      <location filename="coulisses/ui/export/dialog.py" line="416" />
       <source>Cancelled: nothing was left half-made.</source>
       <translation>Annulé : rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="356" />
+      <location filename="coulisses/ui/export/dialog.py" line="362" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="201" />
+      <location filename="coulisses/ui/export/dialog.py" line="207" />
       <source>Captions in</source>
       <translation>Légendes en</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="298" />
+      <location filename="coulisses/ui/export/dialog.py" line="304" />
       <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
       <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire : allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="217" />
+      <location filename="coulisses/ui/export/dialog.py" line="223" />
       <source>Carousel (up to 10 images)</source>
       <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="220" />
+      <location filename="coulisses/ui/export/dialog.py" line="226" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="228" />
+      <location filename="coulisses/ui/export/dialog.py" line="234" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="227" />
+      <location filename="coulisses/ui/export/dialog.py" line="233" />
       <source>Copy the post text</source>
       <translation>Copier le texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="216" />
+      <location filename="coulisses/ui/export/dialog.py" line="222" />
       <source>Cover image</source>
       <translation>Image de couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="442" />
+      <location filename="coulisses/ui/export/dialog.py" line="465" />
       <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
       <translation>Supprimer le dossier {folder} et tout son contenu ? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="442" />
+      <location filename="coulisses/ui/export/dialog.py" line="465" />
       <source>Delete this export?</source>
       <translation>Supprimer cet export ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="231" />
+      <location filename="coulisses/ui/export/dialog.py" line="237" />
       <source>Delete…</source>
       <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="371" />
+      <location filename="coulisses/ui/export/dialog.py" line="377" />
       <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
       <translation>Terminé : {folder} ({seconds:.0f} s de vidéo, produite en {took:.0f} s).</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="212" />
+      <location filename="coulisses/ui/export/dialog.py" line="218" />
       <source>End card with the effort figures</source>
       <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="213" />
+      <location filename="coulisses/ui/export/dialog.py" line="219" />
       <source>Even out flicker between stills</source>
       <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="207" />
+      <location filename="coulisses/ui/export/dialog.py" line="213" />
       <source>Fill the frame around the focus point</source>
       <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="200" />
+      <location filename="coulisses/ui/export/dialog.py" line="206" />
       <source>For</source>
       <translation>Pour</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="201" />
+      <location filename="coulisses/ui/export/dialog.py" line="207" />
       <source>Framing</source>
       <translation>Cadrage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="202" />
+      <location filename="coulisses/ui/export/dialog.py" line="208" />
       <source>Into the folder</source>
       <translation>Dans le dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="200" />
+      <location filename="coulisses/ui/export/dialog.py" line="206" />
       <source>Length (seconds)</source>
       <translation>Durée (secondes)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="202" />
+      <location filename="coulisses/ui/export/dialog.py" line="208" />
       <source>Make</source>
       <translation>Produire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="224" />
+      <location filename="coulisses/ui/export/dialog.py" line="230" />
       <source>Make it again</source>
       <translation>Recréer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="199" />
+      <location filename="coulisses/ui/export/dialog.py" line="205" />
       <source>Make the reel</source>
       <translation>Créer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="348" />
+      <location filename="coulisses/ui/export/dialog.py" line="354" />
       <source>Making the reel…</source>
       <translation>Création de la vidéo…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="364" />
+      <location filename="coulisses/ui/export/dialog.py" line="370" />
       <source>Making the reel… about {s} s left</source>
       <translation>Création de la vidéo… encore {s} s environ</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="214" />
+      <location filename="coulisses/ui/export/dialog.py" line="220" />
       <source>Numbered frames</source>
       <translation>Images numérotées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="230" />
+      <location filename="coulisses/ui/export/dialog.py" line="236" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="226" />
+      <location filename="coulisses/ui/export/dialog.py" line="232" />
       <source>Open its folder</source>
       <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="229" />
+      <location filename="coulisses/ui/export/dialog.py" line="235" />
       <source>Past exports of this piece</source>
       <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="222" />
+      <location filename="coulisses/ui/export/dialog.py" line="228" />
       <source>Play the reel</source>
       <translation>Lire la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="216" />
+      <location filename="coulisses/ui/export/dialog.py" line="222" />
       <source>Post text</source>
       <translation>Texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="221" />
+      <location filename="coulisses/ui/export/dialog.py" line="227" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="215" />
+      <location filename="coulisses/ui/export/dialog.py" line="221" />
       <source>SRT captions</source>
       <translation>Sous-titres SRT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="211" />
+      <location filename="coulisses/ui/export/dialog.py" line="217" />
       <source>Show the result first</source>
       <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="209" />
+      <location filename="coulisses/ui/export/dialog.py" line="398" />
+      <source>Signed with your Content Credentials ({n} files): anyone can check it was captured at your bench.</source>
+      <translation>Signé avec vos Content Credentials ({n} fichiers) : chacun peut vérifier que les images ont bien été prises dans votre atelier.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="215" />
       <source>The app's language</source>
       <translation>Langue de l’application</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="405" />
+      <location filename="coulisses/ui/export/dialog.py" line="428" />
       <source>The post text is in the clipboard.</source>
       <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="386" />
+      <location filename="coulisses/ui/export/dialog.py" line="409" />
       <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
       <translation>La vidéo n’a pas pu être créée : {reason} Vos choix sont conservés : cliquez sur « Créer la vidéo » pour réessayer.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="215" />
+      <location filename="coulisses/ui/export/dialog.py" line="221" />
       <source>VTT captions</source>
       <translation>Sous-titres VTT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="214" />
+      <location filename="coulisses/ui/export/dialog.py" line="220" />
       <source>Video (MP4)</source>
       <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="287" />
+      <location filename="coulisses/ui/export/dialog.py" line="293" />
       <source>Where should the reel go?</source>
       <translation>Où enregistrer la vidéo ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="208" />
+      <location filename="coulisses/ui/export/dialog.py" line="214" />
       <source>Whole still over a blurred copy</source>
       <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="422" />
+      <location filename="coulisses/ui/export/dialog.py" line="401" />
+      <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
+      <translation>Votre empreinte, à publier sur votre boutique ou votre profil : {fingerprint}</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="445" />
       <source>folder gone</source>
       <translation>dossier disparu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="420" />
+      <location filename="coulisses/ui/export/dialog.py" line="443" />
       <source>{when} · carousel</source>
       <translation>{when} · carrousel</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="418" />
+      <location filename="coulisses/ui/export/dialog.py" line="441" />
       <source>{when} · {preset} · {seconds:.0f} s</source>
       <translation>{when} · {preset} · {seconds:.0f} s</translation>
     </message>
@@ -606,12 +616,12 @@
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="431" />
+      <location filename="coulisses/ui/main_window/window.py" line="436" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="598" />
+      <location filename="coulisses/ui/main_window/window.py" line="603" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
@@ -621,7 +631,7 @@
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="437" />
+      <location filename="coulisses/ui/main_window/window.py" line="442" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
@@ -631,47 +641,47 @@
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="566" />
+      <location filename="coulisses/ui/main_window/window.py" line="571" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="571" />
+      <location filename="coulisses/ui/main_window/window.py" line="576" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="427" />
+      <location filename="coulisses/ui/main_window/window.py" line="432" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="411" />
+      <location filename="coulisses/ui/main_window/window.py" line="416" />
       <source>Create or choose a piece first: the reel is made from its stills.</source>
       <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="451" />
+      <location filename="coulisses/ui/main_window/window.py" line="456" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="445" />
+      <location filename="coulisses/ui/main_window/window.py" line="450" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="436" />
+      <location filename="coulisses/ui/main_window/window.py" line="441" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="459" />
+      <location filename="coulisses/ui/main_window/window.py" line="464" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="568" />
+      <location filename="coulisses/ui/main_window/window.py" line="573" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
@@ -681,12 +691,12 @@
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="383" />
+      <location filename="coulisses/ui/main_window/window.py" line="388" />
       <source>Making the demo piece…</source>
       <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="398" />
+      <location filename="coulisses/ui/main_window/window.py" line="403" />
       <source>My first piece</source>
       <translation>Ma première pièce</translation>
     </message>
@@ -696,32 +706,32 @@
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="446" />
+      <location filename="coulisses/ui/main_window/window.py" line="451" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="601" />
+      <location filename="coulisses/ui/main_window/window.py" line="606" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="579" />
+      <location filename="coulisses/ui/main_window/window.py" line="584" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="568" />
+      <location filename="coulisses/ui/main_window/window.py" line="573" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="394" />
+      <location filename="coulisses/ui/main_window/window.py" line="399" />
       <source>The demo piece could not be made: {reason}</source>
       <translation>La pièce de démonstration n’a pas pu être créée : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="475" />
+      <location filename="coulisses/ui/main_window/window.py" line="480" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
@@ -741,7 +751,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="495" />
+      <location filename="coulisses/ui/main_window/window.py" line="500" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -807,147 +817,157 @@
   <context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="146" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
       <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
       <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses ; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="141" />
       <source>Browse…</source>
       <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
       <source>Camera {n}</source>
       <translation>Caméra {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="131" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="135" />
       <source>Capture</source>
       <translation>Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="227" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="236" />
       <source>Choose a video file</source>
       <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="234" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="243" />
       <source>Choose the journal folder</source>
       <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="134" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
       <source>Default source:</source>
       <translation>Source par défaut :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="143" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="147" />
       <source>Default: {path}</source>
       <translation>Par défaut : {path}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="133" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
       <source>Export defaults</source>
       <translation>Export par défaut</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="169" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="176" />
       <source>Fill the frame (crop)</source>
       <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="152" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="156" />
       <source>Framing:</source>
       <translation>Cadrage :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
       <source>High</source>
       <translation>Élevée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="132" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
       <source>Journal and language</source>
       <translation>Journal et langue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="141" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="145" />
       <source>Journal folder:</source>
       <translation>Dossier du journal :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="149" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="153" />
       <source>Language:</source>
       <translation>Langue :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
       <source>Low</source>
       <translation>Faible</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
       <source>Medium</source>
       <translation>Moyenne</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="160" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
       <source>Network camera or video file</source>
       <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="142" />
       <source>One still every:</source>
       <translation>Une photo toutes les :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="154" />
       <source>Platform:</source>
       <translation>Plateforme :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="130" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="134" />
       <source>Preferences</source>
       <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="151" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="155" />
       <source>Reel length:</source>
       <translation>Durée de la vidéo :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="159" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="166" />
       <source>Screen</source>
       <translation>Écran</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="144" />
       <source>Sensitivity:</source>
       <translation>Sensibilité :</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="139" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="157" />
+      <source>Signed as:</source>
+      <translation>Signé au nom de :</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="143" />
       <source>Skip stills where nothing moved</source>
       <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="174" />
       <source>System</source>
       <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="228" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="237" />
       <source>Videos ({patterns})</source>
       <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="170" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="177" />
       <source>Whole picture over a blurred background</source>
       <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
+      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
+      <source>Your name or studio (used when your signing key is first made)</source>
+      <translation>Votre nom ou celui de votre atelier (utilisé à la création de votre clé de signature)</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
       <source>rtsp://192.168.1.20:8554/live or a video file</source>
       <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
@@ -1039,22 +1059,22 @@
   <context>
     <name>StripView</name>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="233" />
+      <location filename="coulisses/ui/timeline/strip_view.py" line="236" />
       <source>No still yet: start a capture or import photos.</source>
       <translation>Aucune photo pour l’instant : lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="312" />
+      <location filename="coulisses/ui/timeline/strip_view.py" line="315" />
       <source>Session {n}</source>
       <translation>Séance {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="263" />
+      <location filename="coulisses/ui/timeline/strip_view.py" line="266" />
       <source>hidden</source>
       <translation>masquée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="325" />
+      <location filename="coulisses/ui/timeline/strip_view.py" line="328" />
       <source>lost
 {n} min</source>
       <translation>coupure
@@ -1069,22 +1089,22 @@
       <translation>Accepter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="402" />
+      <location filename="coulisses/ui/timeline/page.py" line="403" />
       <source>Change kind to {kind}</source>
       <translation>Changer le type en « {kind} »</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="423" />
+      <location filename="coulisses/ui/timeline/page.py" line="424" />
       <source>Delete moment</source>
       <translation>Supprimer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="441" />
+      <location filename="coulisses/ui/timeline/page.py" line="435" />
       <source>Dismiss suggestion</source>
       <translation>Écarter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="393" />
+      <location filename="coulisses/ui/timeline/page.py" line="394" />
       <source>Edit caption</source>
       <translation>Modifier la légende</translation>
     </message>
@@ -1099,7 +1119,7 @@
       <translation>Marquer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="370" />
+      <location filename="coulisses/ui/timeline/page.py" line="369" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
@@ -1109,7 +1129,7 @@
       <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="457" />
+      <location filename="coulisses/ui/timeline/page.py" line="451" />
       <source>Hide stills</source>
       <translation>Masquer des photos</translation>
     </message>
@@ -1129,12 +1149,12 @@
       <translation>Aller à…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="413" />
+      <location filename="coulisses/ui/timeline/page.py" line="414" />
       <source>Move moment</source>
       <translation>Déplacer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="502" />
+      <location filename="coulisses/ui/timeline/page.py" line="496" />
       <source>Move to another piece</source>
       <translation>Déplacer vers une autre pièce</translation>
     </message>
@@ -1144,12 +1164,12 @@
       <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="511" />
+      <location filename="coulisses/ui/timeline/page.py" line="505" />
       <source>Move {n} stills to another piece</source>
       <translation>Déplacer {n} photos vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="503" />
+      <location filename="coulisses/ui/timeline/page.py" line="497" />
       <source>Move {n} stills to:</source>
       <translation>Déplacer {n} photos vers :</translation>
     </message>
@@ -1174,22 +1194,22 @@
       <translation>En couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="470" />
+      <location filename="coulisses/ui/timeline/page.py" line="464" />
       <source>Set cover</source>
       <translation>Choisir la couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="480" />
+      <location filename="coulisses/ui/timeline/page.py" line="474" />
       <source>Set the piece's focus point</source>
       <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="486" />
+      <location filename="coulisses/ui/timeline/page.py" line="480" />
       <source>Set this still's focus point</source>
       <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="452" />
+      <location filename="coulisses/ui/timeline/page.py" line="446" />
       <source>Show stills</source>
       <translation>Réafficher des photos</translation>
     </message>
@@ -1204,7 +1224,7 @@
       <translation>Réafficher la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="498" />
+      <location filename="coulisses/ui/timeline/page.py" line="492" />
       <source>There is no other piece to move these stills to: create one first.</source>
       <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
     </message>
