@@ -87,6 +87,23 @@ def test_render_play_and_list_the_export(qtbot, journal, demo, tmp_path) -> None
     assert dialog.copy_post_text().strip()
     assert dialog.credentials.text().startswith("Signed with your Content Credentials")
     assert result.credentials.fingerprint in dialog.credentials.text()
+    # the window's own check of the file: valid and unchanged; then a changed copy
+    from coulisses.ui.verify_view import VerifyDialog
+
+    check = VerifyDialog()
+    qtbot.addWidget(check)
+    check.trust.setText(str(result.credentials.root))
+    with qtbot.waitSignal(check.check(str(mp4)).signals.finished, timeout=60000):
+        pass
+    assert "Content Credentials valid" in check.answer.text()
+    assert "Stills" in check.details.toPlainText()
+    changed = tmp_path / "changed.mp4"
+    data = bytearray(mp4.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    changed.write_bytes(bytes(data))
+    with qtbot.waitSignal(check.check(str(changed)).signals.finished, timeout=60000):
+        pass
+    assert "was changed after it was signed" in check.answer.text()
     assert dialog.history.count() == 1
     # the dialog remembers the choices for this piece
     from coulisses.export.options import last_options

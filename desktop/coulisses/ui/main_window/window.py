@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         a.import_photos.triggered.connect(self.ask_import_photos)
         a.import_folder.triggered.connect(self.ask_import_folder)
         a.export.triggered.connect(self.open_export)
+        a.verify.triggered.connect(self.open_verify)
         a.quit.triggered.connect(self.quit_app)
         a.preferences.triggered.connect(self.open_preferences)
         a.start.triggered.connect(self.start_capture)
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.import_photos)
         self.file_menu.addAction(a.import_folder)
         self.file_menu.addAction(a.export)
+        self.file_menu.addAction(a.verify)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
@@ -423,6 +425,13 @@ class MainWindow(QMainWindow):
         self.export_dialog = ExportDialog(self.journal, piece_id, self.preferences, self)
         self.export_dialog.show()
         return self.export_dialog
+
+    def open_verify(self):
+        from coulisses.ui.verify_view import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self)
+        self.verify_dialog.show()
+        return self.verify_dialog
 
     # ---------------------------------------------------------------- import
     def import_paths(self, paths: list[str]) -> bool:
