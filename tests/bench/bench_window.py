@@ -3,6 +3,7 @@
     python tests/bench/bench_window.py [--latency-seconds 30] [--hidden-seconds 60]
                                        [--stills 2000] [--only latency|hidden|memory]
 
+0. (--only import) photos/s of an import dropped on the window vs `coulisses import`.
 1. GUI event-loop latency while capturing 1 still/s from a 1080p video file with
    the live preview on and the window shown: a 5 ms timer records how late each
    tick comes; p50/p99/max lateness (target p99 < 30 ms).
@@ -157,12 +158,51 @@ def memory(tmp: Path, stills: int) -> None:
     window.close()
 
 
+def import_speed(tmp: Path, photos: int) -> None:
+    """Photos/s dropped on the window (work pool, progress, strip refresh) vs the CLI."""
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_import import generate  # the import bench's 12-MP phone photos
+
+    folder = tmp / "dcim"
+    folder.mkdir()
+    generate(folder, photos)
+    journal = Journal.open(tmp / "j-import")
+    piece = journal.create_piece("Import")
+    from coulisses.ui.main_window import MainWindow
+
+    window = MainWindow(journal, Preferences(default_source="screen"), tray=False)
+    window.show()
+    app = QApplication.instance()
+    _run_for(5, lambda: window.pieces.current_piece_id == piece.id)
+    done: list[object] = []
+    window.importer.finished.connect(done.append)
+    t0 = time.perf_counter()
+    window.import_paths([str(folder)])
+    _run_for(3600, lambda: bool(done))
+    window_s = time.perf_counter() - t0
+    app.processEvents()
+    window.close()
+    cli = Path(sys.executable).parent / "coulisses"
+    t0 = time.perf_counter()
+    subprocess.run([str(cli), "--home", str(tmp / "j-cli"), "piece", "new", "Import"],
+                   check=True, capture_output=True)
+    subprocess.run([str(cli), "--home", str(tmp / "j-cli"), "import", "import", str(folder)],
+                   check=True, capture_output=True)
+    cli_s = time.perf_counter() - t0
+    print(f"import of {photos} 12-MP photos: window {photos / window_s:.1f} photos/s "
+          f"({window_s:.1f} s), CLI {photos / cli_s:.1f} photos/s ({cli_s:.1f} s, "
+          f"process start included): window/CLI time {window_s / cli_s:.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--hidden-seconds", type=float, default=60.0)
     parser.add_argument("--stills", type=int, default=2000)
-    parser.add_argument("--only", choices=("latency", "hidden", "memory"))
+    parser.add_argument("--photos", type=int, default=60)
+    parser.add_argument("--only", choices=("latency", "hidden", "memory", "import"))
     args = parser.parse_args()
     QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as d:
@@ -174,6 +214,8 @@ def main() -> int:
             hidden_cpu(tmp, args.hidden_seconds)
         if args.only in (None, "memory"):
             memory(tmp, args.stills)
+        if args.only in (None, "import"):
+            import_speed(tmp, args.photos)
     return 0
 
 
