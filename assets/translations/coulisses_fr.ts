@@ -4,57 +4,62 @@
   <context>
     <name>Actions</name>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="43" />
+      <location filename="coulisses/ui/main_window/actions.py" line="44" />
       <source>&amp;Import photos…</source>
       <translation>&amp;Importer des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="42" />
+      <location filename="coulisses/ui/main_window/actions.py" line="43" />
       <source>&amp;New piece…</source>
       <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="47" />
+      <location filename="coulisses/ui/main_window/actions.py" line="49" />
       <source>&amp;Preferences…</source>
       <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="46" />
+      <location filename="coulisses/ui/main_window/actions.py" line="48" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="48" />
+      <location filename="coulisses/ui/main_window/actions.py" line="50" />
       <source>&amp;Start recording</source>
       <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="52" />
+      <location filename="coulisses/ui/main_window/actions.py" line="47" />
+      <source>Check Content &amp;Credentials…</source>
+      <translation>&amp;Vérifier des Content Credentials…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/main_window/actions.py" line="54" />
       <source>Flag {kind}</source>
       <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="44" />
+      <location filename="coulisses/ui/main_window/actions.py" line="45" />
       <source>Import a &amp;folder of photos…</source>
       <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="45" />
+      <location filename="coulisses/ui/main_window/actions.py" line="46" />
       <source>Make the &amp;reel…</source>
       <translation>&amp;Créer la vidéo…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="49" />
+      <location filename="coulisses/ui/main_window/actions.py" line="51" />
       <source>S&amp;top recording</source>
       <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="53" />
+      <location filename="coulisses/ui/main_window/actions.py" line="55" />
       <source>Show &amp;archived pieces</source>
       <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="50" />
+      <location filename="coulisses/ui/main_window/actions.py" line="52" />
       <source>Snap &amp;now</source>
       <translation>Photo &amp;maintenant</translation>
     </message>
@@ -310,237 +315,242 @@
   <context>
     <name>ExportDialog</name>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="231" />
+      <location filename="coulisses/ui/export/dialog.py" line="236" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="416" />
+      <location filename="coulisses/ui/export/dialog.py" line="423" />
       <source>Cancelled: nothing was left half-made.</source>
       <translation>Annulé : rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="362" />
+      <location filename="coulisses/ui/export/dialog.py" line="369" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="207" />
+      <location filename="coulisses/ui/export/dialog.py" line="210" />
       <source>Captions in</source>
       <translation>Légendes en</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="304" />
+      <location filename="coulisses/ui/export/dialog.py" line="311" />
       <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
       <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire : allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="223" />
+      <location filename="coulisses/ui/export/dialog.py" line="228" />
       <source>Carousel (up to 10 images)</source>
       <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="226" />
+      <location filename="coulisses/ui/export/dialog.py" line="231" />
       <source>Choose…</source>
       <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="234" />
+      <location filename="coulisses/ui/export/dialog.py" line="239" />
       <source>Close</source>
       <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="233" />
+      <location filename="coulisses/ui/export/dialog.py" line="238" />
       <source>Copy the post text</source>
       <translation>Copier le texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="222" />
+      <location filename="coulisses/ui/export/dialog.py" line="227" />
       <source>Cover image</source>
       <translation>Image de couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="465" />
+      <location filename="coulisses/ui/export/dialog.py" line="472" />
       <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
       <translation>Supprimer le dossier {folder} et tout son contenu ? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="465" />
+      <location filename="coulisses/ui/export/dialog.py" line="472" />
       <source>Delete this export?</source>
       <translation>Supprimer cet export ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="237" />
+      <location filename="coulisses/ui/export/dialog.py" line="242" />
       <source>Delete…</source>
       <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="377" />
+      <location filename="coulisses/ui/export/dialog.py" line="384" />
       <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
       <translation>Terminé : {folder} ({seconds:.0f} s de vidéo, produite en {took:.0f} s).</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="218" />
+      <location filename="coulisses/ui/export/dialog.py" line="221" />
       <source>End card with the effort figures</source>
       <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="219" />
+      <location filename="coulisses/ui/export/dialog.py" line="222" />
       <source>Even out flicker between stills</source>
       <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="213" />
+      <location filename="coulisses/ui/export/dialog.py" line="216" />
       <source>Fill the frame around the focus point</source>
       <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="206" />
+      <location filename="coulisses/ui/export/dialog.py" line="209" />
       <source>For</source>
       <translation>Pour</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="207" />
+      <location filename="coulisses/ui/export/dialog.py" line="210" />
       <source>Framing</source>
       <translation>Cadrage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="208" />
+      <location filename="coulisses/ui/export/dialog.py" line="211" />
       <source>Into the folder</source>
       <translation>Dans le dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="206" />
+      <location filename="coulisses/ui/export/dialog.py" line="209" />
       <source>Length (seconds)</source>
       <translation>Durée (secondes)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="208" />
+      <location filename="coulisses/ui/export/dialog.py" line="211" />
       <source>Make</source>
       <translation>Produire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="230" />
+      <location filename="coulisses/ui/export/dialog.py" line="235" />
       <source>Make it again</source>
       <translation>Recréer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="205" />
+      <location filename="coulisses/ui/export/dialog.py" line="208" />
       <source>Make the reel</source>
       <translation>Créer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="354" />
+      <location filename="coulisses/ui/export/dialog.py" line="361" />
       <source>Making the reel…</source>
       <translation>Création de la vidéo…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="370" />
+      <location filename="coulisses/ui/export/dialog.py" line="377" />
       <source>Making the reel… about {s} s left</source>
       <translation>Création de la vidéo… encore {s} s environ</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="220" />
+      <location filename="coulisses/ui/export/dialog.py" line="225" />
       <source>Numbered frames</source>
       <translation>Images numérotées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="236" />
+      <location filename="coulisses/ui/export/dialog.py" line="241" />
       <source>Open</source>
       <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="232" />
+      <location filename="coulisses/ui/export/dialog.py" line="237" />
       <source>Open its folder</source>
       <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="235" />
+      <location filename="coulisses/ui/export/dialog.py" line="240" />
       <source>Past exports of this piece</source>
       <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="228" />
+      <location filename="coulisses/ui/export/dialog.py" line="233" />
       <source>Play the reel</source>
       <translation>Lire la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="222" />
+      <location filename="coulisses/ui/export/dialog.py" line="227" />
       <source>Post text</source>
       <translation>Texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="227" />
+      <location filename="coulisses/ui/export/dialog.py" line="232" />
       <source>Preview</source>
       <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="221" />
+      <location filename="coulisses/ui/export/dialog.py" line="226" />
       <source>SRT captions</source>
       <translation>Sous-titres SRT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="217" />
+      <location filename="coulisses/ui/export/dialog.py" line="223" />
+      <source>Say in the post text that the reel carries Content Credentials</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="coulisses/ui/export/dialog.py" line="220" />
       <source>Show the result first</source>
       <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="398" />
+      <location filename="coulisses/ui/export/dialog.py" line="405" />
       <source>Signed with your Content Credentials ({n} files): anyone can check it was captured at your bench.</source>
       <translation>Signé avec vos Content Credentials ({n} fichiers) : chacun peut vérifier que les images ont bien été prises dans votre atelier.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="215" />
+      <location filename="coulisses/ui/export/dialog.py" line="218" />
       <source>The app's language</source>
       <translation>Langue de l’application</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="428" />
+      <location filename="coulisses/ui/export/dialog.py" line="435" />
       <source>The post text is in the clipboard.</source>
       <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="409" />
+      <location filename="coulisses/ui/export/dialog.py" line="416" />
       <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
       <translation>La vidéo n’a pas pu être créée : {reason} Vos choix sont conservés : cliquez sur « Créer la vidéo » pour réessayer.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="221" />
+      <location filename="coulisses/ui/export/dialog.py" line="226" />
       <source>VTT captions</source>
       <translation>Sous-titres VTT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="220" />
+      <location filename="coulisses/ui/export/dialog.py" line="225" />
       <source>Video (MP4)</source>
       <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="293" />
+      <location filename="coulisses/ui/export/dialog.py" line="300" />
       <source>Where should the reel go?</source>
       <translation>Où enregistrer la vidéo ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="214" />
+      <location filename="coulisses/ui/export/dialog.py" line="217" />
       <source>Whole still over a blurred copy</source>
       <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="401" />
+      <location filename="coulisses/ui/export/dialog.py" line="408" />
       <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
       <translation>Votre empreinte, à publier sur votre boutique ou votre profil : {fingerprint}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="445" />
+      <location filename="coulisses/ui/export/dialog.py" line="452" />
       <source>folder gone</source>
       <translation>dossier disparu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="443" />
+      <location filename="coulisses/ui/export/dialog.py" line="450" />
       <source>{when} · carousel</source>
       <translation>{when} · carrousel</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="441" />
+      <location filename="coulisses/ui/export/dialog.py" line="448" />
       <source>{when} · {preset} · {seconds:.0f} s</source>
       <translation>{when} · {preset} · {seconds:.0f} s</translation>
     </message>
@@ -596,152 +606,152 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="265" />
+      <location filename="coulisses/ui/main_window/window.py" line="267" />
       <source>&amp;Capture</source>
       <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="264" />
+      <location filename="coulisses/ui/main_window/window.py" line="266" />
       <source>&amp;Edit</source>
       <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="263" />
+      <location filename="coulisses/ui/main_window/window.py" line="265" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="266" />
+      <location filename="coulisses/ui/main_window/window.py" line="268" />
       <source>&amp;View</source>
       <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="436" />
+      <location filename="coulisses/ui/main_window/window.py" line="445" />
       <source>An import is already running; wait for it to finish or cancel it.</source>
       <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="603" />
+      <location filename="coulisses/ui/main_window/window.py" line="612" />
       <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
       <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="267" />
+      <location filename="coulisses/ui/main_window/window.py" line="269" />
       <source>Bench</source>
       <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="442" />
+      <location filename="coulisses/ui/main_window/window.py" line="451" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="332" />
+      <location filename="coulisses/ui/main_window/window.py" line="334" />
       <source>Choose a source</source>
       <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="571" />
+      <location filename="coulisses/ui/main_window/window.py" line="580" />
       <source>Coulisses is recording. Keep recording in the tray?</source>
       <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="576" />
+      <location filename="coulisses/ui/main_window/window.py" line="585" />
       <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
       <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="432" />
+      <location filename="coulisses/ui/main_window/window.py" line="441" />
       <source>Create or choose a piece first: the photos will be added to it.</source>
       <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="416" />
+      <location filename="coulisses/ui/main_window/window.py" line="418" />
       <source>Create or choose a piece first: the reel is made from its stills.</source>
       <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="456" />
+      <location filename="coulisses/ui/main_window/window.py" line="465" />
       <source>Import a folder of photos</source>
       <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="450" />
+      <location filename="coulisses/ui/main_window/window.py" line="459" />
       <source>Import photos</source>
       <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="441" />
+      <location filename="coulisses/ui/main_window/window.py" line="450" />
       <source>Importing photos…</source>
       <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="464" />
+      <location filename="coulisses/ui/main_window/window.py" line="473" />
       <source>Importing photos… {done} of {total}</source>
       <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="573" />
+      <location filename="coulisses/ui/main_window/window.py" line="582" />
       <source>Keep recording</source>
       <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="332" />
+      <location filename="coulisses/ui/main_window/window.py" line="334" />
       <source>Live preview off</source>
       <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="388" />
+      <location filename="coulisses/ui/main_window/window.py" line="390" />
       <source>Making the demo piece…</source>
       <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="403" />
+      <location filename="coulisses/ui/main_window/window.py" line="405" />
       <source>My first piece</source>
       <translation>Ma première pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="301" />
+      <location filename="coulisses/ui/main_window/window.py" line="303" />
       <source>No piece chosen</source>
       <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="451" />
+      <location filename="coulisses/ui/main_window/window.py" line="460" />
       <source>Photos</source>
       <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="606" />
+      <location filename="coulisses/ui/main_window/window.py" line="615" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="584" />
+      <location filename="coulisses/ui/main_window/window.py" line="593" />
       <source>Still recording. The tray icon brings the window back.</source>
       <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="573" />
+      <location filename="coulisses/ui/main_window/window.py" line="582" />
       <source>Stop and quit</source>
       <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="399" />
+      <location filename="coulisses/ui/main_window/window.py" line="401" />
       <source>The demo piece could not be made: {reason}</source>
       <translation>La pièce de démonstration n’a pas pu être créée : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="480" />
+      <location filename="coulisses/ui/main_window/window.py" line="489" />
       <source>The import stopped: {reason}</source>
       <translation>L’import s’est arrêté : {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="304" />
+      <location filename="coulisses/ui/main_window/window.py" line="306" />
       <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
       <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="268" />
+      <location filename="coulisses/ui/main_window/window.py" line="270" />
       <source>Timeline</source>
       <translation>Chronologie</translation>
     </message>
@@ -751,7 +761,7 @@
       <translation>Vos pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="500" />
+      <location filename="coulisses/ui/main_window/window.py" line="509" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
     </message>
@@ -1278,6 +1288,59 @@
     </message>
   </context>
   <context>
+    <name>VerifyDialog</name>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="80" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="74" />
+      <source>Check Content Credentials</source>
+      <translation>Vérifier des Content Credentials</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="88" />
+      <source>Choose a file to check</source>
+      <translation>Choisir un fichier à vérifier</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="77" />
+      <source>Choose a file…</source>
+      <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="75" />
+      <source>Drop a reel (MP4) or an image (JPEG) here to see who signed it, how it was made, and whether it changed since.</source>
+      <translation>Déposez ici une vidéo (MP4) ou une image (JPEG) pour voir qui l’a signée, comment elle a été faite et si elle a changé depuis.</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="100" />
+      <source>Reading {file}…</source>
+      <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="89" />
+      <source>Reels and images</source>
+      <translation>Vidéos et images</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="94" />
+      <source>The maker's root certificate</source>
+      <translation>Le certificat racine de l’auteur</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="78" />
+      <source>The maker's root certificate (optional), to check who signed</source>
+      <translation>Le certificat racine de l’auteur (facultatif), pour vérifier qui a signé</translation>
+    </message>
+    <message>
+      <location filename="coulisses/ui/verify_view.py" line="115" />
+      <source>This file could not be checked: {reason}</source>
+      <translation>Ce fichier n’a pas pu être vérifié : {reason}</translation>
+    </message>
+  </context>
+  <context>
     <name>WatchRow</name>
     <message>
       <location filename="coulisses/ui/importing/watch.py" line="115" />
@@ -1366,7 +1429,7 @@
   <context>
     <name>coulisses</name>
     <message>
-      <location filename="coulisses/commands/export.py" line="111" />
+      <location filename="coulisses/commands/export.py" line="114" />
       <source>  {folder}/ ({count} images, made in {took})</source>
       <translation>  {folder}/ ({count} images, produites en {took})</translation>
     </message>
@@ -1656,12 +1719,12 @@
       <translation>Toutes les photos de « {name} » sont masquées ; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="90" />
+      <location filename="coulisses/commands/export.py" line="93" />
       <source>Export cancelled, nothing written.</source>
       <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="81" />
+      <location filename="coulisses/commands/export.py" line="84" />
       <source>Exporting</source>
       <translation>Export</translation>
     </message>
@@ -1801,7 +1864,7 @@
       <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="147" />
+      <location filename="coulisses/export/exporter.py" line="148" />
       <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
       <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -2011,7 +2074,7 @@
       <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="100" />
+      <location filename="coulisses/export/exporter.py" line="101" />
       <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
       <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -2041,17 +2104,17 @@
       <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="218" />
+      <location filename="coulisses/export/exporter.py" line="225" />
       <source>The cover image could not be encoded.</source>
       <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="211" />
+      <location filename="coulisses/export/exporter.py" line="218" />
       <source>The cover still could not be read ({problem}); the cover is plain.</source>
       <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="163" />
+      <location filename="coulisses/export/exporter.py" line="164" />
       <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
       <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -2146,22 +2209,22 @@
       <translation>Le nom a été mis au propre : {name!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/options.py" line="104" />
+      <location filename="coulisses/export/options.py" line="106" />
       <source>The option {option} is true or false, not {value!r}.</source>
       <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="134" />
+      <location filename="coulisses/export/exporter.py" line="135" />
       <source>The output folder {folder} cannot be created ({problem}).</source>
       <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="137" />
+      <location filename="coulisses/export/exporter.py" line="138" />
       <source>The output folder {folder} is not writable; choose another folder.</source>
       <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/options.py" line="116" />
+      <location filename="coulisses/export/options.py" line="118" />
       <source>The outputs are a list of names, not {value!r}.</source>
       <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
@@ -2236,7 +2299,7 @@
       <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/options.py" line="110" />
+      <location filename="coulisses/export/options.py" line="112" />
       <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
       <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
     </message>
@@ -2296,6 +2359,11 @@
       <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
+      <location filename="coulisses/export/exporter.py" line="203" />
+      <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="coulisses/timeline/pacing.py" line="223" />
       <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
       <translation>Cette vidéo doit durer au moins {seconds} s pour laisser le temps de lire chaque légende : choisissez {seconds} s ou plus (ou raccourcissez quelques légendes).</translation>
@@ -2306,12 +2374,12 @@
       <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/options.py" line="65" />
+      <location filename="coulisses/export/options.py" line="67" />
       <source>Unknown export option: {names}.</source>
       <translation>Option d’export inconnue : {names}.</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="125" />
+      <location filename="coulisses/export/exporter.py" line="126" />
       <source>Unknown export outputs: {names}.</source>
       <translation>Sorties d’export inconnues : {names}.</translation>
     </message>
@@ -2366,7 +2434,7 @@
       <translation>une pause plus longue que cela commence une nouvelle séance (par défaut : le réglage de la pièce, sinon 30m)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="44" />
+      <location filename="coulisses/commands/export.py" line="47" />
       <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
       <translation>créer aussi un carrousel : jusqu’à 10 photos au format 4:5 dans carousel/</translation>
     </message>
@@ -2401,7 +2469,7 @@
       <translation>prise de vue en cours</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="264" />
+      <location filename="coulisses/export/exporter.py" line="271" />
       <source>carousel</source>
       <translation>carrousel</translation>
     </message>
@@ -2431,7 +2499,12 @@
       <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-      <location filename="coulisses/export/exporter.py" line="284" />
+      <location filename="coulisses/commands/export.py" line="43" />
+      <source>do not say in the post text that the reel carries Content Credentials</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="coulisses/export/exporter.py" line="291" />
       <source>done</source>
       <translation>terminé</translation>
     </message>
@@ -2611,7 +2684,7 @@
       <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="46" />
+      <location filename="coulisses/commands/export.py" line="49" />
       <source>make only the carousel and the post text, no reel</source>
       <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
@@ -2846,7 +2919,7 @@
       <translation>aujourd’hui à {time}</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="100" />
+      <location filename="coulisses/commands/export.py" line="103" />
       <source>warning: {message}</source>
       <translation>attention : {message}</translation>
     </message>
@@ -2971,7 +3044,7 @@
       <translation>{name} (archivée)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/export.py" line="102" />
+      <location filename="coulisses/commands/export.py" line="105" />
       <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
       <translation>{name} : vidéo de {seconds:.1f} s, {frames} images à {fps} fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -3126,7 +3199,7 @@
       <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
     </message>
     <message>
-      <location filename="coulisses/export/options.py" line="101" />
+      <location filename="coulisses/export/options.py" line="103" />
       <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
       <translation>{value!r} n’est pas une valeur valable pour {option} ; choisissez parmi : {allowed}.</translation>
     </message>
