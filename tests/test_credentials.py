@@ -285,3 +285,17 @@ def test_an_expired_signing_certificate_turns_the_file_invalid_then_is_renewed(
     signed = sign_export(plan, {"cover": cover}, layout="fill", deflicker=True,
                          size=(SMALL.width, SMALL.height), identity=renewed)
     assert signed.ok and verify_file(cover, renewed.root_path).trusted
+
+
+def test_the_post_text_says_the_reel_is_signed_only_when_it_is(journal, tmp_path) -> None:
+    from coulisses.capture.demo_piece import build_demo_piece
+    from coulisses.export.options import ExportOptions, export_with_options
+
+    piece = build_demo_piece(journal, lang="en")
+    base = ExportOptions(duration=14, outputs=frozenset({"mp4", "post"}))
+    signed = export_with_options(journal.snapshot(piece.id), tmp_path / "a", base)
+    assert signed.credentials is not None and signed.credentials.ok
+    assert "carries Content Credentials" in signed.files["post"].read_text("utf-8")
+    quiet = export_with_options(journal.snapshot(piece.id), tmp_path / "b",
+                                base.replace(credentials_note=False))
+    assert "Content Credentials" not in quiet.files["post"].read_text("utf-8")

@@ -39,6 +39,9 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
                    help=tr("leave out the closing card with the effort figures"))
     p.add_argument("--no-deflicker", dest="deflicker", action="store_false",
                    help=tr("keep each webcam still's exposure as captured"))
+    p.add_argument("--no-credentials-note", dest="credentials_note", action="store_false",
+                   help=tr("do not say in the post text that the reel carries Content "
+                           "Credentials"))
     carousel = p.add_mutually_exclusive_group()
     carousel.add_argument("--carousel", action="store_true",
                           help=tr("also make a carousel: up to 10 stills at 4:5 in carousel/"))

@@ -75,6 +75,7 @@ class _Options:
     deflicker: bool
     outputs: frozenset[str]
     lang: str | None  # language of the texts drawn in the video (None: the UI's)
+    credentials_note: bool = True  # say in the post text that the files are signed
 
 
 def folder_name(plan: ReelPlan, when: datetime | None = None) -> str:
@@ -108,7 +109,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                 *, layout: str = "fill", deflicker: bool = True,
                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                 outputs: Collection[str] = OUTPUTS, lang: str | None = None,
-                when: datetime | None = None) -> ExportResult:
+                when: datetime | None = None, credentials_note: bool = True) -> ExportResult:
     """Render ``plan`` into a new folder ``<out_dir>/<piece-id>-<YYYYMMDD-HHMM>/``.
 
     Runs in the calling thread (plus one helper thread) until done; safe to call
@@ -138,7 +139,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
                              "folder.", folder=out_dir))
     clean_stale_partials(out_dir)
 
-    options = _Options(preset, layout, deflicker, frozenset(outputs), lang)
+    options = _Options(preset, layout, deflicker, frozenset(outputs), lang, credentials_note)
     warnings = list(plan.warnings) + _reading_warnings(plan)
     need = estimate_bytes(plan, preset, runs_of(plan), options.outputs)
     if "carousel" in options.outputs:
@@ -197,6 +198,12 @@ def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path],
     warnings.extend(signed.notices)
     if signed.problem:
         warnings.append(signed.problem)
+    elif options.credentials_note and "post" in files:
+        # Only once the signature is there: the post text never claims what is not so.
+        note = tr("This reel carries Content Credentials: it can be checked that it was "
+                  "captured at my bench, not generated.", lang=options.lang)
+        text = files["post"].read_text("utf-8").rstrip("\n")
+        write_text(files["post"], f"{text}\n\n{note}\n")
     return signed
 
 

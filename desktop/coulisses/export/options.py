@@ -50,6 +50,8 @@ class ExportOptions:
     result_first: bool = field(default=True, metadata=_flag())
     end_card: bool = field(default=True, metadata=_flag())
     deflicker: bool = field(default=True, metadata=_flag())
+    # The post text says the files carry Content Credentials (only when they do).
+    credentials_note: bool = field(default=True, metadata=_flag())
     lang: str | None = field(default=None, metadata={"choices": (None, *SUPPORTED)})
     outputs: frozenset[str] = field(default=OUTPUTS, metadata={"subset_of": ALL_OUTPUTS})
 
@@ -134,6 +136,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     return ExportOptions(preset=args.preset, duration=args.duration, layout=args.layout,
                          result_first=args.result_first, end_card=args.end_card,
                          deflicker=args.deflicker, lang=getattr(args, "lang", None),
+                         credentials_note=getattr(args, "credentials_note", True),
                          outputs=outputs)
 
 
@@ -170,7 +173,8 @@ def export_with_options(snapshot: PieceSnapshot, out_dir: str | os.PathLike[str]
     plan = plan_for_options(snapshot, options)
     result = export_reel(plan, out_dir, options.preset, layout=options.layout,
                          deflicker=options.deflicker, progress=progress, cancel=cancel,
-                         outputs=options.outputs, lang=options.lang)
+                         outputs=options.outputs, lang=options.lang,
+                         credentials_note=options.credentials_note)
     return record_in_piece_folder(snapshot.piece.folder, result, options)
 
 

@@ -80,6 +80,7 @@ class ExportDialog(QDialog):
         self.result_first = QCheckBox(self)
         self.end_card = QCheckBox(self)
         self.deflicker = QCheckBox(self)
+        self.credentials_note = QCheckBox(self)
         self.language = QComboBox(self)
         self.outputs = {name: QCheckBox(self) for name in OUTPUTS}
         self.out_dir = QLineEdit(str(default_out_dir()), self)
@@ -93,6 +94,7 @@ class ExportDialog(QDialog):
         self.form.addRow(self.result_first)
         self.form.addRow(self.end_card)
         self.form.addRow(self.deflicker)
+        self.form.addRow(self.credentials_note)
         self.form.addRow(self.labels["language"], self.language)
         grid = QGridLayout()
         for i, box in enumerate(self.outputs.values()):
@@ -179,7 +181,8 @@ class ExportDialog(QDialog):
         for w in (self.preset, self.layout_mode, self.language):
             w.currentIndexChanged.connect(self._replan.start)
         self.duration.valueChanged.connect(self._replan.start)
-        for box in (self.result_first, self.end_card, self.deflicker, *self.outputs.values()):
+        for box in (self.result_first, self.end_card, self.deflicker, self.credentials_note,
+                    *self.outputs.values()):
             box.toggled.connect(self._replan.start)
         self.browse.clicked.connect(self._browse)
         self.scrubber.valueChanged.connect(self.preview.show_frame)
@@ -217,6 +220,8 @@ class ExportDialog(QDialog):
         self.result_first.setText(self.tr("Show the result first"))
         self.end_card.setText(self.tr("End card with the effort figures"))
         self.deflicker.setText(self.tr("Even out flicker between stills"))
+        self.credentials_note.setText(self.tr("Say in the post text that the reel carries "
+                                              "Content Credentials"))
         names = {"mp4": self.tr("Video (MP4)"), "frames": self.tr("Numbered frames"),
                  "srt": self.tr("SRT captions"), "vtt": self.tr("VTT captions"),
                  "cover": self.tr("Cover image"), "post": self.tr("Post text"),
@@ -263,7 +268,8 @@ class ExportDialog(QDialog):
         self.duration.setValue(o.duration or 30.0)
         self.duration.blockSignals(False)
         for box, value in ((self.result_first, o.result_first), (self.end_card, o.end_card),
-                           (self.deflicker, o.deflicker)):
+                           (self.deflicker, o.deflicker),
+                           (self.credentials_note, o.credentials_note)):
             box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(False)
@@ -278,6 +284,7 @@ class ExportDialog(QDialog):
             preset=self.preset.currentData(), duration=float(self.duration.value()),
             layout=self.layout_mode.currentData(), result_first=self.result_first.isChecked(),
             end_card=self.end_card.isChecked(), deflicker=self.deflicker.isChecked(),
+            credentials_note=self.credentials_note.isChecked(),
             lang=self.language.currentData() or None,
             outputs=frozenset(n for n, box in self.outputs.items() if box.isChecked()))
 
