@@ -487,7 +487,7 @@
     <message>
       <location filename="coulisses/ui/export/dialog.py" line="223" />
       <source>Say in the post text that the reel carries Content Credentials</source>
-      <translation type="unfinished" />
+      <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
       <location filename="coulisses/ui/export/dialog.py" line="220" />
@@ -2361,7 +2361,7 @@
     <message>
       <location filename="coulisses/export/exporter.py" line="203" />
       <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
-      <translation type="unfinished" />
+      <translation>Cette vidéo porte des Content Credentials : chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
     <message>
       <location filename="coulisses/timeline/pacing.py" line="223" />
@@ -2501,7 +2501,7 @@
     <message>
       <location filename="coulisses/commands/export.py" line="43" />
       <source>do not say in the post text that the reel carries Content Credentials</source>
-      <translation type="unfinished" />
+      <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
       <location filename="coulisses/export/exporter.py" line="291" />
