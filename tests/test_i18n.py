@@ -110,7 +110,7 @@ def test_french_typography_is_consistent(strings, french) -> None:
 
 
 def test_tr_returns_french_and_fills_placeholders() -> None:
-    assert tr("Your pieces", context="MainWindow", lang="fr") == "Vos pièces"
+    assert tr("Bench", context="MainWindow", lang="fr") == "Atelier"
     assert tr("{n} struggles", lang="fr", n=3) == "3 difficultés"
     assert tr("{time} of work", lang="fr", time="2 h") == "2 h de travail"
     assert tr("Behind the scenes: {effort}", lang="fr",

@@ -35,7 +35,7 @@ class Retranslating(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.label.setText(QCoreApplication.translate("MainWindow", "Your pieces"))
+        self.label.setText(QCoreApplication.translate("MainWindow", "Bench"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -58,14 +58,14 @@ def test_switching_to_french_and_back_without_restart(qtbot, app) -> None:
     widget = Retranslating()
     qtbot.addWidget(widget)
     widget.show()
-    assert widget.label.text() == "Your pieces"
+    assert widget.label.text() == "Bench"
     assert apply_language(app, "fr") == "fr"
-    qtbot.waitUntil(lambda: widget.label.text() == "Vos pièces")
+    qtbot.waitUntil(lambda: widget.label.text() == "Atelier")
     assert i18n.language() == "fr"
     assert i18n.tr("{n} struggles", n=2) == "2 difficultés"  # the CLI-side strings follow
     qtbot.waitUntil(lambda: _cancel_text(widget).replace("&", "") == "Annuler")
     assert apply_language(app, "en") == "en"
-    qtbot.waitUntil(lambda: widget.label.text() == "Your pieces")
+    qtbot.waitUntil(lambda: widget.label.text() == "Bench")
     qtbot.waitUntil(lambda: _cancel_text(widget).replace("&", "") == "Cancel")
     assert i18n.language() == "en"
 
@@ -83,9 +83,9 @@ def test_switching_replaces_rather_than_stacks_translators(qtbot, app) -> None:
     for _ in range(3):
         apply_language(app, "fr")
     apply_language(app, "en")
-    qtbot.waitUntil(lambda: widget.label.text() == "Your pieces")
+    qtbot.waitUntil(lambda: widget.label.text() == "Bench")
     # No French translator left behind answering for English.
-    assert QCoreApplication.translate("MainWindow", "Your pieces") == "Your pieces"
+    assert QCoreApplication.translate("MainWindow", "Bench") == "Bench"
 
 
 # ---------------------------------------------------------------- the dialog

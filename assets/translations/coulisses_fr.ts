@@ -756,11 +756,6 @@
       <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window.py" line="27" />
-      <source>Your pieces</source>
-      <translation>Vos pièces</translation>
-    </message>
-    <message>
       <location filename="coulisses/ui/main_window/window.py" line="509" />
       <source>Your preferences could not be saved: {reason}</source>
       <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
