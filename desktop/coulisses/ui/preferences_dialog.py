@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.preferences import Preferences, bounds, choices
+from coulisses.ui.combos import refill, select
 
 CAMERAS_OFFERED = 4  # indexes 0…3; the capture panel probes which ones really exist
 SCREEN = "screen"
@@ -29,11 +30,6 @@ OTHER = "other"  # a stream URL or a video file, typed or browsed
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 PRESET_NAMES = {"reels": "Instagram Reels", "tiktok": "TikTok", "shorts": "YouTube Shorts"}
 VIDEO_FILTER = "*.mp4 *.mov *.mkv *.avi *.webm *.m4v"
-
-
-def _combo_select(combo: QComboBox, value: object) -> None:
-    index = combo.findData(value)
-    combo.setCurrentIndex(max(index, 0))
 
 
 class PreferencesDialog(QDialog):
@@ -170,12 +166,12 @@ class PreferencesDialog(QDialog):
         self.source.blockSignals(False)
 
         levels = [self.tr("Low"), self.tr("Medium"), self.tr("High")]
-        _refill(self.sensitivity, list(zip(levels, _int_range("idle_sensitivity"), strict=True)))
+        refill(self.sensitivity, list(zip(levels, _int_range("idle_sensitivity"), strict=True)))
         names = {"system": self.tr("System")} | LANGUAGE_NAMES
-        _refill(self.language, [(names[c], c) for c in choices("language")])
+        refill(self.language, [(names[c], c) for c in choices("language")])
         layouts = {"fill": self.tr("Fill the frame (crop)"),
                    "fit": self.tr("Whole picture over a blurred background")}
-        _refill(self.export_layout, [(layouts.get(c, c), c) for c in choices("export_layout")])
+        refill(self.export_layout, [(layouts.get(c, c), c) for c in choices("export_layout")])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -188,12 +184,12 @@ class PreferencesDialog(QDialog):
         self.interval.setValue(prefs.interval)
         self.skip_idle.setChecked(prefs.skip_idle)
         self.sensitivity.setEnabled(prefs.skip_idle)
-        _combo_select(self.sensitivity, prefs.idle_sensitivity)
+        select(self.sensitivity, prefs.idle_sensitivity)
         self.journal_folder.setText(prefs.journal_folder)
-        _combo_select(self.language, prefs.language)
-        _combo_select(self.export_preset, prefs.export_preset)
+        select(self.language, prefs.language)
+        select(self.export_preset, prefs.export_preset)
         self.export_duration.setValue(prefs.export_duration)
-        _combo_select(self.export_layout, prefs.export_layout)
+        select(self.export_layout, prefs.export_layout)
         self.maker_name.setText(prefs.maker_name)
 
     def preferences(self) -> Preferences:
@@ -243,18 +239,6 @@ class PreferencesDialog(QDialog):
         path = QFileDialog.getExistingDirectory(self, self.tr("Choose the journal folder"), start)
         if path:
             self.journal_folder.setText(path)
-
-
-def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-    """New labels, same values, same selection (on a language switch)."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for label, value in items:
-        combo.addItem(label, value)
-    if current is not None:
-        _combo_select(combo, current)
-    combo.blockSignals(False)
 
 
 def _int_range(name: str) -> range:

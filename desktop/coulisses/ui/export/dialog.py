@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from coulisses.journal import Journal
 from coulisses.preferences import Preferences
 from coulisses.ui.capture.panel import PreviewLabel
+from coulisses.ui.combos import refill
 from coulisses.ui.export.player import ReelPlayer
 from coulisses.ui.export.preview import PreviewController
 from coulisses.ui.export.scrubber import Scrubber
@@ -211,12 +212,12 @@ class ExportDialog(QDialog):
                   "outputs": self.tr("Make"), "folder": self.tr("Into the folder")}
         for key, text in labels.items():
             self.labels[key].setText(text)
-        self._fill(self.preset, [("reels", "Instagram Reels"), ("tiktok", "TikTok"),
-                                 ("shorts", "YouTube Shorts")])
-        self._fill(self.layout_mode, [("fill", self.tr("Fill the frame around the focus point")),
-                                      ("fit", self.tr("Whole still over a blurred copy"))])
-        self._fill(self.language, [("", self.tr("The app's language")), ("fr", "Français"),
-                                   ("en", "English")])
+        refill(self.preset, [("Instagram Reels", "reels"), ("TikTok", "tiktok"),
+                             ("YouTube Shorts", "shorts")])
+        refill(self.layout_mode, [(self.tr("Fill the frame around the focus point"), "fill"),
+                                  (self.tr("Whole still over a blurred copy"), "fit")])
+        refill(self.language, [(self.tr("The app's language"), ""), ("Français", "fr"),
+                               ("English", "en")])
         self.result_first.setText(self.tr("Show the result first"))
         self.end_card.setText(self.tr("End card with the effort figures"))
         self.deflicker.setText(self.tr("Even out flicker between stills"))
@@ -245,17 +246,6 @@ class ExportDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for data, text in items:
-            combo.addItem(text, data)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
 
     # -------------------------------------------------------------- options
     def _show_options(self, o) -> None:
