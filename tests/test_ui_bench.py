@@ -493,3 +493,12 @@ def test_a_hidden_window_does_no_view_work_and_catches_up_when_shown(qtbot, jour
     qtbot.waitUntil(lambda: 1 in loads and 2 in loads, timeout=5000)
     assert len(window.timeline.timeline.snapshot.captures) == 5
     assert window.pieces.current_summary().stills == 5
+
+
+def test_a_default_camera_that_is_not_there_is_not_previewed(qtbot, journal) -> None:
+    journal.create_piece("Tasse")
+    window = make_window(qtbot, journal, prefs=Preferences(default_source="0"))
+    panel = window.capture_panel
+    panel.set_cameras([])  # the probe finds no camera 0 (as on this machine)
+    assert not panel.source().isdigit()
+    assert window.capture._preview_source != "0"  # no preview of a camera that is not there

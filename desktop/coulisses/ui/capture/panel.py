@@ -211,9 +211,12 @@ class CapturePanel(QWidget):
 
     # -------------------------------------------------------------- sources
     def set_cameras(self, cameras: list[CameraInfo]) -> None:
+        before = self.source()
         self._cameras = list(cameras)
         self._cameras_probed = True
         self._fill_kinds()
+        if self.source() != before:  # the camera asked for is not there: say what now
+            self._emit_source()
 
     def _fill_kinds(self) -> None:
         data = self.source_kind.currentData()

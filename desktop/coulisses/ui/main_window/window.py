@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         visible = self.isVisible() and not self.isMinimized()
         on = visible and self.capture_panel.preview_on.isChecked()
         source = self.capture_panel.source()
-        self.capture.set_preview(on, source or None)
+        self.capture.set_preview(on, source)  # "" (nothing chosen) stops the preview
         if not on or not source:
             self.capture_panel.preview.clear_image(
                 self.tr("Live preview off") if not on else self.tr("Choose a source"))
