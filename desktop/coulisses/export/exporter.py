@@ -203,7 +203,11 @@ def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path],
         note = tr("This reel carries Content Credentials: it can be checked that it was "
                   "captured at my bench, not generated.", lang=options.lang)
         text = files["post"].read_text("utf-8").rstrip("\n")
-        write_text(files["post"], f"{text}\n\n{note}\n")
+        # With the caption, before the carousel's alt texts (those go in each image's field).
+        alts = tr("Alt text for the carousel images:", lang=options.lang)
+        text = (text.replace(alts, f"{note}\n\n{alts}", 1) if alts in text
+                else f"{text}\n\n{note}")
+        write_text(files["post"], text + "\n")
     return signed
 
 
