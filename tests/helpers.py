@@ -26,3 +26,17 @@ def wait_until(cond: Callable[[], object], timeout: float = 10.0, step: float = 
             return True
         time.sleep(step)
     return bool(cond())
+
+
+def fill_disk(path) -> None:
+    """Write zeros into ``path`` until the filesystem holding it is full (a real ENOSPC)."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -16,7 +16,7 @@ from coulisses.export.carousel import HEIGHT, WIDTH, plan_slides, render_slides,
 from coulisses.export.options import CAROUSEL_ONLY, plan_for_options
 from coulisses.export.presets import PRESETS
 from coulisses.jobs import Cancelled, CancelToken
-from tests.test_export_privacy import gps_photo, leaks_in_bytes, leaks_in_exif
+from tests.test_export_privacy import gps_card, leaks_in_bytes, leaks_in_exif
 from tests.test_export_support import SMALL, make_piece, visible
 
 STORY = [("struggle", "Premier effondrement."), ("fix", "Moins d'eau."),
@@ -147,10 +147,7 @@ def test_carousel_only_makes_no_reel_and_ignores_a_too_short_length(journal, tmp
 
 def test_carousel_images_carry_no_exif_or_gps(journal, tmp_path):
     piece = journal.create_piece("Vase bleu")
-    card = tmp_path / "DCIM"
-    card.mkdir()
-    for i in range(6):
-        gps_photo(card / f"IMG_{i:04d}.jpg", f"2025:05:01 10:{i:02d}:00", seed=i)
+    card = gps_card(tmp_path / "DCIM", 6)
     assert len(import_photos(journal, piece.id, [card]).imported) == 6
     caps = journal.snapshot(piece.id).captures
     assert leaks_in_exif(caps[2].path.read_bytes())  # premise: the journal's copy has GPS

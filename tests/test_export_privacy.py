@@ -95,13 +95,18 @@ def leaks_in_mp4(path: Path) -> list[str]:
     return found
 
 
+def gps_card(folder: Path, n: int) -> Path:
+    """A phone's card of ``n`` photos carrying GPS, serial and owner tags."""
+    folder.mkdir()
+    for i in range(n):
+        gps_photo(folder / f"IMG_{i:04d}.jpg", f"2025:05:01 10:{i:02d}:00", seed=i)
+    return folder
+
+
 @pytest.fixture
 def imported_piece(journal, tmp_path):
     piece = journal.create_piece("Vase bleu")
-    card = tmp_path / "DCIM"
-    card.mkdir()
-    for i in range(8):
-        gps_photo(card / f"IMG_{i:04d}.jpg", f"2025:05:01 10:{i:02d}:00", seed=i)
+    card = gps_card(tmp_path / "DCIM", 8)
     report = import_photos(journal, piece.id, [card])
     assert len(report.imported) == 8
     caps = journal.snapshot(piece.id).captures

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from coulisses.journal import DiskFullError, Journal
-from tests.helpers import jpeg_bytes
+from tests.helpers import fill_disk, jpeg_bytes
 
 WRITER = textwrap.dedent("""
     import sys
@@ -84,14 +84,7 @@ def test_disk_full_fails_clearly_and_keeps_the_previous_state(tiny_disk: Path) -
     assert leftovers == []
     # Fill the rest of the disk, then a moment write fails and the old state stays.
     filler = tiny_disk / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fill_disk(filler)
     with pytest.raises(DiskFullError):
         for _ in range(200):
             journal.add_moment(piece.id, "note", caption="x" * 2000)

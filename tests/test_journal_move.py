@@ -24,7 +24,7 @@ from coulisses.journal import (
     stills,
 )
 from coulisses.journal import moving as moving_mod
-from tests.helpers import jpeg_bytes
+from tests.helpers import fill_disk, jpeg_bytes
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -236,14 +236,7 @@ def test_a_full_disk_refuses_the_move_before_anything_moves(tmpfs):
     ids = fill(journal, a, 10)
     journal.add_moment(a, "note", at=ids[3], caption="x" * 500)
     filler = home.parent / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fill_disk(filler)
     before = inodes(journal, a), inodes(journal, b)
     with pytest.raises(DiskFullError, match="free some space"):
         journal.move_stills(a, ids[2:6], b)
