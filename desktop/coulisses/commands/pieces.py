@@ -1,19 +1,34 @@
-"""``coulisses piece new NAME`` and ``coulisses piece list``."""
+"""``coulisses piece new NAME [--craft CRAFT]``, ``piece set PIECE --craft CRAFT`` and
+``piece list``."""
 
 from __future__ import annotations
 
 import argparse
 
+from coulisses.crafts import CRAFTS, craft_label
 from coulisses.i18n import tr
 from coulisses.journal.model import iso
 
+OTHER = "other"  # --craft other: no craft (the default hashtags and caption starters)
+
+
+def _craft_help() -> str:
+    return tr("what the piece is made with, for its caption starters and hashtags: {crafts}",
+              crafts=", ".join(CRAFTS + (OTHER,)))
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("piece", help=tr("create or list pieces"))
+    p = sub.add_parser("piece", help=tr("create, change or list pieces"))
     psub = p.add_subparsers(dest="piece_command", metavar="ACTION", required=True)
     new = psub.add_parser("new", help=tr("create a piece and print its id"))
     new.add_argument("name", metavar="NAME")
+    new.add_argument("--craft", choices=CRAFTS + (OTHER,), metavar="CRAFT", help=_craft_help())
     new.set_defaults(run=run_new)
+    change = psub.add_parser("set", help=tr("change a piece's settings"))
+    change.add_argument("piece", metavar="PIECE", help=tr("the piece's id or name"))
+    change.add_argument("--craft", choices=CRAFTS + (OTHER,), metavar="CRAFT", required=True,
+                        help=_craft_help())
+    change.set_defaults(run=run_set)
     ls = psub.add_parser("list", help=tr("id, name, captures, moments, last activity"))
     ls.add_argument("--json", action="store_true", help=tr("machine-readable output"))
     ls.set_defaults(run=run_list)
@@ -23,8 +38,18 @@ def run_new(args: argparse.Namespace, ctx) -> int:
     piece = ctx.journal.create_piece(args.name)
     if piece.name != args.name.strip():
         ctx.warn(tr("The name was tidied to {name!r}.", name=piece.name))
+    if args.craft not in (None, OTHER):
+        piece = ctx.journal.update_piece_settings(piece.id, craft=args.craft)
     ctx.say(tr("Created piece {name!r}.", name=piece.name))
     ctx.say(piece.id)
+    return 0
+
+
+def run_set(args: argparse.Namespace, ctx) -> int:
+    piece = ctx.journal.find_piece(args.piece)
+    craft = None if args.craft == OTHER else args.craft
+    ctx.journal.update_piece_settings(piece.id, craft=craft)
+    ctx.say(tr("Craft of {name!r}: {craft}.", name=piece.name, craft=craft_label(craft)))
     return 0
 
 
@@ -35,7 +60,8 @@ def run_list(args: argparse.Namespace, ctx) -> int:
     for piece in ctx.journal.pieces():
         snap = ctx.journal.snapshot(piece.id)
         rows.append({"id": piece.id, "name": piece.name, "captures": len(snap.captures),
-                     "moments": len(snap.moments), "last_activity": iso(snap.last_activity)})
+                     "moments": len(snap.moments), "last_activity": iso(snap.last_activity),
+                     "craft": piece.typed_settings.craft})
     for problem in ctx.journal.problems:
         ctx.warn(problem)
     if args.json:

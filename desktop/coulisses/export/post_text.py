@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import logging
 from collections.abc import Sequence
 
-from coulisses.i18n import language, tr
-from coulisses.resources import seed
+from coulisses import crafts
+from coulisses.i18n import tr
 from coulisses.timeline.plan import ReelPlan
-
-log = logging.getLogger(__name__)
 
 
 def hashtags(lang: str | None = None, craft: str | None = None) -> list[str]:
-    """A few hashtags from seeds/hashtags.json for the UI language and the piece's craft."""
-    try:
-        table = json.loads(seed("hashtags.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("hashtags not available: %s", exc)
-        return []
-    by_craft = table.get(lang or language()) or table.get("en") or {}
-    tags = by_craft.get(craft or "default") or by_craft.get("default") or []
-    return [t for t in tags if isinstance(t, str)]
+    """A few hashtags for the language and the piece's craft (``crafts.hashtags``)."""
+    return crafts.hashtags(craft, lang)
 
 
 def post_text(plan: ReelPlan, lang: str | None = None, alt_texts: Sequence[str] = ()) -> str:
