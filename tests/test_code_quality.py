@@ -30,6 +30,10 @@ FRONT_ENDS = ("coulisses.ui", "coulisses.commands", "coulisses.cli", "coulisses.
               "coulisses.__main__")
 TOOLS = ("coulisses.i18n_extract",)  # a developer's tool, not a layer
 QT = ("PySide6", "shiboken6")
+# QtCore's QTranslator reads the compiled catalogues for the headless layers too; no
+# widgets, no GUI (i18n.py says why). Nothing else outside ui/ touches Qt.
+QT_CORE_ONLY = {"coulisses.i18n": ("PySide6.QtCore",),
+                "coulisses.i18n_extract": ("PySide6.QtCore",)}
 
 
 def _within(name: str, prefixes: tuple[str, ...]) -> bool:
@@ -60,7 +64,8 @@ def layer_violations(package: Path) -> list[str]:
         parts = path.relative_to(package.parent).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         crossing = {m for m in imported_modules(path, name)
-                    if (_within(m, QT) and not _within(name, ("coulisses.ui",)))
+                    if (_within(m, QT) and not _within(name, ("coulisses.ui",))
+                        and not _within(m, QT_CORE_ONLY.get(name, ())))
                     or (_within(m, FRONT_ENDS) and not _within(name, FRONT_ENDS + TOOLS))}
         rel = path.relative_to(package.parent).as_posix()
         bad += [f"{rel}: {m}" for m in sorted(crossing)

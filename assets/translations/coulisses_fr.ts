@@ -1,3250 +1,3764 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-  <context>
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="154"/>
+        <source>  {path}: {reason}</source>
+        <translation>  {path}&#xa0;: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="102"/>
+        <source>%n still(s) from {start} to {end}</source>
+        <translation>
+            <numerusform>%n photo du {start} au {end}</numerusform>
+            <numerusform>%n photos du {start} au {end}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="109"/>
+        <source>%n still(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="111"/>
+        <source>Session {n}: {start} – {end} · {worked} · {stills} · {lost}</source>
+        <translation>Séance {n}&#xa0;: {start} – {end} · {worked} · {stills} · {lost}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="112"/>
+        <source>camera lost %n time(s)</source>
+        <translation>
+            <numerusform>caméra perdue %n fois</numerusform>
+            <numerusform>caméra perdue %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="114"/>
+        <source>Session {n}: {start} – {end} · {worked} · {stills}</source>
+        <translation>Séance {n}&#xa0;: {start} – {end} · {worked} · {stills}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="141"/>
+        <source>(no caption)</source>
+        <translation>(sans légende)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="104"/>
+        <source>--count must be at least 1</source>
+        <translation>--count doit valoir au moins 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="55"/>
+        <source>--disk-margin: {error}</source>
+        <translation>--disk-margin&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="19"/>
+        <source>{text!r} is not a size (try 200MB or 1GB)</source>
+        <translation>{text!r} n’est pas une taille (essayez 200MB ou 1GB)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="74"/>
+        <source>{kept} · {skipped} · last still {last} · {source}: {status}</source>
+        <translation>{kept} · {skipped} · dernière photo {last} · {source}&#xa0;: {status}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/capture.py" line="75"/>
+        <source>%n kept</source>
+        <translation>
+            <numerusform>%n gardée</numerusform>
+            <numerusform>%n gardées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/capture.py" line="75"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n ignorée</numerusform>
+            <numerusform>%n ignorées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/capture.py" line="78"/>
+        <source>%n missed (source lost, disk full or too short an interval)</source>
+        <translation>
+            <numerusform>%n manquée (source perdue, disque plein ou intervalle trop court)</numerusform>
+            <numerusform>%n manquées (source perdue, disque plein ou intervalle trop court)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="96"/>
+        <source>--every: {error}</source>
+        <translation>--every&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="102"/>
+        <source>--for: {error}</source>
+        <translation>--for&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="48"/>
+        <source>--session-gap must be longer than zero, e.g. 30m</source>
+        <translation>--session-gap doit être supérieur à zéro, p. ex. 30m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="46"/>
+        <source>--session-gap: {error}</source>
+        <translation>--session-gap&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="67"/>
+        <source>--settle and --every only apply with --watch</source>
+        <translation>--settle et --every ne s’appliquent qu’avec --watch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="106"/>
+        <source>--speed must be positive</source>
+        <translation>--speed doit être positif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="115"/>
+        <source>--speed only applies to a video file source</source>
+        <translation>--speed ne s’applique qu’à une source fichier vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
+        <source>--watch needs folders, and {path} is not a folder</source>
+        <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="158"/>
+        <source>A carousel still could not be read and was left out: {problem}</source>
+        <translation>Une photo du carrousel est illisible et a été laissée de côté&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/frame_files.py" line="30"/>
+        <source>A frame could not be encoded as JPEG.</source>
+        <translation>Une image n’a pas pu être encodée en JPEG.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/editing.py" line="143"/>
+        <source>A span must end at or after the still its moment is on; pick a later still.</source>
+        <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne&#x202f;; choisissez une photo plus tardive.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="206"/>
+        <source>A still could not be read and the previous one is shown in its place: {problem}</source>
+        <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="682"/>
+        <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
+        <translation>Impossible d’enregistrer une photo ({error})&#xa0;: la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/frame_files.py" line="72"/>
+        <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
+        <translation>Une photo qui reste à l’écran répète la même image&#x202f;; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/visible.py" line="38"/>
+        <source>A {kind} moment is on hidden stills, so the reel leaves it out; show its still or move the moment to keep it.</source>
+        <translation>Un moment «&#xa0;{kind}&#xa0;» est sur des photos masquées, la vidéo le laisse donc de côté&#x202f;; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="142"/>
+        <source>Already in the piece, left as they are: {n}.</source>
+        <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="221"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="207"/>
+        <source>Alt text for the carousel images:</source>
+        <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="30"/>
+        <source>Behind the scenes: {effort}</source>
+        <translation>Dans les coulisses&#xa0;: {effort}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="30"/>
+        <source>Stopped — %n still(s) kept</source>
+        <translation>
+            <numerusform>Arrêté — %n photo gardée</numerusform>
+            <numerusform>Arrêté — %n photos gardées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="38"/>
+        <source>Camera lost since {time} — retrying</source>
+        <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="50"/>
+        <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
+        <translation>
+            <numerusform>Enregistrement — rien ne bouge, photos ignorées (%n gardée)</numerusform>
+            <numerusform>Enregistrement — rien ne bouge, photos ignorées (%n gardées)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="53"/>
+        <source>Recording — %n still(s), next in {s} s</source>
+        <translation>
+            <numerusform>Enregistrement — %n photo, prochaine dans {s} s</numerusform>
+            <numerusform>Enregistrement — %n photos, prochaine dans {s} s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="55"/>
+        <source>Recording — %n still(s)</source>
+        <translation>
+            <numerusform>Enregistrement — %n photo</numerusform>
+            <numerusform>Enregistrement — %n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="78"/>
+        <source>Camera {index} cannot be opened: check that it is plugged in and that no other program is using it.</source>
+        <translation>Impossible d’ouvrir la caméra {index}&#xa0;: vérifiez qu’elle est branchée et qu’aucun autre programme ne l’utilise.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="130"/>
+        <source>Camera {index} is not open.</source>
+        <translation>La caméra {index} n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="92"/>
+        <source>Camera {index} opened but gives no picture.</source>
+        <translation>La caméra {index} est ouverte mais ne donne aucune image.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="121"/>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="134"/>
+        <source>Camera {index} stopped sending pictures.</source>
+        <translation>La caméra {index} n’envoie plus d’images.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="44"/>
+        <source>Cannot write to the journal — paused; retrying</source>
+        <translation>Écriture impossible dans le journal — en pause&#x202f;; nouvel essai en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="41"/>
+        <source>Caption changed.</source>
+        <translation>Légende modifiée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="701"/>
+        <source>Capture resumed.</source>
+        <translation>Prise de vue reprise.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="81"/>
+        <source>Capture your process, failures included, and turn it into an honest reel.</source>
+        <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="59"/>
+        <source>Captured: {first} → {last}</source>
+        <translation>Prises de vue&#xa0;: {first} → {last}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="337"/>
+        <source>Capturing from {source}.</source>
+        <translation>Prise de vue depuis {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="133"/>
+        <source>Capturing {piece!r} from {source}, one still every {every}. Ctrl-C stops.</source>
+        <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="150"/>
+        <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
+        <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="53"/>
+        <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
+        <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="175"/>
+        <source>Choose another folder…</source>
+        <translation>Choisir un autre dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="153"/>
+        <source>Choose another journal folder, or update Coulisses if it says so.</source>
+        <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="180"/>
+        <source>Choose the journal folder</source>
+        <translation>Choisir le dossier du journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="148"/>
+        <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
+        <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="152"/>
+        <source>Coulisses cannot open the journal: {reason}</source>
+        <translation>Coulisses ne peut pas ouvrir le journal&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="136"/>
+        <source>Coulisses is not allowed to write in the journal folder {path}.</source>
+        <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="50"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="74"/>
+        <source>Create or choose a piece first: every still belongs to one.</source>
+        <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="43"/>
+        <source>Created piece {name!r}.</source>
+        <translation>Pièce {name!r} créée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="64"/>
+        <source>Created the demo piece {name!r} ({id}) in {home}.</source>
+        <translation>Pièce de démonstration {name!r} ({id}) créée dans {home}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="61"/>
+        <source>Demo cancelled; the stills drawn so far stay in the journal.</source>
+        <translation>Démo annulée&#x202f;; les photos déjà dessinées restent dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="58"/>
+        <source>Demo piece</source>
+        <translation>Pièce de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
+        <source>Disk nearly full — paused; free some space and it resumes by itself</source>
+        <translation>Disque presque plein — en pause&#x202f;; libérez de la place et la prise de vue reprendra d’elle-même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="95"/>
+        <source>Dismissed: {id} will not be suggested again.</source>
+        <translation>Écartée&#xa0;: la photo {id} ne sera plus suggérée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="408"/>
+        <source>Done: the capture time is over.</source>
+        <translation>Terminé&#xa0;: la durée de prise de vue est écoulée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="409"/>
+        <source>Done: {source} has ended.</source>
+        <translation>Terminé&#xa0;: fin de {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="73"/>
+        <source>Effort: {figures}</source>
+        <translation>Effort&#xa0;: {figures}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="104"/>
+        <source>Effort: {line}</source>
+        <translation>Effort&#xa0;: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/videofile.py" line="87"/>
+        <location filename="../../desktop/coulisses/capture/videofile.py" line="102"/>
+        <location filename="../../desktop/coulisses/capture/videofile.py" line="106"/>
+        <source>End of the video file {path}.</source>
+        <translation>Fin du fichier vidéo {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="255"/>
+        <source>Every still of “{name}” is hidden; show some before making a reel.</source>
+        <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="342"/>
+        <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
+        <translation>
+            <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
+            <numerusform>Seulement %n photos à montrer en {seconds:g} s, chacune reste donc un moment à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="93"/>
+        <source>Export cancelled, nothing written.</source>
+        <translation>Export annulé, rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="84"/>
+        <source>Exporting</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="72"/>
+        <source>Exporting to {folder} (choose another folder with --out).</source>
+        <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="108"/>
+        <source>Frame {n} is outside the reel (0 to {last}).</source>
+        <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="145"/>
+        <source>Free some space on it, or choose another journal folder.</source>
+        <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="137"/>
+        <source>Give your user write permission on that folder, or choose another journal folder.</source>
+        <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
+        <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
+        <translation>Import interrompu, {left} photos restaient à importer&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="39"/>
+        <source>Import photos (JPEG, PNG, HEIC) and folders of photos into a piece. Each photo is placed at its EXIF capture time, else at its file date. The original files are never changed.</source>
+        <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="111"/>
+        <source>Imported {name} (taken {when}).</source>
+        <translation>Importé&#xa0;: {name} (prise de vue du {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="108"/>
+        <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
+        <translation>Importé&#xa0;: {name} ({when}, date du fichier faute d’heure EXIF).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="82"/>
+        <source>Importing</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="60"/>
+        <source>Looking for suggested moments</source>
+        <translation>Recherche de moments suggérés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="48"/>
+        <source>Made with: {app}</source>
+        <translation>Créé avec&#xa0;: {app}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/mark.py" line="36"/>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="91"/>
+        <source>Marked {kind} at {where}.</source>
+        <translation>Moment «&#xa0;{kind}&#xa0;» marqué à {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="61"/>
+        <source>Moment deleted.</source>
+        <translation>Moment supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="121"/>
+        <source>Moments without a still:</source>
+        <translation>Moments sans photo&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="78"/>
+        <source>Moments: {count}</source>
+        <translation>Moments&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="142"/>
+        <source>Move that file away, or choose another journal folder.</source>
+        <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="50"/>
+        <source>Moved to {where}.</source>
+        <translation>Moment déplacé sur la photo {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="144"/>
+        <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
+        <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n})&#xa0;: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="132"/>
+        <source>No photos found in the given paths.</source>
+        <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="134"/>
+        <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
+        <translation>Aucune photo trouvée&#xa0;: les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="71"/>
+        <source>No pieces yet. Create one with: coulisses piece new &quot;Vase bleu #3&quot;</source>
+        <translation>Aucune pièce pour l’instant. Créez-en une avec&#xa0;: coulisses piece new &quot;Vase bleu #3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="37"/>
+        <source>No screen number {n} to capture.</source>
+        <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="62"/>
+        <source>No source given: use a camera number (0), a stream URL, a video file or &apos;screen&apos;.</source>
+        <translation>Aucune source indiquée&#xa0;: donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou «&#xa0;screen&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="113"/>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="115"/>
+        <source>No still was taken: {reason}</source>
+        <translation>Aucune photo n’a été prise&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="100"/>
+        <source>No stills yet.</source>
+        <translation>Aucune photo pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="76"/>
+        <source>No suggested moments: nothing changed suddenly and stayed changed.</source>
+        <translation>Aucun moment suggéré&#xa0;: rien n’a changé brusquement et durablement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/pipeline.py" line="119"/>
+        <source>None of the piece&apos;s stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
+        <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer&#x202f;; vérifiez le dossier du journal ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="148"/>
+        <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
+        <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb}&#xa0;Mo nécessaires)&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
+        <source>Opening the camera…</source>
+        <translation>Ouverture de la caméra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="320"/>
+        <source>Opening {source}…</source>
+        <translation>Ouverture de {source}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="149"/>
+        <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
+        <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="135"/>
+        <source>Photos imported into {piece!r}: {n}.</source>
+        <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="56"/>
+        <source>Piece: {name}</source>
+        <translation>Pièce&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="68"/>
+        <source>Sessions: {count}</source>
+        <translation>Séances&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="42"/>
+        <source>Signed by: {name}</source>
+        <translation>Signé par&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="53"/>
+        <source>Signed on: {when} (by the signer&apos;s clock)</source>
+        <translation>Date de signature&#xa0;: {when} (selon l’horloge du signataire)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="44"/>
+        <source>Signer trusted: not checked; pass the maker&apos;s published root certificate with --trust to check who signed.</source>
+        <translation>Signataire de confiance&#xa0;: non vérifié&#x202f;; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="43"/>
+        <source>Signer trusted: yes (your trust anchor)</source>
+        <translation>Signataire de confiance&#xa0;: oui (votre certificat de confiance)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="152"/>
+        <source>Skipped ({n}):</source>
+        <translation>Ignorés ({n})&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="115"/>
+        <source>Skipped {path}: {reason}.</source>
+        <translation>{path} ignoré&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="192"/>
+        <source>Some preferences were not valid and are back to their defaults: {names}.</source>
+        <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="86"/>
+        <source>Source {source} not found: use a camera number (0), a stream URL, a video file or &apos;screen&apos;.</source>
+        <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou «&#xa0;screen&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="51"/>
+        <source>Source: a composite of real captures, not generated.</source>
+        <translation>Source&#xa0;: un assemblage de vraies prises de vue, rien de généré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="66"/>
+        <source>Start recording to snap a still.</source>
+        <translation>Démarrez la prise de vue pour prendre une photo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="66"/>
+        <source>Stills shown: {shown}</source>
+        <translation>Photos montrées&#xa0;: {shown}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="62"/>
+        <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
+        <translation>Photos&#xa0;: {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="28"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="99"/>
+        <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
+        <translation>Surveillance arrêtée. Nouvelles photos importées&#xa0;: {imported}&#x202f;; ignorées&#xa0;: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="410"/>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/termui.py" line="81"/>
+        <source>Stopping… (Ctrl-C again to force)</source>
+        <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="126"/>
+        <source>Suggested moments (accept with `coulisses suggestions PIECE accept ID`, or dismiss):</source>
+        <translation>Moments suggérés (acceptez-les avec `coulisses suggestions PIECE accept ID`, ou écartez-les)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="75"/>
+        <source>Suggestions skipped (interrupted); the rest of the timeline is complete.</source>
+        <translation>Suggestions abandonnées (interruption)&#x202f;; le reste de la chronologie est complet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="116"/>
+        <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that the journal folder is writable.</source>
+        <translation>Impossible de conserver la clé Content Credentials dans {folder} ({problem})&#x202f;; vérifiez que le dossier du journal est accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="137"/>
+        <source>The Content Credentials key {path} could not be read; it was moved to {aside} and a new identity was made: publish its fingerprint {fingerprint} (reels signed before still verify with the previous certificate in {previous}).</source>
+        <translation>La clé Content Credentials {path} est illisible&#x202f;; elle a été déplacée vers {aside} et une nouvelle identité a été créée&#xa0;: publiez son empreinte {fingerprint} (les vidéos signées auparavant restent vérifiables avec l’ancien certificat, dans {previous}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="203"/>
+        <source>The Content Credentials signing key in {folder} could not be read; it was set aside and a new one made under the same identity, so your fingerprint is unchanged.</source>
+        <translation>La clé de signature Content Credentials de {folder} est illisible&#x202f;; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="90"/>
+        <source>The caption could not be saved: {reason}</source>
+        <translation>Impossible d’enregistrer la légende&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/captions.py" line="370"/>
+        <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
+        <translation>Il ne restait rien d’affichable dans la légende «&#xa0;{caption}&#xa0;»&#xa0;: elle n’apparaît pas dans la vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/captions.py" line="365"/>
+        <source>The caption “{caption}” has characters the caption font cannot draw ({chars}); they were left out of the video.</source>
+        <translation>La légende «&#xa0;{caption}&#xa0;» contient des caractères que la police des légendes ne sait pas dessiner ({chars})&#x202f;; ils ont été retirés de la vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="101"/>
+        <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
+        <translation>La légende «&#xa0;{caption}&#xa0;» reste {seconds:.1f}&#xa0;s à l’écran, c’est court pour sa longueur&#x202f;; le public risque de ne pas finir de la lire.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/captions.py" line="376"/>
+        <source>The caption “{caption}” is too long for the screen and was shortened with “…”; the full text is in the subtitle files and the post text.</source>
+        <translation>La légende «&#xa0;{caption}&#xa0;» est trop longue pour l’écran et a été raccourcie par «&#xa0;…&#xa0;»&#x202f;; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="33"/>
+        <source>The capture could not start.</source>
+        <translation>La prise de vue n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="314"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="400"/>
+        <source>The capture has stopped.</source>
+        <translation>La prise de vue s’est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="267"/>
+        <source>The capture is not running.</source>
+        <translation>La prise de vue n’est pas en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="103"/>
+        <source>the interval must be longer than zero</source>
+        <translation>l’intervalle doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="105"/>
+        <source>the count must be at least 1</source>
+        <translation>le nombre doit valoir au moins 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="107"/>
+        <source>the duration must be longer than zero</source>
+        <translation>la durée doit être supérieure à zéro</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/capture/session.py" line="407"/>
+        <source>Done: %n still(s) taken.</source>
+        <translation>
+            <numerusform>Terminé&#x202f;: %n photo prise.</numerusform>
+            <numerusform>Terminé&#x202f;: %n photos prises.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="411"/>
+        <source>The capture stopped on an error: {error}</source>
+        <translation>La prise de vue s’est arrêtée sur une erreur&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="414"/>
+        <source>{kept}, {skipped}.</source>
+        <translation>{kept}, {skipped}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/capture/session.py" line="414"/>
+        <source>%n still(s) kept</source>
+        <translation>
+            <numerusform>%n photo gardée</numerusform>
+            <numerusform>%n photos gardées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
+        <source>%n idle one(s) skipped</source>
+        <translation>
+            <numerusform>%n photo immobile ignorée</numerusform>
+            <numerusform>%n photos immobiles ignorées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/capture/session.py" line="417"/>
+        <source>%n outage(s) recorded ({time} in all).</source>
+        <translation>
+            <numerusform>%n coupure enregistrée ({time} au total).</numerusform>
+            <numerusform>%n coupures enregistrées ({time} au total).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="229"/>
+        <source>The cover image could not be encoded.</source>
+        <translation>L’image de couverture n’a pas pu être encodée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="222"/>
+        <source>The cover still could not be read ({problem}); the cover is plain.</source>
+        <translation>La photo de couverture est illisible ({problem})&#x202f;; la couverture est unie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="164"/>
+        <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
+        <translation>Le disque s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="144"/>
+        <source>The disk holding the journal folder {path} is full.</source>
+        <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="156"/>
+        <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
+        <translation>Le disque du journal est plein&#x202f;; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="675"/>
+        <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
+        <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="760"/>
+        <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
+        <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="186"/>
+        <source>The effort behind {name}: {figures}</source>
+        <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/history.py" line="71"/>
+        <source>The export is complete but could not be added to the piece&apos;s list of exports ({problem}).</source>
+        <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/history.py" line="194"/>
+        <source>The export {folder} could not be deleted ({problem}).</source>
+        <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/cards.py" line="76"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="165"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="133"/>
+        <source>The finished piece</source>
+        <translation>La pièce terminée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="192"/>
+        <source>The finished piece, {name}, on {when}</source>
+        <translation>La pièce terminée, {name}, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="193"/>
+        <source>The folder {folder} cannot be reached; watching for it to come back.</source>
+        <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="237"/>
+        <source>The frame rate must be a positive whole number.</source>
+        <translation>La fréquence d’images doit être un nombre entier positif.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="156"/>
+        <source>The import stopped: {reason}.</source>
+        <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="161"/>
+        <source>The journal could not be written ({error}).</source>
+        <translation>Impossible d’écrire dans le journal ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
+        <source>The moment could not be saved: {reason}</source>
+        <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="47"/>
+        <source>The moment is now a {kind}.</source>
+        <translation>Le moment est désormais de type «&#xa0;{kind}&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="58"/>
+        <source>The moment now covers its still alone.</source>
+        <translation>Le moment ne couvre plus que sa propre photo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="56"/>
+        <source>The moment now covers {start} to {end}.</source>
+        <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="40"/>
+        <source>The name was tidied to {name!r}.</source>
+        <translation>Le nom a été mis au propre&#xa0;: {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="106"/>
+        <source>The option {option} is true or false, not {value!r}.</source>
+        <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="135"/>
+        <source>The output folder {folder} cannot be created ({problem}).</source>
+        <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="138"/>
+        <source>The output folder {folder} is not writable; choose another folder.</source>
+        <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="118"/>
+        <source>The outputs are a list of names, not {value!r}.</source>
+        <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="292"/>
+        <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
+        <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="239"/>
+        <source>The reel length must be a positive number of seconds.</source>
+        <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="45"/>
+        <source>The reel plan has no frame rate.</source>
+        <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="47"/>
+        <source>The reel plan is damaged (a shot has a negative length).</source>
+        <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="42"/>
+        <source>The screen cannot be captured here ({reason}).</source>
+        <translation>Impossible de capturer l’écran ici ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="61"/>
+        <source>The screen cannot be captured right now ({reason}).</source>
+        <translation>Impossible de capturer l’écran pour le moment ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="49"/>
+        <source>The screen capture is not open.</source>
+        <translation>La capture d’écran n’est pas ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="189"/>
+        <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
+        <translation>La photo d’un moment «&#xa0;{kind}&#xa0;» manque&#x202f;; la photo la plus proche est montrée à sa place.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/stream.py" line="91"/>
+        <source>The stream {url} cannot be opened: check the address, that the camera or phone is on and streaming, and that this computer can reach it.</source>
+        <translation>Impossible d’ouvrir le flux {url}&#xa0;: vérifiez l’adresse, que la caméra ou le téléphone est allumé et diffuse, et que cet ordinateur peut l’atteindre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/stream.py" line="157"/>
+        <source>The stream {url} is not open.</source>
+        <translation>Le flux {url} n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/stream.py" line="161"/>
+        <source>The stream {url} stopped sending pictures.</source>
+        <translation>Le flux {url} n’envoie plus d’images.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/videofile.py" line="64"/>
+        <source>The video file {path} cannot be opened (not a video, or damaged).</source>
+        <translation>Impossible d’ouvrir le fichier vidéo {path} (ce n’est pas une vidéo, ou il est abîmé).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/videofile.py" line="83"/>
+        <source>The video file {path} is not open.</source>
+        <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/pipeline.py" line="107"/>
+        <source>The video has {n} frames instead of {total}.</source>
+        <translation>La vidéo a {n} images au lieu de {total}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="112"/>
+        <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
+        <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/editing.py" line="62"/>
+        <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
+        <translation>Il n’y a pas de moment {id} dans cette pièce&#x202f;; `coulisses timeline PIECE` les liste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="48"/>
+        <source>There is no still {id} in this piece; `coulisses suggestions PIECE` lists the suggested ones.</source>
+        <translation>Il n’y a pas de photo {id} dans cette pièce&#x202f;; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/editing.py" line="67"/>
+        <source>There is no still {id} in this piece; `coulisses timeline PIECE --json` lists them.</source>
+        <translation>Il n’y a pas de photo {id} dans cette pièce&#x202f;; `coulisses timeline PIECE --json` les liste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="44"/>
+        <source>There is no suggestion number {n}; `coulisses suggestions PIECE` lists {count}.</source>
+        <translation>Il n’y a pas de suggestion numéro {n}&#x202f;; `coulisses suggestions PIECE` en liste {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="43"/>
+        <source>There is nothing to export: the reel plan has no frames.</source>
+        <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="138"/>
+        <source>They were taken from {start} to {end}.</source>
+        <translation>Elles ont été prises du {start} au {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="104"/>
+        <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
+        <translation>Cet export n’est pas signé&#xa0;: une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="96"/>
+        <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
+        <translation>Cet export n’est pas signé&#xa0;: sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="102"/>
+        <source>This export is not signed: {problem}</source>
+        <translation>Cet export n’est pas signé&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/editing.py" line="140"/>
+        <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
+        <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs&#x202f;; placez-le d’abord sur une photo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="74"/>
+        <source>This piece has no stills yet.</source>
+        <translation>Cette pièce n’a pas encore de photos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="203"/>
+        <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
+        <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="223"/>
+        <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
+        <translation>Cette vidéo doit durer au moins {seconds}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="168"/>
+        <source>Took a still for {piece!r}.</source>
+        <translation>Photo prise pour {piece!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="67"/>
+        <source>Unknown export option: {names}.</source>
+        <translation>Option d’export inconnue&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="126"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="123"/>
+        <source>Unknown export outputs: {names}.</source>
+        <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="123"/>
+        <source>Unknown layout {layout!r}; use fill or fit.</source>
+        <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="68"/>
+        <source>Using the demo piece {name!r} ({id}) already in the journal.</source>
+        <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="97"/>
+        <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
+        <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="176"/>
+        <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
+        <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="165"/>
+        <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file&apos;s permissions.</source>
+        <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant&#x202f;; vérifiez les permissions de ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="38"/>
+        <source>`moment … {action}` needs a value</source>
+        <translation>`moment … {action}` demande une valeur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="60"/>
+        <source>`suggestions PIECE {action}` needs the ID of a suggestion</source>
+        <translation>`suggestions PIECE {action}` demande l’ID d’une suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="63"/>
+        <source>`suggestions PIECE` takes no ID; did you mean accept or dismiss?</source>
+        <translation>`suggestions PIECE` ne prend pas d’ID&#x202f;; vouliez-vous dire accept ou dismiss&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="33"/>
+        <source>a pause longer than this starts a new session (default 30m)</source>
+        <translation>une pause plus longue que cela commence une nouvelle séance (30m par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="21"/>
+        <source>a pause longer than this starts a new session (default: the piece&apos;s setting, else 30m)</source>
+        <translation>une pause plus longue que cela commence une nouvelle séance (par défaut&#xa0;: le réglage de la pièce, sinon 30m)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="47"/>
+        <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
+        <translation>créer aussi un carrousel&#xa0;: jusqu’à 10 photos au format 4:5 dans carousel/</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="20"/>
+        <source>an exported MP4 or JPEG</source>
+        <translation>un MP4 ou un JPEG exporté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="121"/>
+        <source>and {n} more</source>
+        <translation>et {n} autres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="24"/>
+        <source>camera number (0), stream URL (rtsp://…, http://…), video file, or &apos;screen&apos;</source>
+        <translation>numéro de caméra (0), adresse de flux (rtsp://…, http://…), fichier vidéo ou «&#xa0;screen&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/camera.py" line="62"/>
+        <location filename="../../desktop/coulisses/capture/probe.py" line="62"/>
+        <location filename="../../desktop/coulisses/capture/probe.py" line="82"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="44"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="47"/>
+        <source>camera {index}</source>
+        <translation>la caméra {index}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <source>captures</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="61"/>
+        <source>capturing</source>
+        <translation>prise de vue en cours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="275"/>
+        <source>carousel</source>
+        <translation>carrousel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="18"/>
+        <source>check a file&apos;s Content Credentials: who signed, the process, whether it changed</source>
+        <translation>vérifier les Content Credentials d’un fichier&#xa0;: qui l’a signé, le processus, s’il a été modifié</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="23"/>
+        <source>create a piece and print its id</source>
+        <translation>créer une pièce et afficher son identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="24"/>
+        <source>do not look for suggested moments (faster on a huge piece)</source>
+        <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="37"/>
+        <source>do not open on the finished piece</source>
+        <translation>ne pas ouvrir sur la pièce terminée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="43"/>
+        <source>do not say in the post text that the reel carries Content Credentials</source>
+        <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/export.py" line="114"/>
+        <source>  {folder}/ (%n image(s), made in {took})</source>
+        <translation>
+            <numerusform>  {folder}/ (%n image, produite en {took})</numerusform>
+            <numerusform>  {folder}/ (%n images, produites en {took})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="295"/>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/demo_piece.py" line="242"/>
+        <source>drawing the demo stills</source>
+        <translation>dessin des photos de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="20"/>
+        <source>edit a moment: caption, kind, move, span or delete</source>
+        <translation>modifier un moment&#xa0;: légende (caption), type (kind), déplacer (move), étendre (span) ou supprimer (delete)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="65"/>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="67"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="35"/>
+        <source>fill: crop around the focus point; fit: whole still over a blur</source>
+        <translation>fill&#xa0;: recadrer autour du point de mire&#x202f;; fit&#xa0;: photo entière sur un fond flou</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/pipeline.py" line="104"/>
+        <source>finishing the video</source>
+        <translation>finalisation de la vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/mark.py" line="13"/>
+        <source>flag a moment: struggle, fix, milestone, result, note</source>
+        <translation>marquer un moment&#xa0;: struggle (difficulté), fix (correction), milestone (étape), result (résultat), note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="17"/>
+        <source>folder receiving the export (default: {folder})</source>
+        <translation>dossier où enregistrer l’export (par défaut&#xa0;: {folder})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="19"/>
+        <source>folder receiving the export (one new subfolder per export)</source>
+        <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="32"/>
+        <source>id, name, captures, moments, last activity</source>
+        <translation>identifiant, nom, photos, moments, dernière activité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="38"/>
+        <source>import photos or folders, placed at the time they were taken</source>
+        <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="143"/>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="132"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="171"/>
+        <source>it cannot be read ({error})</source>
+        <translation>il est illisible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="335"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="395"/>
+        <source>it could not be imported ({error})</source>
+        <translation>il n’a pas pu être importé ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="302"/>
+        <source>it could not be written into the journal ({error})</source>
+        <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="127"/>
+        <source>it is a folder</source>
+        <translation>c’est un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="169"/>
+        <source>it is inside the Coulisses journal folder</source>
+        <translation>il se trouve dans le dossier du journal Coulisses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="146"/>
+        <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
+        <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="129"/>
+        <source>it is not a regular file</source>
+        <translation>ce n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="171"/>
+        <source>its EXIF capture time {value!r} is not a valid date</source>
+        <translation>sa date de prise de vue EXIF {value!r} n’est pas une date valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="132"/>
+        <source>its EXIF data is damaged</source>
+        <translation>ses données EXIF sont abîmées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="131"/>
+        <source>its EXIF data is damaged ({detail})</source>
+        <translation>ses données EXIF sont abîmées ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="275"/>
+        <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
+        <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="287"/>
+        <source>its image data is damaged ({detail})</source>
+        <translation>ses données d’image sont abîmées ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="83"/>
+        <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
+        <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="41"/>
+        <source>keep each webcam still&apos;s exposure as captured</source>
+        <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="35"/>
+        <source>keep every still, even when nothing moved</source>
+        <translation>garder toutes les photos, même quand rien n’a bougé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="45"/>
+        <source>keep running and import each new photo that appears in the folders (Ctrl-C stops)</source>
+        <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="28"/>
+        <source>kind of the moment an accepted suggestion becomes (default: struggle)</source>
+        <translation>type du moment créé quand une suggestion est acceptée (par défaut&#xa0;: struggle)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <source>last activity</source>
+        <translation>dernière activité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="39"/>
+        <source>leave out the closing card with the effort figures</source>
+        <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="24"/>
+        <source>list (default), accept ID or dismiss ID</source>
+        <translation>list (par défaut), accept ID ou dismiss ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="33"/>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="31"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="19"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="23"/>
+        <source>machine-readable output</source>
+        <translation>sortie lisible par un programme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="15"/>
+        <source>make a demo piece and export its reel (no camera needed)</source>
+        <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="49"/>
+        <source>make only the carousel and the post text, no reel</source>
+        <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="16"/>
+        <source>what the piece is made with, for its caption starters and hashtags: {crafts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="21"/>
+        <source>create, change or list pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="27"/>
+        <source>change a piece&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="28"/>
+        <source>the piece&apos;s id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="52"/>
+        <source>Craft of {name!r}: {craft}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <source>moments</source>
+        <translation>moments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="107"/>
+        <source>no TIFF header</source>
+        <translation>en-tête TIFF absent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="126"/>
+        <source>no command given (see `coulisses --help`)</source>
+        <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="73"/>
+        <source>none yet</source>
+        <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="37"/>
+        <source>pause when less than this is free on the disk (default 200MB)</source>
+        <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="679"/>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="63"/>
+        <source>paused: disk full</source>
+        <translation>en pause&#xa0;: disque plein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="685"/>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="64"/>
+        <source>paused: write error</source>
+        <translation>en pause&#xa0;: erreur d’écriture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="43"/>
+        <source>photo files or folders</source>
+        <translation>fichiers photo ou dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
+        <source>piece id or name</source>
+        <translation>identifiant ou nom de la pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="26"/>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="43"/>
+        <source>piece name or id</source>
+        <translation>nom ou identifiant de la pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="30"/>
+        <source>platform: frame size and safe zone (default: {name})</source>
+        <translation>plateforme&#xa0;: format d’image et zone sûre (par défaut&#xa0;: {name})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="32"/>
+        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
+        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="16"/>
+        <source>render a vertical captioned reel of a piece</source>
+        <translation>produire la vidéo verticale légendée d’une pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="80"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="130"/>
+        <source>score {score}</source>
+        <translation>score {score}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="85"/>
+        <source>show debug messages</source>
+        <translation>afficher les messages de débogage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="62"/>
+        <source>source lost, retrying</source>
+        <translation>source perdue, nouvel essai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="240"/>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="20"/>
+        <source>stills where the piece suddenly changed: list, accept or dismiss them</source>
+        <translation>photos où la pièce a brusquement changé&#xa0;: les lister, les accepter ou les écarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="31"/>
+        <source>stop after N stills</source>
+        <translation>s’arrêter après N photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="33"/>
+        <source>stop after this long, e.g. 45m or 2h</source>
+        <translation>s’arrêter au bout de cette durée, p. ex. 45m ou 2h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="66"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="25"/>
+        <source>take a still every few seconds, skipping idle ones</source>
+        <translation>prendre une photo à intervalle régulier, sans garder celles où rien ne bouge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="42"/>
+        <source>take one still now</source>
+        <translation>prendre une photo maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="125"/>
+        <source>the capture-details table points outside the data</source>
+        <translation>la table des détails de prise de vue pointe hors des données</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="385"/>
+        <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
+        <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="137"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="88"/>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="281"/>
+        <source>the file is truncated (an unfinished copy?)</source>
+        <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="145"/>
+        <source>the file is truncated or damaged</source>
+        <translation>le fichier est tronqué ou abîmé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="162"/>
+        <source>the folder cannot be read ({error})</source>
+        <translation>le dossier est illisible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="149"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="283"/>
+        <source>the image is too large to import</source>
+        <translation>l’image est trop grande pour être importée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="220"/>
+        <source>the image is too large to import ({w}×{h} pixels)</source>
+        <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="389"/>
+        <source>the journal could not be written ({error})</source>
+        <translation>impossible d’écrire dans le journal ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="22"/>
+        <source>the maker&apos;s root certificate, to check who signed</source>
+        <translation>le certificat racine de l’auteur, pour vérifier qui a signé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/mark.py" line="21"/>
+        <source>the moment lasts until this still (&apos;last&apos; for the latest)</source>
+        <translation>le moment dure jusqu’à cette photo («&#xa0;last&#xa0;» pour la plus récente)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="25"/>
+        <source>the new caption, kind ({kinds}), still id (move), end still id or &apos;none&apos; (span)</source>
+        <translation>la nouvelle légende, le type ({kinds}), l’identifiant de la photo (move), celui de la photo de fin ou «&#xa0;none&#xa0;» (span)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/health.py" line="87"/>
+        <source>the picture has been black for {seconds} s</source>
+        <translation>l’image est noire depuis {seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/health.py" line="91"/>
+        <source>the picture has been frozen for {seconds} s</source>
+        <translation>l’image est figée depuis {seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="22"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="49"/>
+        <source>the screen</source>
+        <translation>l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="26"/>
+        <source>the still id of a suggestion, or its number in the list</source>
+        <translation>l’identifiant de la photo d’une suggestion, ou son numéro dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="16"/>
+        <source>the story of a piece: sessions, moments, effort, suggested moments</source>
+        <translation>l’histoire d’une pièce&#xa0;: séances, moments, effort, moments suggérés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/exif_time.py" line="116"/>
+        <source>the tag table is cut short or points outside the data</source>
+        <translation>la table des balises est tronquée ou pointe hors des données</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="185"/>
+        <source>there is no such file or folder</source>
+        <translation>ce fichier ou dossier n’existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="285"/>
+        <source>there is not enough memory to decode it</source>
+        <translation>il n’y a pas assez de mémoire pour le décoder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="29"/>
+        <source>time between stills, e.g. 2s, 30s, 5m (default 10s)</source>
+        <translation>temps entre deux photos, p. ex. 2s, 30s, 5m (10s par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="23"/>
+        <source>today {time}</source>
+        <translation>aujourd’hui à {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="67"/>
+        <source>%Ln still(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="103"/>
+        <source>warning: {message}</source>
+        <translation>attention&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/mark.py" line="18"/>
+        <source>which still (default: the last one)</source>
+        <translation>quelle photo (par défaut&#xa0;: la dernière)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="47"/>
+        <source>with --watch: how long a new file must stay unchanged before it is taken (default: 2s; raise it for slow network copies)</source>
+        <translation>avec --watch&#xa0;: combien de temps un nouveau fichier doit rester inchangé avant d’être pris (par défaut&#xa0;: 2s&#x202f;; augmentez-le pour les copies lentes par le réseau)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="50"/>
+        <source>with --watch: how often to look in the folders (default: 1s)</source>
+        <translation>avec --watch&#xa0;: intervalle entre deux coups d’œil dans les dossiers (par défaut&#xa0;: 1s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="41"/>
+        <source>{file} cannot be read ({problem}).</source>
+        <translation>Impossible de lire {file} ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="25"/>
+        <source>{file} carries no Content Credentials.</source>
+        <translation>{file} ne contient pas de Content Credentials.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="27"/>
+        <source>{file} could not be read as a signed image or video ({problem}).</source>
+        <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="133"/>
+        <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
+        <translation>Impossible de signer {file} ({problem})&#x202f;; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="38"/>
+        <source>{file} is not a PEM certificate; pass the maker&apos;s root.pem with --trust.</source>
+        <translation>{file} n’est pas un certificat PEM&#x202f;; indiquez le root.pem de l’auteur avec --trust.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="34"/>
+        <source>{file} is not a file that can be read.</source>
+        <translation>{file} n’est pas un fichier lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="21"/>
+        <source>{file} was changed after it was signed: its image or video data no longer match the signed fingerprint ({codes}).</source>
+        <translation>{file} a été modifié après sa signature&#xa0;: ses données d’image ou de vidéo ne correspondent plus à l’empreinte signée ({codes}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="18"/>
+        <source>{file}: Content Credentials valid; the file has not changed since it was signed.</source>
+        <translation>{file}&#xa0;: Content Credentials valides&#x202f;; le fichier n’a pas changé depuis sa signature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="32"/>
+        <source>{file}: the Content Credentials are invalid ({codes}).</source>
+        <translation>{file}&#xa0;: les Content Credentials ne sont pas valides ({codes}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="30"/>
+        <source>{file}: the Content Credentials are invalid because the certificate that signed them has expired.</source>
+        <translation>{file}&#xa0;: les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/history.py" line="178"/>
+        <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
+        <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé&#x202f;; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="93"/>
+        <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
+        <translation>{folder} se trouve dans le journal Coulisses&#x202f;; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/history.py" line="174"/>
+        <source>{folder} is not among this piece&apos;s exports; it was left alone.</source>
+        <translation>{folder} ne fait pas partie des exports de cette pièce&#x202f;; il n’a pas été touché.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="125"/>
+        <source>{h} h {m:02d}</source>
+        <translation>{h}&#xa0;h&#xa0;{m:02d}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="143"/>
+        <source>%n struggle(s)</source>
+        <translation>
+            <numerusform>%n difficulté</numerusform>
+            <numerusform>%n difficultés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="146"/>
+        <source>%n fix(es)</source>
+        <translation>
+            <numerusform>%n correction</numerusform>
+            <numerusform>%n corrections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="149"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n essai</numerusform>
+            <numerusform>%n essais</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="152"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n séance</numerusform>
+            <numerusform>%n séances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="155"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="199"/>
+        <source>{kind} on {when}</source>
+        <translation>{kind}, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="197"/>
+        <source>{kind} on {when}: {caption}</source>
+        <translation>{kind}, le {when}&#xa0;: {caption}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="75"/>
+        <source>{message} (see `{prog} --help`)</source>
+        <translation>{message} (voir `{prog} --help`)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="127"/>
+        <source>{m} min</source>
+        <translation>{m}&#xa0;min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="65"/>
+        <source>{name} (archived)</source>
+        <translation>{name} (archivée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
+        <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
+        <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="60"/>
+        <source>{option}: {error}</source>
+        <translation>{option}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="141"/>
+        <source>{path} is a file, so it cannot hold the journal.</source>
+        <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="113"/>
+        <source>{path}: {note}.</source>
+        <translation>{path}&#xa0;: {note}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="147"/>
+        <source>{path}: {note}; it was imported anyway.</source>
+        <translation>{path}&#xa0;: {note}&#x202f;; le fichier a quand même été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/capture.py" line="150"/>
+        <source>{piece}: {summary}</source>
+        <translation>{piece}&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/preview.py" line="124"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="328"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="752"/>
+        <source>{source} cannot be opened ({reason}).</source>
+        <translation>Impossible d’ouvrir {source} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/preview.py" line="174"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="745"/>
+        <source>{source} gave no picture ({reason}).</source>
+        <translation>Aucune image de {source} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="511"/>
+        <source>{source} has ended.</source>
+        <translation>Fin de {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="85"/>
+        <source>{source} is a folder, not a video file.</source>
+        <translation>{source} est un dossier, pas un fichier vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="576"/>
+        <source>{source} is back after {time}; the gap is recorded.</source>
+        <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="79"/>
+        <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
+        <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="545"/>
+        <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
+        <translation>Plus de signal de {source} ({reason})&#x202f;; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/session.py" line="543"/>
+        <source>{source} lost: {reason}</source>
+        <translation>Plus de signal de {source}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="128"/>
+        <source>{s} s</source>
+        <translation>{s}&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/termui.py" line="64"/>
+        <source>{time} left</source>
+        <translation>encore {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="139"/>
+        <source>{time} of work</source>
+        <translation>{time} de travail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/frame_files.py" line="69"/>
+        <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
+        <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f}&#xa0;s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="103"/>
+        <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
+        <translation>{value!r} n’est pas une valeur valable pour {option}&#x202f;; choisissez parmi&#xa0;: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/cli.py" line="139"/>
+        <source>{what} ({path})</source>
+        <translation>{what} ({path})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/moment.py" line="44"/>
+        <source>“{kind}” is not a kind of moment; use one of {kinds}</source>
+        <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/editing.py" line="99"/>
+        <source>“{kind}” is not a kind of moment; use one of {kinds}.</source>
+        <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="243"/>
+        <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
+        <translation>«&#xa0;{name}&#xa0;» n’a pas encore de photos&#x202f;; prenez-en ou importez-en avant de faire une vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/i18n.py" line="65"/>
+        <source>Unsupported language {code!r}; choose one of {choices}.</source>
+        <translation>Langue non prise en charge {code!r}&#x202f;; choisissez parmi {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="118"/>
+        <source>Pottery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="119"/>
+        <source>Woodwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="120"/>
+        <source>Painting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="121"/>
+        <source>Sewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="122"/>
+        <source>Printmaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="123"/>
+        <source>3D printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="124"/>
+        <source>Jewellery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="125"/>
+        <source>Digital art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/crafts.py" line="130"/>
+        <source>Other craft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/fonts.py" line="33"/>
+        <source>the caption font {path} is missing; reinstall Coulisses</source>
+        <translation>la police des légendes {path} est introuvable&#x202f;; réinstallez Coulisses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/layout.py" line="103"/>
+        <source>unknown layout {mode!r}; choose one of {choices}</source>
+        <translation>cadrage inconnu {mode!r}&#x202f;; choisissez parmi {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/presets.py" line="73"/>
+        <source>unknown preset {name!r}; choose one of {choices}</source>
+        <translation>plateforme inconnue {name!r}&#x202f;; choisissez parmi {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="90"/>
+        <source>it is not a JPEG file</source>
+        <translation>ce n’est pas un fichier JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="93"/>
+        <source>the file is truncated</source>
+        <translation>le fichier est tronqué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="101"/>
+        <source>{path} cannot be read ({problem}); it was skipped</source>
+        <translation>{path} ne peut pas être lu ({problem})&#x202f;; il a été ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="105"/>
+        <source>{path} cannot be used ({problem}); it was skipped</source>
+        <translation>{path} est inutilisable ({problem})&#x202f;; il a été ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="114"/>
+        <source>{path} cannot be decoded as an image; it was skipped</source>
+        <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="212"/>
+        <source>no piece with id {id!r}</source>
+        <translation>aucune pièce avec l’identifiant {id!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="216"/>
+        <source>no piece {id!r} in {home}; `coulisses piece list` shows the pieces</source>
+        <translation>aucune pièce {id!r} dans {home}&#x202f;; `coulisses piece list` liste les pièces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="235"/>
+        <source>{path} was damaged and has been repaired; try again</source>
+        <translation>{path} était endommagé et a été réparé&#x202f;; réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="244"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="331"/>
+        <source>a piece needs a name</source>
+        <translation>une pièce a besoin d’un nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="298"/>
+        <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
+        <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="307"/>
+        <source>{problem}; nothing was changed</source>
+        <translation>{problem}&#x202f;; rien n’a été modifié</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="521"/>
+        <source>unknown moment kind {kind!r}; use one of {kinds}</source>
+        <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="528"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="586"/>
+        <source>a span must end at or after the still it starts from</source>
+        <translation>une plage doit finir sur la photo où elle commence ou après</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="548"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="598"/>
+        <source>no moment {moment!r} in piece {piece!r}</source>
+        <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="561"/>
+        <source>cannot change {fields} of a moment</source>
+        <translation>impossible de modifier {fields} d’un moment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="564"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="611"/>
+        <source>unknown moment kind {kind!r}</source>
+        <translation>type de moment inconnu {kind!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="569"/>
+        <source>a moment&apos;s time must be a date and time</source>
+        <translation>l’heure d’un moment doit être une date et une heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
+        <source>a moment needs an id</source>
+        <translation>un moment a besoin d’un identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="621"/>
+        <source>moment {id} was changed since; it cannot be put back as it was</source>
+        <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="674"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="886"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="84"/>
+        <source>no still {id!r} in this piece</source>
+        <translation>aucune photo {id!r} dans cette pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="716"/>
+        <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
+        <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="816"/>
+        <source>{path} was written by a newer Coulisses (schema {version}); update Coulisses to open this journal</source>
+        <translation>{path} a été écrit par un Coulisses plus récent (schéma {version})&#x202f;; mettez Coulisses à jour pour ouvrir ce journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="911"/>
+        <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
+        <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="73"/>
+        <source>the stills are already in that piece; pick another piece</source>
+        <translation>les photos sont déjà dans cette pièce&#x202f;; choisissez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="122"/>
+        <source>{id!r} is not a still id</source>
+        <translation>{id!r} n’est pas un identifiant de photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="123"/>
+        <source>{key!r} is not a piece setting</source>
+        <translation>{key!r} n’est pas un réglage de pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="129"/>
+        <source>{value!r} is not a valid {key}</source>
+        <translation>{value!r} n’est pas une valeur valide pour {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/sessions.py" line="78"/>
+        <source>the gap that splits sessions must be a positive number of seconds</source>
+        <translation>l’écart qui sépare les séances doit être un nombre de secondes positif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/units.py" line="20"/>
+        <source>empty duration</source>
+        <translation>durée vide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/units.py" line="26"/>
+        <source>{text!r} is not a duration (try 10s, 5m, 2h or 1h30m)</source>
+        <translation>{text!r} n’est pas une durée (essayez 10s, 5m, 2h ou 1h30m)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/units.py" line="31"/>
+        <source>{text!r} must be longer than zero</source>
+        <translation>{text!r} doit être supérieur à zéro</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="44" />
-      <source>&amp;Import photos…</source>
-      <translation>&amp;Importer des photos…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
+        <source>&amp;Import photos…</source>
+        <translation>&amp;Importer des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="43" />
-      <source>&amp;New piece…</source>
-      <translation>&amp;Nouvelle pièce…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="43"/>
+        <source>&amp;New piece…</source>
+        <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="49" />
-      <source>&amp;Preferences…</source>
-      <translation>&amp;Préférences…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="49"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="48" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Quitter</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="48"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="50" />
-      <source>&amp;Start recording</source>
-      <translation>&amp;Démarrer la prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="50"/>
+        <source>&amp;Start recording</source>
+        <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="47" />
-      <source>Check Content &amp;Credentials…</source>
-      <translation>&amp;Vérifier des Content Credentials…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="47"/>
+        <source>Check Content &amp;Credentials…</source>
+        <translation>&amp;Vérifier des Content Credentials…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="54" />
-      <source>Flag {kind}</source>
-      <translation>Marquer comme {kind}</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="54"/>
+        <source>Flag {kind}</source>
+        <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="45" />
-      <source>Import a &amp;folder of photos…</source>
-      <translation>Importer un &amp;dossier de photos…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
+        <source>Import a &amp;folder of photos…</source>
+        <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="46" />
-      <source>Make the &amp;reel…</source>
-      <translation>&amp;Créer la vidéo…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
+        <source>Make the &amp;reel…</source>
+        <translation>&amp;Créer la vidéo…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="51" />
-      <source>S&amp;top recording</source>
-      <translation>&amp;Arrêter la prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
+        <source>S&amp;top recording</source>
+        <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="55" />
-      <source>Show &amp;archived pieces</source>
-      <translation>Afficher les pièces &amp;archivées</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="55"/>
+        <source>Show &amp;archived pieces</source>
+        <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/actions.py" line="52" />
-      <source>Snap &amp;now</source>
-      <translation>Photo &amp;maintenant</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="52"/>
+        <source>Snap &amp;now</source>
+        <translation>Photo &amp;maintenant</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Banner</name>
     <message>
-      <location filename="coulisses/ui/banner.py" line="40" />
-      <source>Close this message</source>
-      <translation>Fermer ce message</translation>
+        <location filename="../../desktop/coulisses/ui/banner.py" line="40"/>
+        <source>Close this message</source>
+        <translation>Fermer ce message</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CaptionPrompt</name>
     <message>
-      <location filename="coulisses/ui/moments.py" line="109" />
-      <source>Enter saves the caption · Escape skips it (add it later)</source>
-      <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="174"/>
+        <source>Enter saves the caption · Escape skips it (add it later)</source>
+        <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/moments.py" line="108" />
-      <source>What happened? (optional)</source>
-      <translation>Que s’est-il passé ? (facultatif)</translation>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="173"/>
+        <source>What happened? (optional)</source>
+        <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/moments.py" line="111" />
-      <source>{kind} flagged</source>
-      <translation>{kind} : moment marqué</translation>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="175"/>
+        <source>Start with (click one, or press ↓):</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="coulisses/ui/moments.py" line="130" />
-      <source>{kind} flagged at {time}</source>
-      <translation>{kind} : moment marqué à {time}</translation>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="177"/>
+        <source>{kind} flagged</source>
+        <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="198"/>
+        <source>{kind} flagged at {time}</source>
+        <translation>{kind}&#xa0;: moment marqué à {time}</translation>
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="192" />
-      <source> s</source>
-      <translation> s</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="192"/>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="227" />
-      <source>A phone over the network</source>
-      <translation>Un téléphone par le réseau</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="230"/>
+        <source>A phone over the network</source>
+        <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="183" />
-      <source>A still every</source>
-      <translation>Une photo toutes les</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="183"/>
+        <source>A still every</source>
+        <translation>Une photo toutes les</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="228" />
-      <source>A video file</source>
-      <translation>Un fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="231"/>
+        <source>A video file</source>
+        <translation>Un fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="190" />
-      <source>A video file to take stills from</source>
-      <translation>Un fichier vidéo d’où tirer les photos</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="190"/>
+        <source>A video file to take stills from</source>
+        <translation>Un fichier vidéo d’où tirer les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="191" />
-      <source>Browse…</source>
-      <translation>Parcourir…</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="191"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="223" />
-      <source>Camera {n}</source>
-      <translation>Caméra {n}</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="226"/>
+        <source>Camera {n}</source>
+        <translation>Caméra {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="224" />
-      <source>Camera {n} — {name}</source>
-      <translation>Caméra {n} — {name}</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="227"/>
+        <source>Camera {n} — {name}</source>
+        <translation>Caméra {n} — {name}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="268" />
-      <source>Choose a video file</source>
-      <translation>Choisir un fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="271"/>
+        <source>Choose a video file</source>
+        <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="186" />
-      <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
-      <translation>Applis courantes pour téléphone : IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="187"/>
+        <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
+        <translation>Applis courantes pour téléphone&#xa0;: IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="197" />
-      <source>High sensitivity</source>
-      <translation>Sensibilité élevée</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
+        <source>High sensitivity</source>
+        <translation>Sensibilité élevée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="199" />
-      <source>Live preview</source>
-      <translation>Aperçu en direct</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="199"/>
+        <source>Live preview</source>
+        <translation>Aperçu en direct</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="234" />
-      <source>Looking for cameras…</source>
-      <translation>Recherche des caméras…</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="237"/>
+        <source>Looking for cameras…</source>
+        <translation>Recherche des caméras…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="196" />
-      <source>Low sensitivity</source>
-      <translation>Sensibilité faible</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <source>Low sensitivity</source>
+        <translation>Sensibilité faible</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="196" />
-      <source>Medium sensitivity</source>
-      <translation>Sensibilité moyenne</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <source>Medium sensitivity</source>
+        <translation>Sensibilité moyenne</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="236" />
-      <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
-      <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="240"/>
+        <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
+        <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="205" />
-      <source>No preview</source>
-      <translation>Pas d’aperçu</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
+        <source>No preview</source>
+        <translation>Pas d’aperçu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="193" />
-      <source>Skip stills where nothing moves</source>
-      <translation>Ignorer les photos où rien ne bouge</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="193"/>
+        <source>Skip stills where nothing moves</source>
+        <translation>Ignorer les photos où rien ne bouge</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="202" />
-      <source>Snap now (F5)</source>
-      <translation>Photo maintenant (F5)</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="202"/>
+        <source>Snap now (F5)</source>
+        <translation>Photo maintenant (F5)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="180" />
-      <source>Source</source>
-      <translation>Source</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="180"/>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="200" />
-      <source>Start</source>
-      <translation>Démarrer</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="200"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="201" />
-      <source>Stop</source>
-      <translation>Arrêter</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="201"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="181" />
-      <source>Stream URL</source>
-      <translation>Adresse du flux</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="181"/>
+        <source>Stream URL</source>
+        <translation>Adresse du flux</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="229" />
-      <source>The screen</source>
-      <translation>L’écran</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="232"/>
+        <source>The screen</source>
+        <translation>L’écran</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="182" />
-      <source>Video file</source>
-      <translation>Fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="182"/>
+        <source>Video file</source>
+        <translation>Fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="269" />
-      <source>Videos</source>
-      <translation>Vidéos</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="272"/>
+        <source>Videos</source>
+        <translation>Vidéos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="184" />
-      <source>When nothing moves</source>
-      <translation>Quand rien ne bouge</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="184"/>
+        <source>When nothing moves</source>
+        <translation>Quand rien ne bouge</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/capture/panel.py" line="185" />
-      <source>rtsp://… or http://… from the phone's camera app</source>
-      <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="185"/>
+        <source>rtsp://… or http://… from the phone&apos;s camera app</source>
+        <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-      <location filename="coulisses/ui/crash_dialog.py" line="78" />
-      <source>Copy details</source>
-      <translation>Copier les détails</translation>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="78"/>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/crash_dialog.py" line="64" />
-      <source>Coulisses could not start because of an unexpected error; your stored stills are safe. Please copy the details below into a bug report.</source>
-      <translation>Coulisses n’a pas pu démarrer à cause d’une erreur inattendue ; vos photos enregistrées ne risquent rien. Merci de copier les détails ci-dessous dans un rapport de bug.</translation>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="65"/>
+        <source>Coulisses could not start because of an unexpected error; your stored stills are safe. Please copy the details below into a bug report.</source>
+        <translation>Coulisses n’a pas pu démarrer à cause d’une erreur inattendue&#x202f;; vos photos enregistrées ne risquent rien. Merci de copier les détails ci-dessous dans un rapport de bug.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/crash_dialog.py" line="66" />
-      <source>Something unexpected went wrong inside Coulisses. It keeps running and your stored stills are safe; if it happens again, copy the details below into a bug report.</source>
-      <translation>Un problème inattendu est survenu dans Coulisses. L’application continue de fonctionner et vos photos enregistrées ne risquent rien ; si cela se reproduit, copiez les détails ci-dessous dans un rapport de bug.</translation>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="67"/>
+        <source>Something unexpected went wrong inside Coulisses. It keeps running and your stored stills are safe; if it happens again, copy the details below into a bug report.</source>
+        <translation>Un problème inattendu est survenu dans Coulisses. L’application continue de fonctionner et vos photos enregistrées ne risquent rien&#x202f;; si cela se reproduit, copiez les détails ci-dessous dans un rapport de bug.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="93"/>
+        <source>This happened %n time(s).</source>
+        <translation>
+            <numerusform>C’est arrivé %n fois.</numerusform>
+            <numerusform>C’est arrivé %n fois.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/crash_dialog.py" line="93" />
-      <source>This happened {n} times.</source>
-      <translation>C’est arrivé {n} fois.</translation>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="62"/>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
     </message>
-    <message>
-      <location filename="coulisses/ui/crash_dialog.py" line="62" />
-      <source>Unexpected error</source>
-      <translation>Erreur inattendue</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EditStack</name>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="114" />
-      <source>&amp;Redo</source>
-      <translation>&amp;Rétablir</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="114"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="113" />
-      <source>&amp;Redo {action}</source>
-      <translation>&amp;Rétablir : {action}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="113"/>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Rétablir&#xa0;: {action}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="112" />
-      <source>&amp;Undo</source>
-      <translation>&amp;Annuler</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="112"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="111" />
-      <source>&amp;Undo {action}</source>
-      <translation>&amp;Annuler : {action}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="111"/>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Annuler&#xa0;: {action}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="69" />
-      <source>“{action}” could not be done: {reason}</source>
-      <translation>Impossible d’effectuer « {action} » : {reason}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="69"/>
+        <source>“{action}” could not be done: {reason}</source>
+        <translation>Impossible d’effectuer «&#xa0;{action}&#xa0;»&#xa0;: {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/commands.py" line="81" />
-      <source>“{action}” could not be undone or redone: {reason}. The undo history was cleared.</source>
-      <translation>Impossible d’annuler ou de rétablir « {action} » : {reason}. L’historique des annulations a été effacé.</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="81"/>
+        <source>“{action}” could not be undone or redone: {reason}. The undo history was cleared.</source>
+        <translation>Impossible d’annuler ou de rétablir «&#xa0;{action}&#xa0;»&#xa0;: {reason}. L’historique des annulations a été effacé.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EffortPlot</name>
     <message>
-      <location filename="coulisses/ui/timeline/effort_plot.py" line="45" />
-      <source>The arc of the piece appears once it has stills.</source>
-      <translation>La courbe de la pièce apparaît dès qu’elle a des photos.</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="45"/>
+        <source>The arc of the piece appears once it has stills.</source>
+        <translation>La courbe de la pièce apparaît dès qu’elle a des photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/effort_plot.py" line="57" />
-      <source>attempt {n}</source>
-      <translation>tentative {n}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="57"/>
+        <source>attempt {n}</source>
+        <translation>tentative {n}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="236" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="423" />
-      <source>Cancelled: nothing was left half-made.</source>
-      <translation>Annulé : rien n’est resté à moitié fait.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="413"/>
+        <source>Cancelled: nothing was left half-made.</source>
+        <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="369" />
-      <source>Cancelling…</source>
-      <translation>Annulation…</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="359"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="210" />
-      <source>Captions in</source>
-      <translation>Légendes en</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <source>Captions in</source>
+        <translation>Légendes en</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="311" />
-      <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
-      <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire : allongez la vidéo ou raccourcissez la légende.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="301"/>
+        <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
+        <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="228" />
-      <source>Carousel (up to 10 images)</source>
-      <translation>Carrousel (jusqu’à 10 images)</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <source>Carousel (up to 10 images)</source>
+        <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="231" />
-      <source>Choose…</source>
-      <translation>Choisir…</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="239" />
-      <source>Close</source>
-      <translation>Fermer</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="238" />
-      <source>Copy the post text</source>
-      <translation>Copier le texte de publication</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <source>Copy the post text</source>
+        <translation>Copier le texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="227" />
-      <source>Cover image</source>
-      <translation>Image de couverture</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <source>Cover image</source>
+        <translation>Image de couverture</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
+        <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
+        <translation>
+            <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
+            <numerusform>Signé avec vos Content Credentials (%n fichiers)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="472" />
-      <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
-      <translation>Supprimer le dossier {folder} et tout son contenu ? La pièce et ses photos ne sont pas touchées.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
+        <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
+        <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="472" />
-      <source>Delete this export?</source>
-      <translation>Supprimer cet export ?</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
+        <source>Delete this export?</source>
+        <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="242" />
-      <source>Delete…</source>
-      <translation>Supprimer…</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="384" />
-      <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
-      <translation>Terminé : {folder} ({seconds:.0f} s de vidéo, produite en {took:.0f} s).</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="374"/>
+        <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
+        <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="221" />
-      <source>End card with the effort figures</source>
-      <translation>Carton de fin avec les chiffres de l’effort</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
+        <source>End card with the effort figures</source>
+        <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="222" />
-      <source>Even out flicker between stills</source>
-      <translation>Atténuer le scintillement entre les photos</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
+        <source>Even out flicker between stills</source>
+        <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="216" />
-      <source>Fill the frame around the focus point</source>
-      <translation>Remplir le cadre autour du point de mire</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <source>Fill the frame around the focus point</source>
+        <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="209" />
-      <source>For</source>
-      <translation>Pour</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <source>For</source>
+        <translation>Pour</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="210" />
-      <source>Framing</source>
-      <translation>Cadrage</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <source>Framing</source>
+        <translation>Cadrage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="211" />
-      <source>Into the folder</source>
-      <translation>Dans le dossier</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <source>Into the folder</source>
+        <translation>Dans le dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="209" />
-      <source>Length (seconds)</source>
-      <translation>Durée (secondes)</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <source>Length (seconds)</source>
+        <translation>Durée (secondes)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="211" />
-      <source>Make</source>
-      <translation>Produire</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <source>Make</source>
+        <translation>Produire</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="235" />
-      <source>Make it again</source>
-      <translation>Recréer la vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <source>Make it again</source>
+        <translation>Recréer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="208" />
-      <source>Make the reel</source>
-      <translation>Créer la vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <source>Make the reel</source>
+        <translation>Créer la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="361" />
-      <source>Making the reel…</source>
-      <translation>Création de la vidéo…</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="351"/>
+        <source>Making the reel…</source>
+        <translation>Création de la vidéo…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="377" />
-      <source>Making the reel… about {s} s left</source>
-      <translation>Création de la vidéo… encore {s} s environ</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="367"/>
+        <source>Making the reel… about {s} s left</source>
+        <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="225" />
-      <source>Numbered frames</source>
-      <translation>Images numérotées</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <source>Numbered frames</source>
+        <translation>Images numérotées</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="241" />
-      <source>Open</source>
-      <translation>Ouvrir</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="237" />
-      <source>Open its folder</source>
-      <translation>Ouvrir son dossier</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <source>Open its folder</source>
+        <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="240" />
-      <source>Past exports of this piece</source>
-      <translation>Exports précédents de cette pièce</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <source>Past exports of this piece</source>
+        <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="233" />
-      <source>Play the reel</source>
-      <translation>Lire la vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <source>Play the reel</source>
+        <translation>Lire la vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="227" />
-      <source>Post text</source>
-      <translation>Texte de publication</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <source>Post text</source>
+        <translation>Texte de publication</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="232" />
-      <source>Preview</source>
-      <translation>Aperçu</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="226" />
-      <source>SRT captions</source>
-      <translation>Sous-titres SRT</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <source>SRT captions</source>
+        <translation>Sous-titres SRT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="223" />
-      <source>Say in the post text that the reel carries Content Credentials</source>
-      <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <source>Say in the post text that the reel carries Content Credentials</source>
+        <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="220" />
-      <source>Show the result first</source>
-      <translation>Montrer d’abord le résultat</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
+        <source>Show the result first</source>
+        <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="405" />
-      <source>Signed with your Content Credentials ({n} files): anyone can check it was captured at your bench.</source>
-      <translation>Signé avec vos Content Credentials ({n} fichiers) : chacun peut vérifier que les images ont bien été prises dans votre atelier.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <source>The app&apos;s language</source>
+        <translation>Langue de l’application</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="218" />
-      <source>The app's language</source>
-      <translation>Langue de l’application</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
+        <source>The post text is in the clipboard.</source>
+        <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="435" />
-      <source>The post text is in the clipboard.</source>
-      <translation>Le texte de publication est dans le presse-papiers.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
+        <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="416" />
-      <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
-      <translation>La vidéo n’a pas pu être créée : {reason} Vos choix sont conservés : cliquez sur « Créer la vidéo » pour réessayer.</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <source>VTT captions</source>
+        <translation>Sous-titres VTT</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="226" />
-      <source>VTT captions</source>
-      <translation>Sous-titres VTT</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <source>Video (MP4)</source>
+        <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="225" />
-      <source>Video (MP4)</source>
-      <translation>Vidéo (MP4)</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="290"/>
+        <source>Where should the reel go?</source>
+        <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="300" />
-      <source>Where should the reel go?</source>
-      <translation>Où enregistrer la vidéo ?</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <source>Whole still over a blurred copy</source>
+        <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="217" />
-      <source>Whole still over a blurred copy</source>
-      <translation>Photo entière sur une copie floue</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="398"/>
+        <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
+        <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="408" />
-      <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
-      <translation>Votre empreinte, à publier sur votre boutique ou votre profil : {fingerprint}</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="442"/>
+        <source>folder gone</source>
+        <translation>dossier disparu</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="452" />
-      <source>folder gone</source>
-      <translation>dossier disparu</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="440"/>
+        <source>{when} · carousel</source>
+        <translation>{when} · carrousel</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/dialog.py" line="450" />
-      <source>{when} · carousel</source>
-      <translation>{when} · carrousel</translation>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="438"/>
+        <source>{when} · {preset} · {seconds:.0f} s</source>
+        <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
-    <message>
-      <location filename="coulisses/ui/export/dialog.py" line="448" />
-      <source>{when} · {preset} · {seconds:.0f} s</source>
-      <translation>{when} · {preset} · {seconds:.0f} s</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportSummary</name>
     <message>
-      <location filename="coulisses/ui/importing/summary.py" line="38" />
-      <source>1 photo imported</source>
-      <translation>1 photo importée</translation>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="47"/>
+        <source>Import cancelled: every photo stored so far is kept.</source>
+        <translation>Import annulé&#xa0;: toutes les photos déjà enregistrées sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/summary.py" line="48" />
-      <source>Import cancelled: every photo stored so far is kept.</source>
-      <translation>Import annulé : toutes les photos déjà enregistrées sont conservées.</translation>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="21"/>
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="37"/>
+        <source>%n photo(s) imported</source>
+        <translation>
+            <numerusform>%n photo importée</numerusform>
+            <numerusform>%n photos importées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présente</numerusform>
+            <numerusform>%n déjà présentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="41"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n ignorée</numerusform>
+            <numerusform>%n ignorées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="43"/>
+        <source>%n without a time in their EXIF (file date used)</source>
+        <translation>
+            <numerusform>%n sans heure dans ses EXIF (date du fichier utilisée)</numerusform>
+            <numerusform>%n sans heure dans leurs EXIF (date du fichier utilisée)</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/summary.py" line="21" />
-      <source>Import finished</source>
-      <translation>Import terminé</translation>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
+        <source>No EXIF time: {name}</source>
+        <translation>Pas d’heure EXIF&#xa0;: {name}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/summary.py" line="56" />
-      <source>No EXIF time: {name}</source>
-      <translation>Pas d’heure EXIF : {name}</translation>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
+        <source>Skipped {name}: {reason}</source>
+        <translation>{name} ignoré&#xa0;: {reason}</translation>
     </message>
-    <message>
-      <location filename="coulisses/ui/importing/summary.py" line="54" />
-      <source>Skipped {name}: {reason}</source>
-      <translation>{name} ignoré : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/importing/summary.py" line="40" />
-      <source>{n} already there</source>
-      <translation>déjà dans la pièce : {n}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/importing/summary.py" line="37" />
-      <source>{n} photos imported</source>
-      <translation>{n} photos importées</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/importing/summary.py" line="42" />
-      <source>{n} skipped</source>
-      <translation>ignorés : {n}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/importing/summary.py" line="44" />
-      <source>{n} without a time in their EXIF (file date used)</source>
-      <translation>sans heure EXIF (date du fichier utilisée) : {n}</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="267" />
-      <source>&amp;Capture</source>
-      <translation>&amp;Prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
+        <source>&amp;Capture</source>
+        <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="266" />
-      <source>&amp;Edit</source>
-      <translation>É&amp;dition</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="266"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="265" />
-      <source>&amp;File</source>
-      <translation>&amp;Fichier</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="265"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="268" />
-      <source>&amp;View</source>
-      <translation>&amp;Affichage</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="445" />
-      <source>An import is already running; wait for it to finish or cancel it.</source>
-      <translation>Un import est déjà en cours ; attendez qu’il se termine ou annulez-le.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
+        <source>An import is already running; wait for it to finish or cancel it.</source>
+        <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="612" />
-      <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
-      <translation>Un import ou un export est encore en cours. Quitter quand même ? Il sera annulé ; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="613"/>
+        <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
+        <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="269" />
-      <source>Bench</source>
-      <translation>Atelier</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
+        <source>Bench</source>
+        <translation>Atelier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="451" />
-      <source>Cancel</source>
-      <translation>Annuler</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="451"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="583"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="334" />
-      <source>Choose a source</source>
-      <translation>Choisissez une source</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="334"/>
+        <source>Choose a source</source>
+        <translation>Choisissez une source</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="580" />
-      <source>Coulisses is recording. Keep recording in the tray?</source>
-      <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification ?</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="581"/>
+        <source>Coulisses is recording. Keep recording in the tray?</source>
+        <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="585" />
-      <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
-      <translation>La prise de vue est en cours. L’arrêter et quitter ? Toutes les photos déjà prises sont conservées.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="586"/>
+        <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
+        <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="441" />
-      <source>Create or choose a piece first: the photos will be added to it.</source>
-      <translation>Créez ou choisissez d’abord une pièce : les photos y seront ajoutées.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="441"/>
+        <source>Create or choose a piece first: the photos will be added to it.</source>
+        <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="418" />
-      <source>Create or choose a piece first: the reel is made from its stills.</source>
-      <translation>Créez ou choisissez d’abord une pièce : la vidéo est faite à partir de ses photos.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="418"/>
+        <source>Create or choose a piece first: the reel is made from its stills.</source>
+        <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="465" />
-      <source>Import a folder of photos</source>
-      <translation>Importer un dossier de photos</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
+        <source>Import a folder of photos</source>
+        <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="459" />
-      <source>Import photos</source>
-      <translation>Importer des photos</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="459"/>
+        <source>Import photos</source>
+        <translation>Importer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="450" />
-      <source>Importing photos…</source>
-      <translation>Import des photos…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="450"/>
+        <source>Importing photos…</source>
+        <translation>Import des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="473" />
-      <source>Importing photos… {done} of {total}</source>
-      <translation>Import des photos… {done} sur {total}</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
+        <source>Importing photos… {done} of {total}</source>
+        <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="582" />
-      <source>Keep recording</source>
-      <translation>Laisser tourner</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="582"/>
+        <source>Keep recording</source>
+        <translation>Laisser tourner</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="334" />
-      <source>Live preview off</source>
-      <translation>Aperçu en direct désactivé</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="334"/>
+        <source>Live preview off</source>
+        <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="390" />
-      <source>Making the demo piece…</source>
-      <translation>Création de la pièce de démonstration…</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="390"/>
+        <source>Making the demo piece…</source>
+        <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="405" />
-      <source>My first piece</source>
-      <translation>Ma première pièce</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="405"/>
+        <source>My first piece</source>
+        <translation>Ma première pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="303" />
-      <source>No piece chosen</source>
-      <translation>Aucune pièce choisie</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="303"/>
+        <source>No piece chosen</source>
+        <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="460" />
-      <source>Photos</source>
-      <translation>Photos</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="615" />
-      <source>Quit</source>
-      <translation>Quitter</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="593" />
-      <source>Still recording. The tray icon brings the window back.</source>
-      <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
+        <source>Still recording. The tray icon brings the window back.</source>
+        <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="582" />
-      <source>Stop and quit</source>
-      <translation>Arrêter et quitter</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="582"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
+        <source>Stop and quit</source>
+        <translation>Arrêter et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="401" />
-      <source>The demo piece could not be made: {reason}</source>
-      <translation>La pièce de démonstration n’a pas pu être créée : {reason}</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="401"/>
+        <source>The demo piece could not be made: {reason}</source>
+        <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="489" />
-      <source>The import stopped: {reason}</source>
-      <translation>L’import s’est arrêté : {reason}</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="489"/>
+        <source>The import stopped: {reason}</source>
+        <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="306" />
-      <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
-      <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu : ils sont conservés exactement tels que saisis.</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="307"/>
+        <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
+        <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="270" />
-      <source>Timeline</source>
-      <translation>Chronologie</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/main_window/window.py" line="509" />
-      <source>Your preferences could not be saved: {reason}</source>
-      <translation>Impossible d’enregistrer vos préférences : {reason}</translation>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
+        <source>Your preferences could not be saved: {reason}</source>
+        <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PiecesPanel</name>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="96" />
-      <source>Archive</source>
-      <translation>Archiver</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="194"/>
+        <source>Archive</source>
+        <translation>Archiver</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="212" />
-      <source>Name of the piece (e.g. Vase bleu #3):</source>
-      <translation>Nom de la pièce (p. ex. Vase bleu #3) :</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="212"/>
+        <source>Name of the piece (e.g. Vase bleu #3):</source>
+        <translation>Nom de la pièce (p. ex. Vase bleu #3)&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="220" />
-      <source>New name:</source>
-      <translation>Nouveau nom :</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="220"/>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="211" />
-      <source>New piece</source>
-      <translation>Nouvelle pièce</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="211"/>
+        <source>New piece</source>
+        <translation>Nouvelle pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="92" />
-      <source>New…</source>
-      <translation>Nouvelle…</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="92"/>
+        <source>New…</source>
+        <translation>Nouvelle…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="91" />
-      <source>No piece yet: create one to start capturing.</source>
-      <translation>Aucune pièce pour l’instant : créez-en une pour commencer la prise de vue.</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="91"/>
+        <source>No piece yet: create one to start capturing.</source>
+        <translation>Aucune pièce pour l’instant&#xa0;: créez-en une pour commencer la prise de vue.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="90" />
-      <source>Pieces</source>
-      <translation>Pièces</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="90"/>
+        <source>Pieces</source>
+        <translation>Pièces</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="220" />
-      <source>Rename piece</source>
-      <translation>Renommer la pièce</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="220"/>
+        <source>Rename piece</source>
+        <translation>Renommer la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="93" />
-      <source>Rename…</source>
-      <translation>Renommer…</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="93"/>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="95" />
-      <source>Show again</source>
-      <translation>Réafficher</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="193"/>
+        <source>Show again</source>
+        <translation>Réafficher</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/panel.py" line="97" />
-      <source>Show archived pieces</source>
-      <translation>Afficher les pièces archivées</translation>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="97"/>
+        <source>Show archived pieces</source>
+        <translation>Afficher les pièces archivées</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="150" />
-      <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
-      <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses ; rien n’est déplacé ni supprimé.</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
+        <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
+        <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="141" />
-      <source>Browse…</source>
-      <translation>Parcourir…</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="137"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="165" />
-      <source>Camera {n}</source>
-      <translation>Caméra {n}</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="216"/>
+        <source>Camera {n}</source>
+        <translation>Caméra {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="135" />
-      <source>Capture</source>
-      <translation>Prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="131"/>
+        <source>Capture</source>
+        <translation>Prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="236" />
-      <source>Choose a video file</source>
-      <translation>Choisir un fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="232"/>
+        <source>Choose a video file</source>
+        <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="243" />
-      <source>Choose the journal folder</source>
-      <translation>Choisir le dossier du journal</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="239"/>
+        <source>Choose the journal folder</source>
+        <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="138" />
-      <source>Default source:</source>
-      <translation>Source par défaut :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="74"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="134"/>
+        <source>Default source:</source>
+        <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="147" />
-      <source>Default: {path}</source>
-      <translation>Par défaut : {path}</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <source>Default: {path}</source>
+        <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="137" />
-      <source>Export defaults</source>
-      <translation>Export par défaut</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="133"/>
+        <source>Export defaults</source>
+        <translation>Export par défaut</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="176" />
-      <source>Fill the frame (crop)</source>
-      <translation>Remplir le cadre (recadrer)</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <source>Fill the frame (crop)</source>
+        <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="156" />
-      <source>Framing:</source>
-      <translation>Cadrage :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <source>Framing:</source>
+        <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
-      <source>High</source>
-      <translation>Élevée</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <source>High</source>
+        <translation>Élevée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="136" />
-      <source>Journal and language</source>
-      <translation>Journal et langue</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="132"/>
+        <source>Journal and language</source>
+        <translation>Journal et langue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="145" />
-      <source>Journal folder:</source>
-      <translation>Dossier du journal :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
+        <source>Journal folder:</source>
+        <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="153" />
-      <source>Language:</source>
-      <translation>Langue :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
-      <source>Low</source>
-      <translation>Faible</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <source>Low</source>
+        <translation>Faible</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="172" />
-      <source>Medium</source>
-      <translation>Moyenne</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="167" />
-      <source>Network camera or video file</source>
-      <translation>Caméra réseau ou fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <source>Network camera or video file</source>
+        <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="142" />
-      <source>One still every:</source>
-      <translation>Une photo toutes les :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="75"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="138"/>
+        <source>One still every:</source>
+        <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="154" />
-      <source>Platform:</source>
-      <translation>Plateforme :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <source>Platform:</source>
+        <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="134" />
-      <source>Preferences</source>
-      <translation>Préférences</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="130"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="155" />
-      <source>Reel length:</source>
-      <translation>Durée de la vidéo :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
+        <source>Reel length:</source>
+        <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="166" />
-      <source>Screen</source>
-      <translation>Écran</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
+        <source>Screen</source>
+        <translation>Écran</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="144" />
-      <source>Sensitivity:</source>
-      <translation>Sensibilité :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
+        <source>Sensitivity:</source>
+        <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="157" />
-      <source>Signed as:</source>
-      <translation>Signé au nom de :</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <source>Signed as:</source>
+        <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="143" />
-      <source>Skip stills where nothing moved</source>
-      <translation>Ignorer les photos où rien n’a bougé</translation>
+        <location filename="../../desktop/coulisses/preferences.py" line="76"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
+        <source>Skip stills where nothing moved</source>
+        <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="174" />
-      <source>System</source>
-      <translation>Langue du système</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <source>System</source>
+        <translation>Langue du système</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="237" />
-      <source>Videos ({patterns})</source>
-      <translation>Vidéos ({patterns})</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="233"/>
+        <source>Videos ({patterns})</source>
+        <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="177" />
-      <source>Whole picture over a blurred background</source>
-      <translation>Photo entière sur un fond flou</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
+        <source>Whole picture over a blurred background</source>
+        <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="158" />
-      <source>Your name or studio (used when your signing key is first made)</source>
-      <translation>Votre nom ou celui de votre atelier (utilisé à la création de votre clé de signature)</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <source>Your name or studio (used when your signing key is first made)</source>
+        <translation>Votre nom ou celui de votre atelier (utilisé à la création de votre clé de signature)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/preferences_dialog.py" line="140" />
-      <source>rtsp://192.168.1.20:8554/live or a video file</source>
-      <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
+        <source>rtsp://192.168.1.20:8554/live or a video file</source>
+        <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReelPlayer</name>
     <message>
-      <location filename="coulisses/ui/export/player.py" line="59" />
-      <source>Pause</source>
-      <translation>Pause</translation>
+        <location filename="../../desktop/coulisses/ui/export/player.py" line="59"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/export/player.py" line="59" />
-      <source>Play</source>
-      <translation>Lecture</translation>
+        <location filename="../../desktop/coulisses/ui/export/player.py" line="59"/>
+        <source>Play</source>
+        <translation>Lecture</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="96" />
-      <source>Accept as a struggle</source>
-      <translation>Accepter comme difficulté</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="96"/>
+        <source>Accept as a struggle</source>
+        <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
-      <source>Caption</source>
-      <translation>Légende</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <source>Caption</source>
+        <translation>Légende</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="93" />
-      <source>Delete</source>
-      <translation>Supprimer</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="93"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="97" />
-      <source>Dismiss</source>
-      <translation>Écarter</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="97"/>
+        <source>Dismiss</source>
+        <translation>Écarter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
-      <source>Kind</source>
-      <translation>Type</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <source>Kind</source>
+        <translation>Type</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="85" />
-      <source>Moments (double-click a caption to edit it)</source>
-      <translation>Moments (double-clic sur une légende pour la modifier)</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="85"/>
+        <source>Moments (double-click a caption to edit it)</source>
+        <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="92" />
-      <source>Move to this still</source>
-      <translation>Déplacer ici</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="92"/>
+        <source>Move to this still</source>
+        <translation>Déplacer ici</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="94" />
-      <source>Suggested moments (likely struggles)</source>
-      <translation>Moments suggérés (difficultés probables)</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="94"/>
+        <source>Suggested moments (likely struggles)</source>
+        <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="86" />
-      <source>Time</source>
-      <translation>Heure</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="95"/>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/side_panel.py" line="95" />
-      <source>Why</source>
-      <translation>Pourquoi</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="95"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StillView</name>
     <message>
-      <location filename="coulisses/ui/timeline/still_view.py" line="95" />
-      <source>Choose a still in the strip.</source>
-      <translation>Choisissez une photo dans le bandeau.</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="95"/>
+        <source>Choose a still in the strip.</source>
+        <translation>Choisissez une photo dans le bandeau.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/still_view.py" line="121" />
-      <source>Hidden: never in a reel</source>
-      <translation>Masquée : jamais dans une vidéo</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="121"/>
+        <source>Hidden: never in a reel</source>
+        <translation>Masquée&#xa0;: jamais dans une vidéo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/still_view.py" line="68" />
-      <source>This still cannot be read.</source>
-      <translation>Cette photo est illisible.</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="68"/>
+        <source>This still cannot be read.</source>
+        <translation>Cette photo est illisible.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StripView</name>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="236" />
-      <source>No still yet: start a capture or import photos.</source>
-      <translation>Aucune photo pour l’instant : lancez une prise de vue ou importez des photos.</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="236"/>
+        <source>No still yet: start a capture or import photos.</source>
+        <translation>Aucune photo pour l’instant&#xa0;: lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="315" />
-      <source>Session {n}</source>
-      <translation>Séance {n}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="315"/>
+        <source>Session {n}</source>
+        <translation>Séance {n}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="266" />
-      <source>hidden</source>
-      <translation>masquée</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="266"/>
+        <source>hidden</source>
+        <translation>masquée</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/strip_view.py" line="328" />
-      <source>lost
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="328"/>
+        <source>lost
 {n} min</source>
-      <translation>coupure
-{n} min</translation>
+        <translation>coupure
+{n}&#xa0;min</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TimelinePage</name>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="430" />
-      <source>Accept suggestion</source>
-      <translation>Accepter la suggestion</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="430"/>
+        <source>Accept suggestion</source>
+        <translation>Accepter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="403" />
-      <source>Change kind to {kind}</source>
-      <translation>Changer le type en « {kind} »</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="403"/>
+        <source>Change kind to {kind}</source>
+        <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="424" />
-      <source>Delete moment</source>
-      <translation>Supprimer le moment</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="424"/>
+        <source>Delete moment</source>
+        <translation>Supprimer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="435" />
-      <source>Dismiss suggestion</source>
-      <translation>Écarter la suggestion</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="435"/>
+        <source>Dismiss suggestion</source>
+        <translation>Écarter la suggestion</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="394" />
-      <source>Edit caption</source>
-      <translation>Modifier la légende</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="394"/>
+        <source>Edit caption</source>
+        <translation>Modifier la légende</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="144" />
-      <source>Every still</source>
-      <translation>Toutes les photos</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="144"/>
+        <source>Every still</source>
+        <translation>Toutes les photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="149" />
-      <source>Flag as…</source>
-      <translation>Marquer…</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="149"/>
+        <source>Flag as…</source>
+        <translation>Marquer…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="348"/>
+        <source>Show these %n stills</source>
+        <translation>
+            <numerusform>Réafficher cette photo</numerusform>
+            <numerusform>Réafficher ces %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
+        <source>Hide these %n stills</source>
+        <translation>
+            <numerusform>Masquer cette photo</numerusform>
+            <numerusform>Masquer ces %n photos</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="369" />
-      <source>Flag {kind}</source>
-      <translation>Marquer comme {kind}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="369"/>
+        <source>Flag {kind}</source>
+        <translation>Marquer comme {kind}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="497"/>
+        <source>Move %n still(s) to:</source>
+        <translation>
+            <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
+            <numerusform>Déplacer %n photos vers&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="505"/>
+        <source>Move %n still(s) to another piece</source>
+        <translation>
+            <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
+            <numerusform>Déplacer %n photos vers une autre pièce</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="156" />
-      <source>Focus for the whole piece</source>
-      <translation>Point de mire pour toute la pièce</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
+        <source>Focus for the whole piece</source>
+        <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="451" />
-      <source>Hide stills</source>
-      <translation>Masquer des photos</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="451"/>
+        <source>Hide stills</source>
+        <translation>Masquer des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="350" />
-      <source>Hide these {n} stills</source>
-      <translation>Masquer ces {n} photos</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="353"/>
+        <source>Hide this still</source>
+        <translation>Masquer la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="353" />
-      <source>Hide this still</source>
-      <translation>Masquer la photo</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="270"/>
+        <source>Jump to…</source>
+        <translation>Aller à…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="270" />
-      <source>Jump to…</source>
-      <translation>Aller à…</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="414"/>
+        <source>Move moment</source>
+        <translation>Déplacer le moment</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="414" />
-      <source>Move moment</source>
-      <translation>Déplacer le moment</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="496"/>
+        <source>Move to another piece</source>
+        <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="496" />
-      <source>Move to another piece</source>
-      <translation>Déplacer vers une autre pièce</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="154"/>
+        <source>Move to another piece…</source>
+        <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="154" />
-      <source>Move to another piece…</source>
-      <translation>Vers une autre pièce…</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="145"/>
+        <source>One per minute</source>
+        <translation>Une par minute</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="505" />
-      <source>Move {n} stills to another piece</source>
-      <translation>Déplacer {n} photos vers une autre pièce</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
+        <source>One per session</source>
+        <translation>Une par séance</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="497" />
-      <source>Move {n} stills to:</source>
-      <translation>Déplacer {n} photos vers :</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="275"/>
+        <source>Session {n} — {date}</source>
+        <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="145" />
-      <source>One per minute</source>
-      <translation>Une par minute</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="155"/>
+        <source>Set as cover</source>
+        <translation>En couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="146" />
-      <source>One per session</source>
-      <translation>Une par séance</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="464"/>
+        <source>Set cover</source>
+        <translation>Choisir la couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="275" />
-      <source>Session {n} — {date}</source>
-      <translation>Séance {n} — {date}</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="474"/>
+        <source>Set the piece&apos;s focus point</source>
+        <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="155" />
-      <source>Set as cover</source>
-      <translation>En couverture</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="480"/>
+        <source>Set this still&apos;s focus point</source>
+        <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="464" />
-      <source>Set cover</source>
-      <translation>Choisir la couverture</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="446"/>
+        <source>Show stills</source>
+        <translation>Réafficher des photos</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="474" />
-      <source>Set the piece's focus point</source>
-      <translation>Placer le point de mire de la pièce</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
+        <source>Show this still</source>
+        <translation>Réafficher la photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="480" />
-      <source>Set this still's focus point</source>
-      <translation>Placer le point de mire de cette photo</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="492"/>
+        <source>There is no other piece to move these stills to: create one first.</source>
+        <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="446" />
-      <source>Show stills</source>
-      <translation>Réafficher des photos</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="317"/>
+        <source>cover</source>
+        <translation>couverture</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="348" />
-      <source>Show these {n} stills</source>
-      <translation>Réafficher ces {n} photos</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="313"/>
+        <source>from {source}</source>
+        <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/timeline/page.py" line="352" />
-      <source>Show this still</source>
-      <translation>Réafficher la photo</translation>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="315"/>
+        <source>session {n}</source>
+        <translation>séance {n}</translation>
     </message>
-    <message>
-      <location filename="coulisses/ui/timeline/page.py" line="492" />
-      <source>There is no other piece to move these stills to: create one first.</source>
-      <translation>Il n’y a pas d’autre pièce où déplacer ces photos : créez-en une d’abord.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/timeline/page.py" line="317" />
-      <source>cover</source>
-      <translation>couverture</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/timeline/page.py" line="313" />
-      <source>from {source}</source>
-      <translation>source : {source}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/timeline/page.py" line="315" />
-      <source>session {n}</source>
-      <translation>séance {n}</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Tray</name>
     <message>
-      <location filename="coulisses/ui/tray.py" line="79" />
-      <source>Flag struggle</source>
-      <translation>Marquer une difficulté</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="79"/>
+        <source>Flag struggle</source>
+        <translation>Marquer une difficulté</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/tray.py" line="81" />
-      <source>Quit</source>
-      <translation>Quitter</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="81"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/tray.py" line="71" />
-      <source>Show Coulisses</source>
-      <translation>Afficher Coulisses</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="71"/>
+        <source>Show Coulisses</source>
+        <translation>Afficher Coulisses</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/tray.py" line="77" />
-      <source>Snap now</source>
-      <translation>Photo maintenant</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="77"/>
+        <source>Snap now</source>
+        <translation>Photo maintenant</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/tray.py" line="73" />
-      <source>Start recording</source>
-      <translation>Démarrer la prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="73"/>
+        <source>Start recording</source>
+        <translation>Démarrer la prise de vue</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/tray.py" line="75" />
-      <source>Stop recording</source>
-      <translation>Arrêter la prise de vue</translation>
+        <location filename="../../desktop/coulisses/ui/tray.py" line="75"/>
+        <source>Stop recording</source>
+        <translation>Arrêter la prise de vue</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="80" />
-      <source>Browse…</source>
-      <translation>Parcourir…</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="80"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="74" />
-      <source>Check Content Credentials</source>
-      <translation>Vérifier des Content Credentials</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="74"/>
+        <source>Check Content Credentials</source>
+        <translation>Vérifier des Content Credentials</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="88" />
-      <source>Choose a file to check</source>
-      <translation>Choisir un fichier à vérifier</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="88"/>
+        <source>Choose a file to check</source>
+        <translation>Choisir un fichier à vérifier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="77" />
-      <source>Choose a file…</source>
-      <translation>Choisir un fichier…</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="77"/>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="75" />
-      <source>Drop a reel (MP4) or an image (JPEG) here to see who signed it, how it was made, and whether it changed since.</source>
-      <translation>Déposez ici une vidéo (MP4) ou une image (JPEG) pour voir qui l’a signée, comment elle a été faite et si elle a changé depuis.</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="75"/>
+        <source>Drop a reel (MP4) or an image (JPEG) here to see who signed it, how it was made, and whether it changed since.</source>
+        <translation>Déposez ici une vidéo (MP4) ou une image (JPEG) pour voir qui l’a signée, comment elle a été faite et si elle a changé depuis.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="100" />
-      <source>Reading {file}…</source>
-      <translation>Lecture de {file}…</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="100"/>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="89" />
-      <source>Reels and images</source>
-      <translation>Vidéos et images</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="89"/>
+        <source>Reels and images</source>
+        <translation>Vidéos et images</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="94" />
-      <source>The maker's root certificate</source>
-      <translation>Le certificat racine de l’auteur</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="94"/>
+        <source>The maker&apos;s root certificate</source>
+        <translation>Le certificat racine de l’auteur</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="78" />
-      <source>The maker's root certificate (optional), to check who signed</source>
-      <translation>Le certificat racine de l’auteur (facultatif), pour vérifier qui a signé</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="78"/>
+        <source>The maker&apos;s root certificate (optional), to check who signed</source>
+        <translation>Le certificat racine de l’auteur (facultatif), pour vérifier qui a signé</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/verify_view.py" line="115" />
-      <source>This file could not be checked: {reason}</source>
-      <translation>Ce fichier n’a pas pu être vérifié : {reason}</translation>
+        <location filename="../../desktop/coulisses/ui/verify_view.py" line="115"/>
+        <source>This file could not be checked: {reason}</source>
+        <translation>Ce fichier n’a pas pu être vérifié&#xa0;: {reason}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WatchRow</name>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="115" />
-      <source>Choose…</source>
-      <translation>Choisir…</translation>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="115"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="140" />
-      <source>The folder where new photos arrive</source>
-      <translation>Le dossier où arrivent les nouvelles photos</translation>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="140"/>
+        <source>The folder where new photos arrive</source>
+        <translation>Le dossier où arrivent les nouvelles photos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="183"/>
+        <source>Watching — last photo at {time} (%n imported)</source>
+        <translation>
+            <numerusform>Surveillance — dernière photo à {time} (%n importée)</numerusform>
+            <numerusform>Surveillance — dernière photo à {time} (%n importées)</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="114" />
-      <source>Watch a folder for new photos</source>
-      <translation>Surveiller les nouvelles photos d’un dossier</translation>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="114"/>
+        <source>Watch a folder for new photos</source>
+        <translation>Surveiller les nouvelles photos d’un dossier</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="183" />
-      <source>Watching — last photo at {time} ({n} imported)</source>
-      <translation>Surveillance en cours — dernière photo à {time} (importées : {n})</translation>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="187"/>
+        <source>Watching — no new photo yet</source>
+        <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/importing/watch.py" line="186" />
-      <source>Watching — no new photo yet</source>
-      <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="177"/>
+        <source>no folder chosen</source>
+        <translation>aucun dossier choisi</translation>
     </message>
-    <message>
-      <location filename="coulisses/ui/importing/watch.py" line="177" />
-      <source>no folder chosen</source>
-      <translation>aucun dossier choisi</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WelcomeView</name>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="105" />
-      <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
-      <translation>Caméra trouvée : {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="105"/>
+        <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
+        <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="83" />
-      <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
-      <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11 : le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="84"/>
+        <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
+        <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="89" />
-      <source>Create my first piece</source>
-      <translation>Créer ma première pièce</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="89"/>
+        <source>Create my first piece</source>
+        <translation>Créer ma première pièce</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="91" />
-      <source>Import photos instead…</source>
-      <translation>Importer plutôt des photos…</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="91"/>
+        <source>Import photos instead…</source>
+        <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="102" />
-      <source>Looking for cameras…</source>
-      <translation>Recherche des caméras…</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="102"/>
+        <source>Looking for cameras…</source>
+        <translation>Recherche des caméras…</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="88" />
-      <source>Name of your piece, e.g. Vase bleu #3</source>
-      <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="88"/>
+        <source>Name of your piece, e.g. Vase bleu #3</source>
+        <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="108" />
-      <source>No camera was found on this computer. You can use a phone as a camera over the network (its camera app shows a URL), import the photos your phone takes, or try the demo piece.</source>
-      <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (son appli caméra affiche une adresse), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="109"/>
+        <source>No camera was found on this computer. You can use a phone as a camera over the network (its camera app shows a URL), import the photos your phone takes, or try the demo piece.</source>
+        <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (son appli caméra affiche une adresse), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="90" />
-      <source>Try the demo piece</source>
-      <translation>Essayer la démo</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="90"/>
+        <source>Try the demo piece</source>
+        <translation>Essayer la démo</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="82" />
-      <source>Welcome to Coulisses</source>
-      <translation>Bienvenue dans Coulisses</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="82"/>
+        <source>Welcome to Coulisses</source>
+        <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/welcome.py" line="104" />
-      <source>camera {n}</source>
-      <translation>caméra {n}</translation>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="104"/>
+        <source>camera {n}</source>
+        <translation>caméra {n}</translation>
     </message>
-  </context>
-  <context>
-    <name>coulisses</name>
+</context>
+<context>
+    <name>argparse</name>
     <message>
-      <location filename="coulisses/commands/export.py" line="114" />
-      <source>  {folder}/ ({count} images, made in {took})</source>
-      <translation>  {folder}/ ({count} images, produites en {took})</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="18"/>
+        <source>usage: </source>
+        <translation>usage&#xa0;: </translation>
     </message>
     <message>
-      <location filename="coulisses/commands/import_photos.py" line="154" />
-      <source>  {path}: {reason}</source>
-      <translation>  {path} : {reason}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="19"/>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="144" />
-      <source>(no caption)</source>
-      <translation>(sans légende)</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="20"/>
+        <source>options</source>
+        <translation>options</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="104" />
-      <source>--count must be at least 1</source>
-      <translation>--count doit valoir au moins 1</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="21"/>
+        <source>show this help message and exit</source>
+        <translation>afficher cette aide et quitter</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="55" />
-      <source>--disk-margin: {error}</source>
-      <translation>--disk-margin : {error}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="22"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s&#xa0;: %(message)s</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="96" />
-      <source>--every: {error}</source>
-      <translation>--every : {error}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="23"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>arguments non reconnus&#xa0;: %s</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="102" />
-      <source>--for: {error}</source>
-      <translation>--for : {error}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="24"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>option ambiguë&#xa0;: %(option)s peut correspondre à %(matches)s</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="48" />
-      <source>--session-gap must be longer than zero, e.g. 30m</source>
-      <translation>--session-gap doit être supérieur à zéro, p. ex. 30m</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="25"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>choix invalide&#xa0;: «&#xa0;%(value)s&#xa0;» (choisissez parmi %(choices)s)</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/timeline.py" line="46" />
-      <source>--session-gap: {error}</source>
-      <translation>--session-gap : {error}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="26"/>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>impossible d’ouvrir «&#xa0;%(filename)s&#xa0;»&#xa0;: %(error)s</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/import_photos.py" line="67" />
-      <source>--settle and --every only apply with --watch</source>
-      <translation>--settle et --every ne s’appliquent qu’avec --watch</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="27"/>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="106" />
-      <source>--speed must be positive</source>
-      <translation>--speed doit être positif</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="28"/>
+        <source>expected at most one argument</source>
+        <translation>au plus un argument attendu</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/capture.py" line="115" />
-      <source>--speed only applies to a video file source</source>
-      <translation>--speed ne s’applique qu’à une source fichier vidéo</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="29"/>
+        <source>expected at least one argument</source>
+        <translation>au moins un argument attendu</translation>
     </message>
     <message>
-      <location filename="coulisses/commands/import_photos.py" line="72" />
-      <source>--watch needs folders, and {path} is not a folder</source>
-      <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="30"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valeur %(type)s invalide&#xa0;: «&#xa0;%(value)s&#xa0;»</translation>
     </message>
     <message>
-      <location filename="coulisses/ui/pieces/model.py" line="67" />
-      <source>1 still</source>
-      <translation>1 photo</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="31"/>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s&#xa0;: erreur&#xa0;: %(message)s
+</translation>
     </message>
     <message>
-      <location filename="coulisses/export/carousel.py" line="158" />
-      <source>A carousel still could not be read and was left out: {problem}</source>
-      <translation>Une photo du carrousel est illisible et a été laissée de côté : {problem}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="32"/>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>commande inconnue «&#xa0;%(parser_name)s&#xa0;» (choix&#xa0;: %(choices)s)</translation>
     </message>
     <message>
-      <location filename="coulisses/export/frame_files.py" line="30" />
-      <source>A frame could not be encoded as JPEG.</source>
-      <translation>Une image n’a pas pu être encodée en JPEG.</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="33"/>
+        <source>the following arguments are required: %s</source>
+        <translation>ces arguments sont obligatoires&#xa0;: %s</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/editing.py" line="143" />
-      <source>A span must end at or after the still its moment is on; pick a later still.</source>
-      <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne ; choisissez une photo plus tardive.</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="34"/>
+        <source>one of the arguments %s is required</source>
+        <translation>l’un des arguments %s est obligatoire</translation>
     </message>
     <message>
-      <location filename="coulisses/export/composer.py" line="206" />
-      <source>A still could not be read and the previous one is shown in its place: {problem}</source>
-      <translation>Une photo est illisible, la précédente est montrée à sa place : {problem}</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="35"/>
+        <source>not allowed with argument %s</source>
+        <translation>interdit avec l’argument %s</translation>
     </message>
     <message>
-      <location filename="coulisses/capture/session.py" line="681" />
-      <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
-      <translation>Impossible d’enregistrer une photo ({error}) : la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="36"/>
+        <source>ignored explicit argument %r</source>
+        <translation>argument explicite ignoré&#xa0;: «&#xa0;%s&#xa0;»</translation>
     </message>
     <message>
-      <location filename="coulisses/export/frame_files.py" line="71" />
-      <source>A still held on screen repeats the same picture; those repeats are hard links to one file, so they take no extra space (a program that edits one of them in place changes its repeats too).</source>
-      <translation>Une photo qui reste à l’écran répète la même image ; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="37"/>
+        <source>expected %s argument</source>
+        <translation>%s argument attendu</translation>
     </message>
     <message>
-      <location filename="coulisses/timeline/visible.py" line="38" />
-      <source>A {kind} moment is on hidden stills, so the reel leaves it out; show its still or move the moment to keep it.</source>
-      <translation>Un moment « {kind} » est sur des photos masquées, la vidéo le laisse donc de côté ; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
+        <location filename="../../desktop/coulisses/argparse_text.py" line="38"/>
+        <source>expected %s arguments</source>
+        <translation>%s arguments attendus</translation>
     </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="142" />
-      <source>Already in the piece, left as they are: {n}.</source>
-      <translation>Déjà dans la pièce, laissées telles quelles : {n}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/carousel.py" line="221" />
-      <source>Alt text for the carousel images:</source>
-      <translation>Texte alternatif des images du carrousel :</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/post_text.py" line="41" />
-      <source>Behind the scenes: {effort}</source>
-      <translation>Dans les coulisses : {effort}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="40" />
-      <source>Camera lost since {time} — retrying</source>
-      <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/camera.py" line="78" />
-      <source>Camera {index} cannot be opened: check that it is plugged in and that no other program is using it.</source>
-      <translation>Impossible d’ouvrir la caméra {index} : vérifiez qu’elle est branchée et qu’aucun autre programme ne l’utilise.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/camera.py" line="130" />
-      <source>Camera {index} is not open.</source>
-      <translation>La caméra {index} n’est pas ouverte.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/camera.py" line="92" />
-      <source>Camera {index} opened but gives no picture.</source>
-      <translation>La caméra {index} est ouverte mais ne donne aucune image.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/camera.py" line="121" />
-      <source>Camera {index} stopped sending pictures.</source>
-      <translation>La caméra {index} n’envoie plus d’images.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="46" />
-      <source>Cannot write to the journal — paused; retrying</source>
-      <translation>Écriture impossible dans le journal — en pause ; nouvel essai en cours</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="41" />
-      <source>Caption changed.</source>
-      <translation>Légende modifiée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="700" />
-      <source>Capture resumed.</source>
-      <translation>Prise de vue reprise.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="79" />
-      <source>Capture your process, failures included, and turn it into an honest reel.</source>
-      <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="59" />
-      <source>Captured: {first} → {last}</source>
-      <translation>Prises de vue : {first} → {last}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="337" />
-      <source>Capturing from {source}.</source>
-      <translation>Prise de vue depuis {source}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="133" />
-      <source>Capturing {piece!r} from {source}, one still every {every}. Ctrl-C stops.</source>
-      <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="150" />
-      <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
-      <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/main_window/bench.py" line="53" />
-      <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
-      <translation>Choisissez d’abord une source : une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="175" />
-      <source>Choose another folder…</source>
-      <translation>Choisir un autre dossier…</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="153" />
-      <source>Choose another journal folder, or update Coulisses if it says so.</source>
-      <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="180" />
-      <source>Choose the journal folder</source>
-      <translation>Choisir le dossier du journal</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="148" />
-      <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
-      <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="152" />
-      <source>Coulisses cannot open the journal: {reason}</source>
-      <translation>Coulisses ne peut pas ouvrir le journal : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="136" />
-      <source>Coulisses is not allowed to write in the journal folder {path}.</source>
-      <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/main_window/bench.py" line="50" />
-      <source>Create or choose a piece first: every still belongs to one.</source>
-      <translation>Créez ou choisissez d’abord une pièce : chaque photo appartient à une pièce.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="26" />
-      <source>Created piece {name!r}.</source>
-      <translation>Pièce {name!r} créée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="64" />
-      <source>Created the demo piece {name!r} ({id}) in {home}.</source>
-      <translation>Pièce de démonstration {name!r} ({id}) créée dans {home}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="61" />
-      <source>Demo cancelled; the stills drawn so far stay in the journal.</source>
-      <translation>Démo annulée ; les photos déjà dessinées restent dans le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="58" />
-      <source>Demo piece</source>
-      <translation>Pièce de démonstration</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="44" />
-      <source>Disk nearly full — paused; free some space and it resumes by itself</source>
-      <translation>Disque presque plein — en pause ; libérez de la place et la prise de vue reprendra d’elle-même</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="95" />
-      <source>Dismissed: {id} will not be suggested again.</source>
-      <translation>Écartée : la photo {id} ne sera plus suggérée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="408" />
-      <source>Done: the capture time is over.</source>
-      <translation>Terminé : la durée de prise de vue est écoulée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="407" />
-      <source>Done: {n} stills taken.</source>
-      <translation>Terminé : {n} photos prises.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="409" />
-      <source>Done: {source} has ended.</source>
-      <translation>Terminé : fin de {source}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="73" />
-      <source>Effort: {figures}</source>
-      <translation>Effort : {figures}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="104" />
-      <source>Effort: {line}</source>
-      <translation>Effort : {line}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/videofile.py" line="87" />
-      <source>End of the video file {path}.</source>
-      <translation>Fin du fichier vidéo {path}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="255" />
-      <source>Every still of “{name}” is hidden; show some before making a reel.</source>
-      <translation>Toutes les photos de « {name} » sont masquées ; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="93" />
-      <source>Export cancelled, nothing written.</source>
-      <translation>Export annulé, rien n’a été écrit.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="84" />
-      <source>Exporting</source>
-      <translation>Export</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="72" />
-      <source>Exporting to {folder} (choose another folder with --out).</source>
-      <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/composer.py" line="108" />
-      <source>Frame {n} is outside the reel (0 to {last}).</source>
-      <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="145" />
-      <source>Free some space on it, or choose another journal folder.</source>
-      <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="137" />
-      <source>Give your user write permission on that folder, or choose another journal folder.</source>
-      <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="160" />
-      <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
-      <translation>Import interrompu, {left} photos restaient à importer ; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="39" />
-      <source>Import photos (JPEG, PNG, HEIC) and folders of photos into a piece. Each photo is placed at its EXIF capture time, else at its file date. The original files are never changed.</source>
-      <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="111" />
-      <source>Imported {name} (taken {when}).</source>
-      <translation>Importé : {name} (prise de vue du {when}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="108" />
-      <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
-      <translation>Importé : {name} ({when}, date du fichier faute d’heure EXIF).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="82" />
-      <source>Importing</source>
-      <translation>Import</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="60" />
-      <source>Looking for suggested moments</source>
-      <translation>Recherche de moments suggérés</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="48" />
-      <source>Made with: {app}</source>
-      <translation>Créé avec : {app}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/mark.py" line="36" />
-      <source>Marked {kind} at {where}.</source>
-      <translation>Moment « {kind} » marqué à {where}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="61" />
-      <source>Moment deleted.</source>
-      <translation>Moment supprimé.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="124" />
-      <source>Moments without a still:</source>
-      <translation>Moments sans photo :</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="78" />
-      <source>Moments: {count}</source>
-      <translation>Moments : {count}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="142" />
-      <source>Move that file away, or choose another journal folder.</source>
-      <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="50" />
-      <source>Moved to {where}.</source>
-      <translation>Moment déplacé sur la photo {where}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="144" />
-      <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
-      <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n}) : {names}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="132" />
-      <source>No photos found in the given paths.</source>
-      <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="134" />
-      <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
-      <translation>Aucune photo trouvée : les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="45" />
-      <source>No pieces yet. Create one with: coulisses piece new "Vase bleu #3"</source>
-      <translation>Aucune pièce pour l’instant. Créez-en une avec : coulisses piece new "Vase bleu #3"</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="37" />
-      <source>No screen number {n} to capture.</source>
-      <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/sources.py" line="62" />
-      <source>No source given: use a camera number (0), a stream URL, a video file or 'screen'.</source>
-      <translation>Aucune source indiquée : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/controller.py" line="113" />
-      <source>No still was taken: {reason}</source>
-      <translation>Aucune photo n’a été prise : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="100" />
-      <source>No stills yet.</source>
-      <translation>Aucune photo pour l’instant.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="76" />
-      <source>No suggested moments: nothing changed suddenly and stayed changed.</source>
-      <translation>Aucun moment suggéré : rien n’a changé brusquement et durablement.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/pipeline.py" line="119" />
-      <source>None of the piece's stills could be read, so there is nothing to show; check the journal folder ({problem}).</source>
-      <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer ; vérifiez le dossier du journal ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="148" />
-      <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
-      <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb} Mo nécessaires) ; libérez de la place ou choisissez un autre dossier.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="342" />
-      <source>Only {n} stills to show in {seconds} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
-      <translation>Seulement {n} photos à montrer en {seconds} s, chacune reste donc longtemps à l’écran ; une vidéo plus courte paraîtra plus vivante.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="37" />
-      <source>Opening the camera…</source>
-      <translation>Ouverture de la caméra…</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="320" />
-      <source>Opening {source}…</source>
-      <translation>Ouverture de {source}…</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="149" />
-      <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
-      <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC) : {n}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="135" />
-      <source>Photos imported into {piece!r}: {n}.</source>
-      <translation>Photos importées dans {piece!r} : {n}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="56" />
-      <source>Piece: {name}</source>
-      <translation>Pièce : {name}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="56" />
-      <source>Recording — 1 still</source>
-      <translation>Prise de vue en cours — 1 photo</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="55" />
-      <source>Recording — 1 still, next in {s} s</source>
-      <translation>Prise de vue en cours — 1 photo, la suivante dans {s} s</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="52" />
-      <source>Recording — idle, skipping stills where nothing moves ({n} kept)</source>
-      <translation>Prise de vue en cours — rien ne bouge, photos ignorées (gardées : {n})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="60" />
-      <source>Recording — {n} stills</source>
-      <translation>Prise de vue en cours — {n} photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="58" />
-      <source>Recording — {n} stills, next in {s} s</source>
-      <translation>Prise de vue en cours — {n} photos, la suivante dans {s} s</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="117" />
-      <source>Session {n}: {start} – {end} · {worked} · {stills} stills</source>
-      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="111" />
-      <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost once</source>
-      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue une fois</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="114" />
-      <source>Session {n}: {start} – {end} · {worked} · {stills} stills · camera lost {lost} times</source>
-      <translation>Séance {n} : {start} – {end} · {worked} · {stills} photos · caméra perdue {lost} fois</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="68" />
-      <source>Sessions: {count}</source>
-      <translation>Séances : {count}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="42" />
-      <source>Signed by: {name}</source>
-      <translation>Signé par : {name}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="53" />
-      <source>Signed on: {when} (by the signer's clock)</source>
-      <translation>Date de signature : {when} (selon l’horloge du signataire)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="44" />
-      <source>Signer trusted: not checked; pass the maker's published root certificate with --trust to check who signed.</source>
-      <translation>Signataire de confiance : non vérifié ; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="43" />
-      <source>Signer trusted: yes (your trust anchor)</source>
-      <translation>Signataire de confiance : oui (votre certificat de confiance)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="152" />
-      <source>Skipped ({n}):</source>
-      <translation>Ignorés ({n}) :</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="115" />
-      <source>Skipped {path}: {reason}.</source>
-      <translation>{path} ignoré : {reason}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/preferences.py" line="171" />
-      <source>Some preferences were not valid and are back to their defaults: {names}.</source>
-      <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut : {names}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/sources.py" line="86" />
-      <source>Source {source} not found: use a camera number (0), a stream URL, a video file or 'screen'.</source>
-      <translation>Source {source} introuvable : donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou « screen ».</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="51" />
-      <source>Source: a composite of real captures, not generated.</source>
-      <translation>Source : un assemblage de vraies prises de vue, rien de généré.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/main_window/bench.py" line="66" />
-      <source>Start recording to snap a still.</source>
-      <translation>Démarrez la prise de vue pour prendre une photo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="66" />
-      <source>Stills shown: {shown}</source>
-      <translation>Photos montrées : {shown}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="62" />
-      <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
-      <translation>Photos : {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="28" />
-      <source>Stopped</source>
-      <translation>Arrêté</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="99" />
-      <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
-      <translation>Surveillance arrêtée. Nouvelles photos importées : {imported} ; ignorées : {skipped}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="30" />
-      <source>Stopped — 1 still kept</source>
-      <translation>Arrêté — 1 photo gardée</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="32" />
-      <source>Stopped — {n} stills kept</source>
-      <translation>Arrêté — {n} photos gardées</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="410" />
-      <source>Stopped.</source>
-      <translation>Arrêté.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/termui.py" line="81" />
-      <source>Stopping… (Ctrl-C again to force)</source>
-      <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="129" />
-      <source>Suggested moments (accept with `coulisses suggestions PIECE accept ID`, or dismiss):</source>
-      <translation>Moments suggérés (acceptez-les avec `coulisses suggestions PIECE accept ID`, ou écartez-les) :</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="75" />
-      <source>Suggestions skipped (interrupted); the rest of the timeline is complete.</source>
-      <translation>Suggestions abandonnées (interruption) ; le reste de la chronologie est complet.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/identity.py" line="115" />
-      <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that the journal folder is writable.</source>
-      <translation>Impossible de conserver la clé Content Credentials dans {folder} ({problem}) ; vérifiez que le dossier du journal est accessible en écriture.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/identity.py" line="136" />
-      <source>The Content Credentials key {path} could not be read; it was moved to {aside} and a new identity was made: publish its fingerprint {fingerprint} (reels signed before still verify with the previous certificate in {previous}).</source>
-      <translation>La clé Content Credentials {path} est illisible ; elle a été déplacée vers {aside} et une nouvelle identité a été créée : publiez son empreinte {fingerprint} (les vidéos signées auparavant restent vérifiables avec l’ancien certificat, dans {previous}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/identity.py" line="203" />
-      <source>The Content Credentials signing key in {folder} could not be read; it was set aside and a new one made under the same identity, so your fingerprint is unchanged.</source>
-      <translation>La clé de signature Content Credentials de {folder} est illisible ; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/main_window/bench.py" line="90" />
-      <source>The caption could not be saved: {reason}</source>
-      <translation>Impossible d’enregistrer la légende : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/captions.py" line="370" />
-      <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
-      <translation>Il ne restait rien d’affichable dans la légende « {caption} » : elle n’apparaît pas dans la vidéo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/captions.py" line="365" />
-      <source>The caption “{caption}” has characters the caption font cannot draw ({chars}); they were left out of the video.</source>
-      <translation>La légende « {caption} » contient des caractères que la police des légendes ne sait pas dessiner ({chars}) ; ils ont été retirés de la vidéo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="101" />
-      <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
-      <translation>La légende « {caption} » reste {seconds:.1f} s à l’écran, c’est court pour sa longueur ; le public risque de ne pas finir de la lire.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/captions.py" line="376" />
-      <source>The caption “{caption}” is too long for the screen and was shortened with “…”; the full text is in the subtitle files and the post text.</source>
-      <translation>La légende « {caption} » est trop longue pour l’écran et a été raccourcie par « … » ; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/capture/status.py" line="35" />
-      <source>The capture could not start.</source>
-      <translation>La prise de vue n’a pas pu démarrer.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="314" />
-      <source>The capture has stopped.</source>
-      <translation>La prise de vue s’est arrêtée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="267" />
-      <source>The capture is not running.</source>
-      <translation>La prise de vue n’est pas en cours.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="411" />
-      <source>The capture stopped on an error: {error}</source>
-      <translation>La prise de vue s’est arrêtée sur une erreur : {error}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="225" />
-      <source>The cover image could not be encoded.</source>
-      <translation>L’image de couverture n’a pas pu être encodée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="218" />
-      <source>The cover still could not be read ({problem}); the cover is plain.</source>
-      <translation>La photo de couverture est illisible ({problem}) ; la couverture est unie.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="164" />
-      <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
-      <translation>Le disque s’est rempli pendant l’export ; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="144" />
-      <source>The disk holding the journal folder {path} is full.</source>
-      <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/watch_folder.py" line="156" />
-      <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
-      <translation>Le disque du journal est plein ; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="674" />
-      <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
-      <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="759" />
-      <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
-      <translation>Le disque est presque plein ({free} Mo libres, {margin} Mo gardés en réserve) : libérez de la place et réessayez.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/carousel.py" line="186" />
-      <source>The effort behind {name}: {figures}</source>
-      <translation>L’effort derrière {name} : {figures}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/history.py" line="71" />
-      <source>The export is complete but could not be added to the piece's list of exports ({problem}).</source>
-      <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/history.py" line="194" />
-      <source>The export {folder} could not be deleted ({problem}).</source>
-      <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/cards.py" line="76" />
-      <source>The finished piece</source>
-      <translation>La pièce terminée</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/carousel.py" line="192" />
-      <source>The finished piece, {name}, on {when}</source>
-      <translation>La pièce terminée, {name}, le {when}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/watch_folder.py" line="192" />
-      <source>The folder {folder} cannot be reached; watching for it to come back.</source>
-      <translation>Le dossier {folder} est inaccessible ; Coulisses attend qu’il revienne.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="237" />
-      <source>The frame rate must be a positive whole number.</source>
-      <translation>La fréquence d’images doit être un nombre entier positif.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="156" />
-      <source>The import stopped: {reason}.</source>
-      <translation>L’import s’est arrêté : {reason}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/watch_folder.py" line="161" />
-      <source>The journal could not be written ({error}).</source>
-      <translation>Impossible d’écrire dans le journal ({error}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/main_window/bench.py" line="81" />
-      <source>The moment could not be saved: {reason}</source>
-      <translation>Impossible d’enregistrer le moment : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="47" />
-      <source>The moment is now a {kind}.</source>
-      <translation>Le moment est désormais de type « {kind} ».</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="58" />
-      <source>The moment now covers its still alone.</source>
-      <translation>Le moment ne couvre plus que sa propre photo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="56" />
-      <source>The moment now covers {start} to {end}.</source>
-      <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="25" />
-      <source>The name was tidied to {name!r}.</source>
-      <translation>Le nom a été mis au propre : {name!r}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/options.py" line="106" />
-      <source>The option {option} is true or false, not {value!r}.</source>
-      <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="135" />
-      <source>The output folder {folder} cannot be created ({problem}).</source>
-      <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="138" />
-      <source>The output folder {folder} is not writable; choose another folder.</source>
-      <translation>Impossible d’écrire dans le dossier de sortie {folder} ; choisissez-en un autre.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/options.py" line="118" />
-      <source>The outputs are a list of names, not {value!r}.</source>
-      <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/suggestions.py" line="292" />
-      <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
-      <translation>La pièce a changé brusquement et durablement (environ {percent} % de l’image).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="239" />
-      <source>The reel length must be a positive number of seconds.</source>
-      <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/composer.py" line="45" />
-      <source>The reel plan has no frame rate.</source>
-      <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/composer.py" line="47" />
-      <source>The reel plan is damaged (a shot has a negative length).</source>
-      <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="42" />
-      <source>The screen cannot be captured here ({reason}).</source>
-      <translation>Impossible de capturer l’écran ici ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="61" />
-      <source>The screen cannot be captured right now ({reason}).</source>
-      <translation>Impossible de capturer l’écran pour le moment ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="49" />
-      <source>The screen capture is not open.</source>
-      <translation>La capture d’écran n’est pas ouverte.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="189" />
-      <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
-      <translation>La photo d’un moment « {kind} » manque ; la photo la plus proche est montrée à sa place.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/stream.py" line="90" />
-      <source>The stream {url} cannot be opened: check the address, that the camera or phone is on and streaming, and that this computer can reach it.</source>
-      <translation>Impossible d’ouvrir le flux {url} : vérifiez l’adresse, que la caméra ou le téléphone est allumé et diffuse, et que cet ordinateur peut l’atteindre.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/stream.py" line="157" />
-      <source>The stream {url} is not open.</source>
-      <translation>Le flux {url} n’est pas ouvert.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/stream.py" line="161" />
-      <source>The stream {url} stopped sending pictures.</source>
-      <translation>Le flux {url} n’envoie plus d’images.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/videofile.py" line="64" />
-      <source>The video file {path} cannot be opened (not a video, or damaged).</source>
-      <translation>Impossible d’ouvrir le fichier vidéo {path} (ce n’est pas une vidéo, ou il est abîmé).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/videofile.py" line="83" />
-      <source>The video file {path} is not open.</source>
-      <translation>Le fichier vidéo {path} n’est pas ouvert.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/pipeline.py" line="107" />
-      <source>The video has {n} frames instead of {total}.</source>
-      <translation>La vidéo a {n} images au lieu de {total}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/options.py" line="112" />
-      <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
-      <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/editing.py" line="62" />
-      <source>There is no moment {id} in this piece; `coulisses timeline PIECE` lists them.</source>
-      <translation>Il n’y a pas de moment {id} dans cette pièce ; `coulisses timeline PIECE` les liste.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="48" />
-      <source>There is no still {id} in this piece; `coulisses suggestions PIECE` lists the suggested ones.</source>
-      <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses suggestions PIECE` liste les photos suggérées.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/editing.py" line="67" />
-      <source>There is no still {id} in this piece; `coulisses timeline PIECE --json` lists them.</source>
-      <translation>Il n’y a pas de photo {id} dans cette pièce ; `coulisses timeline PIECE --json` les liste.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="44" />
-      <source>There is no suggestion number {n}; `coulisses suggestions PIECE` lists {count}.</source>
-      <translation>Il n’y a pas de suggestion numéro {n} ; `coulisses suggestions PIECE` en liste {count}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/composer.py" line="43" />
-      <source>There is nothing to export: the reel plan has no frames.</source>
-      <translation>Rien à exporter : le montage de la vidéo ne contient aucune image.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="138" />
-      <source>They were taken from {start} to {end}.</source>
-      <translation>Elles ont été prises du {start} au {end}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/signing.py" line="104" />
-      <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
-      <translation>Cet export n’est pas signé : une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/signing.py" line="96" />
-      <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
-      <translation>Cet export n’est pas signé : sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/signing.py" line="102" />
-      <source>This export is not signed: {problem}</source>
-      <translation>Cet export n’est pas signé : {problem}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/editing.py" line="140" />
-      <source>This moment has no still, so it cannot cover a span; move it to a still first.</source>
-      <translation>Ce moment n’est sur aucune photo, il ne peut donc pas s’étendre sur plusieurs ; placez-le d’abord sur une photo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="74" />
-      <source>This piece has no stills yet.</source>
-      <translation>Cette pièce n’a pas encore de photos.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="203" />
-      <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
-      <translation>Cette vidéo porte des Content Credentials : chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="223" />
-      <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
-      <translation>Cette vidéo doit durer au moins {seconds} s pour laisser le temps de lire chaque légende : choisissez {seconds} s ou plus (ou raccourcissez quelques légendes).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="168" />
-      <source>Took a still for {piece!r}.</source>
-      <translation>Photo prise pour {piece!r}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/options.py" line="67" />
-      <source>Unknown export option: {names}.</source>
-      <translation>Option d’export inconnue : {names}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="126" />
-      <source>Unknown export outputs: {names}.</source>
-      <translation>Sorties d’export inconnues : {names}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/composer.py" line="68" />
-      <source>Unknown layout {layout!r}; use fill or fit.</source>
-      <translation>Mise en page {layout!r} inconnue ; utilisez fill ou fit.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="68" />
-      <source>Using the demo piece {name!r} ({id}) already in the journal.</source>
-      <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="97" />
-      <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
-      <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/preferences.py" line="155" />
-      <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
-      <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés ; l’ancien fichier a été conservé sous le nom {path}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/preferences.py" line="144" />
-      <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file's permissions.</source>
-      <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant ; vérifiez les permissions de ce fichier.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="38" />
-      <source>`moment … {action}` needs a value</source>
-      <translation>`moment … {action}` demande une valeur</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="60" />
-      <source>`suggestions PIECE {action}` needs the ID of a suggestion</source>
-      <translation>`suggestions PIECE {action}` demande l’ID d’une suggestion</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="63" />
-      <source>`suggestions PIECE` takes no ID; did you mean accept or dismiss?</source>
-      <translation>`suggestions PIECE` ne prend pas d’ID ; vouliez-vous dire accept ou dismiss ?</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="33" />
-      <source>a pause longer than this starts a new session (default 30m)</source>
-      <translation>une pause plus longue que cela commence une nouvelle séance (30m par défaut)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="21" />
-      <source>a pause longer than this starts a new session (default: the piece's setting, else 30m)</source>
-      <translation>une pause plus longue que cela commence une nouvelle séance (par défaut : le réglage de la pièce, sinon 30m)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="47" />
-      <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
-      <translation>créer aussi un carrousel : jusqu’à 10 photos au format 4:5 dans carousel/</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="20" />
-      <source>an exported MP4 or JPEG</source>
-      <translation>un MP4 ou un JPEG exporté</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="121" />
-      <source>and {n} more</source>
-      <translation>et {n} autres</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="24" />
-      <source>camera number (0), stream URL (rtsp://…, http://…), video file, or 'screen'</source>
-      <translation>numéro de caméra (0), adresse de flux (rtsp://…, http://…), fichier vidéo ou « screen »</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/camera.py" line="62" />
-      <source>camera {index}</source>
-      <translation>la caméra {index}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="47" />
-      <source>captures</source>
-      <translation>photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="61" />
-      <source>capturing</source>
-      <translation>prise de vue en cours</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="271" />
-      <source>carousel</source>
-      <translation>carrousel</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="18" />
-      <source>check a file's Content Credentials: who signed, the process, whether it changed</source>
-      <translation>vérifier les Content Credentials d’un fichier : qui l’a signé, le processus, s’il a été modifié</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="14" />
-      <source>create a piece and print its id</source>
-      <translation>créer une pièce et afficher son identifiant</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="12" />
-      <source>create or list pieces</source>
-      <translation>créer ou lister les pièces</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="24" />
-      <source>do not look for suggested moments (faster on a huge piece)</source>
-      <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="37" />
-      <source>do not open on the finished piece</source>
-      <translation>ne pas ouvrir sur la pièce terminée</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="43" />
-      <source>do not say in the post text that the reel carries Content Credentials</source>
-      <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/exporter.py" line="291" />
-      <source>done</source>
-      <translation>terminé</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/demo_piece.py" line="242" />
-      <source>drawing the demo stills</source>
-      <translation>dessin des photos de démonstration</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="20" />
-      <source>edit a moment: caption, kind, move, span or delete</source>
-      <translation>modifier un moment : légende (caption), type (kind), déplacer (move), étendre (span) ou supprimer (delete)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="65" />
-      <source>ended</source>
-      <translation>terminé</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="67" />
-      <source>failed</source>
-      <translation>échec</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="35" />
-      <source>fill: crop around the focus point; fit: whole still over a blur</source>
-      <translation>fill : recadrer autour du point de mire ; fit : photo entière sur un fond flou</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/pipeline.py" line="104" />
-      <source>finishing the video</source>
-      <translation>finalisation de la vidéo</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/mark.py" line="13" />
-      <source>flag a moment: struggle, fix, milestone, result, note</source>
-      <translation>marquer un moment : struggle (difficulté), fix (correction), milestone (étape), result (résultat), note</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="17" />
-      <source>folder receiving the export (default: {folder})</source>
-      <translation>dossier où enregistrer l’export (par défaut : {folder})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="19" />
-      <source>folder receiving the export (one new subfolder per export)</source>
-      <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="47" />
-      <source>id</source>
-      <translation>id</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="17" />
-      <source>id, name, captures, moments, last activity</source>
-      <translation>identifiant, nom, photos, moments, dernière activité</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="38" />
-      <source>import photos or folders, placed at the time they were taken</source>
-      <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="142" />
-      <source>interrupted</source>
-      <translation>interrompu</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="132" />
-      <source>it cannot be read ({error})</source>
-      <translation>il est illisible ({error})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="334" />
-      <source>it could not be imported ({error})</source>
-      <translation>il n’a pas pu être importé ({error})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="301" />
-      <source>it could not be written into the journal ({error})</source>
-      <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="127" />
-      <source>it is a folder</source>
-      <translation>c’est un dossier</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="168" />
-      <source>it is inside the Coulisses journal folder</source>
-      <translation>il se trouve dans le dossier du journal Coulisses</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="146" />
-      <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
-      <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="129" />
-      <source>it is not a regular file</source>
-      <translation>ce n’est pas un fichier ordinaire</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="171" />
-      <source>its EXIF capture time {value!r} is not a valid date</source>
-      <translation>sa date de prise de vue EXIF {value!r} n’est pas une date valide</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="132" />
-      <source>its EXIF data is damaged</source>
-      <translation>ses données EXIF sont abîmées</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="131" />
-      <source>its EXIF data is damaged ({detail})</source>
-      <translation>ses données EXIF sont abîmées ({detail})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="275" />
-      <source>its capture time is in the future; is the camera's clock set right?</source>
-      <translation>sa date de prise de vue est dans le futur ; l’horloge de l’appareil est-elle à l’heure ?</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="287" />
-      <source>its image data is damaged ({detail})</source>
-      <translation>ses données d’image sont abîmées ({detail})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="81" />
-      <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
-      <translation>dossier du journal (par défaut : $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="41" />
-      <source>keep each webcam still's exposure as captured</source>
-      <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="35" />
-      <source>keep every still, even when nothing moved</source>
-      <translation>garder toutes les photos, même quand rien n’a bougé</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="44" />
-      <source>keep running and import each new photo that appears in the folders (Ctrl-C stops)</source>
-      <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="28" />
-      <source>kind of the moment an accepted suggestion becomes (default: struggle)</source>
-      <translation>type du moment créé quand une suggestion est acceptée (par défaut : struggle)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="47" />
-      <source>last activity</source>
-      <translation>dernière activité</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="39" />
-      <source>leave out the closing card with the effort figures</source>
-      <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="24" />
-      <source>list (default), accept ID or dismiss ID</source>
-      <translation>list (par défaut), accept ID ou dismiss ID</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="18" />
-      <source>machine-readable output</source>
-      <translation>sortie lisible par un programme</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/demo.py" line="15" />
-      <source>make a demo piece and export its reel (no camera needed)</source>
-      <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="49" />
-      <source>make only the carousel and the post text, no reel</source>
-      <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="47" />
-      <source>moments</source>
-      <translation>moments</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/pieces.py" line="47" />
-      <source>name</source>
-      <translation>nom</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="107" />
-      <source>no TIFF header</source>
-      <translation>en-tête TIFF absent</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="125" />
-      <source>no command given (see `coulisses --help`)</source>
-      <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="73" />
-      <source>none yet</source>
-      <translation>aucune pour l’instant</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="37" />
-      <source>pause when less than this is free on the disk (default 200MB)</source>
-      <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="678" />
-      <source>paused: disk full</source>
-      <translation>en pause : disque plein</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="684" />
-      <source>paused: write error</source>
-      <translation>en pause : erreur d’écriture</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="43" />
-      <source>photo files or folders</source>
-      <translation>fichiers photo ou dossiers</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="17" />
-      <source>piece id or name</source>
-      <translation>identifiant ou nom de la pièce</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="26" />
-      <source>piece name or id</source>
-      <translation>nom ou identifiant de la pièce</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="30" />
-      <source>platform: frame size and safe zone (default: {name})</source>
-      <translation>plateforme : format d’image et zone sûre (par défaut : {name})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="32" />
-      <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
-      <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut : {seconds:g} s)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="16" />
-      <source>render a vertical captioned reel of a piece</source>
-      <translation>produire la vidéo verticale légendée d’une pièce</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="80" />
-      <source>score {score}</source>
-      <translation>score {score}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="84" />
-      <source>show debug messages</source>
-      <translation>afficher les messages de débogage</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="62" />
-      <source>source lost, retrying</source>
-      <translation>source perdue, nouvel essai</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="60" />
-      <source>starting</source>
-      <translation>démarrage</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="20" />
-      <source>stills where the piece suddenly changed: list, accept or dismiss them</source>
-      <translation>photos où la pièce a brusquement changé : les lister, les accepter ou les écarter</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="31" />
-      <source>stop after N stills</source>
-      <translation>s’arrêter après N photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="33" />
-      <source>stop after this long, e.g. 45m or 2h</source>
-      <translation>s’arrêter au bout de cette durée, p. ex. 45m ou 2h</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="66" />
-      <source>stopped</source>
-      <translation>arrêté</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="25" />
-      <source>take a still every few seconds, skipping idle ones</source>
-      <translation>prendre une photo à intervalle régulier, sans garder celles où rien ne bouge</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="42" />
-      <source>take one still now</source>
-      <translation>prendre une photo maintenant</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="125" />
-      <source>the capture-details table points outside the data</source>
-      <translation>la table des détails de prise de vue pointe hors des données</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="385" />
-      <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
-      <translation>le disque du journal est plein ; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="137" />
-      <source>the file is empty</source>
-      <translation>le fichier est vide</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="281" />
-      <source>the file is truncated (an unfinished copy?)</source>
-      <translation>le fichier est tronqué (une copie inachevée ?)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="145" />
-      <source>the file is truncated or damaged</source>
-      <translation>le fichier est tronqué ou abîmé</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="162" />
-      <source>the folder cannot be read ({error})</source>
-      <translation>le dossier est illisible ({error})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="149" />
-      <source>the image is too large to import</source>
-      <translation>l’image est trop grande pour être importée</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="220" />
-      <source>the image is too large to import ({w}×{h} pixels)</source>
-      <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="389" />
-      <source>the journal could not be written ({error})</source>
-      <translation>impossible d’écrire dans le journal ({error})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="22" />
-      <source>the maker's root certificate, to check who signed</source>
-      <translation>le certificat racine de l’auteur, pour vérifier qui a signé</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/mark.py" line="21" />
-      <source>the moment lasts until this still ('last' for the latest)</source>
-      <translation>le moment dure jusqu’à cette photo (« last » pour la plus récente)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="25" />
-      <source>the new caption, kind ({kinds}), still id (move), end still id or 'none' (span)</source>
-      <translation>la nouvelle légende, le type ({kinds}), l’identifiant de la photo (move), celui de la photo de fin ou « none » (span)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/health.py" line="87" />
-      <source>the picture has been black for {seconds} s</source>
-      <translation>l’image est noire depuis {seconds} s</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/health.py" line="91" />
-      <source>the picture has been frozen for {seconds} s</source>
-      <translation>l’image est figée depuis {seconds} s</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/screen.py" line="22" />
-      <source>the screen</source>
-      <translation>l’écran</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/suggestions.py" line="26" />
-      <source>the still id of a suggestion, or its number in the list</source>
-      <translation>l’identifiant de la photo d’une suggestion, ou son numéro dans la liste</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="16" />
-      <source>the story of a piece: sessions, moments, effort, suggested moments</source>
-      <translation>l’histoire d’une pièce : séances, moments, effort, moments suggérés</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/exif_time.py" line="116" />
-      <source>the tag table is cut short or points outside the data</source>
-      <translation>la table des balises est tronquée ou pointe hors des données</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/importer.py" line="184" />
-      <source>there is no such file or folder</source>
-      <translation>ce fichier ou dossier n’existe pas</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/photo_decode.py" line="285" />
-      <source>there is not enough memory to decode it</source>
-      <translation>il n’y a pas assez de mémoire pour le décoder</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="29" />
-      <source>time between stills, e.g. 2s, 30s, 5m (default 10s)</source>
-      <translation>temps entre deux photos, p. ex. 2s, 30s, 5m (10s par défaut)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/pieces/model.py" line="23" />
-      <source>today {time}</source>
-      <translation>aujourd’hui à {time}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="103" />
-      <source>warning: {message}</source>
-      <translation>attention : {message}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/mark.py" line="18" />
-      <source>which still (default: the last one)</source>
-      <translation>quelle photo (par défaut : la dernière)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="46" />
-      <source>with --watch: how long a new file must stay unchanged before it is taken (default: 2s; raise it for slow network copies)</source>
-      <translation>avec --watch : combien de temps un nouveau fichier doit rester inchangé avant d’être pris (par défaut : 2s ; augmentez-le pour les copies lentes par le réseau)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="49" />
-      <source>with --watch: how often to look in the folders (default: 1s)</source>
-      <translation>avec --watch : intervalle entre deux coups d’œil dans les dossiers (par défaut : 1s)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="41" />
-      <source>{file} cannot be read ({problem}).</source>
-      <translation>Impossible de lire {file} ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="25" />
-      <source>{file} carries no Content Credentials.</source>
-      <translation>{file} ne contient pas de Content Credentials.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="27" />
-      <source>{file} could not be read as a signed image or video ({problem}).</source>
-      <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée ({problem}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/signing.py" line="132" />
-      <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
-      <translation>Impossible de signer {file} ({problem}) ; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="38" />
-      <source>{file} is not a PEM certificate; pass the maker's root.pem with --trust.</source>
-      <translation>{file} n’est pas un certificat PEM ; indiquez le root.pem de l’auteur avec --trust.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/verify.py" line="34" />
-      <source>{file} is not a file that can be read.</source>
-      <translation>{file} n’est pas un fichier lisible.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="21" />
-      <source>{file} was changed after it was signed: its image or video data no longer match the signed fingerprint ({codes}).</source>
-      <translation>{file} a été modifié après sa signature : ses données d’image ou de vidéo ne correspondent plus à l’empreinte signée ({codes}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="18" />
-      <source>{file}: Content Credentials valid; the file has not changed since it was signed.</source>
-      <translation>{file} : Content Credentials valides ; le fichier n’a pas changé depuis sa signature.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="32" />
-      <source>{file}: the Content Credentials are invalid ({codes}).</source>
-      <translation>{file} : les Content Credentials ne sont pas valides ({codes}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/credentials/describe.py" line="30" />
-      <source>{file}: the Content Credentials are invalid because the certificate that signed them has expired.</source>
-      <translation>{file} : les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/history.py" line="178" />
-      <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
-      <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé ; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/watch_folder.py" line="93" />
-      <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
-      <translation>{folder} se trouve dans le journal Coulisses ; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/history.py" line="174" />
-      <source>{folder} is not among this piece's exports; it was left alone.</source>
-      <translation>{folder} ne fait pas partie des exports de cette pièce ; il n’a pas été touché.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="130" />
-      <source>{h} h {m:02d}</source>
-      <translation>{h} h {m:02d}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="74" />
-      <source>{kept} kept · {skipped} skipped · last still {last} · {source}: {status}</source>
-      <translation>{kept} gardées · {skipped} écartées · dernière photo : {last} · {source} : {status}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="413" />
-      <source>{kept} stills kept, {skipped} idle ones skipped.</source>
-      <translation>{kept} photos gardées, {skipped} photos sans mouvement écartées.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/carousel.py" line="199" />
-      <source>{kind} on {when}</source>
-      <translation>{kind}, le {when}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/carousel.py" line="197" />
-      <source>{kind} on {when}: {caption}</source>
-      <translation>{kind}, le {when} : {caption}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="75" />
-      <source>{message} (see `{prog} --help`)</source>
-      <translation>{message} (voir `{prog} --help`)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="132" />
-      <source>{m} min</source>
-      <translation>{m} min</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/pieces/model.py" line="65" />
-      <source>{name} (archived)</source>
-      <translation>{name} (archivée)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/export.py" line="105" />
-      <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
-      <translation>{name} : vidéo de {seconds:.1f} s, {frames} images à {fps} fps, pour {platform}, produite en {took}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="156" />
-      <source>{n} attempts</source>
-      <translation>{n} tentatives</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="163" />
-      <source>{n} day</source>
-      <translation>{n} jour</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="164" />
-      <source>{n} days</source>
-      <translation>{n} jours</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="152" />
-      <source>{n} fix</source>
-      <translation>{n} correction</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="153" />
-      <source>{n} fixes</source>
-      <translation>{n} corrections</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="78" />
-      <source>{n} missed (source lost, disk full or too short an interval)</source>
-      <translation>{n} photos manquées (source perdue, disque plein ou intervalle trop court)</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="416" />
-      <source>{n} outage(s) recorded ({time} in all).</source>
-      <translation>{n} coupure(s) enregistrée(s) ({time} au total).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="159" />
-      <source>{n} session</source>
-      <translation>{n} séance</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="160" />
-      <source>{n} sessions</source>
-      <translation>{n} séances</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/pieces/model.py" line="67" />
-      <source>{n} stills</source>
-      <translation>{n} photos</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/timeline.py" line="102" />
-      <source>{n} stills from {start} to {end}</source>
-      <translation>{n} photos du {start} au {end}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="148" />
-      <source>{n} struggle</source>
-      <translation>{n} difficulté</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="149" />
-      <source>{n} struggles</source>
-      <translation>{n} difficultés</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="60" />
-      <source>{option}: {error}</source>
-      <translation>{option} : {error}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/ui/app.py" line="141" />
-      <source>{path} is a file, so it cannot hold the journal.</source>
-      <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="113" />
-      <source>{path}: {note}.</source>
-      <translation>{path} : {note}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/import_photos.py" line="147" />
-      <source>{path}: {note}; it was imported anyway.</source>
-      <translation>{path} : {note} ; le fichier a quand même été importé.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/capture.py" line="150" />
-      <source>{piece}: {summary}</source>
-      <translation>{piece} : {summary}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/preview.py" line="124" />
-      <source>{source} cannot be opened ({reason}).</source>
-      <translation>Impossible d’ouvrir {source} ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/preview.py" line="174" />
-      <source>{source} gave no picture ({reason}).</source>
-      <translation>Aucune image de {source} ({reason}).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="510" />
-      <source>{source} has ended.</source>
-      <translation>Fin de {source}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/sources.py" line="85" />
-      <source>{source} is a folder, not a video file.</source>
-      <translation>{source} est un dossier, pas un fichier vidéo.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="575" />
-      <source>{source} is back after {time}; the gap is recorded.</source>
-      <translation>Signal de {source} retrouvé après {time} ; l’interruption est enregistrée.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/sources.py" line="79" />
-      <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
-      <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="544" />
-      <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
-      <translation>Plus de signal de {source} ({reason}) ; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/capture/session.py" line="542" />
-      <source>{source} lost: {reason}</source>
-      <translation>Plus de signal de {source} : {reason}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="133" />
-      <source>{s} s</source>
-      <translation>{s} s</translation>
-    </message>
-    <message>
-      <location filename="coulisses/termui.py" line="64" />
-      <source>{time} left</source>
-      <translation>encore {time}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/effort.py" line="144" />
-      <source>{time} of work</source>
-      <translation>{time} de travail</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/frame_files.py" line="68" />
-      <source>{total} frames numbered from 000001.jpg. Import them as an image sequence at {fps} frames per second ({seconds:.2f} s).</source>
-      <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f} s).</translation>
-    </message>
-    <message>
-      <location filename="coulisses/export/options.py" line="103" />
-      <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
-      <translation>{value!r} n’est pas une valeur valable pour {option} ; choisissez parmi : {allowed}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/cli.py" line="138" />
-      <source>{what} ({path})</source>
-      <translation>{what} ({path})</translation>
-    </message>
-    <message>
-      <location filename="coulisses/commands/moment.py" line="44" />
-      <source>“{kind}” is not a kind of moment; use one of {kinds}</source>
-      <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/editing.py" line="99" />
-      <source>“{kind}” is not a kind of moment; use one of {kinds}.</source>
-      <translation>« {kind} » n’est pas un type de moment ; utilisez l’un de ceux-ci : {kinds}.</translation>
-    </message>
-    <message>
-      <location filename="coulisses/timeline/pacing.py" line="243" />
-      <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
-      <translation>« {name} » n’a pas encore de photos ; prenez-en ou importez-en avant de faire une vidéo.</translation>
-    </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>moment-kind</name>
     <message>
-      <location filename="coulisses/labels.py" line="13" />
-      <source>fix</source>
-      <translation>correction</translation>
+        <location filename="../../desktop/coulisses/labels.py" line="11"/>
+        <source>fix</source>
+        <translation>correction</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="14" />
-      <source>milestone</source>
-      <translation>étape</translation>
+        <location filename="../../desktop/coulisses/labels.py" line="12"/>
+        <source>milestone</source>
+        <translation>étape</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="16" />
-      <source>note</source>
-      <translation>note</translation>
+        <location filename="../../desktop/coulisses/labels.py" line="14"/>
+        <source>note</source>
+        <translation>note</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="15" />
-      <source>result</source>
-      <translation>résultat</translation>
+        <location filename="../../desktop/coulisses/labels.py" line="13"/>
+        <source>result</source>
+        <translation>résultat</translation>
     </message>
     <message>
-      <location filename="coulisses/labels.py" line="12" />
-      <source>struggle</source>
-      <translation>difficulté</translation>
+        <location filename="../../desktop/coulisses/labels.py" line="10"/>
+        <source>struggle</source>
+        <translation>difficulté</translation>
     </message>
-  </context>
+</context>
 </TS>

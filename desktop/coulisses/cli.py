@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from coulisses import __version__
+from coulisses import __version__, argparse_text
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 
@@ -76,6 +76,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    argparse_text.install()
     parser = _Parser(prog="coulisses", description=tr(
         "Capture your process, failures included, and turn it into an honest reel."))
     parser.add_argument("--home", metavar="DIR", help=tr(

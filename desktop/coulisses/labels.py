@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from coulisses.i18n import tr
+from coulisses.i18n import QT_TRANSLATE_NOOP, translate
+
+# Their own context: "fix" or "note" as a kind of moment may read differently elsewhere.
+KIND_CONTEXT = "moment-kind"
+_KINDS = {
+    "struggle": QT_TRANSLATE_NOOP("moment-kind", "struggle"),
+    "fix": QT_TRANSLATE_NOOP("moment-kind", "fix"),
+    "milestone": QT_TRANSLATE_NOOP("moment-kind", "milestone"),
+    "result": QT_TRANSLATE_NOOP("moment-kind", "result"),
+    "note": QT_TRANSLATE_NOOP("moment-kind", "note"),
+}
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
     """The maker-facing name of a moment kind (``struggle`` → « difficulté » in French)."""
-    # Literal tr() calls (text and context) so the extractor sees every word.
-    labels = {
-        "struggle": tr("struggle", context="moment-kind", lang=lang),
-        "fix": tr("fix", context="moment-kind", lang=lang),
-        "milestone": tr("milestone", context="moment-kind", lang=lang),
-        "result": tr("result", context="moment-kind", lang=lang),
-        "note": tr("note", context="moment-kind", lang=lang),
-    }
-    return labels.get(kind, kind)
+    source = _KINDS.get(kind)
+    return translate(KIND_CONTEXT, source, lang=lang) if source else kind

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from coulisses import APP_ID
 from coulisses.atomicio import write_text
-from coulisses.i18n import tr
+from coulisses.i18n import QT_TRANSLATE_NOOP, quote, tr, translate
 
 if TYPE_CHECKING:
     from coulisses.capture.idle import IdleSettings
@@ -67,6 +67,27 @@ class Preferences:
 
 _DEFAULTS = Preferences()
 _FIELDS = {f.name: f for f in fields(Preferences)}
+
+# What the maker reads for each field: the preferences window's own labels.
+_LABEL_CONTEXT = "PreferencesDialog"
+_LABELS = {
+    "default_source": QT_TRANSLATE_NOOP("PreferencesDialog", "Default source:"),
+    "interval": QT_TRANSLATE_NOOP("PreferencesDialog", "One still every:"),
+    "skip_idle": QT_TRANSLATE_NOOP("PreferencesDialog", "Skip stills where nothing moved"),
+    "idle_sensitivity": QT_TRANSLATE_NOOP("PreferencesDialog", "Sensitivity:"),
+    "journal_folder": QT_TRANSLATE_NOOP("PreferencesDialog", "Journal folder:"),
+    "language": QT_TRANSLATE_NOOP("PreferencesDialog", "Language:"),
+    "export_preset": QT_TRANSLATE_NOOP("PreferencesDialog", "Platform:"),
+    "export_duration": QT_TRANSLATE_NOOP("PreferencesDialog", "Reel length:"),
+    "export_layout": QT_TRANSLATE_NOOP("PreferencesDialog", "Framing:"),
+    "maker_name": QT_TRANSLATE_NOOP("PreferencesDialog", "Signed as:"),
+}
+
+
+def label(name: str) -> str:
+    """A field as the preferences window names it ("One still every"), translated."""
+    text = translate(_LABEL_CONTEXT, _LABELS[name]) if name in _LABELS else name
+    return text.rstrip(":\u00a0 ")
 
 
 def choices(name: str) -> tuple[str, ...]:
@@ -169,7 +190,7 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
     prefs = replace(_DEFAULTS, **values)
     if rejected:
         return prefs, tr("Some preferences were not valid and are back to their defaults: "
-                         "{names}.", names=", ".join(rejected))
+                         "{names}.", names=", ".join(quote(label(n)) for n in rejected))
     return prefs, None
 
 

@@ -100,11 +100,11 @@ class CaptureSettings:
 
     def __post_init__(self) -> None:
         if self.interval <= 0:
-            raise ValueError("the interval must be longer than zero")
+            raise ValueError(tr("the interval must be longer than zero"))
         if self.count is not None and self.count <= 0:
-            raise ValueError("the count must be at least 1")
+            raise ValueError(tr("the count must be at least 1"))
         if self.duration is not None and self.duration <= 0:
-            raise ValueError("the duration must be longer than zero")
+            raise ValueError(tr("the duration must be longer than zero"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,16 +404,17 @@ class CaptureSession:
     def _summary(self, reason: Finish) -> str:
         st = self._state
         why = {
-            Finish.COUNT: tr("Done: {n} stills taken.", n=st.kept),
+            Finish.COUNT: tr("Done: %n still(s) taken.", None, st.kept),
             Finish.DURATION: tr("Done: the capture time is over."),
             Finish.END_OF_SOURCE: tr("Done: {source} has ended.", source=st.source),
             Finish.STOPPED: tr("Stopped."),
             Finish.FAILED: tr("The capture stopped on an error: {error}", error=st.error or ""),
         }[reason]
-        text = why + " " + tr("{kept} stills kept, {skipped} idle ones skipped.",
-                              kept=st.kept, skipped=st.skipped)
+        # Each count its own plural: "1 still kept, 3 idle ones skipped."
+        text = why + " " + tr("{kept}, {skipped}.", kept=tr("%n still(s) kept", None, st.kept),
+                              skipped=tr("%n idle one(s) skipped", None, st.skipped))
         if st.outages:
-            text += " " + tr("{n} outage(s) recorded ({time} in all).", n=st.outages,
+            text += " " + tr("%n outage(s) recorded ({time} in all).", None, st.outages,
                              time=format_duration(st.lost_seconds))
         return text
 

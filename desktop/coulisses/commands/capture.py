@@ -16,7 +16,7 @@ def parse_size(text: str) -> int:
     """Bytes in ``200MB``, ``1G``, ``500k``, ``0``; ValueError otherwise."""
     m = _SIZE.match(text)
     if not m:
-        raise ValueError(f"{text!r} is not a size (try 200MB or 1GB)")
+        raise ValueError(tr("{text!r} is not a size (try 200MB or 1GB)", text=text))
     return int(float(m.group(1).replace(",", ".")) * _SCALE[m.group(2).lower()])
 
 
@@ -71,12 +71,12 @@ def _status_name(status: str) -> str:
 def _status_text(state) -> str:
     last = (state.last_still.astimezone().strftime("%H:%M:%S") if state.last_still
             else tr("none yet"))
-    text = tr("{kept} kept · {skipped} skipped · last still {last} · {source}: {status}",
-              kept=state.kept, skipped=state.skipped, last=last, source=state.source,
-              status=_status_name(str(state.status)))
+    text = tr("{kept} · {skipped} · last still {last} · {source}: {status}",
+              kept=tr("%n kept", None, state.kept), skipped=tr("%n skipped", None, state.skipped),
+              last=last, source=state.source, status=_status_name(str(state.status)))
     if state.missed:
-        text += " · " + tr("{n} missed (source lost, disk full or too short an interval)",
-                           n=state.missed)
+        text += " · " + tr("%n missed (source lost, disk full or too short an interval)",
+                           None, state.missed)
     return text
 
 

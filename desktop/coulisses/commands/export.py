@@ -111,8 +111,8 @@ def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
             ctx.say(f"  {result.files[kind].name}")
     if "carousel" in result.files:
         count = len(list(result.files["carousel"].glob("*.jpg")))
-        ctx.say(tr("  {folder}/ ({count} images, made in {took})",
-                   folder=result.files["carousel"].name, count=count,
+        ctx.say(tr("  {folder}/ (%n image(s), made in {took})", None, count,
+                   folder=result.files["carousel"].name,
                    took=format_duration(result.elapsed)))
     ctx.say(str(result.folder))
     return 0

@@ -99,22 +99,19 @@ def run(args: argparse.Namespace, ctx) -> int:
     if not snap.captures:
         ctx.say(tr("No stills yet."))
     else:
-        ctx.say(tr("{n} stills from {start} to {end}", n=len(snap.captures),
+        ctx.say(tr("%n still(s) from {start} to {end}", None, len(snap.captures),
                    start=_local(snap.captures[0].time), end=_local(snap.captures[-1].time)))
         ctx.say(tr("Effort: {line}", line=" · ".join(card_lines(tl.effort))))
     shown: set[str] = set()
     for s in tl.sessions:
         ctx.say("")
         fields = dict(n=s.index + 1, start=_local(s.start), end=_local(s.end, "%H:%M"),
-                      worked=format_worked(s.seconds), stills=s.stills, lost=len(s.gaps))
-        if len(s.gaps) == 1:
-            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} stills · camera "
-                       "lost once", **fields))
-        elif s.gaps:
-            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} stills · camera "
-                       "lost {lost} times", **fields))
+                      worked=format_worked(s.seconds), stills=tr("%n still(s)", None, s.stills))
+        if s.gaps:
+            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} · {lost}", **fields,
+                       lost=tr("camera lost %n time(s)", None, len(s.gaps))))
         else:
-            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} stills", **fields))
+            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills}", **fields))
         for m in s.moments:
             shown.add(m.id)
             ctx.say(_moment_line(m, snap))

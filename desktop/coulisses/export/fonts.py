@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from coulisses.i18n import tr
 from coulisses.resources import asset
 
 # DejaVu Sans Bold: bold and legible at phone size, and it draws Latin with
@@ -29,7 +30,8 @@ class FontMissing(RuntimeError):
 def font_path(name: str) -> Path:
     path = asset("fonts", name)
     if not path.is_file():
-        raise FontMissing(f"the caption font {path} is missing; reinstall Coulisses")
+        raise FontMissing(tr("the caption font {path} is missing; reinstall Coulisses",
+                             path=path))
     return path
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from coulisses.i18n import tr
+
 FILL = "fill"
 FIT = "fit"
 LAYOUTS = (FILL, FIT)
@@ -98,4 +100,5 @@ def lay_out(img: np.ndarray, width: int, height: int, mode: str = FILL,
         return fill(img, width, height, focus)
     if mode == FIT:
         return fit(img, width, height, focus)
-    raise ValueError(f"unknown layout {mode!r}; choose one of {', '.join(LAYOUTS)}")
+    raise ValueError(tr("unknown layout {mode!r}; choose one of {choices}", mode=mode,
+                        choices=", ".join(LAYOUTS)))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from coulisses.i18n import tr
+
 
 @dataclass(frozen=True, slots=True)
 class SafeZone:
@@ -68,5 +70,5 @@ def get_preset(name: str) -> Preset:
     try:
         return PRESETS[name]
     except KeyError:
-        raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}") \
-            from None
+        raise ValueError(tr("unknown preset {name!r}; choose one of {choices}", name=name,
+                            choices=", ".join(PRESETS))) from None

@@ -19,6 +19,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from coulisses.i18n import tr
 from coulisses.journal.errors import UnreadableStill
 from coulisses.journal.sigstore import SIG_H, SIG_SIZE, SIG_W  # noqa: F401 - part of the codec's API
 
@@ -84,12 +85,12 @@ def signature_from_jpeg(data: bytes) -> np.ndarray | None:
 def jpeg_problem(data: bytes) -> str | None:
     """Why these bytes are not a complete JPEG, or None when they are."""
     if not data:
-        return "the file is empty"
+        return tr("the file is empty")
     if data[:2] != b"\xff\xd8":
-        return "it is not a JPEG file"
+        return tr("it is not a JPEG file")
     # EOI may be followed by a little padding (some cameras add zeros).
     if b"\xff\xd9" not in data[-64:]:
-        return "the file is truncated"
+        return tr("the file is truncated")
     return None
 
 
@@ -97,11 +98,12 @@ def read_still_bytes(path: Path) -> bytes:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise UnreadableStill(f"{path} cannot be read ({exc.strerror or exc}); "
-                              "it was skipped") from exc
+        raise UnreadableStill(tr("{path} cannot be read ({problem}); it was skipped",
+                                 path=path, problem=exc.strerror or exc)) from exc
     problem = jpeg_problem(data)
     if problem:
-        raise UnreadableStill(f"{path} cannot be used ({problem}); it was skipped")
+        raise UnreadableStill(tr("{path} cannot be used ({problem}); it was skipped",
+                                 path=path, problem=problem))
     return data
 
 
@@ -109,7 +111,8 @@ def decode_still(data: bytes, path: Path, reduce: int = 1) -> np.ndarray:
     """Decode bytes read by ``read_still_bytes`` to upright BGR, at 1/``reduce`` size."""
     img = cv2.imdecode(np.frombuffer(data, np.uint8), _REDUCED.get(reduce, cv2.IMREAD_COLOR))
     if img is None:
-        raise UnreadableStill(f"{path} cannot be decoded as an image; it was skipped")
+        raise UnreadableStill(tr("{path} cannot be decoded as an image; it was skipped",
+                                 path=path))
     return img
 
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import Query, TinyDB
 
 from coulisses.atomicio import copy_file, free_bytes, fsync_dir, make_dirs, write_bytes
+from coulisses.i18n import tr
 from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, piece_settings, stills
 from coulisses.journal.edits import Change, MoveResult
@@ -208,11 +209,12 @@ class Journal:
     # ------------------------------------------------------------------- pieces
     def _piece_folder(self, piece_id: str, must_exist: bool = True) -> Path:
         if not is_valid_id(piece_id):
-            raise PieceNotFound(f"no piece with id {piece_id!r}")
+            raise PieceNotFound(tr("no piece with id {id!r}", id=piece_id))
         folder = self.home / PIECES / piece_id
         if must_exist and not folder.is_dir():
             raise PieceNotFound(
-                f"no piece {piece_id!r} in {self.home}; `coulisses piece list` shows the pieces")
+                tr("no piece {id!r} in {home}; `coulisses piece list` shows the pieces",
+                   id=piece_id, home=self.home))
         return folder
 
     @contextlib.contextmanager
@@ -230,7 +232,8 @@ class Journal:
                 # caller see a clear error rather than half an operation.
                 self._checked.discard(path)
                 self._prepare(path, fresh, piece_problem, piece_id)
-                raise JournalError(f"{path} was damaged and has been repaired; try again") \
+                raise JournalError(tr("{path} was damaged and has been repaired; try again",
+                                        path=path)) \
                     from None
             finally:
                 db.close()
@@ -238,7 +241,7 @@ class Journal:
     def create_piece(self, name: str) -> Piece:
         name = " ".join(name.split())
         if not name:
-            raise JournalError("a piece needs a name")
+            raise JournalError(tr("a piece needs a name"))
         if len(name) > 200:
             name = name[:200]
         with locked(self.home / LOCK):
@@ -292,7 +295,8 @@ class Journal:
         for p in pieces:
             if p.id == slug:
                 return p
-        raise PieceNotFound(f"no piece called {ref!r}; `coulisses piece list` shows the pieces")
+        raise PieceNotFound(tr("no piece called {name!r}; `coulisses piece list` shows the "
+                               "pieces", name=ref))
 
     def update_piece_settings(self, piece_id: str, **settings: Any) -> Piece:
         """Change declared settings (``piece_settings.PieceSettings``); None restores a
@@ -300,7 +304,7 @@ class Journal:
         try:
             values = piece_settings.checked(**settings)
         except ValueError as exc:
-            raise JournalError(f"{exc}; nothing was changed") from None
+            raise JournalError(tr("{problem}; nothing was changed", problem=exc)) from None
         self._write_settings(piece_id, values)
         self._emit("piece-changed", piece_id)
         return self.piece(piece_id)
@@ -324,7 +328,7 @@ class Journal:
     def rename_piece(self, piece_id: str, name: str) -> Piece:
         name = " ".join(name.split())
         if not name:
-            raise JournalError("a piece needs a name")
+            raise JournalError(tr("a piece needs a name"))
         with self._db(piece_id) as db:
             db.table("piece").update({"name": name}, doc_ids=[1])
         self._emit("piece-changed", piece_id)
@@ -514,14 +518,14 @@ class Journal:
         there is none before); with no still yet the moment keeps the time alone.
         """
         if kind not in MOMENT_KINDS:
-            raise JournalError(f"unknown moment kind {kind!r}; use one of "
-                               f"{', '.join(MOMENT_KINDS)}")
+            raise JournalError(tr("unknown moment kind {kind!r}; use one of {kinds}",
+                                  kind=kind, kinds=", ".join(MOMENT_KINDS)))
         listing = stills.Listing(self._piece_folder(piece_id))
         capture, time = _resolve_at(listing, at)
         if span_to is not None:
             _require(listing, span_to)
             if capture is None or span_to < capture.id:
-                raise JournalError("a span must end at or after the capture it starts from")
+                raise JournalError(tr("a span must end at or after the still it starts from"))
         now = utc_now()
         moment = Moment(id="m" + uuid.uuid4().hex[:10], kind=kind,
                         capture=capture.id if capture else None, time=time,
@@ -541,7 +545,8 @@ class Journal:
         with self._db(piece_id) as db:
             doc = db.table("moments").get(Query().id == moment_id)
         if doc is None:
-            raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+            raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
+                                        moment=moment_id, piece=piece_id))
         return _moment(doc)  # type: ignore[arg-type]
 
     def edit_moment(self, piece_id: str, moment_id: str, **changes: Any) -> Change[Moment]:
@@ -553,14 +558,15 @@ class Journal:
         allowed = {"caption", "kind", "capture", "span_to", "time"}
         unknown = set(changes) - allowed
         if unknown:
-            raise JournalError(f"cannot change {', '.join(sorted(unknown))} of a moment")
+            raise JournalError(tr("cannot change {fields} of a moment",
+                                  fields=", ".join(sorted(unknown))))
         if "kind" in changes and changes["kind"] not in MOMENT_KINDS:
-            raise JournalError(f"unknown moment kind {changes['kind']!r}")
+            raise JournalError(tr("unknown moment kind {kind!r}", kind=changes["kind"]))
         update: dict[str, Any] = dict(changes)
         if isinstance(update.get("time"), datetime):  # undo puts a stillless moment back
             update["time"] = iso(update["time"])
         elif "time" in update:
-            raise JournalError("a moment's time must be a date and time")
+            raise JournalError(tr("a moment's time must be a date and time"))
         listing = stills.Listing(self._piece_folder(piece_id))
         if changes.get("capture") is not None:
             update["time"] = iso(_require(listing, changes["capture"]).time)  # wins over time
@@ -571,12 +577,13 @@ class Journal:
             q = Query()
             doc = table.get(q.id == moment_id)
             if doc is None:
-                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+                raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
+                                        moment=moment_id, piece=piece_id))
             before = _moment(doc)  # type: ignore[arg-type]
             start = update.get("capture", before.capture)
             end = update.get("span_to", before.span_to)
             if end is not None and (start is None or end < start):
-                raise JournalError("a span must end at or after the capture it starts from")
+                raise JournalError(tr("a span must end at or after the still it starts from"))
             table.update(update, q.id == moment_id)
             after = _moment(table.get(q.id == moment_id))  # type: ignore[arg-type]
         self._emit("moment-changed", piece_id, after)
@@ -588,7 +595,8 @@ class Journal:
             table = db.table("moments")
             doc = table.get(Query().id == moment_id)
             if doc is None:
-                raise MomentNotFound(f"no moment {moment_id!r} in piece {piece_id!r}")
+                raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
+                                        moment=moment_id, piece=piece_id))
             table.remove(Query().id == moment_id)
         self._emit("moment-changed", piece_id, None)
         return _moment(doc)  # type: ignore[arg-type]
@@ -600,9 +608,9 @@ class Journal:
         the same id that differs is refused (it was edited since).
         """
         if moment.kind not in MOMENT_KINDS:
-            raise JournalError(f"unknown moment kind {moment.kind!r}")
+            raise JournalError(tr("unknown moment kind {kind!r}", kind=moment.kind))
         if not moment.id:
-            raise JournalError("a moment needs an id")
+            raise JournalError(tr("a moment needs an id"))
         moment = _moment(_moment_doc(moment))  # as stored (ms)
         with self._db(piece_id) as db:
             table = db.table("moments")
@@ -610,8 +618,8 @@ class Journal:
             if doc is not None:
                 if _moment(doc) == moment:  # type: ignore[arg-type]
                     return moment
-                raise JournalError(f"moment {moment.id} was changed since; it cannot be "
-                                   "put back as it was")
+                raise JournalError(tr("moment {id} was changed since; it cannot be put back "
+                                      "as it was", id=moment.id))
             table.insert(_moment_doc(moment))
         self._emit("moment-changed", piece_id, moment)
         return moment
@@ -663,7 +671,7 @@ class Journal:
         listing = stills.Listing(self._piece_folder(piece_id))
         for cid in ids:
             if not listing.exists(cid):
-                raise CaptureNotFound(f"no still {cid!r} in this piece")
+                raise CaptureNotFound(tr("no still {id!r} in this piece", id=cid))
         with self._db(piece_id) as db:
             before = hidden_mod.of_data(db.storage.read() or {})
             new = [c for c in ids if c not in before]
@@ -705,8 +713,8 @@ class Journal:
         """
         point = piece_settings.parse_focus(focus)
         if focus is not None and point is None:
-            raise JournalError(f"{focus!r} is not a focus point; give two numbers, x and y "
-                               "between 0 and 1")
+            raise JournalError(tr("{focus!r} is not a focus point; give two numbers, x and y "
+                                  "between 0 and 1", focus=focus))
         if capture_id is None:
             old = self._write_settings(piece_id,
                                        {piece_settings.FOCUS: piece_settings.focus_json(point)})
@@ -805,8 +813,9 @@ def _load(path: Path, check: Check) -> tuple[dict[str, Any], int, bool]:
     except (TypeError, ValueError):
         raise CorruptFile(path, "its schema version is not a number") from None
     if version > SCHEMA_VERSION:
-        raise JournalTooNew(f"{path} was written by a newer Coulisses (schema {version}); "
-                            "update Coulisses to open this journal")
+        raise JournalTooNew(tr("{path} was written by a newer Coulisses (schema {version}); "
+                               "update Coulisses to open this journal", path=path,
+                               version=version))
     data, changed = migrate(data)
     problem = check(data)
     if problem:
@@ -874,7 +883,7 @@ def _capture(listing: stills.Listing, cid: str) -> Capture:
 def _require(listing: stills.Listing, capture_id: str) -> Capture:
     """The still, or CaptureNotFound (one day folder listed, cached for the call)."""
     if not listing.exists(capture_id):
-        raise CaptureNotFound(f"no still {capture_id!r} in this piece")
+        raise CaptureNotFound(tr("no still {id!r} in this piece", id=capture_id))
     return _capture(listing, capture_id)
 
 
@@ -899,8 +908,8 @@ def _resolve_at(listing: stills.Listing,
         try:
             when = parse_iso(at)
         except ValueError:
-            raise JournalError(f"{at!r} is neither 'last', a still id nor a date and time "
-                               "like 2026-11-23T14:05") from None
+            raise JournalError(tr("{at!r} is neither “last”, a still id nor a date and time "
+                                  "like 2026-11-23T14:05", at=at)) from None
     else:
         when = at.astimezone(UTC)
     # Every id of that millisecond (with a -n or ~source tail) sorts before "\x7f".

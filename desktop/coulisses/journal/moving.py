@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, make_dirs, write_bytes
+from coulisses.i18n import tr
 from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, stills
 from coulisses.journal.edits import MoveResult
@@ -69,7 +70,7 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
     when a piece or a still is unknown.
     """
     if src == dst:
-        raise JournalError("the stills are already in that piece; pick another piece")
+        raise JournalError(tr("the stills are already in that piece; pick another piece"))
     src_dir = journal._piece_folder(src)
     dst_dir = journal._piece_folder(dst)
     ids = sorted(set(capture_ids))
@@ -80,7 +81,7 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
         src_list = stills.Listing(src_dir)
         for cid in ids:
             if not src_list.exists(cid):
-                raise CaptureNotFound(f"no still {cid!r} in this piece")
+                raise CaptureNotFound(tr("no still {id!r} in this piece", id=cid))
         dst_list = stills.Listing(dst_dir)
         taken: set[str] = set()
         pairs: list[tuple[str, str]] = []
@@ -118,7 +119,7 @@ def _check_room(journal: Journal, intent_bytes: int, *pieces: Path) -> None:
 def _free_name(dst: stills.Listing, want: str, taken: set[str]) -> str:
     parsed = stills.parse_capture_id(want)
     if parsed is None:  # pragma: no cover - ids come from the listing
-        raise JournalError(f"{want!r} is not a still id")
+        raise JournalError(tr("{id!r} is not a still id", id=want))
     time, seq, source = parsed
     for n in range(seq, seq + 10_000):
         cid = stills.capture_id(time, n, source)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from coulisses.i18n import tr
+
 Focus = tuple[float, float]  # (x, y) in 0..1 of the still, 0,0 top left
 
 # Piece setting keys (what piece.json stores).
@@ -118,13 +120,13 @@ def checked(**settings: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in settings.items():
         if key not in SETTING_KEYS:
-            raise ValueError(f"{key!r} is not a piece setting")
+            raise ValueError(tr("{key!r} is not a piece setting", key=key))
         if value is None:
             out[key] = None
             continue
         parsed = getattr(PieceSettings.from_mapping({key: value}), key)
         if parsed is None or (parsed is False and value is not False):
-            raise ValueError(f"{value!r} is not a valid {key}")
+            raise ValueError(tr("{value!r} is not a valid {key}", value=value, key=key))
         out[key] = focus_json(parsed) if key == FOCUS else parsed
     return out
 

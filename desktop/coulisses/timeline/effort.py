@@ -116,11 +116,6 @@ def compute_effort(snapshot: PieceSnapshot, sessions: tuple[Session, ...],
 
 
 # ------------------------------------------------------------------ wording
-def _one(n: int, lang: str) -> bool:
-    """Whether ``n`` takes the singular form (French says "0 effondrement" too)."""
-    return n in (0, 1) if lang == "fr" else n == 1
-
-
 def format_worked(seconds: float, lang: str | None = None) -> str:
     """"11 h 40", "25 min", "40 s": the worked time as a maker says it."""
     seconds = max(0, int(round(seconds)))
@@ -136,8 +131,8 @@ def format_worked(seconds: float, lang: str | None = None) -> str:
 def effort_parts(effort: Effort, lang: str | None = None) -> dict[str, str]:
     """Each figure as a short phrase in the UI language; zero counts are left out.
 
-    Every phrase is a literal ``tr()`` string (singular and plural apart) so
-    the translation extractor sees it.
+    Every phrase is a literal ``tr()`` plural, so each language picks its own
+    form (French says "0 effondrement", English "0 collapses").
     """
     lang = lang or language()
     parts: dict[str, str] = {
@@ -145,23 +140,19 @@ def effort_parts(effort: Effort, lang: str | None = None) -> dict[str, str]:
     }
     n = effort.struggles
     if n:
-        parts["struggles"] = (tr("{n} struggle", lang=lang, n=n) if _one(n, lang)
-                              else tr("{n} struggles", lang=lang, n=n))
+        parts["struggles"] = tr("%n struggle(s)", None, n, lang=lang)
     n = effort.fixes
     if n:
-        parts["fixes"] = (tr("{n} fix", lang=lang, n=n) if _one(n, lang)
-                          else tr("{n} fixes", lang=lang, n=n))
+        parts["fixes"] = tr("%n fix(es)", None, n, lang=lang)
     n = effort.attempts
     if n > 1:
-        parts["attempts"] = tr("{n} attempts", lang=lang, n=n)
+        parts["attempts"] = tr("%n attempt(s)", None, n, lang=lang)
     n = effort.sessions
     if n:
-        parts["sessions"] = (tr("{n} session", lang=lang, n=n) if _one(n, lang)
-                             else tr("{n} sessions", lang=lang, n=n))
+        parts["sessions"] = tr("%n session(s)", None, n, lang=lang)
     n = effort.days
     if n:
-        parts["days"] = (tr("{n} day", lang=lang, n=n) if _one(n, lang)
-                         else tr("{n} days", lang=lang, n=n))
+        parts["days"] = tr("%n day(s)", None, n, lang=lang)
     return parts
 
 

@@ -339,9 +339,9 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
 
     if work_idx.size and chosen.size and work_split and \
             max(work_split) > round(WORK_HOLD_MAX_SECONDS * fps):
-        warnings.append(tr("Only {n} stills to show in {seconds} s, so each stays on screen a "
-                           "while; a shorter reel will feel livelier.", lang=lang,
-                           n=len(captures), seconds=f"{duration:g}"))
+        warnings.append(tr("Only %n still(s) to show in {seconds:g} s, so each stays on screen "
+                           "a while; a shorter reel will feel livelier.", None, len(captures),
+                           lang=lang, seconds=float(duration)))
     plan = ReelPlan(piece=snapshot.piece, fps=fps, shots=tuple(shots), cues=tuple(cues),
                     effort_line=effort_line(effort, lang), warnings=tuple(warnings),
                     cover=_cover_shot(snapshot), source=source, effort=effort)

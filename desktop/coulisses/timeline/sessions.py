@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from coulisses.i18n import tr
 from coulisses.journal.model import Capture, Gap, Moment, PieceSnapshot, iso
 
 DEFAULT_GAP = 1800.0  # seconds between two stills that end a session
@@ -74,7 +75,7 @@ def timestamps(captures: tuple[Capture, ...] | list[Capture]) -> list[float]:
 def session_bounds(times: list[float], gap: float = DEFAULT_GAP) -> list[tuple[int, int]]:
     """(first, last) capture indices of each session, from sorted timestamps."""
     if gap <= 0:
-        raise ValueError("the gap that splits sessions must be a positive number of seconds")
+        raise ValueError(tr("the gap that splits sessions must be a positive number of seconds"))
     if not times:
         return []
     bounds: list[tuple[int, int]] = []

@@ -90,7 +90,7 @@ class CrashDialog(QDialog):
 
     def happened_again(self) -> None:
         self.count += 1
-        self.repeats.setText(self.tr("This happened {n} times.").format(n=self.count))
+        self.repeats.setText(self.tr("This happened %n time(s).", "", self.count))
         self.repeats.show()
 
     def add_other(self, details: str) -> None:

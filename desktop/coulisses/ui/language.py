@@ -13,7 +13,6 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from coulisses import i18n
-from coulisses.ui.translator import CatalogTranslator
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +35,22 @@ def apply_language(app: QCoreApplication, code: str) -> str:
         app.removeTranslator(old)
         old.deleteLater()
     _installed.clear()
-    for translator in (CatalogTranslator(lang, app), _qt_translator(app, lang)):
+    for translator in (_our_translator(app, lang), _qt_translator(app, lang)):
         if translator is not None:
             app.installTranslator(translator)
             _installed.append(translator)
     return lang
+
+
+def _our_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Our compiled catalogue; English has one too, for its plural forms."""
+    translator = QTranslator(app)
+    path = i18n.catalogue_path(lang)
+    if translator.load(str(path)):
+        return translator
+    log.warning("cannot load %s: the window stays in English", path)
+    translator.deleteLater()
+    return None
 
 
 def _qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:

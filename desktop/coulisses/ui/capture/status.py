@@ -26,10 +26,8 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
     """One line for the status label and tray tooltip."""
     if state is None or state.status in (Status.STOPPED, Status.ENDED):
         text = tr("Stopped")
-        if state is not None and state.kept == 1:
-            text = tr("Stopped — 1 still kept")
-        elif state is not None and state.kept:
-            text = tr("Stopped — {n} stills kept", n=state.kept)
+        if state is not None and state.kept:
+            text = tr("Stopped — %n still(s) kept", None, state.kept)
         return StatusLine(text, GREY, "stopped")
     if state.status == Status.FAILED:
         return StatusLine(state.error or tr("The capture could not start."), RED, "failed")
@@ -50,12 +48,9 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
     if state.skipped and state.ticks and state.last_still is not None and (
             (now - state.last_still).total_seconds() > 60):
         return StatusLine(tr("Recording — idle, skipping stills where nothing moves "
-                             "({n} kept)", n=state.kept), GREEN, "idle")
-    if state.kept == 1:
-        text = tr("Recording — 1 still, next in {s} s", s=wait) if wait is not None else \
-            tr("Recording — 1 still")
-    elif wait is not None:
-        text = tr("Recording — {n} stills, next in {s} s", n=state.kept, s=wait)
+                             "(%n kept)", None, state.kept), GREEN, "idle")
+    if wait is not None:
+        text = tr("Recording — %n still(s), next in {s} s", None, state.kept, s=wait)
     else:
-        text = tr("Recording — {n} stills", n=state.kept)
+        text = tr("Recording — %n still(s)", None, state.kept)
     return StatusLine(text, GREEN, "recording")

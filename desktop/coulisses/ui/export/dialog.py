@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coulisses.i18n import format_decimal, quote
 from coulisses.journal import Journal
 from coulisses.preferences import Preferences
 from coulisses.ui.capture.panel import PreviewLabel
@@ -314,9 +315,9 @@ class ExportDialog(QDialog):
         fps = plan.fps if plan else 30
         cue = next((c for c in plan.cues if c.start_frame <= frame < c.end_frame), None) \
             if plan else None
-        text = f"{frame / fps:5.2f} s"
+        text = format_decimal(frame / fps, 2) + " s"
         if cue is not None:
-            text += f" — « {cue.text} »"
+            text += " — " + quote(cue.text)
         self.frame_time.setText(text)
 
     # --------------------------------------------------------------- render
@@ -392,8 +393,8 @@ class ExportDialog(QDialog):
             return ""
         if not signed.ok:
             return signed.problem
-        lines = [self.tr("Signed with your Content Credentials ({n} files): anyone can check "
-                         "it was captured at your bench.").format(n=len(signed.files))]
+        lines = [self.tr("Signed with your Content Credentials (%n file(s)): anyone can check "
+                         "it was captured at your bench.", "", len(signed.files))]
         if signed.fingerprint:
             lines.append(self.tr("Your fingerprint, to publish on your shop or profile: "
                                  "{fingerprint}").format(fingerprint=signed.fingerprint))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from coulisses.i18n import format_decimal
 from coulisses.ui.capture.panel import PreviewLabel
 from coulisses.ui.export.decoder import ReelDecoder
 from coulisses.ui.tasks import Task, TaskRunner
@@ -96,7 +97,7 @@ class ReelPlayer(QWidget):
         self.shown = n
         self.view.show_image(image)
         fps = self._decoder.fps if self._decoder else 30.0
-        self.position.setText(f"{n / fps:5.2f} s")
+        self.position.setText(format_decimal(n / fps, 2) + " s")
         self.frame_shown.emit(n)
         if self._wanted is not None:
             wanted, self._wanted = self._wanted, None

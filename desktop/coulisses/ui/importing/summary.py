@@ -34,15 +34,14 @@ class ImportSummary(QDialog):
         self.resize(560, 320 if self.details.isVisible() else 140)
 
     def headline_text(self, r: ImportReport) -> str:
-        parts = [self.tr("{n} photos imported").format(n=len(r.imported))
-                 if len(r.imported) != 1 else self.tr("1 photo imported")]
+        parts = [self.tr("%n photo(s) imported", "", len(r.imported))]
         if r.duplicates:
-            parts.append(self.tr("{n} already there").format(n=len(r.duplicates)))
+            parts.append(self.tr("%n already there", "", len(r.duplicates)))
         if r.skipped:
-            parts.append(self.tr("{n} skipped").format(n=len(r.skipped)))
+            parts.append(self.tr("%n skipped", "", len(r.skipped)))
         if r.no_exif:
-            parts.append(self.tr("{n} without a time in their EXIF (file date used)")
-                         .format(n=len(r.no_exif)))
+            parts.append(self.tr("%n without a time in their EXIF (file date used)", "",
+                                 len(r.no_exif)))
         text = " · ".join(parts) + "."
         if r.cancelled:
             text = self.tr("Import cancelled: every photo stored so far is kept.") + " " + text

@@ -180,8 +180,9 @@ class WatchRow(QWidget):
         elif state.problem:
             text = state.problem
         elif state.last_photo is not None:
-            text = self.tr("Watching — last photo at {time} ({n} imported)").format(
-                time=state.last_photo.astimezone().strftime("%H:%M"), n=state.imported)
+            text = self.tr("Watching — last photo at {time} (%n imported)", "",
+                           state.imported).format(
+                time=state.last_photo.astimezone().strftime("%H:%M"))
         else:
             text = self.tr("Watching — no new photo yet")
         self.state.setText(text)

@@ -64,7 +64,7 @@ class PiecesModel(QAbstractListModel):
             if s.archived:
                 name = tr("{name} (archived)", name=name)
             n = s.stills
-            count = tr("1 still") if n == 1 else tr("{n} stills", n=f"{n:,}".replace(",", " "))
+            count = tr("%Ln still(s)", None, n)
             return f"{name}\n{count} · {when_text(s.last_activity)}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pixmap(s)

@@ -345,9 +345,9 @@ class TimelinePage(QWidget):
             w.setEnabled(has)
         all_hidden = has and all(self.is_hidden(i) for i in ids)
         if len(ids) > 1:
-            self.hide_button.setText(self.tr("Show these {n} stills").format(n=len(ids))
+            self.hide_button.setText(self.tr("Show these %n stills", "", len(ids))
                                      if all_hidden else
-                                     self.tr("Hide these {n} stills").format(n=len(ids)))
+                                     self.tr("Hide these %n stills", "", len(ids)))
         else:
             self.hide_button.setText(self.tr("Show this still") if all_hidden
                                      else self.tr("Hide this still"))
@@ -494,7 +494,7 @@ class TimelinePage(QWidget):
             return
         names = [p.name for p in others]
         name, ok = QInputDialog.getItem(self, self.tr("Move to another piece"),
-                                        self.tr("Move {n} stills to:").format(n=len(ids)),
+                                        self.tr("Move %n still(s) to:", "", len(ids)),
                                         names, 0, False)
         if ok and name:
             self.move_to_piece(ids, others[names.index(name)].id)
@@ -502,7 +502,7 @@ class TimelinePage(QWidget):
     def move_to_piece(self, ids: list[str], target: str) -> bool:
         src, journal = self.piece_id, self.journal
         return self._perform(
-            self.tr("Move {n} stills to another piece").format(n=len(ids)),
+            self.tr("Move %n still(s) to another piece", "", len(ids)),
             lambda: journal.move_stills(src, ids, target),
             lambda result: journal.move_back(result),
             lambda _r: journal.move_stills(src, ids, target))
