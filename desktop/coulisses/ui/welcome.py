@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.capture.probe import CameraInfo
+from coulisses.ui.pieces.craft_combo import CraftCombo
 
 
 class WelcomeView(QFrame):
-    create_piece = Signal(str)  # name
+    create_piece = Signal(str, str)  # name, craft ("" for none)
     open_demo = Signal()
     import_photos = Signal()
 
@@ -40,6 +41,8 @@ class WelcomeView(QFrame):
         self.intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setObjectName("first_piece_name")
+        self.craft = CraftCombo(self)
+        self.craft.setObjectName("first_piece_craft")
         self.create = QPushButton(self)
         self.create.setObjectName("create_first_piece")
         self.create.setDefault(True)
@@ -54,6 +57,7 @@ class WelcomeView(QFrame):
             b.setMinimumHeight(40)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
+        row.addWidget(self.craft)
         row.addWidget(self.create)
         others = QHBoxLayout()
         others.addWidget(self.demo)
@@ -86,6 +90,8 @@ class WelcomeView(QFrame):
             "the moment is kept with its caption. When the piece is done, it makes an honest "
             "vertical reel of the whole story. Start with the piece you are making now."))
         self.name.setPlaceholderText(self.tr("Name of your piece, e.g. Vase bleu #3"))
+        self.craft.setToolTip(self.tr("What you make: it picks the caption starters and the "
+                                      "hashtags offered for your posts."))
         self.create.setText(self.tr("Create my first piece"))
         self.demo.setText(self.tr("Try the demo piece"))
         self.import_button.setText(self.tr("Import photos instead…"))
@@ -117,7 +123,7 @@ class WelcomeView(QFrame):
         if not name:
             self.name.setFocus()
             return
-        self.create_piece.emit(name)
+        self.create_piece.emit(name, self.craft.craft() or "")
 
     def busy(self, text: str) -> None:
         self.progress.setRange(0, 0)

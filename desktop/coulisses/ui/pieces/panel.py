@@ -1,4 +1,4 @@
-"""The pieces panel: the list, and new / rename / archive.
+"""The pieces panel: the list, the piece's craft, and new / rename / archive.
 
 The journal holds the truth; the list is refreshed from it (off the GUI thread)
 whenever the journal says something changed, coalesced so a burst of stills
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.journal import Journal, JournalError
+from coulisses.ui.pieces.craft_combo import CraftCombo, NewPieceDialog
 from coulisses.ui.pieces.model import PieceIdRole, PiecesModel
 from coulisses.ui.pieces.summaries import THUMB, PieceSummary, load_summaries
 from coulisses.ui.tasks import Task, TaskRunner
@@ -54,6 +56,14 @@ class PiecesPanel(QWidget):
         self.rename_button = QPushButton(self)
         self.archive_button = QPushButton(self)
         self.show_archived = QCheckBox(self)
+        # The craft of the piece chosen: its caption starters and its post's hashtags.
+        self.craft_label = QLabel(self)
+        self.craft = CraftCombo(self)
+        self.craft.setObjectName("piece_craft")
+        self.craft_label.setBuddy(self.craft)
+        craft_row = QHBoxLayout()
+        craft_row.addWidget(self.craft_label)
+        craft_row.addWidget(self.craft, 1)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.rename_button, self.archive_button):
             buttons.addWidget(b)
@@ -62,6 +72,7 @@ class PiecesPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_hint)
+        layout.addLayout(craft_row)
         layout.addLayout(buttons)
         layout.addWidget(self.show_archived)
 
@@ -82,6 +93,7 @@ class PiecesPanel(QWidget):
         self.rename_button.clicked.connect(self.ask_rename)
         self.archive_button.clicked.connect(self.toggle_archive)
         self.show_archived.toggled.connect(self._show_archived)
+        self.craft.activated.connect(self._craft_chosen)
         self.view.selectionModel().currentChanged.connect(self._selection_changed)
         self.retranslate()
 
@@ -95,6 +107,9 @@ class PiecesPanel(QWidget):
         self.archive_button.setText(self.tr("Show again") if s and s.archived
                                     else self.tr("Archive"))
         self.show_archived.setText(self.tr("Show archived pieces"))
+        self.craft_label.setText(self.tr("Craft:"))
+        self.craft.setToolTip(self.tr("Picks the caption starters offered after a flag and "
+                                      "the hashtags of the post text."))
         self.model.layoutChanged.emit()  # dates and counts are worded too
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -162,6 +177,7 @@ class PiecesPanel(QWidget):
             self._set_current("")
         self.rename_button.setEnabled(row >= 0)
         self.archive_button.setEnabled(row >= 0)
+        self._show_craft()
 
     def _show_archived(self, on: bool) -> None:
         self.model.show_archived = on
@@ -192,14 +208,23 @@ class PiecesPanel(QWidget):
         s = self.current_summary()
         self.archive_button.setText(self.tr("Show again") if s and s.archived
                                     else self.tr("Archive"))
+        self._show_craft()
         if piece_id != self._current:
             self._current = piece_id
             self.current_changed.emit(piece_id)
 
+    def _show_craft(self) -> None:
+        s = self.current_summary()
+        self.craft.setEnabled(s is not None)
+        self.craft.set_craft(s.piece.typed_settings.craft if s is not None else None)
+
     # -------------------------------------------------------------- actions
-    def create_piece(self, name: str) -> str | None:
+    def create_piece(self, name: str, craft: str | None = None) -> str | None:
+        """A new piece (with its craft, when one is given), selected once listed."""
         try:
             piece = self.journal.create_piece(name)
+            if craft:
+                self.journal.update_piece_settings(piece.id, craft=craft)
         except (JournalError, OSError) as exc:
             self.problem.emit(str(exc))
             return None
@@ -207,11 +232,15 @@ class PiecesPanel(QWidget):
         self.refresh_now()
         return piece.id
 
+    def new_piece_dialog(self) -> NewPieceDialog:
+        """The new-piece dialog, offering the craft of the piece on screen."""
+        s = self.current_summary()
+        return NewPieceDialog(self, s.piece.typed_settings.craft if s is not None else None)
+
     def ask_new_piece(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New piece"),
-                                        self.tr("Name of the piece (e.g. Vase bleu #3):"))
-        if ok and name.strip():
-            self.create_piece(name)
+        dialog = self.new_piece_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_piece(dialog.name.text(), dialog.craft.craft())
 
     def ask_rename(self) -> None:
         s = self.current_summary()
@@ -225,6 +254,19 @@ class PiecesPanel(QWidget):
     def rename(self, piece_id: str, name: str) -> None:
         try:
             self.journal.rename_piece(piece_id, name)
+        except (JournalError, OSError) as exc:
+            self.problem.emit(str(exc))
+        self.refresh_now()
+
+    def _craft_chosen(self) -> None:
+        s = self.current_summary()
+        if s is not None and self.craft.craft() != s.piece.typed_settings.craft:
+            self.set_craft(s.piece.id, self.craft.craft())
+
+    def set_craft(self, piece_id: str, craft: str | None) -> None:
+        """What the piece is made with (None: no craft, the general starters and hashtags)."""
+        try:
+            self.journal.update_piece_settings(piece_id, craft=craft)
         except (JournalError, OSError) as exc:
             self.problem.emit(str(exc))
         self.refresh_now()

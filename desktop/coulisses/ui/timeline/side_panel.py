@@ -1,26 +1,82 @@
-"""Beside the large still: the piece's moments (caption edited inline) and the suggestions."""
+"""Beside the large still: the piece's moments (caption edited inline) and the suggestions.
+
+The caption editor offers the caption starters of the piece's craft for the
+moment's kind (a completer: type to filter, ↓ to see them all).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from coulisses.crafts import caption_starters
+from coulisses.i18n import language
 from coulisses.journal.model import MOMENT_KINDS, Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
 from coulisses.ui.timeline.strip_view import KIND_COLOURS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # on the caption column: the moment's kind
+ORDINAL_ROLE = Qt.ItemDataRole.UserRole + 3  # …and how many of that kind up to it
+
+
+class StarterEdit(QLineEdit):
+    """A caption editor whose ↓ shows every starter (typing filters them)."""
+
+    def show_starters(self) -> None:
+        completer = self.completer()
+        if completer is not None and completer.model().rowCount():
+            completer.setCompletionPrefix("")
+            completer.complete()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        popup = self.completer().popup() if self.completer() is not None else None
+        if event.key() == Qt.Key.Key_Down and not event.modifiers() \
+                and (popup is None or not popup.isVisible()):
+            self.show_starters()
+            return
+        super().keyPressEvent(event)
+
+
+class CaptionDelegate(QStyledItemDelegate):
+    """Edits a caption in a StarterEdit with the moment's caption starters."""
+
+    def __init__(self, starters: Callable[[QModelIndex | QPersistentModelIndex], list[str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.starters = starters
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = StarterEdit(parent)
+        editor.setFrame(False)
+        starters = self.starters(index)
+        if starters:
+            completer = QCompleter(list(starters), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+            editor.setPlaceholderText(self.tr("Type, or ↓ for a caption starter"))
+            if not index.data():  # nothing written yet: offer them at once
+                QTimer.singleShot(0, editor.show_starters)
+        return editor
 
 
 class SidePanel(QWidget):
@@ -41,6 +97,10 @@ class SidePanel(QWidget):
         self.moments.setRootIsDecorated(False)
         self.moments.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked
                                      | QTreeWidget.EditTrigger.EditKeyPressed)
+        self._craft: str | None = None
+        self._shown: tuple = ()  # what the moments list shows (set_timeline)
+        self.caption_delegate = CaptionDelegate(self.starters_of, self.moments)
+        self.moments.setItemDelegateForColumn(2, self.caption_delegate)
         self.kind = QComboBox(self)
         self.move_button = QPushButton(self)
         self.delete_button = QPushButton(self)
@@ -103,19 +163,14 @@ class SidePanel(QWidget):
 
     def set_timeline(self, timeline: Timeline) -> None:
         self._filling = True
-        selected = self.current_moment_id()
-        self.moments.clear()
-        for m in sorted(timeline.moments, key=lambda m: (m.time, m.created)):
-            item = QTreeWidgetItem([kind_label(m.kind), _when(m), m.caption])
-            item.setData(0, ID_ROLE, m.id)
-            item.setData(1, ID_ROLE, m.capture or "")
-            item.setForeground(0, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            self.moments.addTopLevelItem(item)
-            if m.id == selected:
-                self.moments.setCurrentItem(item)
-        self.moments.resizeColumnToContents(0)
-        self.moments.resizeColumnToContents(1)
+        moments = sorted(timeline.moments, key=lambda m: (m.time, m.created))
+        shown = (timeline.piece.id, timeline.piece.typed_settings.craft, language(),
+                 tuple((m.id, m.kind, m.time, m.capture, m.caption) for m in moments))
+        if shown != self._shown:
+            # Only when the moments changed: new suggestions alone leave a caption
+            # being typed open.
+            self._shown = shown
+            self._fill_moments(timeline.piece.typed_settings.craft, moments)
         self.suggestions.clear()
         for s in timeline.suggestions:
             item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"), s.reason])
@@ -127,6 +182,34 @@ class SidePanel(QWidget):
         has = self.suggestions.topLevelItemCount() > 0
         self.accept_button.setEnabled(has)
         self.dismiss_button.setEnabled(has)
+
+    def _fill_moments(self, craft: str | None, moments: list[Moment]) -> None:
+        selected = self.current_moment_id()
+        self.moments.clear()
+        self._craft = craft
+        seen: dict[str, int] = {}
+        for m in moments:
+            seen[m.kind] = seen.get(m.kind, 0) + 1
+            item = QTreeWidgetItem([kind_label(m.kind), _when(m), m.caption])
+            item.setData(0, ID_ROLE, m.id)
+            item.setData(1, ID_ROLE, m.capture or "")
+            # "Collapse number {n}." counts this kind up to this moment, in time order.
+            item.setData(2, KIND_ROLE, m.kind)
+            item.setData(2, ORDINAL_ROLE, seen[m.kind])
+            item.setForeground(0, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self.moments.addTopLevelItem(item)
+            if m.id == selected:
+                self.moments.setCurrentItem(item)
+        self.moments.resizeColumnToContents(0)
+        self.moments.resizeColumnToContents(1)
+
+    def starters_of(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
+        """The caption starters offered when this moment's caption is edited."""
+        kind = index.data(KIND_ROLE)
+        if not kind:
+            return []
+        return caption_starters(self._craft, kind, count=int(index.data(ORDINAL_ROLE) or 1))
 
     def current_moment_id(self) -> str | None:
         item = self.moments.currentItem()
