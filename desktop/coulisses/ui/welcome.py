@@ -41,8 +41,10 @@ class WelcomeView(QFrame):
         self.intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setObjectName("first_piece_name")
+        self.craft_label = QLabel(self)
         self.craft = CraftCombo(self)
         self.craft.setObjectName("first_piece_craft")
+        self.craft_label.setBuddy(self.craft)
         self.create = QPushButton(self)
         self.create.setObjectName("create_first_piece")
         self.create.setDefault(True)
@@ -57,6 +59,7 @@ class WelcomeView(QFrame):
             b.setMinimumHeight(40)
         row = QHBoxLayout()
         row.addWidget(self.name, 1)
+        row.addWidget(self.craft_label)
         row.addWidget(self.craft)
         row.addWidget(self.create)
         others = QHBoxLayout()
@@ -90,6 +93,7 @@ class WelcomeView(QFrame):
             "the moment is kept with its caption. When the piece is done, it makes an honest "
             "vertical reel of the whole story. Start with the piece you are making now."))
         self.name.setPlaceholderText(self.tr("Name of your piece, e.g. Vase bleu #3"))
+        self.craft_label.setText(self.tr("Craft:"))
         self.craft.setToolTip(self.tr("What you make: it picks the caption starters and the "
                                       "hashtags offered for your posts."))
         self.create.setText(self.tr("Create my first piece"))

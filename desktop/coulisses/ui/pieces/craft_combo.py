@@ -55,6 +55,7 @@ class NewPieceDialog(QDialog):
         self.setObjectName("new_piece_dialog")
         self.name = QLineEdit(self)
         self.name.setObjectName("new_piece_name")
+        self.name.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
         self.craft = CraftCombo(self, craft)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -73,6 +73,8 @@ class CaptionDelegate(QStyledItemDelegate):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             editor.setCompleter(completer)
+            popup = completer.popup()  # as wide as the longest starter, not the column
+            popup.setMinimumWidth(popup.sizeHintForColumn(0) + 2 * popup.frameWidth() + 24)
             editor.setPlaceholderText(self.tr("Type, or ↓ for a caption starter"))
             if not index.data():  # nothing written yet: offer them at once
                 QTimer.singleShot(0, editor.show_starters)
