@@ -395,13 +395,13 @@ def test_importing_twice_adds_nothing(journal, piece, tmp_path, cli):
     (copy / "IMG_0.jpg").write_bytes((src / "IMG_0.jpg").read_bytes())
 
     code, out, _ = cli("import", piece.id, str(src))
-    assert code == 0 and "Photos imported into 'Vase bleu #3': 5." in out
+    assert code == 0 and "Photos imported into “Vase bleu #3”: 5." in out
     first = journal.snapshot(piece.id).captures
 
     code, out, _ = cli("import", piece.id, str(src), str(copy))
 
     assert code == 0
-    assert "Photos imported into 'Vase bleu #3': 0." in out
+    assert "Photos imported into “Vase bleu #3”: 0." in out
     assert "Already in the piece, left as they are: 6." in out
     assert journal.snapshot(piece.id).captures == first
     report = import_photos(journal, piece.id, [src])

@@ -224,7 +224,7 @@ def test_cli_watch_imports_existing_then_new_photos_and_stops_on_ctrl_c(home, in
             proc.kill()
     assert proc.returncode == 0, err
     assert "Traceback" not in err
-    assert "Photos imported into 'Bol': 1." in out
+    assert "Photos imported into “Bol”: 1." in out
     assert "Imported after.jpg" in out
     assert "Watching" in err and "Stopped watching" in err
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["before", "after"]

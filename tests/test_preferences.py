@@ -64,10 +64,13 @@ def test_wrong_types_and_values_fall_back_per_field(config: Path) -> None:
     prefs, problem = load_preferences()
     assert prefs == Preferences(export_layout="fit")
     assert problem is not None
+    # Named as the preferences window labels them, not by their field names.
+    from coulisses.preferences import label
+
     for name in ("interval", "skip_idle", "idle_sensitivity", "language", "export_duration",
                  "default_source"):
-        assert name in problem
-    assert "export_layout" not in problem
+        assert f"“{label(name)}”" in problem and name not in problem
+    assert label("export_layout") not in problem
 
 
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]", "\x00\x01", ""])

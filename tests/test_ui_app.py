@@ -127,7 +127,7 @@ def test_preferences_problem_and_language_reach_the_window(start, tmp_path: Path
     assert code == 0, err
     assert window["language"] == "fr" and window["prefs"]["language"] == "fr"
     assert window["prefs"]["interval"] == Preferences().interval
-    assert len(window["problems"]) == 1 and "interval" in window["problems"][0]
+    assert len(window["problems"]) == 1 and "“One still every”" in window["problems"][0]
 
 
 def test_a_file_where_the_journal_should_be_is_explained_not_a_traceback(start,

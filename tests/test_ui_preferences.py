@@ -62,7 +62,7 @@ def test_switching_to_french_and_back_without_restart(qtbot, app) -> None:
     assert apply_language(app, "fr") == "fr"
     qtbot.waitUntil(lambda: widget.label.text() == "Atelier")
     assert i18n.language() == "fr"
-    assert i18n.tr("{n} struggles", n=2) == "2 difficultés"  # the CLI-side strings follow
+    assert i18n.tr("%n struggle(s)", None, 2) == "2 difficultés"  # the CLI-side strings follow
     qtbot.waitUntil(lambda: _cancel_text(widget).replace("&", "") == "Annuler")
     assert apply_language(app, "en") == "en"
     qtbot.waitUntil(lambda: widget.label.text() == "Bench")
