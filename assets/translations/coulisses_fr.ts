@@ -1101,6 +1101,12 @@
         <translation>`suggestions PIECE` ne prend pas d’ID&#x202f;; vouliez-vous dire accept ou dismiss&#x202f;?</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/commands/suggestions.py" line="80"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="130"/>
+        <source>score {score:.1f}</source>
+        <translation>score {score:.1f}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="33"/>
         <source>a pause longer than this starts a new session (default 30m)</source>
         <translation>une pause plus longue que cela commence une nouvelle séance (30m par défaut)</translation>
@@ -1380,27 +1386,27 @@
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="16"/>
         <source>what the piece is made with, for its caption starters and hashtags: {crafts}</source>
-        <translation type="unfinished"></translation>
+        <translation>le métier de la pièce, pour ses débuts de légende et ses hashtags&#xa0;: {crafts}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="21"/>
         <source>create, change or list pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>créer, modifier ou lister les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="27"/>
         <source>change a piece&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les réglages d’une pièce</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="28"/>
         <source>the piece&apos;s id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>l’identifiant ou le nom de la pièce</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="52"/>
         <source>Craft of {name!r}: {craft}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Métier de {name!r}&#xa0;: {craft}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
@@ -1475,12 +1481,6 @@
         <location filename="../../desktop/coulisses/commands/export.py" line="16"/>
         <source>render a vertical captioned reel of a piece</source>
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/suggestions.py" line="80"/>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="130"/>
-        <source>score {score}</source>
-        <translation>score {score}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/cli.py" line="85"/>
@@ -1930,47 +1930,47 @@
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="118"/>
         <source>Pottery</source>
-        <translation type="unfinished"></translation>
+        <translation>Poterie</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="119"/>
         <source>Woodwork</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail du bois</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="120"/>
         <source>Painting</source>
-        <translation type="unfinished"></translation>
+        <translation>Peinture</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="121"/>
         <source>Sewing</source>
-        <translation type="unfinished"></translation>
+        <translation>Couture</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="122"/>
         <source>Printmaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravure</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="123"/>
         <source>3D printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression 3D</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="124"/>
         <source>Jewellery</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijouterie</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="125"/>
         <source>Digital art</source>
-        <translation type="unfinished"></translation>
+        <translation>Art numérique</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/crafts.py" line="130"/>
         <source>Other craft</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre métier</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/fonts.py" line="33"/>
@@ -2222,6 +2222,14 @@
     </message>
 </context>
 <context>
+    <name>CaptionDelegate</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="78"/>
+        <source>Type, or ↓ for a caption starter</source>
+        <translation>Tapez, ou ↓ pour un début de légende</translation>
+    </message>
+</context>
+<context>
     <name>CaptionPrompt</name>
     <message>
         <location filename="../../desktop/coulisses/ui/moments.py" line="174"/>
@@ -2236,7 +2244,7 @@
     <message>
         <location filename="../../desktop/coulisses/ui/moments.py" line="175"/>
         <source>Start with (click one, or press ↓):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/moments.py" line="177"/>
@@ -2472,57 +2480,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="413"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="414"/>
         <source>Cancelled: nothing was left half-made.</source>
         <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="359"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="360"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="301"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="302"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="396"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -2530,188 +2538,188 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="464"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="374"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="375"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="351"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="352"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="368"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="426"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="291"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="398"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="399"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="442"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="443"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="440"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="438"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="439"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -2934,61 +2942,89 @@
     </message>
 </context>
 <context>
-    <name>PiecesPanel</name>
+    <name>NewPieceDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="96"/>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="194"/>
-        <source>Archive</source>
-        <translation>Archiver</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="212"/>
-        <source>Name of the piece (e.g. Vase bleu #3):</source>
-        <translation>Nom de la pièce (p. ex. Vase bleu #3)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="220"/>
-        <source>New name:</source>
-        <translation>Nouveau nom&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="75"/>
         <source>New piece</source>
         <translation>Nouvelle pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="92"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="76"/>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="77"/>
+        <source>Craft:</source>
+        <translation>Métier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="78"/>
+        <source>Picks the caption starters offered after a flag and the hashtags of the post text.</source>
+        <translation>Choisit les débuts de légende proposés quand un moment est marqué, et les hashtags du texte de publication.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="80"/>
+        <source>e.g. Vase bleu #3</source>
+        <translation>p. ex. Vase bleu #3</translation>
+    </message>
+</context>
+<context>
+    <name>PiecesPanel</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="108"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="210"/>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="249"/>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="104"/>
         <source>New…</source>
         <translation>Nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="91"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="103"/>
         <source>No piece yet: create one to start capturing.</source>
         <translation>Aucune pièce pour l’instant&#xa0;: créez-en une pour commencer la prise de vue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="90"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="102"/>
         <source>Pieces</source>
         <translation>Pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="110"/>
+        <source>Craft:</source>
+        <translation>Métier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="111"/>
+        <source>Picks the caption starters offered after a flag and the hashtags of the post text.</source>
+        <translation>Choisit les débuts de légende proposés quand un moment est marqué, et les hashtags du texte de publication.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="249"/>
         <source>Rename piece</source>
         <translation>Renommer la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="93"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="105"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="95"/>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="107"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="209"/>
         <source>Show again</source>
         <translation>Réafficher</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="97"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="109"/>
         <source>Show archived pieces</source>
         <translation>Afficher les pièces archivées</translation>
     </message>
@@ -3166,12 +3202,12 @@
 <context>
     <name>ReelPlayer</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/player.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/export/player.py" line="60"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/player.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/export/player.py" line="60"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -3179,53 +3215,53 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
         <source>Accept as a struggle</source>
         <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="93"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="97"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="159"/>
         <source>Dismiss</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="85"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
         <source>Moments (double-click a caption to edit it)</source>
         <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="92"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="154"/>
         <source>Move to this still</source>
         <translation>Déplacer ici</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="94"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
         <source>Suggested moments (likely struggles)</source>
         <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -3573,52 +3609,62 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="105"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="115"/>
         <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
         <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="84"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="91"/>
         <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
         <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="89"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="96"/>
+        <source>Craft:</source>
+        <translation>Métier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="97"/>
+        <source>What you make: it picks the caption starters and the hashtags offered for your posts.</source>
+        <translation>Votre métier&#xa0;: il choisit les débuts de légende et les hashtags proposés pour vos publications.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="99"/>
         <source>Create my first piece</source>
         <translation>Créer ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="91"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="101"/>
         <source>Import photos instead…</source>
         <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="102"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="112"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="88"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="95"/>
         <source>Name of your piece, e.g. Vase bleu #3</source>
         <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="109"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="119"/>
         <source>No camera was found on this computer. You can use a phone as a camera over the network (its camera app shows a URL), import the photos your phone takes, or try the demo piece.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (son appli caméra affiche une adresse), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="90"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="100"/>
         <source>Try the demo piece</source>
         <translation>Essayer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="82"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="89"/>
         <source>Welcome to Coulisses</source>
         <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="104"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="114"/>
         <source>camera {n}</source>
         <translation>caméra {n}</translation>
     </message>

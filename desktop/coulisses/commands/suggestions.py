@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, ctx) -> int:
             return 0
         for n, sg in enumerate(tl.suggestions, 1):
             ctx.say(f"#{n}  {sg.capture}  {sg.time.astimezone().strftime('%Y-%m-%d %H:%M:%S')}"
-                    f"  " + tr("score {score}", score=f"{sg.score:.1f}") + f"  {sg.reason}")
+                    f"  " + tr("score {score:.1f}", score=float(sg.score)) + f"  {sg.reason}")
         return 0
 
     ref = args.id.strip().lstrip("#")

@@ -127,7 +127,7 @@ def run(args: argparse.Namespace, ctx) -> int:
                    "or dismiss):"))
         for n, sg in enumerate(tl.suggestions, 1):
             ctx.say(f"  #{n}  {sg.capture}  {_local(sg.time, '%Y-%m-%d %H:%M:%S')}  "
-                    + tr("score {score}", score=f"{sg.score:.1f}") + f"  {sg.reason}")
+                    + tr("score {score:.1f}", score=float(sg.score)) + f"  {sg.reason}")
     return 0
 
 
