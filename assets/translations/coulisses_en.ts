@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="342"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="341"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Only %n still to show in {seconds:g} s, so it stays on screen a while; a shorter reel will feel livelier.</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="396"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="397"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>TimelinePage</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="348"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="349"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Show this still</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="351"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Hide this still</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="497"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Move %n still to:</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="505"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="506"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Move %n still to another piece</numerusform>

@@ -162,7 +162,7 @@
         <translation>Une photo qui reste à l’écran répète la même image&#x202f;; ces répétitions sont des liens physiques vers un seul fichier et ne prennent donc pas de place en plus (un programme qui modifie l’une d’elles sur place modifie aussi ses répétitions).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/visible.py" line="38"/>
+        <location filename="../../desktop/coulisses/timeline/visible.py" line="37"/>
         <source>A {kind} moment is on hidden stills, so the reel leaves it out; show its still or move the moment to keep it.</source>
         <translation>Un moment «&#xa0;{kind}&#xa0;» est sur des photos masquées, la vidéo le laisse donc de côté&#x202f;; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
     </message>
@@ -379,12 +379,17 @@
         <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="255"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="223"/>
+        <source>This reel needs at least {seconds:g} s to show every caption long enough to read, so choose {seconds:g} s or more (or shorten some captions).</source>
+        <translation>Cette vidéo doit durer au moins {seconds:g}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds:g}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="254"/>
         <source>Every still of “{name}” is hidden; show some before making a reel.</source>
         <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="342"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="341"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
@@ -1037,11 +1042,6 @@
         <location filename="../../desktop/coulisses/export/exporter.py" line="203"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="223"/>
-        <source>This reel needs at least {seconds} s to show every caption long enough to read, so choose {seconds} s or more (or shorten some captions).</source>
-        <translation>Cette vidéo doit durer au moins {seconds}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="168"/>
@@ -1918,7 +1918,7 @@
         <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="243"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="242"/>
         <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
         <translation>«&#xa0;{name}&#xa0;» n’a pas encore de photos&#x202f;; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
@@ -2480,57 +2480,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="414"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="415"/>
         <source>Cancelled: nothing was left half-made.</source>
         <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="360"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="361"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="302"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="303"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="396"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="397"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -2538,188 +2538,188 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="464"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="466"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="465"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="375"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="376"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="352"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="353"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="368"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="369"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="426"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="427"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="408"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="292"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="399"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="400"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="443"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="445"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="443"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="439"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -3200,6 +3200,38 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/qt_gaps.py" line="17"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/qt_gaps.py" line="18"/>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/qt_gaps.py" line="19"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/qt_gaps.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/qt_gaps.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ReelPlayer</name>
     <message>
         <location filename="../../desktop/coulisses/ui/export/player.py" line="60"/>
@@ -3287,22 +3319,22 @@
 <context>
     <name>StripView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="237"/>
         <source>No still yet: start a capture or import photos.</source>
         <translation>Aucune photo pour l’instant&#xa0;: lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="315"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="316"/>
         <source>Session {n}</source>
         <translation>Séance {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="266"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="267"/>
         <source>hidden</source>
         <translation>masquée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="328"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="329"/>
         <source>lost
 {n} min</source>
         <translation>coupure
@@ -3312,42 +3344,42 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="430"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="431"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="403"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="404"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="424"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="425"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="435"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="436"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="394"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="395"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="145"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="150"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="348"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="349"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -3355,7 +3387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="351"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -3363,12 +3395,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="369"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="370"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="497"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -3376,7 +3408,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="505"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="506"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -3384,102 +3416,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="157"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="451"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="452"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="353"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="354"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="270"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="271"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="414"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="415"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="497"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="155"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="147"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="275"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="276"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="464"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="465"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="474"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="475"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="480"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="481"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="446"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="447"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="353"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="493"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="317"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="318"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="313"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="314"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="315"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="316"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>

@@ -166,3 +166,11 @@ def format_count(n: int, lang: str | None = None) -> str:
     """A whole number grouped by thousands: 100,000 / 100 000 (narrow no-break space)."""
     grouped = f"{int(n):,}"
     return grouped.replace(",", "\u202f") if (lang or language()) == "fr" else grouped
+
+
+def format_datetime(when, lang: str | None = None, seconds: bool = False) -> str:
+    """A local date and time as the reader writes it: 2026-12-02 15:30 / 02/12/2026 15:30."""
+    local = when.astimezone()
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    day = "%d/%m/%Y" if (lang or language()) == "fr" else "%Y-%m-%d"
+    return local.strftime(f"{day} {clock}")

@@ -32,7 +32,7 @@ from coulisses.export import cards, layout, stills
 from coulisses.export.captions import render_caption
 from coulisses.export.frame_files import encode_jpeg
 from coulisses.export.presets import SafeZone
-from coulisses.i18n import tr
+from coulisses.i18n import format_datetime, tr
 from coulisses.jobs import CancelToken
 from coulisses.journal.errors import UnreadableStill
 from coulisses.journal.model import Capture
@@ -171,8 +171,8 @@ def render_slides(plan: ReelPlan, *, mode: str = layout.FILL, lang: str | None =
         yield slide, image, alt_text(slide, plan, lang)
 
 
-def _when(t: datetime) -> str:
-    return f"{t.astimezone():%Y-%m-%d %H:%M}"
+def _when(t: datetime, lang: str | None) -> str:
+    return format_datetime(t, lang)
 
 
 def _sentence(text: str) -> str:
@@ -187,7 +187,7 @@ def alt_text(slide: Slide, plan: ReelPlan, lang: str | None = None) -> str:
                             name=plan.piece.name,
                             figures=", ".join(x.replace(" · ", ", ") for x in slide.card_lines)))
     assert slide.capture is not None
-    when = _when(slide.capture.time)
+    when = _when(slide.capture.time, lang)
     if slide.kind == FIRST:
         return _sentence(tr("The finished piece, {name}, on {when}", lang=lang,
                             name=plan.piece.name, when=when))

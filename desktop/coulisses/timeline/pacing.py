@@ -187,7 +187,7 @@ def _blocks(snapshot: PieceSnapshot, times: list[float], fps: int,
             continue
         if m.capture is not None and snapshot.index_of(m.capture) is None:
             warnings.append(tr("The still of a {kind} moment is missing; the nearest still "
-                               "is shown instead.", lang=lang, kind=kind_label(m.kind, lang)))
+                               "is shown instead.", kind=kind_label(m.kind)))
         anchored.append((anchor, m))
     anchored.sort(key=lambda am: (am[0], am[1].time, am[1].created, am[1].id))
     blocks: list[_Block] = []
@@ -219,10 +219,10 @@ def _blocks(snapshot: PieceSnapshot, times: list[float], fps: int,
     return blocks, warnings
 
 
-def _shortest_message(shortest: float, lang: str | None) -> str:
-    return tr("This reel needs at least {seconds} s to show every caption long enough to "
-              "read, so choose {seconds} s or more (or shorten some captions).", lang=lang,
-              seconds=f"{shortest:g}")
+def _shortest_message(shortest: float) -> str:
+    return tr("This reel needs at least {seconds:g} s to show every caption long enough to "
+              "read, so choose {seconds:g} s or more (or shorten some captions).",
+              seconds=float(shortest))
 
 
 def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
@@ -234,14 +234,13 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
     still count the time they cover. ``sessions_gap`` defaults to the piece's.
     """
     if not isinstance(fps, int) or fps <= 0:
-        raise ValueError(tr("The frame rate must be a positive whole number.", lang=lang))
+        raise ValueError(tr("The frame rate must be a positive whole number."))
     if not math.isfinite(duration) or duration <= 0:
-        raise ValueError(tr("The reel length must be a positive number of seconds.",
-                            lang=lang))
+        raise ValueError(tr("The reel length must be a positive number of seconds."))
     total = round(duration * fps)
     if not snapshot.captures:
         raise NothingToShow(tr("“{name}” has no stills yet; capture or import some before "
-                               "making a reel.", lang=lang, name=snapshot.piece.name), 0.0)
+                               "making a reel.", name=snapshot.piece.name), 0.0)
     if sessions_gap is None:
         sessions_gap = snapshot.settings.session_gap or DEFAULT_GAP
     # Effort is the maker's: hidden stills were worked time too (only their count goes).
@@ -249,11 +248,11 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
     effort = compute_effort(snapshot, split_sessions(snapshot, sessions_gap, all_times),
                             all_times)
     source = snapshot
-    snapshot, left_out = visible_part(snapshot, lang)
+    snapshot, left_out = visible_part(snapshot)
     captures = snapshot.captures
     if not captures:
         raise NothingToShow(tr("Every still of “{name}” is hidden; show some before making "
-                               "a reel.", lang=lang, name=snapshot.piece.name), 0.0)
+                               "a reel.", name=snapshot.piece.name), 0.0)
     effort = replace(effort, stills=len(captures))
     times = timestamps(captures)
     pace = max(1, round(WORK_SHOT_SECONDS * fps))
@@ -268,7 +267,7 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
     needed = hook + card_min + body_min
     if total < needed:
         shortest = float(_ceil_div(needed, fps))
-        raise PacingError(_shortest_message(shortest, lang), shortest)
+        raise PacingError(_shortest_message(shortest), shortest)
     card = min(card_nominal, total - hook - body_min) if end_card else 0
     body = total - hook - card
 
@@ -341,7 +340,7 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
             max(work_split) > round(WORK_HOLD_MAX_SECONDS * fps):
         warnings.append(tr("Only %n still(s) to show in {seconds:g} s, so each stays on screen "
                            "a while; a shorter reel will feel livelier.", None, len(captures),
-                           lang=lang, seconds=float(duration)))
+                           seconds=float(duration)))
     plan = ReelPlan(piece=snapshot.piece, fps=fps, shots=tuple(shots), cues=tuple(cues),
                     effort_line=effort_line(effort, lang), warnings=tuple(warnings),
                     cover=_cover_shot(snapshot), source=source, effort=effort)

@@ -17,9 +17,8 @@ from coulisses.journal.model import Moment, PieceSnapshot
 from coulisses.labels import kind_label
 
 
-def visible_part(snapshot: PieceSnapshot,
-                 lang: str | None = None) -> tuple[PieceSnapshot, tuple[str, ...]]:
-    """(the snapshot without hidden stills, warnings about moments left out)."""
+def visible_part(snapshot: PieceSnapshot) -> tuple[PieceSnapshot, tuple[str, ...]]:
+    """(the snapshot without hidden stills, warnings in the UI language about moments left out)."""
     if not snapshot.hidden:
         return snapshot, ()
     caps = snapshot.captures
@@ -37,7 +36,7 @@ def visible_part(snapshot: PieceSnapshot,
         if moved is None:
             warnings.append(tr("A {kind} moment is on hidden stills, so the reel leaves it "
                                "out; show its still or move the moment to keep it.",
-                               lang=lang, kind=kind_label(m.kind, lang)))
+                               kind=kind_label(m.kind)))
             continue
         moments.append(moved)
     return replace(snapshot, captures=tuple(keep), moments=tuple(moments), hidden=EMPTY), \

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from coulisses import i18n
 
@@ -31,6 +31,7 @@ def apply_language(app: QCoreApplication, code: str) -> str:
     lang = resolve_language(code)
     # First, so that widgets re-translating on LanguageChange and tr() agree.
     i18n.set_language(lang)
+    QLocale.setDefault(locale_for(lang))
     for old in _installed:
         app.removeTranslator(old)
         old.deleteLater()
@@ -40,6 +41,18 @@ def apply_language(app: QCoreApplication, code: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
     return lang
+
+
+def locale_for(lang: str) -> QLocale:
+    """The system's own locale when it speaks ``lang`` (fr_CA stays fr_CA), else ``lang``'s.
+
+    Qt formats numbers, sizes and dates in spin boxes, progress bars and file
+    dialogs from the default locale: French words with "10.0 s" read as a slip.
+    """
+    system = QLocale.system()
+    if system.name().split("_")[0] == lang:
+        return system
+    return QLocale(lang)
 
 
 def _our_translator(app: QCoreApplication, lang: str) -> QTranslator | None:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coulisses.i18n import format_decimal, quote
+from coulisses.export.presets import PRESETS
+from coulisses.i18n import format_datetime, format_decimal, quote
 from coulisses.journal import Journal
 from coulisses.preferences import Preferences
 from coulisses.ui.capture.panel import PreviewLabel
@@ -435,9 +436,10 @@ class ExportDialog(QDialog):
         except OSError:
             past = []
         for entry in past:
-            when = entry.when.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_datetime(entry.when)
+            preset = PRESETS[entry.preset].label if entry.preset in PRESETS else entry.preset
             text = self.tr("{when} · {preset} · {seconds:.0f} s").format(
-                when=when, preset=entry.preset, seconds=entry.duration) if entry.duration \
+                when=when, preset=preset, seconds=entry.duration) if entry.duration \
                 else self.tr("{when} · carousel").format(when=when)
             if not entry.exists:
                 text += " · " + self.tr("folder gone")

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QPixmap
 
-from coulisses.i18n import tr
+from coulisses.i18n import format_datetime, tr
 from coulisses.ui.pieces.summaries import THUMB, PieceSummary
 
 PieceIdRole = Qt.ItemDataRole.UserRole + 1
@@ -21,7 +21,7 @@ def when_text(t: datetime, now: datetime | None = None) -> str:
     now = (now or datetime.now().astimezone()).astimezone()
     if local.date() == now.date():
         return tr("today {time}", time=local.strftime("%H:%M"))
-    return local.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(local)
 
 
 class PiecesModel(QAbstractListModel):

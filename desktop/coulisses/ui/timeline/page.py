@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coulisses.i18n import format_datetime
 from coulisses.journal import Journal
 from coulisses.journal.model import MOMENT_KINDS, PieceSnapshot
 from coulisses.labels import kind_label
@@ -308,7 +309,7 @@ class TimelinePage(QWidget):
         cap = tl.snapshot.captures[index]
         self.still.show_capture(cap, self.focus_of(cap.id), self.is_hidden(cap.id))
         session = tl.session_of_capture(cap.id)
-        parts = [cap.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")]
+        parts = [format_datetime(cap.time, seconds=True)]
         if cap.source:
             parts.append(self.tr("from {source}").format(source=cap.source))
         if session is not None:

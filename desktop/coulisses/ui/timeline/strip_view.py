@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen,
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from coulisses.journal.model import Moment
+from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
 from coulisses.timeline.effort import format_worked
 from coulisses.ui.moments import COLOURS
@@ -298,7 +299,7 @@ class StripView(QAbstractScrollArea):
         painter.fillRect(rect, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
         painter.setPen(QColor("white"))
         painter.setFont(self._small)
-        text = m.caption or m.kind
+        text = m.caption or kind_label(m.kind)
         if len(moments) > 1:
             text = f"{text} +{len(moments) - 1}"
         metrics = painter.fontMetrics()
