@@ -160,6 +160,7 @@ class CaptionPrompt(QFrame):
         layout.addWidget(self.hint)
         self._target: tuple[str, str] | None = None
         self._kind = ""
+        self._when = ""  # the time the prompt was asked with
         self._runner = TaskRunner(self)
         self.edit.returnPressed.connect(self._submit)
         self.edit.escaped.connect(self.dismiss)
@@ -173,9 +174,12 @@ class CaptionPrompt(QFrame):
         self.edit.setPlaceholderText(self.tr("What happened? (optional)"))
         self.hint.setText(self.tr("Enter saves the caption · Escape skips it (add it later)"))
         self.starters_label.setText(self.tr("Start with (click one, or press ↓):"))
-        if self._kind:
-            self.title.setText(self.tr("{kind} flagged").format(
-                kind=kind_label(self._kind).capitalize()))
+        kind = kind_label(self._kind).capitalize() if self._kind else ""
+        if self._when:
+            self.title.setText(self.tr("{kind} flagged at {time}").format(kind=kind,
+                                                                          time=self._when))
+        elif self._kind:
+            self.title.setText(self.tr("{kind} flagged").format(kind=kind))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -193,10 +197,8 @@ class CaptionPrompt(QFrame):
         if self._target is not None and self.edit.text().strip():
             self._submit()  # a caption typed for the previous moment is kept
         self._target = (piece_id, moment_id)
-        self._kind = kind
+        self._kind, self._when = kind, when
         self.retranslate()
-        self.title.setText(self.tr("{kind} flagged at {time}").format(
-            kind=kind_label(kind).capitalize(), time=when))
         self.edit.clear()
         self._show_starters([])  # the previous moment's, until this one's are read
         self._load_starters()
@@ -217,10 +219,14 @@ class CaptionPrompt(QFrame):
         if journal is None or self._target is None:
             return
         target, kind, lang = self._target, self._kind, language()
-        task = Task(lambda _c, _p: starters_for(journal, target[0], kind, lang))
-        task.signals.finished.connect(
-            lambda texts, t=target: self._show_starters(texts) if t == self._target else None)
+        task = Task(lambda _c, _p: (target, starters_for(journal, target[0], kind, lang)))
+        task.signals.finished.connect(self._starters_read)  # a slot: none once the prompt is gone
         self._runner.start(task)
+
+    def _starters_read(self, result: tuple[tuple[str, str], list[str]]) -> None:
+        target, texts = result
+        if target == self._target:  # still the moment the prompt asks about
+            self._show_starters(texts)
 
     def _show_starters(self, texts: list[str]) -> None:
         self.starters.set_texts(texts)
@@ -255,6 +261,6 @@ class CaptionPrompt(QFrame):
 
     def dismiss(self) -> None:
         self._target = None
-        self._kind = ""
+        self._kind = self._when = ""
         self.edit.clear()
         self.hide()

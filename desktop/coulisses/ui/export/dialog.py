@@ -149,6 +149,7 @@ class ExportDialog(QDialog):
         self.history_label = QLabel(self)
         self.history = QListWidget(self)
         self.history.setObjectName("past_exports")
+        self._past: list = []  # the PastExports listed, read by refresh_history
         self.history_open = QPushButton(self)
         self.history_delete = QPushButton(self)
         buttons = QHBoxLayout()
@@ -243,6 +244,7 @@ class ExportDialog(QDialog):
         self.history_label.setText(self.tr("Past exports of this piece"))
         self.history_open.setText(self.tr("Open"))
         self.history_delete.setText(self.tr("Delete…"))
+        self._name_past()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -432,10 +434,18 @@ class ExportDialog(QDialog):
 
         self.history.clear()
         try:
-            past = past_exports(self.journal, self.piece_id)
+            self._past = past_exports(self.journal, self.piece_id)
         except OSError:
-            past = []
-        for entry in past:
+            self._past = []
+        for entry in self._past:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, str(entry.folder))
+            self.history.addItem(item)
+        self._name_past()
+
+    def _name_past(self) -> None:
+        """The past exports' lines in the UI language (from the list read, not the disk)."""
+        for row, entry in enumerate(self._past):
             when = format_datetime(entry.when)
             preset = PRESETS[entry.preset].label if entry.preset in PRESETS else entry.preset
             text = self.tr("{when} · {preset} · {seconds:.0f} s").format(
@@ -443,9 +453,7 @@ class ExportDialog(QDialog):
                 else self.tr("{when} · carousel").format(when=when)
             if not entry.exists:
                 text += " · " + self.tr("folder gone")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(entry.folder))
-            self.history.addItem(item)
+            self.history.item(row).setText(text)
 
     def _selected_past(self) -> Path | None:
         item = self.history.currentItem()

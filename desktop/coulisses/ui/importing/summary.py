@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,20 +19,31 @@ class ImportSummary(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_summary")
-        self.setWindowTitle(self.tr("Import finished"))
-        self.headline = QLabel(self.headline_text(report), self)
+        self.report = report
+        self.headline = QLabel(self)
         self.headline.setWordWrap(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setPlainText(self.details_text(report))
-        self.details.setVisible(bool(self.details.toPlainText()))
+        self.details.setVisible(bool(report.skipped or report.no_exif))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
-        self.resize(560, 320 if self.details.isVisible() else 140)
+        self.retranslate()
+        self.resize(560, 320 if self.details.isVisibleTo(self) else 140)
+
+    def retranslate(self) -> None:
+        """Everything from the report kept (a language switch while the summary is open)."""
+        self.setWindowTitle(self.tr("Import finished"))
+        self.headline.setText(self.headline_text(self.report))
+        self.details.setPlainText(self.details_text(self.report))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def headline_text(self, r: ImportReport) -> str:
         parts = [self.tr("%n photo(s) imported", "", len(r.imported))]

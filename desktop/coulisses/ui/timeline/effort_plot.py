@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coulisses.timeline.build import Timeline
-from coulisses.timeline.effort import effort_parts, format_worked
+from coulisses.timeline.effort import Effort, effort_parts, format_worked
 from coulisses.ui.timeline.arc import Arc, worked_arc
 from coulisses.ui.timeline.strip_view import KIND_COLOURS
 
@@ -21,13 +21,25 @@ class EffortPlot(QWidget):
         self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.arc: Arc | None = None
+        self.effort: Effort | None = None
         self.summary = ""
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.arc = worked_arc(timeline)
-        self.summary = " · ".join(effort_parts(timeline.effort).values())
+        self.effort = timeline.effort
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The figures in the UI language (the arc's labels are drawn in it too)."""
+        self.summary = " · ".join(effort_parts(self.effort).values()) \
+            if self.effort is not None else ""
         self.setToolTip(self.summary)
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)

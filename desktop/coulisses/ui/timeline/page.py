@@ -156,7 +156,7 @@ class TimelinePage(QWidget):
         self.cover_button.setText(self.tr("Set as cover"))
         self.focus_for_piece.setText(self.tr("Focus for the whole piece"))
         self._fill_jump()
-        self._update_buttons()
+        self._current_changed(self.strip.current)  # the line under the still; the buttons
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:

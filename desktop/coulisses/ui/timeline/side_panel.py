@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.crafts import caption_starters
-from coulisses.i18n import language
 from coulisses.journal.model import MOMENT_KINDS, Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
@@ -100,6 +99,7 @@ class SidePanel(QWidget):
         self.moments.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked
                                      | QTreeWidget.EditTrigger.EditKeyPressed)
         self._craft: str | None = None
+        self._filling = False
         self._shown: tuple = ()  # what the moments list shows (set_timeline)
         self.caption_delegate = CaptionDelegate(self.starters_of, self.moments)
         self.moments.setItemDelegateForColumn(2, self.caption_delegate)
@@ -128,7 +128,6 @@ class SidePanel(QWidget):
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions, 1)
         layout.addLayout(srow)
-        self._filling = False
         self.moments.itemChanged.connect(self._edited)
         self.moments.currentItemChanged.connect(self._moment_selected)
         self.moments.itemActivated.connect(lambda item, _c: self._jump(item))
@@ -157,6 +156,11 @@ class SidePanel(QWidget):
         self.suggestions.setHeaderLabels([self.tr("Time"), self.tr("Why")])
         self.accept_button.setText(self.tr("Accept as a struggle"))
         self.dismiss_button.setText(self.tr("Dismiss"))
+        filling, self._filling = self._filling, True
+        for i in range(self.moments.topLevelItemCount()):  # the kinds in the new language
+            item = self.moments.topLevelItem(i)
+            item.setText(0, kind_label(item.data(2, KIND_ROLE)))
+        self._filling = filling
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -166,7 +170,7 @@ class SidePanel(QWidget):
     def set_timeline(self, timeline: Timeline) -> None:
         self._filling = True
         moments = sorted(timeline.moments, key=lambda m: (m.time, m.created))
-        shown = (timeline.piece.id, timeline.piece.typed_settings.craft, language(),
+        shown = (timeline.piece.id, timeline.piece.typed_settings.craft,
                  tuple((m.id, m.kind, m.time, m.capture, m.caption) for m in moments))
         if shown != self._shown:
             # Only when the moments changed: new suggestions alone leave a caption
@@ -236,8 +240,7 @@ class SidePanel(QWidget):
         for w in (self.kind, self.move_button, self.delete_button):
             w.setEnabled(enabled)
         if item is not None:
-            kind_text = item.text(0)
-            index = self.kind.findText(kind_text)
+            index = self.kind.findData(item.data(2, KIND_ROLE))
             if index >= 0:
                 self.kind.setCurrentIndex(index)
             if not self._filling:

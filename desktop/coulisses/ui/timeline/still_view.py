@@ -35,7 +35,7 @@ class StillView(QWidget):
         self._pixmap = QPixmap()
         self.focus: tuple[float, float] | None = None
         self.hidden = False
-        self._message = ""
+        self._unreadable = False  # the still was read and is not a picture
 
     @property
     def capture(self) -> Capture | None:
@@ -65,8 +65,17 @@ class StillView(QWidget):
             return  # the maker has stepped on already
         self._image = image
         self._pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
-        self._message = "" if not image.isNull() else self.tr("This still cannot be read.")
+        self._unreadable = image.isNull()
         self.update()
+
+    def message(self) -> str:
+        """What the view says when it has no picture (drawn in the language of the moment:
+        Qt repaints every widget on a language switch)."""
+        if not self._pixmap.isNull():
+            return ""
+        if self._capture is not None and self._unreadable:
+            return self.tr("This still cannot be read.")
+        return self.tr("Choose a still in the strip.")
 
     def _target(self) -> QRectF:
         if self._pixmap.isNull():
@@ -91,8 +100,7 @@ class StillView(QWidget):
         painter.fillRect(self.rect(), QColor("#212121"))
         if self._pixmap.isNull():
             painter.setPen(QColor("#bdbdbd"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self._message or self.tr("Choose a still in the strip."))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message())
             return
         target = self._target()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
