@@ -76,6 +76,8 @@ def test_the_moments_list_names_its_kinds_in_the_new_language(qtbot, app, page) 
         apply_language(app, "fr")
         qtbot.waitUntil(lambda: kinds_listed(page) == ["difficulté", "correction", "résultat"],
                         timeout=3000)
+        # as wide as the longest new word ("correction" is wider than "fix")
+        assert side.moments.columnWidth(0) >= side.moments.sizeHintForColumn(0)
         # the kind combo follows the moment chosen, whatever language the list is in
         for row, kind in ((1, "fix"), (2, "result"), (0, "struggle")):
             side.moments.setCurrentItem(side.moments.topLevelItem(row))

@@ -77,6 +77,7 @@ class TimelinePage(QWidget):
         # --- toolbar
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("zoom")
+        self.zoom.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # any language
         self.jump = QComboBox(self)
         self.jump.setObjectName("jump")
         self.flag_button = QToolButton(self)

@@ -161,6 +161,7 @@ class SidePanel(QWidget):
             item = self.moments.topLevelItem(i)
             item.setText(0, kind_label(item.data(2, KIND_ROLE)))
         self._filling = filling
+        self.moments.resizeColumnToContents(0)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
