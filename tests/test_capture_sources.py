@@ -158,7 +158,9 @@ def test_cli_snap_prints_the_capture_id_last(cli, counter_video, home):
 
 
 # ----------------------------------------------------------------------- Ctrl-C
-def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path, sig):
+    """Ctrl-C, or SIGTERM from systemd stopping the unit, ends with every still and a summary."""
     video = write_video(tmp_path / "bench.mp4", Scene(seconds=30.0), fps=5.0, noise_fields=2)
     home = tmp_path / "journal"
     Journal.open(home).create_piece("Bol")
@@ -172,7 +174,7 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
     while not list(stills.rglob("*.jpg")) and time.monotonic() < end:
         time.sleep(0.05)
     time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err.decode()
     text = out.decode()

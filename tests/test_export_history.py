@@ -133,4 +133,4 @@ def test_a_history_that_cannot_be_written_is_a_warning_not_a_failure(journal, pi
     monkeypatch.setattr(history_mod, "_append", refuse)
     r = export_with_options(journal.snapshot(piece.id), tmp_path / "out", QUICK)
     assert r.folder.is_dir() and r.files["mp4"].exists()
-    assert any("could not be added" in w and "Permission denied" in w for w in r.warnings)
+    assert any("could not be added" in w and "permission denied" in w for w in r.warnings)

@@ -152,7 +152,7 @@ def test_one_photo_that_cannot_be_written_is_skipped_and_the_rest_imported(
     assert report.stopped is None
     assert sorted(c.source for c in report.imported) == ["IMG_0", "IMG_2", "IMG_3"]
     ((path, reason),) = report.skipped
-    assert path.name == "IMG_1.jpg" and "File name too long" in reason
+    assert path.name == "IMG_1.jpg" and "the name is too long" in reason
 
 
 def test_stills_named_the_old_way_are_still_found_as_duplicates(journal, piece, tmp_path):

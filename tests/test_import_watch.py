@@ -258,7 +258,7 @@ def test_a_photo_that_cannot_be_written_is_skipped_once_not_retried_forever(
     assert sorted((o.path.name, o.status) for o in outcomes) == [
         ("bad.jpg", SKIPPED), ("good.jpg", IMPORTED)]
     bad = next(o for o in outcomes if o.status == SKIPPED)
-    assert "could not be written" in bad.reason and "Input/output error" in bad.reason
+    assert "could not be written" in bad.reason and "input/output error" in bad.reason
     assert watcher.skipped == 1 and watcher.imported == 1 and watcher.waiting == 0
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["good"]
 

@@ -181,7 +181,7 @@ def test_permission_error_while_listing_is_one_line(home: Path, monkeypatch) -> 
     monkeypatch.setattr(os, "scandir", refuse)
     code, _, err = _main("--home", str(home), "piece", "list")
     assert code == 1
-    assert err.count("\n") == 1 and "Permission denied" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "permission denied" in err and "Traceback" not in err
 
 
 def test_unreadable_piece_folder_is_one_line_for_timeline(home: Path, monkeypatch) -> None:
@@ -206,4 +206,4 @@ def test_unreadable_piece_folder_is_one_line_for_timeline(home: Path, monkeypatc
     monkeypatch.setattr(os, "scandir", refuse_scandir)
     code, _, err = _main("--home", str(home), "timeline", pid, "--json")
     assert code == 1
-    assert err.count("\n") == 1 and "Permission denied" in err
+    assert err.count("\n") == 1 and "permission denied" in err

@@ -194,7 +194,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="397"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>
@@ -205,7 +205,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="37"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="49"/>
         <source>%n photo(s) imported</source>
         <translation>
             <numerusform>%n photo imported</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="51"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="41"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -229,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="43"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
         <source>%n without a time in their EXIF (file date used)</source>
         <translation>
             <numerusform>%n without a time in its EXIF (file date used)</numerusform>
@@ -240,7 +240,7 @@
 <context>
     <name>TimelinePage</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="349"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Show this still</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="351"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Hide this still</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="499"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Move %n still to:</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="506"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="507"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Move %n still to another piece</numerusform>

@@ -173,7 +173,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/carousel.py" line="221"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="207"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="208"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
@@ -256,12 +256,12 @@
         <translation>Prise de vue reprise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="81"/>
+        <location filename="../../desktop/coulisses/cli.py" line="87"/>
         <source>Capture your process, failures included, and turn it into an honest reel.</source>
         <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="59"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="105"/>
         <source>Captured: {first} → {last}</source>
         <translation>Prises de vue&#xa0;: {first} → {last}</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="152"/>
         <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -286,27 +286,27 @@
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="177"/>
         <source>Choose another folder…</source>
         <translation>Choisir un autre dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="155"/>
         <source>Choose another journal folder, or update Coulisses if it says so.</source>
         <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="180"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="182"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="150"/>
         <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
         <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="154"/>
         <source>Coulisses cannot open the journal: {reason}</source>
         <translation>Coulisses ne peut pas ouvrir le journal&#xa0;: {reason}</translation>
     </message>
@@ -327,17 +327,17 @@
         <translation>Pièce {name!r} créée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="64"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="54"/>
         <source>Created the demo piece {name!r} ({id}) in {home}.</source>
         <translation>Pièce de démonstration {name!r} ({id}) créée dans {home}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="61"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="51"/>
         <source>Demo cancelled; the stills drawn so far stay in the journal.</source>
         <translation>Démo annulée&#x202f;; les photos déjà dessinées restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="58"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="48"/>
         <source>Demo piece</source>
         <translation>Pièce de démonstration</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>Terminé&#xa0;: fin de {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="73"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="119"/>
         <source>Effort: {figures}</source>
         <translation>Effort&#xa0;: {figures}</translation>
     </message>
@@ -407,7 +407,7 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="72"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="62"/>
         <source>Exporting to {folder} (choose another folder with --out).</source>
         <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>Recherche de moments suggérés</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="48"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="94"/>
         <source>Made with: {app}</source>
         <translation>Créé avec&#xa0;: {app}</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>Moments sans photo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="78"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="124"/>
         <source>Moments: {count}</source>
         <translation>Moments&#xa0;: {count}</translation>
     </message>
@@ -518,11 +518,6 @@
         <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="62"/>
-        <source>No source given: use a camera number (0), a stream URL, a video file or &apos;screen&apos;.</source>
-        <translation>Aucune source indiquée&#xa0;: donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou «&#xa0;screen&#xa0;».</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/ui/capture/controller.py" line="113"/>
         <location filename="../../desktop/coulisses/ui/capture/controller.py" line="115"/>
         <source>No still was taken: {reason}</source>
@@ -544,7 +539,7 @@
         <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer&#x202f;; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="148"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="149"/>
         <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
         <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb}&#xa0;Mo nécessaires)&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
@@ -569,32 +564,97 @@
         <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="56"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="102"/>
         <source>Piece: {name}</source>
         <translation>Pièce&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="68"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="114"/>
         <source>Sessions: {count}</source>
         <translation>Séances&#xa0;: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="42"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="83"/>
         <source>Signed by: {name}</source>
         <translation>Signé par&#xa0;: {name}</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="26"/>
+        <source>their signature does not match them (they were altered after signing)</source>
+        <translation>leur signature ne leur correspond pas (ils ont été modifiés après la signature)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="28"/>
+        <source>they carry no signature</source>
+        <translation>ils ne portent aucune signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="29"/>
+        <source>a part of them was altered after signing</source>
+        <translation>une partie a été modifiée après la signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="30"/>
+        <source>the certificate that signed them was revoked</source>
+        <translation>le certificat qui les a signés a été révoqué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="31"/>
+        <source>the certificate that signed them is not valid</source>
+        <translation>le certificat qui les a signés n’est pas valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="32"/>
+        <source>the certificate that signed them has expired</source>
+        <translation>le certificat qui les a signés a expiré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="40"/>
+        <source>(technical code: {code})</source>
+        <translation>(code technique&#xa0;: {code})</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/credentials/describe.py" line="53"/>
+        <source>{file} was changed after it was signed: its image or video data no longer match the signed fingerprint.</source>
+        <translation>{file} a été modifié après sa signature&#xa0;: ses images ou sa vidéo ne correspondent plus à l’empreinte signée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="57"/>
+        <source>{file} is not a kind of file that carries Content Credentials (Coulisses signs MP4 reels and JPEG images).</source>
+        <translation>{file} n’est pas un type de fichier qui porte des Content Credentials (Coulisses signe les vidéos MP4 et les images JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="59"/>
+        <source>{file} could not be read as a signed image or video; it may be damaged or cut short.</source>
+        <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée&#x202f;; il est peut-être abîmé ou tronqué.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="67"/>
+        <source>{file}: the Content Credentials are invalid: {reasons}.</source>
+        <translation>{file}&#xa0;: les Content Credentials ne sont pas valides&#xa0;: {reasons}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="69"/>
+        <source>{file}: the Content Credentials are invalid.</source>
+        <translation>{file}&#xa0;: les Content Credentials ne sont pas valides.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="87"/>
+        <source>Signer trusted: not checked; choose the maker&apos;s published root certificate in the root certificate field to check who signed.</source>
+        <translation>Signataire de confiance&#xa0;: non vérifié&#x202f;; choisissez le certificat racine publié par l’auteur dans le champ du certificat racine pour vérifier qui a signé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="99"/>
         <source>Signed on: {when} (by the signer&apos;s clock)</source>
         <translation>Date de signature&#xa0;: {when} (selon l’horloge du signataire)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="44"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="90"/>
         <source>Signer trusted: not checked; pass the maker&apos;s published root certificate with --trust to check who signed.</source>
         <translation>Signataire de confiance&#xa0;: non vérifié&#x202f;; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="43"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="85"/>
         <source>Signer trusted: yes (your trust anchor)</source>
         <translation>Signataire de confiance&#xa0;: oui (votre certificat de confiance)</translation>
     </message>
@@ -614,12 +674,7 @@
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="86"/>
-        <source>Source {source} not found: use a camera number (0), a stream URL, a video file or &apos;screen&apos;.</source>
-        <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’adresse d’un flux, un fichier vidéo ou «&#xa0;screen&#xa0;».</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="51"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="97"/>
         <source>Source: a composite of real captures, not generated.</source>
         <translation>Source&#xa0;: un assemblage de vraies prises de vue, rien de généré.</translation>
     </message>
@@ -629,12 +684,12 @@
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="66"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="112"/>
         <source>Stills shown: {shown}</source>
         <translation>Photos montrées&#xa0;: {shown}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="62"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="108"/>
         <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
         <translation>Photos&#xa0;: {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
     </message>
@@ -654,7 +709,7 @@
         <translation>Arrêté.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/termui.py" line="81"/>
+        <location filename="../../desktop/coulisses/termui.py" line="87"/>
         <source>Stopping… (Ctrl-C again to force)</source>
         <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
     </message>
@@ -669,17 +724,17 @@
         <translation>Suggestions abandonnées (interruption)&#x202f;; le reste de la chronologie est complet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="116"/>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="117"/>
         <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that the journal folder is writable.</source>
         <translation>Impossible de conserver la clé Content Credentials dans {folder} ({problem})&#x202f;; vérifiez que le dossier du journal est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="137"/>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="138"/>
         <source>The Content Credentials key {path} could not be read; it was moved to {aside} and a new identity was made: publish its fingerprint {fingerprint} (reels signed before still verify with the previous certificate in {previous}).</source>
         <translation>La clé Content Credentials {path} est illisible&#x202f;; elle a été déplacée vers {aside} et une nouvelle identité a été créée&#xa0;: publiez son empreinte {fingerprint} (les vidéos signées auparavant restent vérifiables avec l’ancien certificat, dans {previous}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="203"/>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="204"/>
         <source>The Content Credentials signing key in {folder} could not be read; it was set aside and a new one made under the same identity, so your fingerprint is unchanged.</source>
         <translation>La clé de signature Content Credentials de {folder} est illisible&#x202f;; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
     </message>
@@ -699,7 +754,7 @@
         <translation>La légende «&#xa0;{caption}&#xa0;» contient des caractères que la police des légendes ne sait pas dessiner ({chars})&#x202f;; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="101"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="102"/>
         <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
         <translation>La légende «&#xa0;{caption}&#xa0;» reste {seconds:.1f}&#xa0;s à l’écran, c’est court pour sa longueur&#x202f;; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -782,17 +837,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="229"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="230"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="222"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="223"/>
         <source>The cover still could not be read ({problem}); the cover is plain.</source>
         <translation>La photo de couverture est illisible ({problem})&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="164"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="165"/>
         <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
         <translation>Le disque s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
@@ -802,7 +857,7 @@
         <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="156"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="157"/>
         <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
         <translation>Le disque du journal est plein&#x202f;; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
     </message>
@@ -822,12 +877,12 @@
         <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="71"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="72"/>
         <source>The export is complete but could not be added to the piece&apos;s list of exports ({problem}).</source>
         <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="194"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="196"/>
         <source>The export {folder} could not be deleted ({problem}).</source>
         <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
     </message>
@@ -844,7 +899,7 @@
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="193"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="195"/>
         <source>The folder {folder} cannot be reached; watching for it to come back.</source>
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
@@ -859,7 +914,7 @@
         <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="161"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="162"/>
         <source>The journal could not be written ({error}).</source>
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
@@ -894,12 +949,12 @@
         <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="135"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="136"/>
         <source>The output folder {folder} cannot be created ({problem}).</source>
         <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="138"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="139"/>
         <source>The output folder {folder} is not writable; choose another folder.</source>
         <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
     </message>
@@ -1014,17 +1069,17 @@
         <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="104"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="105"/>
         <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
         <translation>Cet export n’est pas signé&#xa0;: une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="96"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="97"/>
         <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
         <translation>Cet export n’est pas signé&#xa0;: sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="102"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="103"/>
         <source>This export is not signed: {problem}</source>
         <translation>Cet export n’est pas signé&#xa0;: {problem}</translation>
     </message>
@@ -1039,7 +1094,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="203"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="204"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1054,19 +1109,19 @@
         <translation>Option d’export inconnue&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="126"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="127"/>
         <location filename="../../desktop/coulisses/export/options.py" line="123"/>
         <source>Unknown export outputs: {names}.</source>
         <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="123"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="124"/>
         <source>Unknown layout {layout!r}; use fill or fit.</source>
         <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="68"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="58"/>
         <source>Using the demo piece {name!r} ({id}) already in the journal.</source>
         <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
     </message>
@@ -1140,8 +1195,8 @@
         <location filename="../../desktop/coulisses/capture/camera.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="82"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="44"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="47"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="46"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="49"/>
         <source>camera {index}</source>
         <translation>la caméra {index}</translation>
     </message>
@@ -1156,7 +1211,7 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="275"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="276"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
@@ -1194,7 +1249,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="295"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="296"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1234,7 +1289,7 @@
         <translation>marquer un moment&#xa0;: struggle (difficulté), fix (correction), milestone (étape), result (résultat), note</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="17"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="18"/>
         <source>folder receiving the export (default: {folder})</source>
         <translation>dossier où enregistrer l’export (par défaut&#xa0;: {folder})</translation>
     </message>
@@ -1259,44 +1314,43 @@
         <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="143"/>
+        <location filename="../../desktop/coulisses/cli.py" line="156"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="132"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="171"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="133"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="172"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="335"/>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="395"/>
-        <source>it could not be imported ({error})</source>
-        <translation>il n’a pas pu être importé ({error})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="302"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="303"/>
         <source>it could not be written into the journal ({error})</source>
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="127"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="314"/>
+        <source>it could not be imported (an unexpected error; the details were logged)</source>
+        <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="128"/>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="169"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="170"/>
         <source>it is inside the Coulisses journal folder</source>
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="146"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="147"/>
         <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
         <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="129"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="130"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1316,17 +1370,17 @@
         <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="275"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="276"/>
         <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="287"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="288"/>
         <source>its image data is damaged ({detail})</source>
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="83"/>
+        <location filename="../../desktop/coulisses/cli.py" line="89"/>
         <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
@@ -1374,7 +1428,7 @@
         <translation>sortie lisible par un programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/demo.py" line="15"/>
+        <location filename="../../desktop/coulisses/commands/demo.py" line="16"/>
         <source>make a demo piece and export its reel (no camera needed)</source>
         <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
@@ -1424,7 +1478,7 @@
         <translation>en-tête TIFF absent</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="126"/>
+        <location filename="../../desktop/coulisses/cli.py" line="132"/>
         <source>no command given (see `coulisses --help`)</source>
         <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
     </message>
@@ -1483,7 +1537,7 @@
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="85"/>
+        <location filename="../../desktop/coulisses/cli.py" line="91"/>
         <source>show debug messages</source>
         <translation>afficher les messages de débogage</translation>
     </message>
@@ -1494,7 +1548,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="240"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="241"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -1534,44 +1588,45 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="385"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="394"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="137"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="138"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="88"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="45"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="281"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="282"/>
         <source>the file is truncated (an unfinished copy?)</source>
         <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="145"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="146"/>
         <source>the file is truncated or damaged</source>
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="162"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="163"/>
         <source>the folder cannot be read ({error})</source>
         <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="149"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="283"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="150"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="284"/>
         <source>the image is too large to import</source>
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="220"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="221"/>
         <source>the image is too large to import ({w}×{h} pixels)</source>
         <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="389"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="398"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -1602,7 +1657,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/screen.py" line="22"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="49"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="51"/>
         <source>the screen</source>
         <translation>l’écran</translation>
     </message>
@@ -1622,12 +1677,12 @@
         <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="185"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="186"/>
         <source>there is no such file or folder</source>
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="285"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="286"/>
         <source>there is not enough memory to decode it</source>
         <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -1675,62 +1730,42 @@
         <translation>Impossible de lire {file} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="25"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="49"/>
         <source>{file} carries no Content Credentials.</source>
         <translation>{file} ne contient pas de Content Credentials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="27"/>
-        <source>{file} could not be read as a signed image or video ({problem}).</source>
-        <translation>{file} n’a pas pu être lu comme une image ou une vidéo signée ({problem}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="133"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="134"/>
         <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
         <translation>Impossible de signer {file} ({problem})&#x202f;; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="38"/>
-        <source>{file} is not a PEM certificate; pass the maker&apos;s root.pem with --trust.</source>
-        <translation>{file} n’est pas un certificat PEM&#x202f;; indiquez le root.pem de l’auteur avec --trust.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="34"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="35"/>
         <source>{file} is not a file that can be read.</source>
         <translation>{file} n’est pas un fichier lisible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="21"/>
-        <source>{file} was changed after it was signed: its image or video data no longer match the signed fingerprint ({codes}).</source>
-        <translation>{file} a été modifié après sa signature&#xa0;: ses données d’image ou de vidéo ne correspondent plus à l’empreinte signée ({codes}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="18"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="46"/>
         <source>{file}: Content Credentials valid; the file has not changed since it was signed.</source>
         <translation>{file}&#xa0;: Content Credentials valides&#x202f;; le fichier n’a pas changé depuis sa signature.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="32"/>
-        <source>{file}: the Content Credentials are invalid ({codes}).</source>
-        <translation>{file}&#xa0;: les Content Credentials ne sont pas valides ({codes}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="30"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="62"/>
         <source>{file}: the Content Credentials are invalid because the certificate that signed them has expired.</source>
         <translation>{file}&#xa0;: les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="178"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="180"/>
         <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
         <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé&#x202f;; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="93"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="94"/>
         <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
         <translation>{folder} se trouve dans le journal Coulisses&#x202f;; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="174"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="176"/>
         <source>{folder} is not among this piece&apos;s exports; it was left alone.</source>
         <translation>{folder} ne fait pas partie des exports de cette pièce&#x202f;; il n’a pas été touché.</translation>
     </message>
@@ -1790,7 +1825,7 @@
         <translation>{kind}, le {when}&#xa0;: {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="75"/>
+        <location filename="../../desktop/coulisses/cli.py" line="81"/>
         <source>{message} (see `{prog} --help`)</source>
         <translation>{message} (voir `{prog} --help`)</translation>
     </message>
@@ -1853,9 +1888,19 @@
         <translation>Fin de {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="85"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="64"/>
+        <source>No source given: use a camera number (0), a stream URL, a video file or {word!r}.</source>
+        <translation>Aucune source indiquée&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="87"/>
         <source>{source} is a folder, not a video file.</source>
         <translation>{source} est un dossier, pas un fichier vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="88"/>
+        <source>Source {source} not found: use a camera number (0), a stream URL, a video file or {word!r}.</source>
+        <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/session.py" line="576"/>
@@ -1863,7 +1908,7 @@
         <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="79"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="81"/>
         <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
         <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
@@ -1903,7 +1948,111 @@
         <translation>{value!r} n’est pas une valeur valable pour {option}&#x202f;; choisissez parmi&#xa0;: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="139"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="24"/>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="25"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="26"/>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="27"/>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="28"/>
+        <source>part of the path is a file, not a folder</source>
+        <translation>une partie du chemin est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="29"/>
+        <source>it is a folder, not a file</source>
+        <translation>c’est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="30"/>
+        <source>the disk is read-only</source>
+        <translation>le disque est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="31"/>
+        <source>that name is already taken</source>
+        <translation>ce nom est déjà pris</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="32"/>
+        <source>the name is too long</source>
+        <translation>le nom est trop long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="33"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="49"/>
+        <source>another program is using it</source>
+        <translation>un autre programme l’utilise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="34"/>
+        <source>input/output error on the disk</source>
+        <translation>erreur d’entrée-sortie sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="35"/>
+        <source>the folder is not empty</source>
+        <translation>le dossier n’est pas vide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="36"/>
+        <source>the destination is on another disk, so it cannot be moved this way</source>
+        <translation>la destination est sur un autre disque, le déplacement ne peut donc pas se faire ainsi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="37"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="38"/>
+        <source>too many files are open at once</source>
+        <translation>trop de fichiers sont ouverts en même temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="39"/>
+        <source>too many symbolic links in the path</source>
+        <translation>trop de liens symboliques dans le chemin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="40"/>
+        <source>the file is too large for this disk</source>
+        <translation>le fichier est trop gros pour ce disque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="41"/>
+        <source>there is not enough memory</source>
+        <translation>la mémoire ne suffit pas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="42"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="43"/>
+        <source>the disk or device is not available</source>
+        <translation>le disque ou l’appareil n’est pas disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="44"/>
+        <source>the name or the operation is not valid here</source>
+        <translation>le nom ou l’opération n’est pas valide ici</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="47"/>
+        <source>the disk quota is used up</source>
+        <translation>le quota du disque est atteint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="48"/>
+        <source>the network folder is no longer available</source>
+        <translation>le dossier réseau n’est plus disponible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/os_errors.py" line="80"/>
         <source>{what} ({path})</source>
         <translation>{what} ({path})</translation>
     </message>
@@ -2013,99 +2162,114 @@
         <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="212"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="110"/>
+        <source>{home} cannot be used as the journal folder ({path} is a file, not a folder); choose another folder</source>
+        <translation>{home} ne peut pas servir de dossier pour le journal ({path} est un fichier, pas un dossier)&#x202f;; choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="193"/>
+        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses restored its previous version (the last change may be missing).</source>
+        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses a rétabli sa version précédente (la dernière modification manque peut-être).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="198"/>
+        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses started it afresh.</source>
+        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses l’a recommencé à neuf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="214"/>
         <source>no piece with id {id!r}</source>
         <translation>aucune pièce avec l’identifiant {id!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="216"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="218"/>
         <source>no piece {id!r} in {home}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce {id!r} dans {home}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="235"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="237"/>
         <source>{path} was damaged and has been repaired; try again</source>
         <translation>{path} était endommagé et a été réparé&#x202f;; réessayez</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="244"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="331"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="246"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="333"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="298"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="300"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="307"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="521"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="523"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="528"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="586"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="530"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="588"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="548"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="598"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="550"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="582"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="600"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="561"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="563"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="564"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="611"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="566"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="569"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="571"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="615"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="621"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="623"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="674"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="886"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="676"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="888"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="84"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="716"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="718"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="816"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="818"/>
         <source>{path} was written by a newer Coulisses (schema {version}); update Coulisses to open this journal</source>
         <translation>{path} a été écrit par un Coulisses plus récent (schéma {version})&#x202f;; mettez Coulisses à jour pour ouvrir ce journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="911"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="913"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -2118,6 +2282,16 @@
         <location filename="../../desktop/coulisses/journal/moving.py" line="122"/>
         <source>{id!r} is not a still id</source>
         <translation>{id!r} n’est pas un identifiant de photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="390"/>
+        <source>a field is missing or is not what Coulisses expects</source>
+        <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="391"/>
+        <source>{path} cannot be read ({reason}); a move of stills to another piece may be unfinished</source>
+        <translation>Impossible de lire {path} ({reason})&#x202f;; un déplacement de photos vers une autre pièce est peut-être inachevé</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/piece_settings.py" line="123"/>
@@ -2148,6 +2322,137 @@
         <location filename="../../desktop/coulisses/units.py" line="31"/>
         <source>{text!r} must be longer than zero</source>
         <translation>{text!r} doit être supérieur à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/verify.py" line="93"/>
+        <source>The root certificate {file} cannot be read ({problem}).</source>
+        <translation>Impossible de lire le certificat racine {file} ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/verify.py" line="99"/>
+        <source>{file} is not a root certificate: a certificate file is text that starts with -----BEGIN CERTIFICATE----- (the root.pem the maker publishes).</source>
+        <translation>{file} n’est pas un certificat racine&#xa0;: un fichier de certificat est un texte qui commence par -----BEGIN CERTIFICATE----- (le root.pem que publie l’auteur).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="29"/>
+        <source>{path} cannot be read ({reason})</source>
+        <translation>Impossible de lire {path} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="38"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="81"/>
+        <source>it is not a journal table file</source>
+        <translation>ce n’est pas un fichier de tables du journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="41"/>
+        <source>its table {name!r} is not a table</source>
+        <translation>sa table {name!r} n’est pas une table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="44"/>
+        <source>its table {name!r} holds something that is not a record</source>
+        <translation>sa table {name!r} contient autre chose qu’un enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="50"/>
+        <source>the piece has no name</source>
+        <translation>la pièce n’a pas de nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="52"/>
+        <source>the piece has no valid creation time</source>
+        <translation>la pièce n’a pas de date de création valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="54"/>
+        <source>the piece settings are not a set of settings</source>
+        <translation>les réglages de la pièce ne sont pas un ensemble de réglages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="60"/>
+        <source>a moment has no id</source>
+        <translation>un moment n’a pas d’identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="62"/>
+        <source>moment {id} has an unknown kind</source>
+        <translation>le moment {id} est d’un type inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="64"/>
+        <source>moment {id} has no valid time</source>
+        <translation>le moment {id} n’a pas d’heure valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="66"/>
+        <source>moment {id} has a caption that is not text</source>
+        <translation>le moment {id} a une légende qui n’est pas du texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="68"/>
+        <source>moment {id} has no valid creation time</source>
+        <translation>le moment {id} n’a pas de date de création valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="70"/>
+        <source>moment {id} points to a still in a way Coulisses cannot read</source>
+        <translation>le moment {id} désigne une photo d’une façon que Coulisses ne sait pas lire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="76"/>
+        <source>a camera outage has no valid start</source>
+        <translation>une coupure de caméra n’a pas de début valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="78"/>
+        <source>a camera outage has an end that is not a time</source>
+        <translation>une coupure de caméra a une fin qui n’est pas une heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="80"/>
+        <source>a camera outage has a reason that is not text</source>
+        <translation>une coupure de caméra a une raison qui n’est pas du texte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="86"/>
+        <source>the settings of a still are not readable</source>
+        <translation>les réglages d’une photo sont illisibles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="92"/>
+        <source>a dismissed suggestion has no key</source>
+        <translation>une suggestion écartée n’a pas de clé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="101"/>
+        <source>the list of hidden stills is not readable</source>
+        <translation>la liste des photos masquées est illisible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="50"/>
+        <source>it is not text Coulisses can read</source>
+        <translation>ce n’est pas un texte que Coulisses sait lire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="55"/>
+        <source>its text is not valid JSON at line {line}, column {column}</source>
+        <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="98"/>
+        <source>Coulisses could not use {path}: {problem}.</source>
+        <translation>Coulisses n’a pas pu utiliser {path}&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="100"/>
+        <source>Coulisses could not read or write a file: {problem}.</source>
+        <translation>Coulisses n’a pas pu lire ou écrire un fichier&#xa0;: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
+        <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
+        <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
     </message>
 </context>
 <context>
@@ -2224,7 +2529,7 @@
 <context>
     <name>CaptionDelegate</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="77"/>
         <source>Type, or ↓ for a caption starter</source>
         <translation>Tapez, ou ↓ pour un début de légende</translation>
     </message>
@@ -2232,27 +2537,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="175"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="174"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="176"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="182"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="179"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -2467,12 +2772,12 @@
 <context>
     <name>EffortPlot</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="45"/>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="57"/>
         <source>The arc of the piece appears once it has stills.</source>
         <translation>La courbe de la pièce apparaît dès qu’elle a des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="69"/>
         <source>attempt {n}</source>
         <translation>tentative {n}</translation>
     </message>
@@ -2480,57 +2785,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="415"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="413"/>
         <source>Cancelled: nothing was left half-made.</source>
         <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="361"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="359"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="303"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="301"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="397"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -2538,188 +2843,188 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="466"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="470"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="465"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="469"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="376"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="374"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="216"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="208"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="353"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="351"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="369"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="367"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="427"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="408"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="290"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="400"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="398"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="445"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="451"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="443"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="449"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="447"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -2727,17 +3032,17 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="47"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
         <source>Import cancelled: every photo stored so far is kept.</source>
         <translation>Import annulé&#xa0;: toutes les photos déjà enregistrées sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="21"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="37"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="49"/>
         <source>%n photo(s) imported</source>
         <translation>
             <numerusform>%n photo importée</numerusform>
@@ -2745,7 +3050,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="51"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n déjà présente</numerusform>
@@ -2753,7 +3058,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="41"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n ignorée</numerusform>
@@ -2761,7 +3066,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="43"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
         <source>%n without a time in their EXIF (file date used)</source>
         <translation>
             <numerusform>%n sans heure dans ses EXIF (date du fichier utilisée)</numerusform>
@@ -2769,12 +3074,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="67"/>
         <source>No EXIF time: {name}</source>
         <translation>Pas d’heure EXIF&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="65"/>
         <source>Skipped {name}: {reason}</source>
         <translation>{name} ignoré&#xa0;: {reason}</translation>
     </message>
@@ -2807,7 +3112,7 @@
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="613"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
@@ -2818,9 +3123,9 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/window.py" line="451"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="583"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="585"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="590"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="617"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2830,12 +3135,12 @@
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="581"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="583"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="586"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
@@ -2870,7 +3175,7 @@
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="582"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
@@ -2900,18 +3205,18 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="617"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="582"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="590"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
@@ -2936,7 +3241,7 @@
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3247,53 +3552,53 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
         <source>Accept as a struggle</source>
         <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="154"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="159"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
         <source>Dismiss</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="146"/>
         <source>Moments (double-click a caption to edit it)</source>
         <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="153"/>
         <source>Move to this still</source>
         <translation>Déplacer ici</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
         <source>Suggested moments (likely struggles)</source>
         <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -3301,17 +3606,17 @@
 <context>
     <name>StillView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="78"/>
         <source>Choose a still in the strip.</source>
         <translation>Choisissez une photo dans le bandeau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="121"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="129"/>
         <source>Hidden: never in a reel</source>
         <translation>Masquée&#xa0;: jamais dans une vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="68"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="77"/>
         <source>This still cannot be read.</source>
         <translation>Cette photo est illisible.</translation>
     </message>
@@ -3344,42 +3649,42 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="431"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="432"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="404"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="405"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="425"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="426"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="436"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="396"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="151"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="349"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -3387,7 +3692,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="351"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -3395,12 +3700,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="370"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="371"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="499"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -3408,7 +3713,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="506"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="507"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -3416,102 +3721,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="158"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="452"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="453"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="354"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="355"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="271"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="272"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="415"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="416"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="497"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="147"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="148"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="276"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="277"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="157"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="465"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="466"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="475"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="476"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="481"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="482"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="447"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="448"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="353"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="354"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="493"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="494"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="318"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="319"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="314"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="315"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="316"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="317"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>

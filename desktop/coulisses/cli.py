@@ -8,8 +8,10 @@ default. Nothing here imports Qt: only opening the app does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,7 +55,11 @@ class Context:
     @property
     def journal(self) -> Journal:
         if self._journal is None:
-            self._journal = Journal.open(self._home)
+            # The same folder the window uses: --home, $COULISSES_HOME, then the one
+            # chosen in Preferences, then the default.
+            from coulisses.preferences import journal_home, load_preferences
+
+            self._journal = Journal.open(journal_home(load_preferences()[0], self._home))
         return self._journal
 
     @property
@@ -135,9 +141,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except (Failure, JournalError) as exc:
         err.write(f"coulisses: {exc}\n")
         return EXIT_FAILURE
+    except BrokenPipeError:
+        # `coulisses timeline … | head` closed our output: nothing more to say, and
+        # Python must not complain while flushing it at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
-        err.write("coulisses: " + tr("{what} ({path})", what=exc.strerror or str(exc),
-                                     path=exc.filename or "") + "\n")
+        from coulisses.os_errors import describe_os_error_at
+
+        err.write(f"coulisses: {describe_os_error_at(exc)}\n")
         return EXIT_FAILURE
     except KeyboardInterrupt:
         err.write("\ncoulisses: " + tr("interrupted") + "\n")

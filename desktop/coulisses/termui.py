@@ -67,22 +67,30 @@ def progress_bar(p: Progress, label: str = "", width: int = 28) -> str:
 
 @contextlib.contextmanager
 def ctrl_c_cancels(token: CancelToken) -> Iterator[None]:
-    """First Ctrl-C asks the job to stop cleanly; a second one interrupts at once."""
+    """First Ctrl-C asks the job to stop cleanly; a second one interrupts at once.
+
+    SIGTERM (systemd stopping a unit, ``kill``, a shutdown) asks for the same
+    clean stop, so a capture run as a service keeps its summary and last still.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = signal.getsignal(signal.SIGINT)
+    previous_term = signal.getsignal(signal.SIGTERM)
 
     def handler(signum: int, frame: object) -> None:
         if token.cancelled:
             signal.signal(signal.SIGINT, signal.default_int_handler)
             raise KeyboardInterrupt
         token.cancel()
-        sys.stderr.write("\n" + tr("Stopping… (Ctrl-C again to force)") + "\n")
-        sys.stderr.flush()
+        if signum == signal.SIGINT:
+            sys.stderr.write("\n" + tr("Stopping… (Ctrl-C again to force)") + "\n")
+            sys.stderr.flush()
 
     signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)

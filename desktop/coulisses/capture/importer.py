@@ -47,6 +47,7 @@ from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import Capture, Journal, JournalError, is_journal_root, stills, utc_now
 from coulisses.journal.content_index import SOURCE, ContentIndex, digest, for_piece
 from coulisses.journal.ids import safe_filename_part
+from coulisses.os_errors import describe_os_error
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
     def unreadable(exc: OSError) -> None:
         out.problems.append(PhotoOutcome(
             Path(exc.filename or "?"), SKIPPED, kind=UNREADABLE,
-            reason=tr("the folder cannot be read ({error})", error=exc.strerror or exc)))
+            reason=tr("the folder cannot be read ({error})", error=describe_os_error(exc))))
 
     for raw in paths:
         path = Path(raw)
@@ -299,9 +300,18 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
         # error on that file) must not end the import of the others.
         log.warning("storing %s failed: %s", path, exc)
         return PhotoOutcome(path, SKIPPED, kind=UNWRITABLE, reason=tr(
-            "it could not be written into the journal ({error})",
-            error=getattr(exc, "strerror", None) or exc), **common)
+            "it could not be written into the journal ({error})", error=_why(exc)), **common)
     return PhotoOutcome(path, IMPORTED, capture=capture, **common)
+
+
+def _why(exc: OSError | JournalError) -> str:
+    """Why a write failed, in the maker's language (the system's English stays out)."""
+    return describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+
+
+def _unexpected() -> str:
+    # A library's own words ("cannot identify image file …") go to the log, not here.
+    return tr("it could not be imported (an unexpected error; the details were logged)")
 
 
 def _skipped(path: Path, exc: PhotoError) -> PhotoOutcome:
@@ -329,10 +339,9 @@ def import_one(journal: Journal, piece_id: str, path: Path,
         prepared = _prepare(journal, piece_id, path, max_side, index)
     except PhotoError as exc:
         return _skipped(path, exc)
-    except Exception as exc:  # never let one odd file stop a watch folder
+    except Exception:  # never let one odd file stop a watch folder
         log.exception("importing %s failed", path)
-        return PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
-            "it could not be imported ({error})", error=exc))
+        return PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=_unexpected())
     return _store(journal, piece_id, path, prepared, index)
 
 
@@ -386,13 +395,11 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
                                  "import again (photos already imported are kept)")
                     break
                 except (OSError, JournalError) as exc:
-                    stopped = tr("the journal could not be written ({error})",
-                                 error=getattr(exc, "strerror", None) or exc)
+                    stopped = tr("the journal could not be written ({error})", error=_why(exc))
                     break
-                except Exception as exc:  # a decoder bug on one odd file must not stop the rest
+                except Exception:  # a decoder bug on one odd file must not stop the rest
                     log.exception("importing %s failed", path)
-                    outcome = PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=tr(
-                        "it could not be imported ({error})", error=exc))
+                    outcome = PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=_unexpected())
                 outcomes.append(outcome)
                 done += 1
                 report_progress(Progress(done, total, path.name, started))

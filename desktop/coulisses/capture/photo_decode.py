@@ -34,6 +34,7 @@ from coulisses.i18n import tr
 from coulisses.journal.codec import THUMB_LONG_SIDE, encode_still, jpeg_problem, make_thumbnail
 from coulisses.journal.codec import decode_still as decode_stored
 from coulisses.journal.errors import UnreadableStill
+from coulisses.os_errors import describe_os_error
 
 try:  # HEIC/HEIF from phones; a missing plugin only loses that format
     import pillow_heif
@@ -129,7 +130,7 @@ def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader, BinaryIO]]:
             raise PhotoError(tr("it is not a regular file"), UNREADABLE)
         fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below, after decoding
     except OSError as exc:
-        raise PhotoError(tr("it cannot be read ({error})", error=exc.strerror or exc),
+        raise PhotoError(tr("it cannot be read ({error})", error=describe_os_error(exc)),
                          UNREADABLE) from None
     with fh:
         st = os.fstat(fh.fileno())
@@ -168,7 +169,7 @@ def read_source(fh: BinaryIO) -> bytes:
         fh.seek(0)
         return fh.read()
     except OSError as exc:
-        raise PhotoError(tr("it cannot be read ({error})", error=exc.strerror or exc),
+        raise PhotoError(tr("it cannot be read ({error})", error=describe_os_error(exc)),
                          UNREADABLE) from None
 
 

@@ -35,6 +35,8 @@ __all__ = [
 _V4L2_DEVICE = re.compile(r"^/dev/video(\d+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
 STREAM_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt")
+# The word the CLI takes for the screen: quoted, never translated, in the messages.
+SCREEN_WORD = "screen"
 
 
 def describe(spec: str) -> str:
@@ -45,7 +47,7 @@ def describe(spec: str) -> str:
     device = _V4L2_DEVICE.match(s)
     if device:
         return tr("camera {index}", index=device.group(1))
-    if s.lower() == "screen":
+    if s.lower() == SCREEN_WORD:
         return tr("the screen")
     return redact(s)
 
@@ -60,14 +62,14 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
     clock = clock or SystemClock()
     if not s:
         raise SourceUnavailable(tr("No source given: use a camera number (0), a stream URL, "
-                                   "a video file or 'screen'."))
+                                   "a video file or {word!r}.", word=SCREEN_WORD))
     if s.isdigit():
         return CameraSource(int(s), clock=clock, **options)  # type: ignore[arg-type]
     device = _V4L2_DEVICE.match(s)
     if device:  # /dev/video2 on Linux is camera 2
         index = int(device.group(1))
         return CameraSource(index, clock=clock, **options)  # type: ignore[arg-type]
-    if s.lower() == "screen":
+    if s.lower() == SCREEN_WORD:
         return ScreenSource(clock=clock, **options)  # type: ignore[arg-type]
     if _URL.match(s):
         scheme = s.split(":", 1)[0].lower()
@@ -84,4 +86,4 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
     if path.exists():
         raise SourceUnavailable(tr("{source} is a folder, not a video file.", source=str(path)))
     raise SourceUnavailable(tr("Source {source} not found: use a camera number (0), a stream URL, "
-                               "a video file or 'screen'.", source=redact(s)))
+                               "a video file or {word!r}.", source=redact(s), word=SCREEN_WORD))

@@ -38,6 +38,7 @@ from coulisses.capture.photo_decode import INCOMPLETE, MAX_SIDE, UNREADABLE
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken
 from coulisses.journal import Journal, JournalError
+from coulisses.os_errors import describe_os_error
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,8 @@ class FolderWatcher:
         except (OSError, JournalError) as exc:
             entry.since = now
             self._error("journal", tr("The journal could not be written ({error}).",
-                                      error=getattr(exc, "strerror", None) or exc))
+                                      error=describe_os_error(exc)
+                                      if isinstance(exc, OSError) else exc))
             return None
         self._errors.pop("disk", None)
         self._errors.pop("journal", None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from coulisses.export.output_folder import default_reels_dir
 from coulisses.i18n import tr
 
 
@@ -15,22 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help=tr("make a demo piece and export its reel (no camera needed)"))
     p.add_argument("--out", metavar="DIR",
                    help=tr("folder receiving the export (default: {folder})",
-                           folder=str(default_out())))
+                           folder=str(default_reels_dir())))
     from coulisses.capture.demo_piece import demo_duration
 
     add_render_options(p, PRESETS, DEFAULT_PRESET, demo_duration())
     p.set_defaults(run=run)
-
-
-def default_out() -> Path:
-    """The user's Videos folder (a sensible place for a reel), in a Coulisses subfolder."""
-    try:
-        import platformdirs
-
-        videos = Path(platformdirs.user_videos_dir())
-    except Exception:  # noqa: BLE001 - no videos folder on this system
-        return Path.cwd()
-    return videos / "Coulisses"
 
 
 def run(args: argparse.Namespace, ctx) -> int:
@@ -67,7 +57,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         piece = existing
         ctx.say(tr("Using the demo piece {name!r} ({id}) already in the journal.",
                    name=piece.name, id=piece.id))
-    out = Path(args.out) if args.out else default_out()
+    out = Path(args.out) if args.out else default_reels_dir()
     if not args.out:
         ctx.say(tr("Exporting to {folder} (choose another folder with --out).", folder=str(out)))
     if args.duration is None:

@@ -27,19 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, ctx) -> int:
     from coulisses.cli import Failure
     from coulisses.credentials.describe import details, headline
-    from coulisses.credentials.verify import VALID, verify_file
+    from coulisses.credentials.verify import VALID, TrustFileError, verify_file
+    from coulisses.os_errors import describe_os_error
 
     path = Path(args.file)
     if not path.is_file():
         raise Failure(tr("{file} is not a file that can be read.", file=path))
     try:
         verdict = verify_file(path, args.trust)
-    except ValueError:
-        raise Failure(tr("{file} is not a PEM certificate; pass the maker's root.pem with "
-                         "--trust.", file=args.trust)) from None
+    except TrustFileError as exc:
+        raise Failure(str(exc)) from None
     except OSError as exc:
         raise Failure(tr("{file} cannot be read ({problem}).", file=exc.filename or path,
-                         problem=exc.strerror or exc)) from None
+                         problem=describe_os_error(exc))) from None
     if args.json:
         ctx.say(json.dumps({"status": verdict.status, "trusted": verdict.trusted,
                             "signer": verdict.signer, "failures": list(verdict.failures),

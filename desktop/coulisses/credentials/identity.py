@@ -37,6 +37,7 @@ from coulisses.credentials.certificates import (
     make_signing,
 )
 from coulisses.i18n import tr
+from coulisses.os_errors import describe_os_error
 
 FOLDER = "credentials"
 ROOT_CERT, ROOT_KEY = "root.pem", "root-key.pem"
@@ -115,7 +116,7 @@ def load_identity(home: Path, maker: str | None = None, *, now: datetime | None 
         raise CredentialsError(tr(
             "The Content Credentials key cannot be kept in {folder} ({problem}); check that "
             "the journal folder is writable.", folder=folder,
-            problem=exc.strerror or exc)) from exc
+            problem=describe_os_error(exc))) from exc
     return Identity(folder, root, signing, tuple(notices))
 
 

@@ -30,6 +30,7 @@ from coulisses.credentials.process import (
     without_hash_list,
 )
 from coulisses.i18n import tr
+from coulisses.os_errors import describe_os_error
 from coulisses.timeline.plan import ReelPlan
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
     except OSError as exc:
         return Signed(problem=tr("This export is not signed: a still could not be read to "
                                  "record its fingerprint ({problem}).",
-                                 problem=exc.strerror or exc))
+                                 problem=describe_os_error(exc)))
     full = process_log(plan, hashes, shown)
     brief = without_hash_list(full)
     import c2pa
@@ -146,5 +147,7 @@ def _sign_file(path: Path, mime: str, manifest_json: str, signer, context) -> No
 
 
 def _short(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return describe_os_error(exc)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]

@@ -15,9 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from coulisses.credentials.process import LABEL
+from coulisses.i18n import tr
+from coulisses.os_errors import describe_os_error
 
 VALID, CHANGED, INVALID, UNSIGNED = "valid", "changed", "invalid", "unsigned"
 UNTRUSTED = "signingCredential.untrusted"
+# Why a file could not be read at all (Verdict.problem_kind).
+NOT_SUPPORTED, UNREADABLE = "not-supported", "unreadable"
+
+
+class TrustFileError(ValueError):
+    """The root certificate given to check the signer cannot be used; one sentence."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,37 +43,38 @@ class Verdict:
     generator: str = ""
     failures: tuple[str, ...] = ()  # c2pa failure codes, untrusted left out
     explanations: tuple[str, ...] = ()
-    problem: str = ""  # why there is nothing to read (UNSIGNED or unreadable)
+    problem: str = ""  # c2pa's own words on why there is nothing to read (technical)
+    problem_kind: str = ""  # NOT_SUPPORTED or UNREADABLE when ``problem`` is set
 
     @property
     def ok(self) -> bool:
         return self.status == VALID
 
 
-def _changed(code: str) -> bool:
+def changed_code(code: str) -> bool:
+    """A c2pa failure code saying the file's own data changed since signing."""
     # assertion.dataHash.mismatch (JPEG), assertion.bmffHash.mismatch (MP4), …
     return "hash.mismatch" in code.lower() or code.lower().endswith("hash.malformed")
 
 
 def verify_file(path: str | Path, trust: str | Path | None = None) -> Verdict:
     """The verdict on ``path``; raises ``OSError`` when the file cannot be opened and
-    ``ValueError`` when the trust certificate cannot be read."""
+    ``TrustFileError`` (a ValueError) when the trust certificate cannot be used."""
     import c2pa
 
     path = Path(path)
     context = None
     if trust is not None:
-        anchors = Path(trust).read_text(encoding="ascii", errors="strict")
-        if "-----BEGIN CERTIFICATE-----" not in anchors:
-            raise ValueError(str(trust))
-        context = c2pa.Context.from_dict({"trust": {"user_anchors": anchors}})
+        context = c2pa.Context.from_dict({"trust": {"user_anchors": read_trust(trust)}})
     with open(path, "rb") as fh:
         try:
             reader = c2pa.Reader.try_create("", fh, None, context) if context else \
                 c2pa.Reader.try_create("", fh)
         except c2pa.C2paError as exc:
-            return Verdict(INVALID, problem=str(exc).strip().splitlines()[0][:200]
-                           if str(exc).strip() else type(exc).__name__)
+            text = str(exc).strip()
+            kind = NOT_SUPPORTED if isinstance(exc, c2pa.C2paError.NotSupported) else UNREADABLE
+            return Verdict(INVALID, problem=text.splitlines()[0][:200] if text
+                           else type(exc).__name__, problem_kind=kind)
         if reader is None:
             return Verdict(UNSIGNED)
         with reader:
@@ -71,12 +84,29 @@ def verify_file(path: str | Path, trust: str | Path | None = None) -> Verdict:
     return _verdict(state, results, active)
 
 
+def read_trust(trust: str | Path) -> str:
+    """The PEM text of the maker's root certificate, or TrustFileError saying why not."""
+    try:
+        anchors = Path(trust).read_text(encoding="ascii", errors="strict")
+    except OSError as exc:
+        raise TrustFileError(trust, tr(
+            "The root certificate {file} cannot be read ({problem}).", file=trust,
+            problem=describe_os_error(exc))) from None
+    except UnicodeDecodeError:
+        anchors = ""  # a binary file: not a PEM certificate either
+    if "-----BEGIN CERTIFICATE-----" not in anchors:
+        raise TrustFileError(trust, tr(
+            "{file} is not a root certificate: a certificate file is text that starts with "
+            "-----BEGIN CERTIFICATE----- (the root.pem the maker publishes).", file=trust))
+    return anchors
+
+
 def _verdict(state: str, results: dict[str, Any], active: dict[str, Any]) -> Verdict:
     failures = [f for f in (results.get("activeManifest") or {}).get("failure", [])]
     codes = [f.get("code", "") for f in failures]
     real = [c for c in codes if c != UNTRUSTED]
     explanations = tuple(f.get("explanation", "") for f in failures if f.get("code") in real)
-    if any(_changed(c) for c in real):
+    if any(changed_code(c) for c in real):
         status = CHANGED
     elif state in ("Valid", "Trusted") and not real:
         status = VALID

@@ -41,6 +41,7 @@ from coulisses.export.runs import estimate_bytes, runs_of
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal.errors import UnreadableStill
+from coulisses.os_errors import describe_os_error
 from coulisses.timeline.plan import ReelPlan
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(tr("The output folder {folder} cannot be created ({problem}).",
-                             folder=out_dir, problem=exc.strerror or exc)) from exc
+                             folder=out_dir, problem=describe_os_error(exc))) from exc
     if not os.access(out_dir, os.W_OK):
         raise ExportError(tr("The output folder {folder} is not writable; choose another "
                              "folder.", folder=out_dir))

@@ -27,6 +27,7 @@ from coulisses.export.errors import ExportError
 from coulisses.export.exporter import ExportResult
 from coulisses.i18n import tr
 from coulisses.journal.storage import locked
+from coulisses.os_errors import describe_os_error
 
 if TYPE_CHECKING:
     from coulisses.export.options import ExportOptions
@@ -69,7 +70,8 @@ def record_in_piece_folder(piece_folder: Path, result: ExportResult,
     except (OSError, ValueError) as exc:
         log.warning("export not added to the history: %s", exc)
         message = tr("The export is complete but could not be added to the piece's list of "
-                     "exports ({problem}).", problem=getattr(exc, "strerror", None) or exc)
+                     "exports ({problem}).",
+                     problem=describe_os_error(exc) if isinstance(exc, OSError) else exc)
         return replace(result, warnings=(*result.warnings, message))
     return result
 
@@ -192,7 +194,7 @@ def _remove(folder: Path) -> None:
         shutil.rmtree(doomed)
     except OSError as exc:
         raise ExportError(tr("The export {folder} could not be deleted ({problem}).",
-                             folder=folder, problem=exc.strerror or exc)) from exc
+                             folder=folder, problem=describe_os_error(exc))) from exc
 
 
 __all__ = ["PastExport", "delete_export", "made_by_coulisses", "past_exports",

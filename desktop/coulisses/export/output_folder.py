@@ -201,3 +201,20 @@ class PartialFolder:
         """Remove the unfinished folder (never a published one)."""
         if not self.published:
             shutil.rmtree(self.path, ignore_errors=True)
+
+
+def default_reels_dir() -> Path:
+    """Where reels go unless the maker says otherwise: <Videos>/Coulisses, else ~/Coulisses.
+
+    The window and ``coulisses demo`` both ask here, so a maker finds every reel
+    in one place. platformdirs knows the localised folder (~/Vidéos, ~/Movies);
+    it names one even when it does not exist, hence the check.
+    """
+    try:
+        import platformdirs
+
+        videos = Path(platformdirs.user_videos_dir())
+    except Exception:  # noqa: BLE001 - a system without a videos folder
+        videos = None
+    base = videos if videos is not None and videos.is_dir() else Path.home()
+    return base / "Coulisses"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coulisses.atomicio import DiskFullError
+from coulisses.i18n import tr
 
 
 class JournalError(Exception):
@@ -25,7 +26,7 @@ class CorruptFile(JournalError):
     """A journal file cannot be parsed; it is set aside, never overwritten."""
 
     def __init__(self, path: object, reason: str) -> None:
-        super().__init__(f"{path} cannot be read ({reason})")
+        super().__init__(tr("{path} cannot be read ({reason})", path=path, reason=reason))
         self.path = path
         self.reason = reason
 

@@ -106,9 +106,9 @@ class Journal:
         except (FileExistsError, NotADirectoryError):
             in_the_way = next((p for p in (self.home / PIECES, *(self.home / PIECES).parents)
                                if p.exists() and not p.is_dir()), self.home)
-            raise JournalError(
-                f"{self.home} cannot be used as the journal folder ({in_the_way} is a file, "
-                "not a folder); choose another folder") from None
+            raise JournalError(tr(
+                "{home} cannot be used as the journal folder ({path} is a file, not a folder); "
+                "choose another folder", home=self.home, path=in_the_way)) from None
         with locked(self.home / LOCK):
             root = self.home / ROOT_FILE
             if not root.exists():
@@ -190,12 +190,14 @@ class Journal:
             with contextlib.suppress(CorruptFile, JournalTooNew):
                 data, _, _ = _load(bak, check)
         if data is not None:
-            how = "restored its previous version (the last change may be missing)"
+            message = tr("{path} was damaged ({reason}); it was moved to {aside} and Coulisses "
+                         "restored its previous version (the last change may be missing).",
+                         path=path, reason=exc.reason, aside=aside)
         else:
             data = fresh()
-            how = "started it afresh"
-        self._problem(f"{path} was damaged ({exc.reason}); it was moved to {aside} and "
-                      f"Coulisses {how}.", piece_id)
+            message = tr("{path} was damaged ({reason}); it was moved to {aside} and Coulisses "
+                         "started it afresh.", path=path, reason=exc.reason, aside=aside)
+        self._problem(message, piece_id)
         _write_raw(path, data)
         return data
 

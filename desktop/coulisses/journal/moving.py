@@ -381,8 +381,15 @@ def finish_pending(journal: Journal) -> None:
             dst_dir = journal._piece_folder(intent["dst"])
         except (CorruptFile, KeyError, TypeError, JournalError) as exc:
             # Written atomically, so never torn: only a hand edit gets here.
-            journal._problem(f"{path} cannot be read ({exc}); a move of stills to another "
-                             "piece may be unfinished", name)
+            log.warning("move intent %s cannot be read: %r", path, exc)
+            if isinstance(exc, CorruptFile):
+                reason = exc.reason
+            elif isinstance(exc, JournalError):
+                reason = str(exc)
+            else:  # KeyError('src') or a TypeError: Python's words stay in the log
+                reason = tr("a field is missing or is not what Coulisses expects")
+            journal._problem(tr("{path} cannot be read ({reason}); a move of stills to another "
+                                "piece may be unfinished", path=path, reason=reason), name)
             continue
         with _both_locked(src_dir, dst_dir):
             if not path.exists():  # the mover finished while we waited

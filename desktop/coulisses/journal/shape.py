@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coulisses.i18n import tr
 from coulisses.journal.model import MOMENT_KINDS, parse_iso
 
 Check = Callable[[Any], str | None]
@@ -34,61 +35,61 @@ def _str_or_none(value: Any) -> bool:
 def tables_problem(data: Any) -> str | None:
     """TinyDB's own shape: {table: {doc id: {field: value}}}."""
     if not isinstance(data, dict):
-        return "not a journal table file"
+        return tr("it is not a journal table file")
     for name, table in data.items():
         if not isinstance(table, dict):
-            return f"its table {name!r} is not a table"
+            return tr("its table {name!r} is not a table", name=name)
         for doc_id, doc in table.items():
             if not isinstance(doc, dict) or not str(doc_id).isdigit():
-                return f"its table {name!r} holds something that is not a record"
+                return tr("its table {name!r} holds something that is not a record", name=name)
     return None
 
 
 def _piece_doc(d: dict[str, Any]) -> str | None:
     if not isinstance(d.get("name"), str):
-        return "the piece has no name"
+        return tr("the piece has no name")
     if not _is_time(d.get("created")):
-        return "the piece has no valid creation time"
+        return tr("the piece has no valid creation time")
     if not isinstance(d.get("settings", {}), dict):
-        return "the piece settings are not a set of settings"
+        return tr("the piece settings are not a set of settings")
     return None
 
 
 def _moment_doc(d: dict[str, Any]) -> str | None:
     if not isinstance(d.get("id"), str) or not d["id"]:
-        return "a moment has no id"
+        return tr("a moment has no id")
     if d.get("kind") not in MOMENT_KINDS:
-        return f"moment {d['id']} has an unknown kind"
+        return tr("moment {id} has an unknown kind", id=d["id"])
     if not _is_time(d.get("time")):
-        return f"moment {d['id']} has no valid time"
+        return tr("moment {id} has no valid time", id=d["id"])
     if not isinstance(d.get("caption", ""), str):
-        return f"moment {d['id']} has a caption that is not text"
+        return tr("moment {id} has a caption that is not text", id=d["id"])
     if "created" in d and not _is_time(d["created"]):
-        return f"moment {d['id']} has no valid creation time"
+        return tr("moment {id} has no valid creation time", id=d["id"])
     if not _str_or_none(d.get("capture")) or not _str_or_none(d.get("span_to")):
-        return f"moment {d['id']} points to a still in a way Coulisses cannot read"
+        return tr("moment {id} points to a still in a way Coulisses cannot read", id=d["id"])
     return None
 
 
 def _gap_doc(d: dict[str, Any]) -> str | None:
     if not _is_time(d.get("start")):
-        return "a camera outage has no valid start"
+        return tr("a camera outage has no valid start")
     if d.get("end") is not None and not _is_time(d["end"]):
-        return "a camera outage has an end that is not a time"
+        return tr("a camera outage has an end that is not a time")
     if not isinstance(d.get("reason", ""), str):
-        return "a camera outage has a reason that is not text"
+        return tr("a camera outage has a reason that is not text")
     return None
 
 
 def _meta_doc(d: dict[str, Any]) -> str | None:
     if not isinstance(d.get("capture"), str) or not isinstance(d.get("meta", {}), dict):
-        return "the settings of a still are not readable"
+        return tr("the settings of a still are not readable")
     return None
 
 
 def _dismissed_doc(d: dict[str, Any]) -> str | None:
     if not isinstance(d.get("key"), str):
-        return "a dismissed suggestion has no key"
+        return tr("a dismissed suggestion has no key")
     return None
 
 
@@ -97,7 +98,7 @@ def _hidden_doc(d: dict[str, Any]) -> str | None:
     if not isinstance(ranges, list) or not all(
             isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r)
             for r in ranges):
-        return "the list of hidden stills is not readable"
+        return tr("the list of hidden stills is not readable")
     return None
 
 

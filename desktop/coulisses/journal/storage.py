@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -20,8 +21,10 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from coulisses.atomicio import fsync_dir, make_dirs, write_bytes
+from coulisses.i18n import tr
 from coulisses.journal.errors import CorruptFile
 from coulisses.journal.shape import Check
+from coulisses.os_errors import describe_os_error
 
 try:  # POSIX
     import fcntl
@@ -29,19 +32,28 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
+log = logging.getLogger(__name__)
+
 
 def read_json(path: Path) -> Any:
     """Parse a JSON file or raise CorruptFile naming it."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CorruptFile(path, exc.strerror or str(exc)) from exc
+        raise CorruptFile(path, describe_os_error(exc)) from exc
     if not raw.strip():
-        raise CorruptFile(path, "the file is empty")
+        raise CorruptFile(path, tr("the file is empty"))
     try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorruptFile(path, f"not valid JSON: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        log.warning("%s is not UTF-8 text: %s", path, exc)
+        raise CorruptFile(path, tr("it is not text Coulisses can read")) from exc
+    except json.JSONDecodeError as exc:
+        # The parser's own English ("Expecting property name enclosed in double
+        # quotes") stays in the log; the maker reads where the damage is.
+        log.warning("%s is not valid JSON: %s", path, exc)
+        raise CorruptFile(path, tr("its text is not valid JSON at line {line}, column {column}",
+                                   line=exc.lineno, column=exc.colno)) from exc
 
 
 def backup_path(path: Path) -> Path:
@@ -66,7 +78,7 @@ class AtomicJSONStorage(Storage):
             return None
         data = read_json(self.path)
         if not isinstance(data, dict):
-            raise CorruptFile(self.path, "not a journal table file")
+            raise CorruptFile(self.path, tr("it is not a journal table file"))
         problem = self._check(data) if self._check is not None else None
         if problem:
             raise CorruptFile(self.path, problem)

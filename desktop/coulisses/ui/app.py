@@ -144,7 +144,9 @@ def journal_problem(home: Path, exc: BaseException) -> tuple[str, str]:
         return (tr("The disk holding the journal folder {path} is full.", path=home),
                 tr("Free some space on it, or choose another journal folder."))
     if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc)
+        from coulisses.os_errors import describe_os_error
+
+        reason = describe_os_error(exc)
         return (tr("Coulisses cannot open the journal folder {path} ({reason}).", path=home,
                    reason=reason),
                 tr("Check that the folder (or the disk holding it) is available, or choose "

@@ -9,12 +9,18 @@ QPixmap is ever made off the GUI thread.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from coulisses.atomicio import DiskFullError
+from coulisses.i18n import tr
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
+from coulisses.os_errors import describe_os_error
+
+log = logging.getLogger(__name__)
 
 Job = Callable[[CancelToken, ProgressCallback], Any]
 
@@ -59,12 +65,47 @@ class Task:
         except Cancelled:
             _emit(self.signals.cancelled)
         except Exception as exc:  # every failure reaches the maker as a sentence
-            _emit(self.signals.failed, str(exc) or exc.__class__.__name__)
+            _emit(self.signals.failed, failure_text(exc))
         else:
             if self.token.cancelled:
                 _emit(self.signals.cancelled)
             else:
                 _emit(self.signals.finished, result)
+
+
+# Python's own errors from a slip in our code: their text ("'frame'", "list index
+# out of range") means nothing to a maker.
+_PROGRAMMING_ERRORS = (LookupError, AttributeError, TypeError, NameError, AssertionError,
+                       ArithmeticError, NotImplementedError, RecursionError, UnicodeError,
+                       StopIteration, MemoryError)
+
+
+def failure_text(exc: BaseException) -> str:
+    """The sentence a maker reads when a job fails, in the UI language.
+
+    Our own errors already say what happened and what to do. An OSError's text
+    is the system's English ("[Errno 13] Permission denied: '…'"): it becomes a
+    translated phrase and the path (an OSError without an error number carries
+    a message someone wrote: it stays). Python's own errors (a bare
+    ``KeyError``) get a generic sentence; their class and traceback go to the
+    log only.
+    """
+    if isinstance(exc, DiskFullError) and exc.filename is None and exc.strerror:
+        return exc.strerror  # our own sentence ("Not enough free space … for this export")
+    if isinstance(exc, OSError) and exc.errno is not None:
+        log.info("job failed: %r", exc)
+        if exc.filename is not None:
+            return tr("Coulisses could not use {path}: {problem}.", path=exc.filename,
+                      problem=describe_os_error(exc))
+        return tr("Coulisses could not read or write a file: {problem}.",
+                  problem=describe_os_error(exc))
+    text = str(exc)
+    if not text or isinstance(exc, _PROGRAMMING_ERRORS):
+        log.error("job failed with %s", exc.__class__.__name__,
+                  exc_info=(type(exc), exc, exc.__traceback__))
+        return tr("Something unexpected went wrong inside Coulisses (the technical details "
+                  "were logged).")
+    return text
 
 
 def _emit(signal, *args: Any) -> bool:

@@ -31,7 +31,7 @@ def _read(path: str, trust: str | None) -> tuple[str, list[str]]:
     from coulisses.credentials.verify import verify_file
 
     verdict = verify_file(path, trust or None)
-    return headline(verdict, Path(path).name), details(verdict)
+    return headline(verdict, Path(path).name), details(verdict, window=True)
 
 
 class VerifyDialog(QDialog):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coulisses.export.output_folder import default_reels_dir
 from coulisses.export.presets import PRESETS
 from coulisses.i18n import format_datetime, format_decimal, quote
 from coulisses.journal import Journal
@@ -47,11 +48,6 @@ from coulisses.ui.export.scrubber import Scrubber
 from coulisses.ui.tasks import Task, TaskRunner
 
 OUTPUTS = ("mp4", "frames", "srt", "vtt", "cover", "post", "carousel")
-
-
-def default_out_dir() -> Path:
-    videos = Path.home() / "Videos"
-    return (videos if videos.is_dir() else Path.home()) / "Coulisses"
 
 
 class ExportDialog(QDialog):
@@ -86,7 +82,7 @@ class ExportDialog(QDialog):
         self.credentials_note = QCheckBox(self)
         self.language = QComboBox(self)
         self.outputs = {name: QCheckBox(self) for name in OUTPUTS}
-        self.out_dir = QLineEdit(str(default_out_dir()), self)
+        self.out_dir = QLineEdit(str(default_reels_dir()), self)
         self.browse = QPushButton(self)
         self.form = QFormLayout()
         self.labels = {k: QLabel(self) for k in ("preset", "duration", "layout", "language",

@@ -506,8 +506,10 @@ class MainWindow(QMainWindow):
         try:
             save_preferences(self.preferences)
         except OSError as exc:
+            from coulisses.os_errors import describe_os_error_at
+
             self.banner.show_message(self.tr("Your preferences could not be saved: {reason}")
-                                     .format(reason=exc.strerror or exc), "warning")
+                                     .format(reason=describe_os_error_at(exc)), "warning")
 
     def open_preferences(self) -> None:
         from coulisses.ui.language import apply_language
