@@ -21,6 +21,25 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"cannot test Coulisses: {reason}")
 
 
+@pytest.fixture(autouse=True)
+def _app_speaks_english(request: pytest.FixtureRequest):
+    """A window under test speaks English with its catalogue installed, as run_app does.
+
+    Without the catalogue, Qt's plural forms read "12 photo(s)" (the catalogue
+    turns %n into "12 photos"), and whichever test ran first would decide which a
+    test sees. Tests that never touch Qt do not pay for it.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from coulisses.ui.language import apply_language
+
+    qapp = request.getfixturevalue("qapp")
+    apply_language(qapp, "en")
+    yield
+    apply_language(qapp, "en")  # whatever language the test switched to
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     h = tmp_path / "journal"

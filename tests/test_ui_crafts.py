@@ -173,6 +173,19 @@ def test_the_new_piece_dialog_and_the_welcome_view_set_the_craft(qtbot, journal)
     assert window.pieces.craft.currentData() == "printmaking"
 
 
+def test_importing_from_the_welcome_view_keeps_the_chosen_craft(qtbot, journal, monkeypatch):
+    window = make_window(qtbot, journal)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.welcome, timeout=5000)
+    asked = []
+    monkeypatch.setattr(window, "ask_import_photos", lambda: asked.append(True))
+    welcome = window.welcome
+    welcome.name.setText("Courtepointe")
+    welcome.craft.setCurrentIndex(welcome.craft.findData("sewing"))
+    qtbot.mouseClick(welcome.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: asked == [True], timeout=5000)  # the photo picker comes next
+    assert journal.piece("courtepointe").typed_settings.craft == "sewing"
+
+
 def test_the_timeline_caption_editor_offers_the_starters(qtbot, journal):
     from coulisses.ui.timeline.side_panel import StarterEdit
 

@@ -126,11 +126,19 @@ def test_editing_the_widgets_changes_the_preferences(qtbot) -> None:
     assert dialog.preferences().default_source == "screen"
 
 
+def test_seconds_in_french_read_with_a_comma_and_a_non_breaking_space(qtbot, app) -> None:
+    apply_language(app, "fr")
+    dialog = PreferencesDialog(Preferences(interval=20.0, export_duration=30.0))
+    qtbot.addWidget(dialog)
+    assert dialog.interval.text() == "20,0\u00a0s"
+    assert dialog.export_duration.text() == "30\u00a0s"
+
+
 def test_limits_come_from_the_preferences(qtbot) -> None:
     dialog = PreferencesDialog(Preferences())
     qtbot.addWidget(dialog)
     assert (dialog.interval.minimum(), dialog.interval.maximum()) == bounds("interval")
-    assert dialog.interval.suffix().strip() == "s"
+    assert dialog.interval.suffix() == " s"
     assert [dialog.sensitivity.itemData(i) for i in range(dialog.sensitivity.count())] == [1, 2, 3]
     assert [dialog.language.itemText(i) for i in range(1, 3)] == ["Français", "English"]
 

@@ -3337,169 +3337,175 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="137"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="216"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="218"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="131"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="129"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="133"/>
+        <source> s</source>
+        <comment>unit suffix of a duration in seconds</comment>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="234"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="241"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="74"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="134"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="133"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="131"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="132"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="130"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="79"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="75"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="138"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="130"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="128"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="77"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="76"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="235"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="175"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>Your name or studio (used when your signing key is first made)</source>
         <translation>Votre nom ou celui de votre atelier (utilisé à la création de votre clé de signature)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="138"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>

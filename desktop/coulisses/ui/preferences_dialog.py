@@ -52,7 +52,6 @@ class PreferencesDialog(QDialog):
         self.interval = QDoubleSpinBox(self)
         self.interval.setRange(*bounds("interval"))
         self.interval.setDecimals(1)
-        self.interval.setSuffix(" s")
         self.skip_idle = QCheckBox(self)
         self.sensitivity = QComboBox(self)
 
@@ -71,7 +70,6 @@ class PreferencesDialog(QDialog):
         self.export_duration = QDoubleSpinBox(self)
         self.export_duration.setRange(*bounds("export_duration"))
         self.export_duration.setDecimals(0)
-        self.export_duration.setSuffix(" s")
         self.export_layout = QComboBox(self)
 
         self.capture_group = QGroupBox(self)
@@ -131,6 +129,10 @@ class PreferencesDialog(QDialog):
         self.capture_group.setTitle(self.tr("Capture"))
         self.general_group.setTitle(self.tr("Journal and language"))
         self.export_group.setTitle(self.tr("Export defaults"))
+        # "20,0 s" in French wants a non-breaking space before the unit.
+        seconds = self.tr(" s", "unit suffix of a duration in seconds")
+        self.interval.setSuffix(seconds)
+        self.export_duration.setSuffix(seconds)
         self.source_label.setText(self.tr("Default source:"))
         self.source_text.setPlaceholderText(
             self.tr("rtsp://192.168.1.20:8554/live or a video file"))

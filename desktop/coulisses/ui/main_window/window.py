@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
 
     def _welcome_import(self) -> None:
         name = self.welcome.name.text().strip() or self.tr("My first piece")
-        piece_id = self.pieces.create_piece(name)
+        piece_id = self.pieces.create_piece(name, self.welcome.craft.craft())
         if piece_id:
             self.pieces.loaded.connect(self.ask_import_photos,
                                        Qt.ConnectionType.SingleShotConnection)
