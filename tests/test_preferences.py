@@ -144,6 +144,25 @@ def test_journal_home_order(tmp_path: Path, monkeypatch) -> None:
     assert journal_home(prefs, tmp_path / "cli") == tmp_path / "cli"
 
 
+def test_the_cli_opens_the_journal_folder_chosen_in_preferences(config: Path, tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """The window and the CLI must see the same pieces: a capture script on the same
+    computer writes where the maker looks."""
+    import io
+
+    from coulisses.cli import main
+
+    monkeypatch.delenv("COULISSES_HOME", raising=False)
+    chosen = tmp_path / "atelier ✨"
+    save_preferences(Preferences(journal_folder=str(chosen)))
+    assert main(["piece", "new", "Vase bleu"], out=io.StringIO(), err=io.StringIO()) == 0
+    assert (chosen / "pieces" / "vase-bleu").is_dir()
+    other = tmp_path / "one run"
+    assert main(["--home", str(other), "piece", "new", "Plat"], out=io.StringIO(),
+                err=io.StringIO()) == 0
+    assert (other / "pieces" / "plat").is_dir() and not (chosen / "pieces" / "plat").exists()
+
+
 def test_no_qt_in_preferences() -> None:
     import subprocess
     import sys
