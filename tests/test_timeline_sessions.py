@@ -141,6 +141,20 @@ def test_wording_of_the_figures(journal):
     assert format_worked(42_000) == "11 h 40" and format_worked(1500) == "25 min"
 
 
+def test_photos_hours_apart_claim_no_worked_time(journal):
+    """One phone photo every two hours: each is a session of its own with nothing to
+    measure, so the figures leave the worked time out rather than say "0 s of work"."""
+    piece = journal.create_piece("Courtepointe")
+    for i in range(4):
+        journal.add_still(piece.id, JPEG, T0 + timedelta(hours=2 * i))
+    snap = journal.snapshot(piece.id)
+    effort = compute_effort(snap, split_sessions(snap))
+    assert effort.sessions == 4 and effort.worked_seconds == 0
+    assert effort_line(effort, "en") == ""
+    assert card_lines(effort, "en") == ("4 sessions · 1 day",)
+    assert card_lines(effort, "fr") == ("4 séances · 1 jour",)
+
+
 def test_timeline_command_text_and_json(journal, cli):
     piece = journal.create_piece("Vase bleu")
     caps = add_run(journal, piece.id, T0, 30)

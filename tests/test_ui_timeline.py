@@ -212,6 +212,22 @@ def test_effort_plot_draws_the_arc(qtbot, journal, piece) -> None:
     assert image.width() > 100
 
 
+def test_effort_plot_says_why_photos_far_apart_draw_no_arc(qtbot, journal) -> None:
+    p = journal.create_piece("Courtepointe")
+    for i in range(3):  # phone photos three hours apart: no span of work to measure
+        fill(journal, p.id, T0 + timedelta(hours=3 * i), 1)
+    window, page = open_timeline(qtbot, journal, p.id)
+    assert page.effort.arc is not None and page.effort.arc.total == 0
+    assert page.effort.empty_text() == ("The arc appears once stills are less than 30 min "
+                                        "apart: the time worked is measured between them.")
+    assert "of work" not in page.effort.summary and "3 sessions" in page.effort.summary
+    empty = journal.create_piece("Rien encore")
+    window.pieces.select(empty.id)
+    qtbot.waitUntil(lambda: page.effort.effort is not None and page.effort.effort.stills == 0,
+                    timeout=5000)
+    assert page.effort.empty_text() == "The arc of the piece appears once it has stills."
+
+
 def test_accept_and_dismiss_suggestions_with_undo(qtbot, journal) -> None:
     from tests.test_timeline_suggestions import scene, store
 

@@ -92,7 +92,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="143"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="147"/>
         <source>%n struggle(s)</source>
         <translation>
             <numerusform>%n struggle</numerusform>
@@ -100,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="146"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="150"/>
         <source>%n fix(es)</source>
         <translation>
             <numerusform>%n fix</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="149"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="153"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="152"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="156"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="155"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="159"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>

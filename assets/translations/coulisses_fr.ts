@@ -1775,7 +1775,7 @@
         <translation>{h}&#xa0;h&#xa0;{m:02d}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="143"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="147"/>
         <source>%n struggle(s)</source>
         <translation>
             <numerusform>%n difficulté</numerusform>
@@ -1783,7 +1783,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="146"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="150"/>
         <source>%n fix(es)</source>
         <translation>
             <numerusform>%n correction</numerusform>
@@ -1791,7 +1791,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="149"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="153"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n essai</numerusform>
@@ -1799,7 +1799,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="152"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="156"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n séance</numerusform>
@@ -1807,7 +1807,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="155"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="159"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n jour</numerusform>
@@ -1933,7 +1933,7 @@
         <translation>encore {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/effort.py" line="139"/>
+        <location filename="../../desktop/coulisses/timeline/effort.py" line="143"/>
         <source>{time} of work</source>
         <translation>{time} de travail</translation>
     </message>
@@ -2772,12 +2772,17 @@
 <context>
     <name>EffortPlot</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="49"/>
         <source>The arc of the piece appears once it has stills.</source>
         <translation>La courbe de la pièce apparaît dès qu’elle a des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="69"/>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="52"/>
+        <source>The arc appears once stills are less than {gap} apart: the time worked is measured between them.</source>
+        <translation>La courbe apparaît dès que des photos sont prises à moins de {gap} d’intervalle&#xa0;: le temps de travail se mesure entre elles.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/effort_plot.py" line="81"/>
         <source>attempt {n}</source>
         <translation>tentative {n}</translation>
     </message>

@@ -135,9 +135,13 @@ def effort_parts(effort: Effort, lang: str | None = None) -> dict[str, str]:
     form (French says "0 effondrement", English "0 collapses").
     """
     lang = lang or language()
-    parts: dict[str, str] = {
-        "worked": tr("{time} of work", lang=lang, time=format_worked(effort.worked_seconds, lang)),
-    }
+    parts: dict[str, str] = {}
+    # Photos taken far apart (a phone picture every few hours) make sessions of
+    # one still each, with no span to measure: "0 s of work" would be a false
+    # figure on the end card, so the worked time is left out instead.
+    if effort.worked_seconds >= 1:
+        parts["worked"] = tr("{time} of work", lang=lang,
+                             time=format_worked(effort.worked_seconds, lang))
     n = effort.struggles
     if n:
         parts["struggles"] = tr("%n struggle(s)", None, n, lang=lang)
@@ -166,7 +170,7 @@ def effort_line(effort: Effort, lang: str | None = None) -> str:
 def card_lines(effort: Effort, lang: str | None = None) -> tuple[str, ...]:
     """The closing card, first line largest: worked time, then the struggles, then days."""
     p = effort_parts(effort, lang)
-    lines = [p["worked"]]
+    lines = [p["worked"]] if "worked" in p else []
     middle = " · ".join(p[k] for k in ("struggles", "fixes", "attempts") if k in p)
     if middle:
         lines.append(middle)

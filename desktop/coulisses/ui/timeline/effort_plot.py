@@ -22,11 +22,13 @@ class EffortPlot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.arc: Arc | None = None
         self.effort: Effort | None = None
+        self.session_gap = 0.0
         self.summary = ""
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.arc = worked_arc(timeline)
         self.effort = timeline.effort
+        self.session_gap = timeline.session_gap
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -41,6 +43,16 @@ class EffortPlot(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def empty_text(self) -> str:
+        """Why there is no arc to draw: no stills yet, or no span of work to measure."""
+        if self.effort is None or not self.effort.stills:
+            return self.tr("The arc of the piece appears once it has stills.")
+        # Stills all more than a session gap apart (photos imported from a phone
+        # taken hours apart): each is a session of its own, with no time to measure.
+        return self.tr("The arc appears once stills are less than {gap} apart: the time "
+                       "worked is measured between them.").format(
+                           gap=format_worked(self.session_gap))
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -53,8 +65,8 @@ class EffortPlot(QWidget):
         plot = QRectF(8, text_h + 12, self.width() - 16, self.height() - text_h - 34)
         if arc is None or arc.total <= 0:
             painter.setPen(QColor("#9e9e9e"))
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("The arc of the piece appears once it has stills."))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.empty_text())
             return
 
         def x(seconds: float) -> float:
