@@ -183,6 +183,39 @@ def test_f8_flags_the_latest_still_and_asks_for_a_caption(qtbot, journal) -> Non
     assert kinds == [("fix", ""), ("struggle", "Trop d'eau 😭")]
 
 
+def test_on_a_laptop_screen_the_whole_caption_prompt_scrolls_into_view(qtbot, journal,
+                                                                      monkeypatch) -> None:
+    import time
+
+    from coulisses.ui import moments
+
+    read = moments.starters_for
+
+    def slow_disk(*args):  # the starters arrive after the prompt has been scrolled to
+        time.sleep(0.3)
+        return read(*args)
+
+    monkeypatch.setattr(moments, "starters_for", slow_disk)
+    piece = journal.create_piece("Bol raku")
+    journal.update_piece_settings(piece.id, craft="pottery")  # starters make the prompt taller
+    add_still(journal, piece.id, datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    window = make_window(qtbot, journal)
+    window.resize(1280, 640)  # a 1366×768 laptop, less the panel and the title bar
+    qtbot.waitUntil(lambda: window.pieces.current_piece_id == piece.id, timeout=5000)
+    prompt = window.caption_prompt
+    with qtbot.waitSignal(prompt.starters_ready, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_F8)
+    area = window.views.widget(0)
+    assert area.verticalScrollBar().maximum() > 0  # the page does scroll at this size
+
+    def whole_prompt_shown() -> bool:
+        top = prompt.mapTo(area.viewport(), prompt.rect().topLeft()).y()
+        return top >= 0 and top + prompt.height() <= area.viewport().height()
+
+    qtbot.waitUntil(whole_prompt_shown, timeout=2000)
+    assert prompt.starters.isVisible() and prompt.edit.hasFocus()
+
+
 def test_every_flag_key_and_button(qtbot, journal) -> None:
     piece = journal.create_piece("Clés")
     window = make_window(qtbot, journal)

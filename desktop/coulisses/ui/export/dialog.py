@@ -314,7 +314,7 @@ class ExportDialog(QDialog):
         fps = plan.fps if plan else 30
         cue = next((c for c in plan.cues if c.start_frame <= frame < c.end_frame), None) \
             if plan else None
-        text = format_decimal(frame / fps, 2) + " s"
+        text = format_decimal(frame / fps, 2) + "\u00a0s"  # no line break before the unit
         if cue is not None:
             text += " — " + quote(cue.text)
         self.frame_time.setText(text)

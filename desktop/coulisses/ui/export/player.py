@@ -97,7 +97,7 @@ class ReelPlayer(QWidget):
         self.shown = n
         self.view.show_image(image)
         fps = self._decoder.fps if self._decoder else 30.0
-        self.position.setText(format_decimal(n / fps, 2) + " s")
+        self.position.setText(format_decimal(n / fps, 2) + "\u00a0s")
         self.frame_shown.emit(n)
         if self._wanted is not None:
             wanted, self._wanted = self._wanted, None

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.capture_panel.preview_on.toggled.connect(lambda _on: self._update_preview())
         self.moment_bar.flag.connect(self.bench.flag)
         self.caption_prompt.submitted.connect(self.bench.caption)
+        self.caption_prompt.starters_ready.connect(lambda _texts: self._caption_prompt_into_view())
         a = self.actions_
         a.new_piece.triggered.connect(self.pieces.ask_new_piece)
         a.import_photos.triggered.connect(self.ask_import_photos)
@@ -357,10 +358,14 @@ class MainWindow(QMainWindow):
 
     def _flagged(self, piece_id: str, moment) -> None:
         self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
-        # On a small screen the bench page scrolls: bring the caption field into view
-        # once the layout has made room for it.
+        self._caption_prompt_into_view()
+
+    def _caption_prompt_into_view(self) -> None:
+        """On a small screen the bench page scrolls: bring the whole caption prompt into
+        view once the layout has made room for it (again when its starters arrive, which
+        makes it taller a moment later)."""
         area = self.views.widget(0)
-        if isinstance(area, QScrollArea):
+        if isinstance(area, QScrollArea) and self.caption_prompt.isVisible():
             QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.caption_prompt, 0, 8))
 
     def _probe_cameras(self) -> None:
