@@ -41,6 +41,19 @@ def _app_speaks_english(request: pytest.FixtureRequest):
 
 
 @pytest.fixture
+def french_ui():
+    """Switch the process to French for one test, then back to whatever it was."""
+    from coulisses import i18n
+
+    before = i18n.language()
+    i18n.set_language("fr")
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
+@pytest.fixture
 def home(tmp_path: Path) -> Path:
     h = tmp_path / "journal"
     h.mkdir()

@@ -252,17 +252,6 @@ def test_effort_figures_read_as_french() -> None:
     assert format_worked(11 * 3600 + 40 * 60, lang="en") == "11 h 40"
 
 
-@pytest.fixture
-def french_ui():
-    """Switch the process to French for one test, then back to whatever it was."""
-    before = i18n.language()
-    i18n.set_language("fr")
-    try:
-        yield
-    finally:
-        i18n.set_language(before)
-
-
 def test_cli_speaks_french(french_ui, cli, journal) -> None:
     code, out, err = cli("piece", "list")
     assert code == 0 and "Aucune pièce pour l’instant" in out, out

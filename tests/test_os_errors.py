@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from coulisses import i18n
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.os_errors import describe_os_error, describe_os_error_at
@@ -24,16 +23,6 @@ from tests.conftest import is_root
 from tests.helpers import jpeg_bytes
 
 T0 = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def french():
-    before = i18n.language()
-    i18n.set_language("fr")
-    try:
-        yield
-    finally:
-        i18n.set_language(before)
 
 
 def _raised(action) -> OSError:
@@ -82,7 +71,7 @@ def test_common_errors_get_a_short_phrase_without_the_path(tmp_path: Path) -> No
         assert str(tmp_path) not in describe_os_error(exc)  # callers name the path
 
 
-def test_the_phrase_follows_the_ui_language(tmp_path: Path, french) -> None:
+def test_the_phrase_follows_the_ui_language(tmp_path: Path, french_ui) -> None:
     missing, under = _missing(tmp_path), _under_a_file(tmp_path)
     assert describe_os_error(missing) == "introuvable"
     assert describe_os_error(under) == "une partie du chemin est un fichier, pas un dossier"
@@ -92,7 +81,7 @@ def test_the_phrase_follows_the_ui_language(tmp_path: Path, french) -> None:
         assert "Errno" not in describe_os_error_at(exc)
 
 
-def test_a_read_only_folder_is_permission_denied(tmp_path: Path, french) -> None:
+def test_a_read_only_folder_is_permission_denied(tmp_path: Path, french_ui) -> None:
     if is_root():
         pytest.skip("root may write in a read-only folder")
     locked = tmp_path / "locked"
@@ -127,7 +116,7 @@ def _failure_of(qtbot, job) -> str:
 
 
 def test_a_job_failing_on_a_file_names_it_and_says_why_in_french(qtbot, tmp_path: Path,
-                                                                  french) -> None:
+                                                                  french_ui) -> None:
     missing = tmp_path / "root.pem"
     text = _failure_of(qtbot, lambda _c, _p: missing.read_bytes())
     assert text == f"Coulisses n’a pas pu utiliser {missing}\u00a0: introuvable."
@@ -164,7 +153,7 @@ def _damaged_piece(home: Path) -> tuple[str, Path]:
     return pid, path
 
 
-def test_a_damaged_piece_file_is_explained_in_french(home: Path, french, caplog) -> None:
+def test_a_damaged_piece_file_is_explained_in_french(home: Path, french_ui, caplog) -> None:
     pid, path = _damaged_piece(home)
     with caplog.at_level(logging.WARNING, logger="coulisses.journal.storage"):
         fresh = Journal.open(home)
@@ -179,7 +168,7 @@ def test_a_damaged_piece_file_is_explained_in_french(home: Path, french, caplog)
 
 
 def test_a_damaged_piece_file_without_backup_starts_afresh_in_french(home: Path,
-                                                                     french) -> None:
+                                                                     french_ui) -> None:
     pid, path = _damaged_piece(home)
     path.with_name("piece.json.bak").write_text("")
     problems = Journal.open(home).snapshot(pid).problems
@@ -189,7 +178,7 @@ def test_a_damaged_piece_file_without_backup_starts_afresh_in_french(home: Path,
 
 
 def test_a_piece_file_of_the_wrong_shape_says_what_is_wrong_in_french(home: Path,
-                                                                      french) -> None:
+                                                                      french_ui) -> None:
     journal = Journal.open(home)
     pid = journal.create_piece("Bol").id
     journal.add_still(pid, jpeg_bytes(), T0)
@@ -204,7 +193,7 @@ def test_a_piece_file_of_the_wrong_shape_says_what_is_wrong_in_french(home: Path
 
 
 def test_a_file_in_place_of_the_pieces_folder_is_explained_in_french(tmp_path: Path,
-                                                                     french) -> None:
+                                                                     french_ui) -> None:
     home = tmp_path / "journal"
     home.mkdir()
     (home / "pieces").write_text("not a folder")
