@@ -99,6 +99,17 @@ def check_commands(dist: Path, work: Path) -> None:
                           f"{listed!r}")
 
 
+def check_french(dist: Path, work: Path) -> None:
+    """The compiled French catalogue is inside the build and loads: without it the app
+    would quietly speak English to a French maker."""
+    env = clean_env(work / "journal", COULISSES_LANG="fr")
+    said = run([str(program(dist, "coulisses")), "--help"], env, cwd=work).stdout
+    for french in ("Capturez votre travail", "arguments positionnels"):
+        if french not in said:
+            raise CheckFailed(f"the built app does not speak French ({french!r} missing from "
+                              f"`coulisses --help`): is assets/translations/*.qm bundled?")
+
+
 def startup_ms(dist: Path, name: str, work: Path) -> int:
     """Process start to the window's first paint, as the app's own benchmark hook says."""
     env = clean_env(work / "journal", COULISSES_BENCH_STARTUP="1",
@@ -127,6 +138,8 @@ def main() -> int:
             print(f"demo: ok, {demo:.1f} s (demo piece drawn and exported)")
             check_commands(dist, work)
             print("capture from a video, import, verify: ok")
+            check_french(dist, work)
+            print("French catalogue: ok")
             times = [startup_ms(dist, "coulisses", work) for _ in range(args.runs)]
             print(f"startup-ms: median {statistics.median(times):.0f} "
                   f"(runs: {', '.join(map(str, times))})")

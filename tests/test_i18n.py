@@ -277,6 +277,8 @@ def test_argparse_speaks_french_too(french_ui, cli, journal, capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("usage\u00a0: coulisses"), out
     assert "arguments positionnels" in out and "afficher cette aide et quitter" in out, out
+    # argparse adds the colon after a heading itself: French puts a space before it
+    assert "\narguments positionnels\u00a0:\n" in out and "\noptions\u00a0:\n" in out, out
     assert "usage:" not in out and "show this help" not in out, out
     code, out, err = cli("piece", "bogus")
     assert code == 2 and "choix invalide\u00a0: «\u00a0bogus\u00a0»" in err, err

@@ -3092,161 +3092,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="266"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="265"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="266"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="450"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="620"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="451"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="585"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
         <location filename="../../desktop/coulisses/ui/main_window/window.py" line="590"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="617"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="334"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="583"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="446"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="418"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="423"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="470"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="459"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="464"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="450"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="455"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="478"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="589"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="334"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="390"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="395"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="405"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="410"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="303"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="304"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="617"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="590"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="589"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="401"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="406"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="489"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="307"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="308"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="271"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4027,12 +4027,12 @@
     <message>
         <location filename="../../desktop/coulisses/argparse_text.py" line="19"/>
         <source>positional arguments</source>
-        <translation>arguments positionnels</translation>
+        <translation>arguments positionnels&#xa0;</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/argparse_text.py" line="20"/>
         <source>options</source>
-        <translation>options</translation>
+        <translation>options&#xa0;</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/argparse_text.py" line="21"/>
