@@ -91,6 +91,30 @@ def test_the_moments_list_names_its_kinds_in_the_new_language(qtbot, app, page) 
     assert side.kind.currentData() == "fix" and side.kind.currentText() == "fix"
 
 
+def test_the_suggestions_say_why_in_the_new_language(qtbot, journal, app) -> None:
+    from coulisses.ui.timeline.commands import EditStack
+    from coulisses.ui.timeline.page import TimelinePage
+    from tests.test_timeline_suggestions import scene, store
+
+    piece, _caps = store(journal, "Effondrement", scene("collapse", n=40, collapse_at=20),
+                         every=0.5)
+    page = TimelinePage(journal, EditStack(lambda _message: None))
+    qtbot.addWidget(page)
+    page.show()
+    page.set_piece(piece.id)
+    tree = page.side.suggestions
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1, timeout=30000)
+    assert tree.topLevelItem(0).text(1).startswith("The piece changed suddenly")
+    try:
+        apply_language(app, "fr")
+        qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1).startswith(
+            "La pièce a changé brusquement"), timeout=3000)
+    finally:
+        apply_language(app, "en")
+    qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1).startswith(
+        "The piece changed suddenly"), timeout=3000)
+
+
 def test_the_effort_summary_and_its_tooltip_follow_the_language(qtbot, app, page) -> None:
     effort = page.effort
     assert "of work" in effort.summary and "1 struggle" in effort.summary

@@ -964,7 +964,7 @@
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="292"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="294"/>
         <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
     </message>
@@ -2529,7 +2529,7 @@
 <context>
     <name>CaptionDelegate</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="77"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="79"/>
         <source>Type, or ↓ for a caption starter</source>
         <translation>Tapez, ou ↓ pour un début de légende</translation>
     </message>
@@ -3563,53 +3563,53 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="159"/>
         <source>Accept as a struggle</source>
         <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="160"/>
         <source>Dismiss</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="146"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
         <source>Moments (double-click a caption to edit it)</source>
         <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
         <source>Move to this still</source>
         <translation>Déplacer ici</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
         <source>Suggested moments (likely struggles)</source>
         <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="147"/>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>

@@ -287,7 +287,9 @@ def _change_point(x: np.ndarray, i: int, wb: int, wa: int, before: np.ndarray,
     return lo + split, clear
 
 
-def _reason(area: float, lang: str | None) -> str:
+def reason_text(area: float, lang: str | None = None) -> str:
+    """Why a still was suggested, in ``lang``: the window renders it again from the area
+    when its language changes (``Suggestion.reason`` keeps the search's language)."""
     percent = max(1, round(area * 100))
     return tr("The piece changed suddenly and stayed changed (about {percent}% of the "
               "picture).", lang=lang, percent=percent)
@@ -407,10 +409,10 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
                 continue
             kept += 1
             out.append(Suggestion(capture=cap.id, time=cap.time, score=score, area=area,
-                                  session=session, reason=_reason(area, lang)))
+                                  session=session, reason=reason_text(area, lang)))
     out.sort(key=lambda sg: -sg.score)
     return tuple(out)
 
 
 __all__ = ["Change", "Suggestion", "clear_memo", "find_suggestions", "lasting_changes",
-           "normalise", "rolling_median"]
+           "normalise", "reason_text", "rolling_median"]

@@ -29,11 +29,13 @@ from coulisses.crafts import caption_starters
 from coulisses.journal.model import MOMENT_KINDS, Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
+from coulisses.timeline.suggestions import reason_text
 from coulisses.ui.timeline.strip_view import KIND_COLOURS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # on the caption column: the moment's kind
 ORDINAL_ROLE = Qt.ItemDataRole.UserRole + 3  # …and how many of that kind up to it
+AREA_ROLE = Qt.ItemDataRole.UserRole + 4  # on a suggestion's reason: how much changed
 
 
 class StarterEdit(QLineEdit):
@@ -160,6 +162,9 @@ class SidePanel(QWidget):
         for i in range(self.moments.topLevelItemCount()):  # the kinds in the new language
             item = self.moments.topLevelItem(i)
             item.setText(0, kind_label(item.data(2, KIND_ROLE)))
+        for i in range(self.suggestions.topLevelItemCount()):  # why, in the new language
+            item = self.suggestions.topLevelItem(i)
+            item.setText(1, reason_text(item.data(1, AREA_ROLE)))
         self._filling = filling
         self.moments.resizeColumnToContents(0)
 
@@ -180,9 +185,11 @@ class SidePanel(QWidget):
             self._fill_moments(timeline.piece.typed_settings.craft, moments)
         self.suggestions.clear()
         for s in timeline.suggestions:
-            item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"), s.reason])
+            item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"),
+                                    reason_text(s.area)])
             item.setData(0, ID_ROLE, s.capture)
             item.setData(1, ID_ROLE, s.capture)
+            item.setData(1, AREA_ROLE, s.area)
             self.suggestions.addTopLevelItem(item)
         self._filling = False
         self._moment_selected(self.moments.currentItem(), None)
