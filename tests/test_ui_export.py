@@ -87,6 +87,20 @@ def test_render_play_and_list_the_export(qtbot, journal, demo, tmp_path) -> None
     assert dialog.copy_post_text().strip()
     assert dialog.credentials.text().startswith("Signed with your Content Credentials")
     assert result.credentials.fingerprint in dialog.credentials.text()
+    # a language switch says the status line and the credentials again in the new language
+    from PySide6.QtWidgets import QApplication
+
+    from coulisses.ui.language import apply_language
+
+    assert dialog.status.text() == "The post text is in the clipboard."
+    apply_language(QApplication.instance(), "fr")
+    qtbot.waitUntil(lambda: dialog.status.text() ==
+                    "Le texte de publication est dans le presse-papiers.", timeout=3000)
+    assert dialog.credentials.text().startswith("Signé avec vos Content Credentials")
+    assert result.credentials.fingerprint in dialog.credentials.text()
+    apply_language(QApplication.instance(), "en")
+    qtbot.waitUntil(lambda: dialog.status.text() == "The post text is in the clipboard.",
+                    timeout=3000)
     # the window's own check of the file: valid and unchanged; then a changed copy
     from coulisses.ui.verify_view import VerifyDialog
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
@@ -66,6 +67,9 @@ class ExportDialog(QDialog):
                                             layout=prefs.export_layout)
         self.options = remembered
         self.result = None
+        # What the status line says, as a function: it is said again in the new
+        # language when the window's language changes.
+        self._status_text: Callable[[], str] | None = None
         self.snapshot = None
         self._task: Task | None = None
         self._runner = TaskRunner(self, "work")
@@ -241,6 +245,16 @@ class ExportDialog(QDialog):
         self.history_open.setText(self.tr("Open"))
         self.history_delete.setText(self.tr("Delete…"))
         self._name_past()
+        if self._status_text is not None:
+            self.status.setText(self._status_text())
+        self.credentials.setText(self.credentials_text(self.result) if self.result else "")
+        self.credentials.setVisible(bool(self.credentials.text()))
+
+    def _say(self, text: str | Callable[[], str]) -> None:
+        """Put a sentence on the status line; a function is asked again after a language
+        switch (a plain string, such as an error already worded, stays as it is)."""
+        self._status_text = text if callable(text) else (lambda: text)
+        self.status.setText(self._status_text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -282,7 +296,7 @@ class ExportDialog(QDialog):
         try:
             self.options = self.read_options()
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self._say(str(exc))
             return
         self.preview.set_options(self.options)
 
@@ -333,7 +347,7 @@ class ExportDialog(QDialog):
         try:
             self.options = self.read_options()
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self._say(str(exc))
             return False
         out = Path(self.out_dir.text()).expanduser()
         journal, piece_id, options = self.journal, self.piece_id, self.options
@@ -348,7 +362,7 @@ class ExportDialog(QDialog):
         self._task = task
         self._started = time.monotonic()
         self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Making the reel…"))
+        self._say(lambda: self.tr("Making the reel…"))
         self._set_busy(True)
         self._runner.start(task)
         return True
@@ -356,7 +370,7 @@ class ExportDialog(QDialog):
     def cancel(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            self.status.setText(self.tr("Cancelling…"))
+            self._say(lambda: self.tr("Cancelling…"))
 
     def _progress(self, p) -> None:
         if p.total:
@@ -364,19 +378,17 @@ class ExportDialog(QDialog):
             self.progress.setValue(p.done)
         eta = p.eta_seconds
         if eta is not None:
-            self.status.setText(self.tr("Making the reel… about {s} s left").format(
-                s=max(1, round(eta))))
+            left = max(1, round(eta))
+            self._say(lambda: self.tr("Making the reel… about {s} s left").format(s=left))
 
     def _rendered(self, result) -> None:
         self._task = None
         self.result = result
         self._set_busy(False)
-        self.status.setText(self.tr("Done: {folder} ({seconds:.0f} s of video, made in "
-                                    "{took:.0f} s).").format(folder=result.folder,
-                                                             seconds=result.duration,
-                                                             took=result.elapsed))
-        self.credentials.setText(self.credentials_text(result))
-        self.credentials.setVisible(bool(self.credentials.text()))
+        self._say(lambda: self.tr("Done: {folder} ({seconds:.0f} s of video, made in "
+                                  "{took:.0f} s).").format(folder=result.folder,
+                                                           seconds=result.duration,
+                                                           took=result.elapsed))
         self.open_button.setEnabled(True)
         self.copy_button.setEnabled("post" in result.files)
         self.retranslate()
@@ -403,14 +415,14 @@ class ExportDialog(QDialog):
     def _render_failed(self, message: str) -> None:
         self._task = None
         self._set_busy(False)
-        self.status.setText(self.tr("The reel could not be made: {reason} Your choices are "
-                                    "kept: press “Make the reel” to try again.")
-                            .format(reason=message))
+        self._say(lambda: self.tr("The reel could not be made: {reason} Your choices are "
+                                  "kept: press “Make the reel” to try again.")
+                  .format(reason=message))
 
     def _render_cancelled(self) -> None:
         self._task = None
         self._set_busy(False)
-        self.status.setText(self.tr("Cancelled: nothing was left half-made."))
+        self._say(lambda: self.tr("Cancelled: nothing was left half-made."))
 
     # -------------------------------------------------------------- results
     def open_folder(self) -> None:
@@ -422,7 +434,7 @@ class ExportDialog(QDialog):
             return ""
         text = Path(self.result.files["post"]).read_text("utf-8")
         QGuiApplication.clipboard().setText(text)
-        self.status.setText(self.tr("The post text is in the clipboard."))
+        self._say(lambda: self.tr("The post text is in the clipboard."))
         return text
 
     def refresh_history(self) -> None:
@@ -479,7 +491,7 @@ class ExportDialog(QDialog):
         try:
             delete_export(self.journal, self.piece_id, folder)
         except (ExportError, OSError) as exc:
-            self.status.setText(str(exc))
+            self._say(str(exc))
         self.refresh_history()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
