@@ -28,6 +28,20 @@ def test_camera_lost_says_since_when() -> None:
     assert (line.colour, line.key) == (RED, "lost")
 
 
+def test_a_lost_phone_stream_points_at_the_phone_and_the_wifi() -> None:
+    from coulisses.capture.sources import describe as source_name
+
+    since = datetime(2026, 11, 23, 14, 2, tzinfo=UTC)
+    phone = source_name("http://maker:secret@192.168.1.20:8080/video")
+    assert "secret" not in phone  # what the session keeps as its source's name
+    lost = CaptureState(piece_id="p", source=phone, status=Status.LOST, running=True,
+                        lost_since=since)
+    line = describe(lost, NOW)
+    assert line.text == (f"Stream lost since {since.astimezone().strftime('%H:%M')} — "
+                         "retrying; check the phone and the Wi-Fi")
+    assert (line.colour, line.key) == (RED, "lost")
+
+
 def test_disk_full_is_paused_in_amber() -> None:
     line = describe(state(status=Status.PAUSED_DISK_FULL, running=True), NOW)
     assert line.text.startswith("Disk nearly full — paused")

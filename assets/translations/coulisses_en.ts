@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="50"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="54"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Recording — idle, skipping stills where nothing moves (%n kept)</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Recording — %n still, next in {s} s</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="59"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Recording — %n still</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>

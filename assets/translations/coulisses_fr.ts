@@ -191,12 +191,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="38"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="39"/>
+        <source>Stream lost since {time} — retrying; check the phone and the Wi-Fi</source>
+        <translation>Flux perdu depuis {time} — nouvel essai en cours&#x202f;; vérifiez le téléphone et le Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
         <source>Camera lost since {time} — retrying</source>
         <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="50"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="54"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Enregistrement — rien ne bouge, photos ignorées (%n gardée)</numerusform>
@@ -204,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Enregistrement — %n photo, prochaine dans {s} s</numerusform>
@@ -212,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="59"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Enregistrement — %n photo</numerusform>
@@ -241,7 +246,7 @@
         <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="44"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="48"/>
         <source>Cannot write to the journal — paused; retrying</source>
         <translation>Écriture impossible dans le journal — en pause&#x202f;; nouvel essai en cours</translation>
     </message>
@@ -342,7 +347,7 @@
         <translation>Pièce de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="46"/>
         <source>Disk nearly full — paused; free some space and it resumes by itself</source>
         <translation>Disque presque plein — en pause&#x202f;; libérez de la place et la prise de vue reprendra d’elle-même</translation>
     </message>
@@ -2790,57 +2795,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="413"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
         <source>Cancelled: nothing was left half-made.</source>
         <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="359"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="373"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="301"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="315"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -2848,188 +2853,188 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="470"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="482"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="469"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="481"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="374"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="388"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="216"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="215"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="215"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="208"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="351"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="365"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="382"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="437"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="418"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="304"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="398"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="410"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="451"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="447"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="459"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>

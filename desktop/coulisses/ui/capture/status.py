@@ -35,8 +35,12 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
         return StatusLine(tr("Opening the camera…"), GREY, "starting")
     if state.status == Status.LOST:
         since = getattr(state, "lost_since", None)
-        return StatusLine(tr("Camera lost since {time} — retrying", time=_clock(since)), RED,
-                          "lost")
+        if "://" in state.source:  # a phone or network camera: the Wi-Fi is the usual cause
+            text = tr("Stream lost since {time} — retrying; check the phone and the Wi-Fi",
+                      time=_clock(since))
+        else:
+            text = tr("Camera lost since {time} — retrying", time=_clock(since))
+        return StatusLine(text, RED, "lost")
     if state.status in (Status.PAUSED_DISK_FULL, Status.PAUSED_WRITE_ERROR):
         if state.status == Status.PAUSED_DISK_FULL:
             text = tr("Disk nearly full — paused; free some space and it resumes by itself")
