@@ -493,6 +493,43 @@ def test_an_empty_journal_opens_on_the_welcome_view(qtbot, journal) -> None:
     assert window.windowTitle() == "Coulisses — Bol raku"
 
 
+def test_the_welcome_view_picks_the_camera_the_bench_will_use(qtbot, journal) -> None:
+    from coulisses.capture.probe import CameraInfo
+    from coulisses.preferences import load_preferences
+
+    window = make_window(qtbot, journal)
+    welcome = window.welcome
+    qtbot.waitUntil(lambda: "No camera was found" in welcome.camera.text(), timeout=10000)
+    # Two webcams, as the probe reports them (none can be plugged in here).
+    welcome.set_cameras([CameraInfo(0, "Integrated Camera"), CameraInfo(2, "C920")])
+    assert [welcome.source.itemData(i) for i in range(welcome.source.count())] == \
+        ["0", "2", "phone"]
+    assert welcome.source.currentData() == "0" and not welcome.url.isVisibleTo(welcome)
+    welcome.source.setCurrentIndex(1)
+    welcome.source.activated.emit(1)  # the maker chose the second one
+    welcome.set_cameras([CameraInfo(0, "Integrated Camera"), CameraInfo(2, "C920")])  # re-probe
+    assert welcome.source.currentData() == "2"  # the maker's choice stays
+    welcome.name.setText("Bol raku")
+    qtbot.mouseClick(welcome.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
+    assert window.capture_panel.source() == "2"
+    assert load_preferences()[0].default_source == "2"  # and next time too
+
+
+def test_with_no_camera_the_welcome_view_takes_a_phone_address(qtbot, journal) -> None:
+    window = make_window(qtbot, journal)
+    welcome = window.welcome
+    qtbot.waitUntil(lambda: "No camera was found" in welcome.camera.text(), timeout=10000)
+    assert [welcome.source.itemData(i) for i in range(welcome.source.count())] == ["phone"]
+    assert welcome.url.isVisibleTo(welcome)
+    welcome.name.setText("Courtepointe")
+    welcome.url.setText("http://192.168.1.20:8080/video")
+    qtbot.keyClick(welcome.url, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
+    assert window.capture_panel.source() == "http://192.168.1.20:8080/video"
+    assert window.windowTitle() == "Coulisses — Courtepointe"
+
+
 def test_the_demo_piece_from_the_welcome_view(qtbot, journal) -> None:
     window = make_window(qtbot, journal)
     qtbot.waitUntil(lambda: window.right.currentWidget() is window.welcome, timeout=5000)

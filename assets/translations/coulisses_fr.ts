@@ -3097,161 +3097,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="266"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="450"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="457"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="620"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="627"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="271"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="590"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="463"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="602"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="629"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="336"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="446"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="453"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="423"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="430"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="470"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="477"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="464"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="455"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="462"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="478"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="485"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="589"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="336"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="396"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="410"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="417"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="304"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="305"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="472"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="629"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="607"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="589"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="602"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="407"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="308"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="309"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="271"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="272"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="523"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3962,62 +3962,83 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="115"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="139"/>
         <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
         <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="91"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="112"/>
         <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
         <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="117"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="97"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="118"/>
         <source>What you make: it picks the caption starters and the hashtags offered for your posts.</source>
         <translation>Votre métier&#xa0;: il choisit les débuts de légende et les hashtags proposés pour vos publications.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="99"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="120"/>
         <source>Create my first piece</source>
         <translation>Créer ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="101"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="122"/>
         <source>Import photos instead…</source>
         <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="123"/>
+        <source>Capture from:</source>
+        <translation>Prendre les photos avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="125"/>
+        <source>The address the phone&apos;s camera app shows, e.g. http://192.168.1.20:8080/video</source>
+        <translation>L’adresse qu’affiche l’appli caméra du téléphone, p. ex. http://192.168.1.20:8080/video</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="136"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="143"/>
+        <source>No camera was found on this computer. You can use a phone as a camera over the network (type the address its camera app shows below), import the photos your phone takes, or try the demo piece.</source>
+        <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (tapez ci-dessous l’adresse qu’affiche son appli caméra), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="152"/>
+        <source>Camera {n} — {name}</source>
+        <translation>Caméra {n} — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="154"/>
+        <source>A phone over the network</source>
+        <translation>Un téléphone par le réseau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="116"/>
         <source>Name of your piece, e.g. Vase bleu #3</source>
         <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="119"/>
-        <source>No camera was found on this computer. You can use a phone as a camera over the network (its camera app shows a URL), import the photos your phone takes, or try the demo piece.</source>
-        <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (son appli caméra affiche une adresse), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="100"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="121"/>
         <source>Try the demo piece</source>
         <translation>Essayer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="89"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="110"/>
         <source>Welcome to Coulisses</source>
         <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="114"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="138"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="153"/>
         <source>camera {n}</source>
         <translation>caméra {n}</translation>
     </message>

@@ -1,7 +1,9 @@
 """What an empty journal opens on: make the first piece, find a camera, or try the demo.
 
 Shown instead of the piece views until the journal has a piece. The cameras
-are the ones the window already probed (off the GUI thread); the demo piece
+are the ones the window already probed (off the GUI thread): the maker picks
+one, or types the address a phone's camera app shows; the bench starts from
+that choice. The demo piece
 is built in the work pool (the same one `coulisses demo` builds, without
 exporting), marked as a demo, and can be archived like any piece.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,9 +26,12 @@ from PySide6.QtWidgets import (
 from coulisses.capture.probe import CameraInfo
 from coulisses.ui.pieces.craft_combo import CraftCombo
 
+PHONE = "phone"  # the source combo's entry for a phone over the network
+
 
 class WelcomeView(QFrame):
     create_piece = Signal(str, str)  # name, craft ("" for none)
+    source_chosen = Signal(str)  # the camera index or the phone's URL, before create_piece
     open_demo = Signal()
     import_photos = Signal()
 
@@ -50,6 +56,12 @@ class WelcomeView(QFrame):
         self.create.setDefault(True)
         self.camera = QLabel(self)
         self.camera.setWordWrap(True)
+        self.source_label = QLabel(self)
+        self.source = QComboBox(self)
+        self.source.setObjectName("first_source")
+        self.source_label.setBuddy(self.source)
+        self.url = QLineEdit(self)
+        self.url.setObjectName("first_phone_url")
         self.demo = QPushButton(self)
         self.demo.setObjectName("open_demo")
         self.import_button = QPushButton(self)
@@ -61,8 +73,15 @@ class WelcomeView(QFrame):
         row.addWidget(self.name, 1)
         row.addWidget(self.craft_label)
         row.addWidget(self.craft)
-        row.addWidget(self.create)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_label)
+        source_row.addWidget(self.source)
+        source_row.addWidget(self.url, 1)
+        # The piece, then where its stills come from, then go: the main button comes
+        # after what it uses, with the two other ways in beside it.
         others = QHBoxLayout()
+        others.addWidget(self.create)
+        others.addSpacing(24)
         others.addWidget(self.demo)
         others.addWidget(self.import_button)
         others.addStretch(1)
@@ -74,6 +93,7 @@ class WelcomeView(QFrame):
         layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(self.camera)
+        layout.addLayout(source_row)
         layout.addSpacing(16)
         layout.addLayout(others)
         layout.addWidget(self.progress)
@@ -82,7 +102,11 @@ class WelcomeView(QFrame):
         self.name.returnPressed.connect(self._create)
         self.demo.clicked.connect(self.open_demo)
         self.import_button.clicked.connect(self.import_photos)
+        self.url.returnPressed.connect(self._create)
+        self.source.currentIndexChanged.connect(lambda _i: self._show_url())
+        self.source.activated.connect(self._pick)
         self._cameras: list[CameraInfo] | None = None
+        self._picked = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -99,6 +123,9 @@ class WelcomeView(QFrame):
         self.create.setText(self.tr("Create my first piece"))
         self.demo.setText(self.tr("Try the demo piece"))
         self.import_button.setText(self.tr("Import photos instead…"))
+        self.source_label.setText(self.tr("Capture from:"))
+        self.url.setPlaceholderText(self.tr(
+            "The address the phone's camera app shows, e.g. http://192.168.1.20:8080/video"))
         self.set_cameras(self._cameras)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -117,16 +144,44 @@ class WelcomeView(QFrame):
         else:
             text = self.tr(
                 "No camera was found on this computer. You can use a phone as a camera over "
-                "the network (its camera app shows a URL), import the photos your phone "
-                "takes, or try the demo piece.")
+                "the network (type the address its camera app shows below), import the photos "
+                "your phone takes, or try the demo piece.")
         self.camera.setText(text)
         self.camera.setTextFormat(Qt.TextFormat.PlainText)
+        chosen = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        for c in cameras or []:
+            self.source.addItem(self.tr("Camera {n} — {name}").format(
+                n=c.index, name=c.name or self.tr("camera {n}").format(n=c.index)), str(c.index))
+        self.source.addItem(self.tr("A phone over the network"), PHONE)
+        # The first camera, unless the maker already picked something else by hand
+        # (the list fills in when the probe ends, after the page is shown).
+        self.source.setCurrentIndex(max(0, self.source.findData(chosen)) if self._picked else 0)
+        self.source.blockSignals(False)
+        self._show_url()
+
+    def _pick(self, _index: int) -> None:
+        self._picked = True
+        if self.source.currentData() == PHONE:
+            self.url.setFocus()
+
+    def _show_url(self) -> None:
+        self.url.setVisible(self.source.currentData() == PHONE)
+
+    def chosen_source(self) -> str:
+        """The camera index chosen, or the phone's address; "" when nothing was given."""
+        data = self.source.currentData()
+        return self.url.text().strip() if data == PHONE else (data or "")
 
     def _create(self) -> None:
         name = self.name.text().strip()
         if not name:
             self.name.setFocus()
             return
+        source = self.chosen_source()
+        if source:
+            self.source_chosen.emit(source)
         self.create_piece.emit(name, self.craft.craft() or "")
 
     def busy(self, text: str) -> None:

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.pieces.current_changed.connect(self._piece_changed)
         self.pieces.loaded.connect(self._update_title)  # a rename, another process
         self.pieces.loaded.connect(self._show_welcome_if_empty)
+        self.welcome.source_chosen.connect(self._welcome_source)
         self.welcome.create_piece.connect(self.pieces.create_piece)
         self.welcome.open_demo.connect(self.open_demo)
         self.welcome.import_photos.connect(self._welcome_import)
@@ -405,6 +406,12 @@ class MainWindow(QMainWindow):
         self.welcome.done()
         self.banner.show_message(self.tr("The demo piece could not be made: {reason}")
                                  .format(reason=message))
+
+    def _welcome_source(self, source: str) -> None:
+        """The camera or phone picked on the welcome page is the bench's source from now on."""
+        self.capture_panel.set_source(source)
+        self.preferences = self.preferences.replace(default_source=source)
+        self._save_preferences()
 
     def _welcome_import(self) -> None:
         name = self.welcome.name.text().strip() or self.tr("My first piece")
