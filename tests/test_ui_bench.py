@@ -457,7 +457,8 @@ def test_a_phone_stream_that_drops_shows_camera_lost_then_recovers(qtbot, journa
         server.stop()
         status = window.capture_panel.status
         qtbot.waitUntil(lambda: status.property("status_key") == "lost", timeout=20000)
-        assert status.text().startswith("Camera lost since ") and "retrying" in status.text()
+        assert status.text().startswith("Stream lost since ") and "retrying" in status.text()
+        assert "Wi-Fi" in status.text()  # a phone: where to look
         assert "s3cr3t" not in status.text() and all("s3cr3t" not in m
                                                       for m in window.banner.messages)
         server.start()  # same port: the phone app is back

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,7 @@ from coulisses.ui.pieces.craft_combo import CraftCombo
 PHONE = "phone"  # the source combo's entry for a phone over the network
 
 
-class WelcomeView(QFrame):
+class WelcomeView(QScrollArea):
     create_piece = Signal(str, str)  # name, craft ("" for none)
     source_chosen = Signal(str)  # the camera index or the phone's URL, before create_piece
     open_demo = Signal()
@@ -85,7 +86,9 @@ class WelcomeView(QFrame):
         others.addWidget(self.demo)
         others.addWidget(self.import_button)
         others.addStretch(1)
-        layout = QVBoxLayout(self)
+        # It scrolls rather than forcing its width on the window (a small laptop screen).
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 30, 40, 30)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
@@ -98,6 +101,9 @@ class WelcomeView(QFrame):
         layout.addLayout(others)
         layout.addWidget(self.progress)
         layout.addStretch(1)
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.create.clicked.connect(self._create)
         self.name.returnPressed.connect(self._create)
         self.demo.clicked.connect(self.open_demo)
