@@ -163,6 +163,27 @@ def test_the_cli_opens_the_journal_folder_chosen_in_preferences(config: Path, tm
     assert (other / "pieces" / "plat").is_dir() and not (chosen / "pieces" / "plat").exists()
 
 
+def test_the_cli_says_when_the_preferences_it_needs_are_damaged(config: Path, tmp_path: Path,
+                                                                monkeypatch) -> None:
+    import io
+
+    from coulisses.cli import main
+
+    monkeypatch.delenv("COULISSES_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default journal
+    config.mkdir()
+    (config / "preferences.json").write_text("{ not json")
+    # With --home the preferences decide nothing: they are not read, nor set aside.
+    err = io.StringIO()
+    assert main(["--home", str(tmp_path / "j"), "piece", "list"], out=io.StringIO(),
+                err=err) == 0
+    assert err.getvalue() == "" and (config / "preferences.json").exists()
+    err = io.StringIO()
+    assert main(["piece", "list"], out=io.StringIO(), err=err) == 0
+    assert err.getvalue().startswith("coulisses: Your preferences file was damaged")
+    assert (config / "preferences.json.damaged").exists()
+
+
 def test_no_qt_in_preferences() -> None:
     import subprocess
     import sys

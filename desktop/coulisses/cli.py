@@ -56,10 +56,17 @@ class Context:
     def journal(self) -> Journal:
         if self._journal is None:
             # The same folder the window uses: --home, $COULISSES_HOME, then the one
-            # chosen in Preferences, then the default.
-            from coulisses.preferences import journal_home, load_preferences
+            # chosen in Preferences, then the default. The preferences are read only
+            # when they decide: reading sets a damaged file aside, which is then said.
+            from coulisses.journal.home import ENV_HOME
+            from coulisses.preferences import Preferences, journal_home, load_preferences
 
-            self._journal = Journal.open(journal_home(load_preferences()[0], self._home))
+            prefs = Preferences()
+            if not self._home and not os.environ.get(ENV_HOME):
+                prefs, problem = load_preferences()
+                if problem:
+                    self.warn(f"coulisses: {problem}")
+            self._journal = Journal.open(journal_home(prefs, self._home))
         return self._journal
 
     @property
