@@ -76,4 +76,4 @@ def test_demo_captions_follow_the_ui_language(home, tmp_path):
     assert piece.name == "Vase bleu (démo)"
     assert piece.settings.get("demo") is True  # marked as a demo in its piece settings
     captions = [m.caption for m in journal.snapshot(piece.id).moments]
-    assert "Trop d'eau. Tout le mur a lâché." in captions
+    assert "Trop d’eau. Tout le mur a lâché." in captions
