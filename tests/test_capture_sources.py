@@ -181,3 +181,21 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path, sig):
     assert "Stopped." in text and "stills kept" in text
     kept = int(text.split("Stopped.")[1].split("stills kept")[0].strip())
     assert kept == len(Journal.open(home).captures("bol")[0]) >= 2
+
+
+# ----------------------------------------------------------- a phone's address
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("192.168.1.20:8080/video", "http://192.168.1.20:8080/video"),  # IP Webcam, no scheme
+    (" 10.0.0.2:4747/video ", "http://10.0.0.2:4747/video"),
+    ("phone.local:4747", "http://phone.local:4747"),
+    ("localhost:8554/live", "http://localhost:8554/live"),
+    ("rtsp://192.168.1.20:8554/live", "rtsp://192.168.1.20:8554/live"),  # has its scheme
+    ("http://maker:s3cr3t@192.168.1.20:8080/video", "http://maker:s3cr3t@192.168.1.20:8080/video"),
+    ("video", "video"),  # one word is no address
+    ("/home/me/bench.mp4", "/home/me/bench.mp4"),
+    ("", ""),
+])
+def test_an_address_typed_without_its_scheme_gains_http(typed, meant):
+    from coulisses.capture.sources import network_address
+
+    assert network_address(typed) == meant

@@ -524,11 +524,20 @@ def test_with_no_camera_the_welcome_view_takes_a_phone_address(qtbot, journal) -
     assert [welcome.source.itemData(i) for i in range(welcome.source.count())] == ["phone"]
     assert welcome.url.isVisibleTo(welcome)
     welcome.name.setText("Courtepointe")
-    welcome.url.setText("http://192.168.1.20:8080/video")
+    welcome.url.setText("192.168.1.20:8080/video")  # as often typed: without http://
     qtbot.keyClick(welcome.url, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
     assert window.capture_panel.source() == "http://192.168.1.20:8080/video"
     assert window.windowTitle() == "Coulisses — Courtepointe"
+
+
+def test_the_bench_reads_a_phone_address_typed_without_http(qtbot, journal) -> None:
+    journal.create_piece("Téléphone")
+    window = make_window(qtbot, journal)
+    panel = window.capture_panel
+    panel.set_source("http://192.168.1.20:8080/video")  # selects "A phone over the network"
+    panel.url.setText("192.168.1.20:4747/video")  # then the maker retypes it, bare
+    assert panel.source() == "http://192.168.1.20:4747/video"
 
 
 def test_the_demo_piece_from_the_welcome_view(qtbot, journal) -> None:

@@ -29,12 +29,15 @@ from coulisses.i18n import tr
 
 __all__ = [
     "STREAM_SCHEMES", "Frame", "ReopenByRestart", "Source", "SourceEnded", "SourceError",
-    "SourceLost", "SourceUnavailable", "describe", "open_source", "quiet_opencv",
+    "SourceLost", "SourceUnavailable", "describe", "network_address", "open_source",
+    "quiet_opencv",
 ]
 
 _V4L2_DEVICE = re.compile(r"^/dev/video(\d+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
 STREAM_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt")
+# host[:port][/path] typed without a scheme: "192.168.1.20:8080/video", "phone.local:4747".
+_BARE_ADDRESS = re.compile(r"^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+(?::\d{1,5})?(?:/\S*)?$")
 # The word the CLI takes for the screen: quoted, never translated, in the messages.
 SCREEN_WORD = "screen"
 
@@ -50,6 +53,23 @@ def describe(spec: str) -> str:
     if s.lower() == SCREEN_WORD:
         return tr("the screen")
     return redact(s)
+
+
+def network_address(text: str) -> str:
+    """What a maker typed in a field meant for a phone's address, as a URL.
+
+    Phone apps show "http://192.168.1.20:8080/video", but "192.168.1.20:8080/video"
+    is often what gets typed: in a field that only takes network addresses it
+    gains ``http://`` (the scheme every common phone app serves). Anything with a
+    scheme, or that does not look like host[:port][/path], is left as typed.
+    """
+    s = text.strip()
+    if not s or _URL.match(s) or not _BARE_ADDRESS.match(s):
+        return s
+    host = s.split("/", 1)[0].split(":", 1)[0]
+    if "." not in host and host.lower() != "localhost":
+        return s  # a single word is no address ("video", "camera")
+    return "http://" + s
 
 
 def open_source(spec: str, clock: Clock | None = None, **options: object) -> Source:

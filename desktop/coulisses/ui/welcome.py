@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.capture.probe import CameraInfo
+from coulisses.capture.sources import network_address
 from coulisses.ui.pieces.craft_combo import CraftCombo
 
 PHONE = "phone"  # the source combo's entry for a phone over the network
@@ -178,7 +179,7 @@ class WelcomeView(QScrollArea):
     def chosen_source(self) -> str:
         """The camera index chosen, or the phone's address; "" when nothing was given."""
         data = self.source.currentData()
-        return self.url.text().strip() if data == PHONE else (data or "")
+        return network_address(self.url.text()) if data == PHONE else (data or "")
 
     def _create(self) -> None:
         name = self.name.text().strip()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coulisses.capture.probe import CameraInfo
 from coulisses.capture.session import CaptureSettings
+from coulisses.capture.sources import network_address
 from coulisses.preferences import idle_settings
 from coulisses.ui.capture.status import StatusLine
 
@@ -281,7 +282,7 @@ class CapturePanel(QWidget):
         """The source spec the capture layer understands, or "" when incomplete."""
         kind, value = self._current()
         if kind == KIND_URL:
-            return self.url.text().strip()
+            return network_address(self.url.text())  # "192.168.1.20:8080/video" gains http://
         if kind == KIND_FILE:
             return self.file_path.text().strip()
         return value
