@@ -192,6 +192,8 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path, sig):
     ("rtsp://192.168.1.20:8554/live", "rtsp://192.168.1.20:8554/live"),  # has its scheme
     ("http://maker:s3cr3t@192.168.1.20:8080/video", "http://maker:s3cr3t@192.168.1.20:8080/video"),
     ("video", "video"),  # one word is no address
+    ("192.168.1.20/video", "192.168.1.20/video"),  # no port: not a phone app's address
+    ("clip.mp4", "clip.mp4"),  # a file name that is not there stays a file name
     ("/home/me/bench.mp4", "/home/me/bench.mp4"),
     ("", ""),
 ])
@@ -199,3 +201,13 @@ def test_an_address_typed_without_its_scheme_gains_http(typed, meant):
     from coulisses.capture.sources import network_address
 
     assert network_address(typed) == meant
+
+
+def test_the_cli_source_takes_a_phone_address_without_http(tmp_path, monkeypatch):
+    from coulisses.capture.sources import StreamSource, open_source
+
+    monkeypatch.chdir(tmp_path)  # no file of that name here
+    source = open_source("192.168.1.20:8080/video")
+    assert isinstance(source, StreamSource)
+    with pytest.raises(SourceUnavailable, match="not found"):
+        open_source("clip.mp4")  # a missing file is still said to be missing

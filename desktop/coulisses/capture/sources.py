@@ -36,8 +36,9 @@ __all__ = [
 _V4L2_DEVICE = re.compile(r"^/dev/video(\d+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://")
 STREAM_SCHEMES = ("rtsp", "rtsps", "rtmp", "http", "https", "udp", "tcp", "srt")
-# host[:port][/path] typed without a scheme: "192.168.1.20:8080/video", "phone.local:4747".
-_BARE_ADDRESS = re.compile(r"^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+(?::\d{1,5})?(?:/\S*)?$")
+# host:port[/path] typed without a scheme: "192.168.1.20:8080/video", "phone.local:4747".
+# The port is required: every phone app shows one, and no file name looks like that.
+_BARE_ADDRESS = re.compile(r"^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+:\d{1,5}(?:/\S*)?$")
 # The word the CLI takes for the screen: quoted, never translated, in the messages.
 SCREEN_WORD = "screen"
 
@@ -61,14 +62,11 @@ def network_address(text: str) -> str:
     Phone apps show "http://192.168.1.20:8080/video", but "192.168.1.20:8080/video"
     is often what gets typed: in a field that only takes network addresses it
     gains ``http://`` (the scheme every common phone app serves). Anything with a
-    scheme, or that does not look like host[:port][/path], is left as typed.
+    scheme, or that does not look like host:port[/path], is left as typed.
     """
     s = text.strip()
     if not s or _URL.match(s) or not _BARE_ADDRESS.match(s):
         return s
-    host = s.split("/", 1)[0].split(":", 1)[0]
-    if "." not in host and host.lower() != "localhost":
-        return s  # a single word is no address ("video", "camera")
     return "http://" + s
 
 
@@ -96,7 +94,7 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
         if scheme == "file":
             s = s[len("file://"):]
         elif scheme in STREAM_SCHEMES:
-                return StreamSource(s, clock=clock, **options)  # type: ignore[arg-type]
+            return StreamSource(s, clock=clock, **options)  # type: ignore[arg-type]
         else:
             raise SourceUnavailable(tr("{source} is not a source Coulisses can read (use rtsp://, "
                                        "http:// or https://).", source=redact(s)))
@@ -105,5 +103,8 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
         return VideoFileSource(path, clock=clock, **options)  # type: ignore[arg-type]
     if path.exists():
         raise SourceUnavailable(tr("{source} is a folder, not a video file.", source=str(path)))
+    address = network_address(s)
+    if address != s:  # "192.168.1.20:8080/video": a phone's address without its http://
+        return open_source(address, clock, **options)
     raise SourceUnavailable(tr("Source {source} not found: use a camera number (0), a stream URL, "
                                "a video file or {word!r}.", source=redact(s), word=SCREEN_WORD))
