@@ -3,9 +3,9 @@
 Shown instead of the piece views until the journal has a piece. The cameras
 are the ones the window already probed (off the GUI thread): the maker picks
 one, or types the address a phone's camera app shows; the bench starts from
-that choice. The demo piece
-is built in the work pool (the same one `coulisses demo` builds, without
-exporting), marked as a demo, and can be archived like any piece.
+that choice. The demo piece is built in the work pool (the same one
+`coulisses demo` builds, without exporting), marked as a demo, and can be
+archived like any piece.
 """
 
 from __future__ import annotations
