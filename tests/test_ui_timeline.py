@@ -207,6 +207,7 @@ def test_effort_plot_draws_the_arc(qtbot, journal, piece) -> None:
     assert arc is not None and arc.total == pytest.approx(2 * 190.0)
     assert [k for _x, k, _c in arc.marks] == ["struggle", "result"]
     assert len(arc.attempts) == 2  # a struggle then a result starts attempt 2
+    assert page.strip.session_label(page.timeline.sessions[0]).splitlines()[-1] == "3 min"
     assert "6 min" in page.effort.summary or "min" in page.effort.summary
     image = page.effort.grab().toImage()
     assert image.width() > 100
@@ -221,6 +222,9 @@ def test_effort_plot_says_why_photos_far_apart_draw_no_arc(qtbot, journal) -> No
     assert page.effort.empty_text() == ("The arc appears once stills are less than 30 min "
                                         "apart: the time worked is measured between them.")
     assert "of work" not in page.effort.summary and "3 sessions" in page.effort.summary
+    first = page.timeline.sessions[0]
+    assert page.strip.session_label(first).splitlines()[0] == "Session 1"
+    assert len(page.strip.session_label(first).splitlines()) == 3  # no "0 s" line
     empty = journal.create_piece("Rien encore")
     window.pieces.select(empty.id)
     qtbot.waitUntil(lambda: page.effort.effort is not None and page.effort.effort.stills == 0,

@@ -308,15 +308,21 @@ class StripView(QAbstractScrollArea):
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 6))
         painter.setFont(self.font())
 
+    def session_label(self, session) -> str:
+        """The lines on a session's header cell: its number, day, start and time worked."""
+        day = session.start.astimezone()
+        lines = [self.tr("Session {n}").format(n=session.index + 1),
+                 day.strftime("%d/%m"), day.strftime("%H:%M")]
+        if session.seconds >= 1:  # one still alone has no span: "0 s" would read as no work
+            lines.append(format_worked(session.seconds))
+        return "\n".join(lines)
+
     def _paint_session(self, painter: QPainter, rect: QRect, session) -> None:
         painter.fillRect(rect.adjusted(2, 0, -2, 0), QColor("#37474f"))
         painter.setPen(QColor("white"))
         painter.setFont(self._small)
-        day = session.start.astimezone()
-        text = "\n".join((self.tr("Session {n}").format(n=session.index + 1),
-                          day.strftime("%d/%m"), day.strftime("%H:%M"),
-                          format_worked(session.seconds)))
-        painter.drawText(rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(rect.adjusted(4, 4, -4, -4), Qt.AlignmentFlag.AlignCenter,
+                         self.session_label(session))
         painter.setFont(self.font())
 
     def _paint_gap(self, painter: QPainter, rect: QRect, gap) -> None:
