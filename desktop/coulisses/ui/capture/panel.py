@@ -47,6 +47,10 @@ class PreviewLabel(QLabel):
         # Ignored: the pixmap must follow the label's size, never push the layout.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A message in place of the picture ("cannot open the stream …: check the
+        # address …") is a whole sentence: wrapped, never cut at both edges.
+        self.setWordWrap(True)
+        self.setMargin(16)
         self.setStyleSheet("background: #1e1e1e; color: #bdbdbd; border-radius: 6px;")
         self._image = QImage()
 

@@ -410,6 +410,7 @@ class MainWindow(QMainWindow):
     def _welcome_source(self, source: str) -> None:
         """The camera or phone picked on the welcome page is the bench's source from now on."""
         self.capture_panel.set_source(source)
+        self._update_preview()  # set_source() is quiet: the preview would stay on the old one
         self.preferences = self.preferences.replace(default_source=source)
         self._save_preferences()
 
