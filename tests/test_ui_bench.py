@@ -491,7 +491,7 @@ def test_an_empty_journal_opens_on_the_welcome_view(qtbot, journal) -> None:
     window.welcome.name.setText("Bol raku")
     qtbot.mouseClick(window.welcome.create, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
-    assert window.windowTitle() == "Coulisses — Bol raku"
+    qtbot.waitUntil(lambda: window.windowTitle() == "Coulisses — Bol raku", timeout=5000)
 
 
 def test_the_welcome_view_picks_the_camera_the_bench_will_use(qtbot, journal) -> None:
@@ -529,7 +529,7 @@ def test_with_no_camera_the_welcome_view_takes_a_phone_address(qtbot, journal) -
     qtbot.keyClick(welcome.url, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.right.currentWidget() is window.views, timeout=5000)
     assert window.capture_panel.source() == "http://127.0.0.1:9/video"
-    assert window.windowTitle() == "Coulisses — Courtepointe"
+    qtbot.waitUntil(lambda: window.windowTitle() == "Coulisses — Courtepointe", timeout=5000)
     # The live preview tries that address at once and says, wrapped, why it shows nothing.
     preview = window.capture_panel.preview
     qtbot.waitUntil(lambda: "127.0.0.1:9" in preview.text(), timeout=20000)
