@@ -29,7 +29,7 @@ def _app_speaks_english(request: pytest.FixtureRequest):
     turns %n into "12 photos"), and whichever test ran first would decide which a
     test sees. Tests that never touch Qt do not pay for it.
     """
-    if "qtbot" not in request.fixturenames:
+    if "qapp" not in request.fixturenames:  # qtbot and every app fixture ask for it
         yield
         return
     from coulisses.ui.language import apply_language

@@ -24,11 +24,8 @@ def config_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def app(qapp: QApplication):
-    """The application in English; back in English whatever the test did."""
-    apply_language(qapp, "en")
-    yield qapp
-    apply_language(qapp, "en")
+def app(qapp: QApplication) -> QApplication:
+    return qapp  # in English before and after each test: conftest's _app_speaks_english
 
 
 def add_stills(journal, piece_id: str, start: datetime, n: int) -> list[str]:

@@ -45,9 +45,8 @@ class Retranslating(QWidget):
 
 
 @pytest.fixture
-def app(qapp: QApplication):
-    yield qapp
-    apply_language(qapp, "en")
+def app(qapp: QApplication) -> QApplication:
+    return qapp  # English again after the test: conftest's _app_speaks_english
 
 
 def _cancel_text(widget: Retranslating) -> str:

@@ -261,7 +261,7 @@
         <translation>Prise de vue reprise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="87"/>
+        <location filename="../../desktop/coulisses/cli.py" line="99"/>
         <source>Capture your process, failures included, and turn it into an honest reel.</source>
         <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
     </message>
@@ -674,7 +674,7 @@
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="192"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="193"/>
         <source>Some preferences were not valid and are back to their defaults: {names}.</source>
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
@@ -904,7 +904,7 @@
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="195"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="194"/>
         <source>The folder {folder} cannot be reached; watching for it to come back.</source>
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
@@ -1136,12 +1136,12 @@
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="176"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="177"/>
         <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
         <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="165"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="166"/>
         <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file&apos;s permissions.</source>
         <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant&#x202f;; vérifiez les permissions de ce fichier.</translation>
     </message>
@@ -1200,8 +1200,8 @@
         <location filename="../../desktop/coulisses/capture/camera.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="82"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="46"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="49"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="50"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="53"/>
         <source>camera {index}</source>
         <translation>la caméra {index}</translation>
     </message>
@@ -1319,7 +1319,7 @@
         <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="156"/>
+        <location filename="../../desktop/coulisses/cli.py" line="168"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
@@ -1335,7 +1335,7 @@
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="314"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="310"/>
         <source>it could not be imported (an unexpected error; the details were logged)</source>
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
@@ -1385,7 +1385,7 @@
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="89"/>
+        <location filename="../../desktop/coulisses/cli.py" line="101"/>
         <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
@@ -1483,7 +1483,7 @@
         <translation>en-tête TIFF absent</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="132"/>
+        <location filename="../../desktop/coulisses/cli.py" line="144"/>
         <source>no command given (see `coulisses --help`)</source>
         <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
     </message>
@@ -1542,7 +1542,7 @@
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="91"/>
+        <location filename="../../desktop/coulisses/cli.py" line="103"/>
         <source>show debug messages</source>
         <translation>afficher les messages de débogage</translation>
     </message>
@@ -1593,7 +1593,7 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="394"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="390"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
@@ -1631,7 +1631,7 @@
         <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="398"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="394"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -1662,7 +1662,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/screen.py" line="22"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="51"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="55"/>
         <source>the screen</source>
         <translation>l’écran</translation>
     </message>
@@ -1830,7 +1830,7 @@
         <translation>{kind}, le {when}&#xa0;: {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="81"/>
+        <location filename="../../desktop/coulisses/cli.py" line="93"/>
         <source>{message} (see `{prog} --help`)</source>
         <translation>{message} (voir `{prog} --help`)</translation>
     </message>
@@ -1893,17 +1893,17 @@
         <translation>Fin de {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="64"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="82"/>
         <source>No source given: use a camera number (0), a stream URL, a video file or {word!r}.</source>
         <translation>Aucune source indiquée&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="87"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="105"/>
         <source>{source} is a folder, not a video file.</source>
         <translation>{source} est un dossier, pas un fichier vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="88"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="109"/>
         <source>Source {source} not found: use a camera number (0), a stream URL, a video file or {word!r}.</source>
         <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
@@ -1913,7 +1913,7 @@
         <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="81"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="99"/>
         <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
         <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
@@ -2057,7 +2057,7 @@
         <translation>le dossier réseau n’est plus disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/os_errors.py" line="80"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="91"/>
         <source>{what} ({path})</source>
         <translation>{what} ({path})</translation>
     </message>
@@ -2570,142 +2570,142 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="192"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="240"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
         <source>A still every</source>
         <translation>Une photo toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="241"/>
         <source>A video file</source>
         <translation>Un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="190"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="203"/>
         <source>A video file to take stills from</source>
         <translation>Un fichier vidéo d’où tirer les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="204"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="38"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="40"/>
         <source>Camera {n} — {name}</source>
         <translation>Caméra {n} — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="271"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="281"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="187"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="200"/>
         <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
         <translation>Applis courantes pour téléphone&#xa0;: IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
         <source>High sensitivity</source>
         <translation>Sensibilité élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="212"/>
         <source>Live preview</source>
         <translation>Aperçu en direct</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="247"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="209"/>
         <source>Low sensitivity</source>
         <translation>Sensibilité faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="209"/>
         <source>Medium sensitivity</source>
         <translation>Sensibilité moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="250"/>
         <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="218"/>
         <source>No preview</source>
         <translation>Pas d’aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="206"/>
         <source>Skip stills where nothing moves</source>
         <translation>Ignorer les photos où rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="202"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="215"/>
         <source>Snap now (F5)</source>
         <translation>Photo maintenant (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="180"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="193"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="200"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="213"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="201"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="214"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="181"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="194"/>
         <source>Stream URL</source>
         <translation>Adresse du flux</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="242"/>
         <source>The screen</source>
         <translation>L’écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="195"/>
         <source>Video file</source>
         <translation>Fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="272"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="282"/>
         <source>Videos</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="184"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
         <source>When nothing moves</source>
         <translation>Quand rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="185"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="198"/>
         <source>rtsp://… or http://… from the phone&apos;s camera app</source>
         <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
     </message>
@@ -3117,12 +3117,12 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="457"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="458"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="627"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="628"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
@@ -3132,10 +3132,10 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="463"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="602"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="629"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="464"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="598"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="630"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -3145,47 +3145,47 @@
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="595"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="601"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="453"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="454"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="430"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="431"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="477"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="478"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="472"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="462"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="463"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="485"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="486"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
@@ -3200,7 +3200,7 @@
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="417"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="418"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
@@ -3210,23 +3210,23 @@
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="472"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="629"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="630"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="607"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="608"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="602"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
@@ -3236,7 +3236,7 @@
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
@@ -3251,7 +3251,7 @@
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="523"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="524"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3385,7 +3385,7 @@
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="74"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="75"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
@@ -3406,7 +3406,7 @@
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
@@ -3422,13 +3422,13 @@
         <translation>Journal et langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
@@ -3449,13 +3449,13 @@
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="75"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="76"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
@@ -3466,7 +3466,7 @@
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
@@ -3477,19 +3477,19 @@
         <translation>Écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="76"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
@@ -3645,7 +3645,7 @@
         <translation>Aucune photo pour l’instant&#xa0;: lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="316"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="314"/>
         <source>Session {n}</source>
         <translation>Séance {n}</translation>
     </message>
@@ -3655,7 +3655,7 @@
         <translation>masquée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="329"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="335"/>
         <source>lost
 {n} min</source>
         <translation>coupure
@@ -3962,83 +3962,77 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="139"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="150"/>
         <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
         <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="123"/>
         <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
         <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="117"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="128"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="118"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="129"/>
         <source>What you make: it picks the caption starters and the hashtags offered for your posts.</source>
         <translation>Votre métier&#xa0;: il choisit les débuts de légende et les hashtags proposés pour vos publications.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="120"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="131"/>
         <source>Create my first piece</source>
         <translation>Créer ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="122"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="133"/>
         <source>Import photos instead…</source>
         <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="123"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="134"/>
         <source>Capture from:</source>
         <translation>Prendre les photos avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="125"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="136"/>
         <source>The address the phone&apos;s camera app shows, e.g. http://192.168.1.20:8080/video</source>
         <translation>L’adresse qu’affiche l’appli caméra du téléphone, p. ex. http://192.168.1.20:8080/video</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="136"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="147"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="143"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="154"/>
         <source>No camera was found on this computer. You can use a phone as a camera over the network (type the address its camera app shows below), import the photos your phone takes, or try the demo piece.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (tapez ci-dessous l’adresse qu’affiche son appli caméra), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="152"/>
-        <source>Camera {n} — {name}</source>
-        <translation>Caméra {n} — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="164"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="116"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="127"/>
         <source>Name of your piece, e.g. Vase bleu #3</source>
         <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="121"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="132"/>
         <source>Try the demo piece</source>
         <translation>Essayer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="110"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="121"/>
         <source>Welcome to Coulisses</source>
         <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="138"/>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="149"/>
         <source>camera {n}</source>
         <translation>caméra {n}</translation>
     </message>

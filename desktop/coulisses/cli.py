@@ -15,11 +15,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from coulisses import __version__, argparse_text
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
+
+if TYPE_CHECKING:
+    from coulisses.preferences import Preferences
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -56,18 +59,20 @@ class Context:
     def journal(self) -> Journal:
         if self._journal is None:
             # The same folder the window uses: --home, $COULISSES_HOME, then the one
-            # chosen in Preferences, then the default. The preferences are read only
-            # when they decide: reading sets a damaged file aside, which is then said.
-            from coulisses.journal.home import ENV_HOME
-            from coulisses.preferences import Preferences, journal_home, load_preferences
+            # chosen in Preferences, then the default.
+            from coulisses.preferences import journal_home
 
-            prefs = Preferences()
-            if not self._home and not os.environ.get(ENV_HOME):
-                prefs, problem = load_preferences()
-                if problem:
-                    self.warn(f"coulisses: {problem}")
-            self._journal = Journal.open(journal_home(prefs, self._home))
+            self._journal = Journal.open(journal_home(self._preferences, self._home))
         return self._journal
+
+    def _preferences(self) -> Preferences:
+        """The saved preferences; a damaged file (reading set it aside) is said on stderr."""
+        from coulisses.preferences import load_preferences
+
+        prefs, problem = load_preferences()
+        if problem:
+            self.warn(f"coulisses: {problem}")
+        return prefs
 
     @property
     def home(self) -> Path:

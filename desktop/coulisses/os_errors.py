@@ -66,18 +66,29 @@ def describe_os_error(exc: OSError) -> str:
     return exc.strerror or str(exc) or exc.__class__.__name__
 
 
-def describe_os_error_at(exc: OSError) -> str:
-    """The phrase followed by the path it is about, when the error names one.
+def describe_error(exc: BaseException) -> str:
+    """``describe_os_error`` for an OSError; any other error (a JournalError) already
+    speaks in a sentence of ours and keeps it."""
+    return describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
 
-    A ``DiskFullError`` our own code raised with a sentence of its own and no
-    path ("Not enough free space in … for this export") keeps that sentence.
-    """
+
+def own_sentence(exc: BaseException) -> str | None:
+    """The sentence our own code put in a ``DiskFullError`` with no path ("Not enough
+    free space in … for this export"), which says more than any phrase here."""
     if isinstance(exc, DiskFullError) and exc.filename is None and exc.strerror:
         return exc.strerror
+    return None
+
+
+def describe_os_error_at(exc: OSError) -> str:
+    """The phrase followed by the path it is about, when the error names one."""
+    own = own_sentence(exc)
+    if own is not None:
+        return own
     phrase = describe_os_error(exc)
     if exc.filename is None:
         return phrase
     return tr("{what} ({path})", what=phrase, path=exc.filename)
 
 
-__all__ = ["describe_os_error", "describe_os_error_at"]
+__all__ = ["describe_error", "describe_os_error", "describe_os_error_at", "own_sentence"]

@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -201,15 +202,21 @@ def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def journal_home(prefs: Preferences, explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--home``, else ``$COULISSES_HOME``, else the preferred folder, else the default."""
+def journal_home(prefs: Preferences | Callable[[], Preferences],
+                 explicit: str | os.PathLike[str] | None = None) -> Path:
+    """``--home``, else ``$COULISSES_HOME``, else the preferred folder, else the default.
+
+    ``prefs`` may be a function: it is called only when the preferences decide
+    (the CLI reads its preferences file only then; reading sets a damaged one aside).
+    """
     from coulisses.journal.home import ENV_HOME, resolve_home
 
     if explicit:
         return resolve_home(explicit)
     if os.environ.get(ENV_HOME):
         return resolve_home(None)
-    return resolve_home(prefs.journal_folder or None)
+    chosen = prefs() if callable(prefs) else prefs
+    return resolve_home(chosen.journal_folder or None)
 
 
 # Sensitivity 1 (low) asks for a bigger change before a still counts as "something

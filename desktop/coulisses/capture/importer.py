@@ -47,7 +47,7 @@ from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import Capture, Journal, JournalError, is_journal_root, stills, utc_now
 from coulisses.journal.content_index import SOURCE, ContentIndex, digest, for_piece
 from coulisses.journal.ids import safe_filename_part
-from coulisses.os_errors import describe_os_error
+from coulisses.os_errors import describe_error, describe_os_error
 
 log = logging.getLogger(__name__)
 
@@ -300,13 +300,9 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
         # error on that file) must not end the import of the others.
         log.warning("storing %s failed: %s", path, exc)
         return PhotoOutcome(path, SKIPPED, kind=UNWRITABLE, reason=tr(
-            "it could not be written into the journal ({error})", error=_why(exc)), **common)
+            "it could not be written into the journal ({error})", error=describe_error(exc)),
+            **common)
     return PhotoOutcome(path, IMPORTED, capture=capture, **common)
-
-
-def _why(exc: OSError | JournalError) -> str:
-    """Why a write failed, in the maker's language (the system's English stays out)."""
-    return describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def _unexpected() -> str:
@@ -395,7 +391,8 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
                                  "import again (photos already imported are kept)")
                     break
                 except (OSError, JournalError) as exc:
-                    stopped = tr("the journal could not be written ({error})", error=_why(exc))
+                    stopped = tr("the journal could not be written ({error})",
+                                 error=describe_error(exc))
                     break
                 except Exception:  # a decoder bug on one odd file must not stop the rest
                     log.exception("importing %s failed", path)

@@ -38,7 +38,7 @@ from coulisses.capture.photo_decode import INCOMPLETE, MAX_SIDE, UNREADABLE
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken
 from coulisses.journal import Journal, JournalError
-from coulisses.os_errors import describe_os_error
+from coulisses.os_errors import describe_error
 
 log = logging.getLogger(__name__)
 
@@ -160,8 +160,7 @@ class FolderWatcher:
         except (OSError, JournalError) as exc:
             entry.since = now
             self._error("journal", tr("The journal could not be written ({error}).",
-                                      error=describe_os_error(exc)
-                                      if isinstance(exc, OSError) else exc))
+                                      error=describe_error(exc)))
             return None
         self._errors.pop("disk", None)
         self._errors.pop("journal", None)

@@ -27,7 +27,7 @@ from coulisses.export.errors import ExportError
 from coulisses.export.exporter import ExportResult
 from coulisses.i18n import tr
 from coulisses.journal.storage import locked
-from coulisses.os_errors import describe_os_error
+from coulisses.os_errors import describe_error, describe_os_error
 
 if TYPE_CHECKING:
     from coulisses.export.options import ExportOptions
@@ -71,7 +71,7 @@ def record_in_piece_folder(piece_folder: Path, result: ExportResult,
         log.warning("export not added to the history: %s", exc)
         message = tr("The export is complete but could not be added to the piece's list of "
                      "exports ({problem}).",
-                     problem=describe_os_error(exc) if isinstance(exc, OSError) else exc)
+                     problem=describe_error(exc))
         return replace(result, warnings=(*result.warnings, message))
     return result
 

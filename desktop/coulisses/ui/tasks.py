@@ -15,10 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from coulisses.atomicio import DiskFullError
 from coulisses.i18n import tr
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
-from coulisses.os_errors import describe_os_error
+from coulisses.os_errors import describe_os_error, own_sentence
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +89,9 @@ def failure_text(exc: BaseException) -> str:
     ``KeyError``) get a generic sentence; their class and traceback go to the
     log only.
     """
-    if isinstance(exc, DiskFullError) and exc.filename is None and exc.strerror:
-        return exc.strerror  # our own sentence ("Not enough free space … for this export")
+    own = own_sentence(exc)
+    if own is not None:
+        return own
     if isinstance(exc, OSError) and exc.errno is not None:
         log.info("job failed: %r", exc)
         if exc.filename is not None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coulisses.capture.probe import CameraInfo
 from coulisses.capture.sources import network_address
+from coulisses.ui.capture.panel import camera_choice
 from coulisses.ui.pieces.craft_combo import CraftCombo
 
 PHONE = "phone"  # the source combo's entry for a phone over the network
@@ -159,8 +160,7 @@ class WelcomeView(QScrollArea):
         self.source.blockSignals(True)
         self.source.clear()
         for c in cameras or []:
-            self.source.addItem(self.tr("Camera {n} — {name}").format(
-                n=c.index, name=c.name or self.tr("camera {n}").format(n=c.index)), str(c.index))
+            self.source.addItem(camera_choice(c), str(c.index))
         self.source.addItem(self.tr("A phone over the network"), PHONE)
         # The first camera, unless the maker already picked something else by hand
         # (the list fills in when the probe ends, after the page is shown).

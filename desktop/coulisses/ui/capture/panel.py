@@ -6,7 +6,7 @@ window wires it to the CaptureController.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,14 @@ from coulisses.ui.capture.status import StatusLine
 
 KIND_CAMERA, KIND_URL, KIND_FILE, KIND_SCREEN = "camera", "url", "file", "screen"
 VIDEO_FILTER = "*.mp4 *.mov *.mkv *.avi *.webm *.m4v"
+
+
+def camera_choice(cam: CameraInfo) -> str:
+    """How a camera reads in a source list: "Camera 0 — C920" (the bench, the welcome page)."""
+    name = cam.name or QCoreApplication.translate("CapturePanel", "Camera {n}").format(
+        n=cam.index)
+    return QCoreApplication.translate("CapturePanel", "Camera {n} — {name}").format(
+        n=cam.index, name=name)
 
 
 def _data(kind: str, value: str = "") -> str:
@@ -228,10 +236,7 @@ class CapturePanel(QWidget):
         self.source_kind.blockSignals(True)
         self.source_kind.clear()
         for cam in self._cameras:
-            name = cam.name or self.tr("Camera {n}").format(n=cam.index)
-            self.source_kind.addItem(self.tr("Camera {n} — {name}").format(n=cam.index,
-                                                                           name=name),
-                                     _data(KIND_CAMERA, str(cam.index)))
+            self.source_kind.addItem(camera_choice(cam), _data(KIND_CAMERA, str(cam.index)))
         self.source_kind.addItem(self.tr("A phone over the network"), _data(KIND_URL))
         self.source_kind.addItem(self.tr("A video file"), _data(KIND_FILE))
         self.source_kind.addItem(self.tr("The screen"), _data(KIND_SCREEN, "screen"))
