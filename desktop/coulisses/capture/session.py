@@ -32,7 +32,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -499,28 +499,41 @@ class CaptureSession:
     def _serve_snaps(self) -> None:
         with self._snaps_lock:
             pending, self._snaps = self._snaps, []
-        for fut in pending:
-            if not fut.set_running_or_notify_cancel():
-                continue
-            if self._state.status != Status.OK:
-                fut.set_exception(SnapFailed(self._state.message))
-                continue
-            try:
-                frame = self._read()
-            except _End:
-                fut.set_exception(SnapFailed(tr("{source} has ended.", source=self._state.source)))
-                raise
-            if frame is None:
-                fut.set_exception(SnapFailed(self._state.message))
-                continue
-            if self._preview_on:
-                self._publish_preview(frame.image)
-            decision = self._detector.decide(frame.image, self.clock.monotonic(), force=True)
-            capture = self._store(frame, decision)
-            if capture is None:
-                fut.set_exception(SnapFailed(self._state.message))
-            else:
-                fut.set_result(capture)
+        # Whatever ends this pass (the source ending, a bug in storing a still), every
+        # request taken from the queue is answered: none may be left waiting forever.
+        why = tr("The capture has stopped.")
+        try:
+            for fut in pending:
+                self._serve_snap(fut)
+        except _End:
+            why = tr("{source} has ended.", source=self._state.source)
+            raise
+        except BaseException as exc:
+            why = tr("The still could not be stored ({error}).",
+                     error=redact(str(exc) or type(exc).__name__))
+            raise
+        finally:
+            for fut in pending:
+                _fail(fut, why)
+
+    def _serve_snap(self, fut: Future[Capture]) -> None:
+        if not fut.set_running_or_notify_cancel():
+            return
+        if self._state.status != Status.OK:
+            fut.set_exception(SnapFailed(self._state.message))
+            return
+        frame = self._read()
+        if frame is None:
+            fut.set_exception(SnapFailed(self._state.message))
+            return
+        if self._preview_on:
+            self._publish_preview(frame.image)
+        decision = self._detector.decide(frame.image, self.clock.monotonic(), force=True)
+        capture = self._store(frame, decision)
+        if capture is None:
+            fut.set_exception(SnapFailed(self._state.message))
+        else:
+            fut.set_result(capture)
 
     def _fail_snaps(self, message: str, last: bool = False) -> None:
         """Fail the queued snaps; ``last``: and refuse any new one (the loop is ending)."""
@@ -529,8 +542,7 @@ class CaptureSession:
             if last:
                 self._snaps_open = False
         for fut in pending:
-            if fut.set_running_or_notify_cancel():
-                fut.set_exception(SnapFailed(message))
+            _fail(fut, message)
 
     # ------------------------------------------------------ lost source
     def _enter_lost(self, reason: str, since: datetime) -> None:
@@ -726,6 +738,17 @@ class CaptureSession:
         except (OSError, JournalError) as exc:
             log.warning("gap end not recorded: %s", redact(str(exc)))
         self._gap_start, self._gap_id, self._gap_reason = None, None, ""
+
+
+def _fail(fut: Future[Capture], message: str) -> None:
+    """Answer a snap request with ``SnapFailed`` unless it is answered (or cancelled) already."""
+    if fut.done():
+        return
+    # A request still pending is marked running first (False: its asker cancelled it).
+    if not fut.running() and not fut.set_running_or_notify_cancel():
+        return
+    with contextlib.suppress(InvalidStateError):  # answered meanwhile: that answer stands
+        fut.set_exception(SnapFailed(message))
 
 
 def snap(journal: Journal, piece_id: str, source: Source | str, *,
