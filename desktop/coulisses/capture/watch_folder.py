@@ -10,9 +10,18 @@ stalls longer than ``settle`` is therefore not imported half-written: it
 fails as truncated, is kept waiting, and is tried again as soon as it grows.
 Each file is imported once; a file that changes afterwards is looked at
 again, and the import's duplicate checks (time and name, then content) keep
-it from being stored twice. A photo that cannot be stored (a write error on
-that one file) is reported once, like a broken one, not retried forever;
-only a full disk or an unreachable journal makes the watcher wait and retry.
+it from being stored twice.
+
+What a watch took is remembered in the piece (``journal.watch_memory``), by
+the file's bytes: a photo the maker moved to another piece, hid or deleted is
+not brought back at the next start, nor when a sync client rewrites its date
+or name, while a new photo that reuses an old name is imported. A file is
+hashed once it has settled, before it is imported; a start recognises the
+files it already took by the ``stat`` its listing makes, without reading them.
+
+A photo that cannot be stored (a write error on that one file) is reported
+once, like a broken one, not retried forever; only a full disk or an
+unreachable journal makes the watcher wait and retry.
 """
 
 from __future__ import annotations
@@ -23,10 +32,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from coulisses.atomicio import DiskFullError
 from coulisses.capture.importer import (
+    DUPLICATE,
     IMPORTED,
     SKIPPED,
     PhotoOutcome,
@@ -38,6 +48,7 @@ from coulisses.capture.photo_decode import INCOMPLETE, MAX_SIDE, UNREADABLE
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken
 from coulisses.journal import Journal, JournalError
+from coulisses.journal.watch_memory import SeenFile, WatchMemory, content_hasher
 from coulisses.os_errors import describe_error
 
 log = logging.getLogger(__name__)
@@ -47,6 +58,16 @@ ErrorCallback = Callable[[str], None]
 
 DEFAULT_SETTLE = 2.0
 DEFAULT_INTERVAL = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    signature: tuple[int, int]  # (bytes, mtime_ns) of the file as read
+    content: str | None  # its content hash; None: it changed while it was read, or unreadable
+
+    @property
+    def readable(self) -> bool:
+        return self.signature != _UNREADABLE
 
 
 @dataclass(slots=True)
@@ -70,7 +91,7 @@ class FolderWatcher:
                  give_up: float | None = None, max_side: int = MAX_SIDE,
                  on_outcome: OutcomeCallback | None = None,
                  on_error: ErrorCallback | None = None) -> None:
-        journal.piece(piece_id)  # PieceNotFound now, not in the thread
+        piece = journal.piece(piece_id)  # PieceNotFound now, not in the thread
         self.journal = journal
         self.piece_id = piece_id
         self.folders = tuple(Path(f) for f in folders)
@@ -83,6 +104,9 @@ class FolderWatcher:
         self.on_error = on_error
         self._pending: dict[Path, _Pending] = {}
         self._done: dict[Path, tuple[int, int]] = {}
+        # What this piece's watches took, across restarts and processes.
+        self.memory = WatchMemory(piece.folder)
+        self._identities: dict[Path, _Identity] = {}  # hashed by fresh_files(), for mark_handled
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._token = CancelToken()
@@ -95,18 +119,69 @@ class FolderWatcher:
                                       "folder where new photos arrive instead", folder=folder))
         self.imported = 0
         self.skipped = 0
+        self.known_before = 0  # photos fresh_files() left out: a watch of the piece took them
 
     # ------------------------------------------------------------------ state
+    def fresh_files(self) -> list[Path]:
+        """The photos in the folders that no watch of this piece took before.
+
+        What an import done before watching should take (``import --watch``), so
+        that a restart does not bring back what the maker moved or deleted. A
+        file known by its bytes under another name or date is remembered as
+        such now; ``known_before`` counts the photos left out. Raises OSError
+        when the memory cannot be read.
+        """
+        with self._lock:
+            self.memory.refresh()
+            self.known_before = 0
+            fresh: list[Path] = []
+            known: list[tuple[SeenFile, str]] = []
+            for path, sig in sorted(self._listing().items()):
+                seen = self._seen(path, sig)
+                if seen is not None and self.memory.knows_file(seen):
+                    self._done[path] = sig
+                    self.known_before += 1
+                    continue
+                identity = _identify(path)
+                if seen is not None and identity.content is not None and identity.signature == sig \
+                        and self.memory.knows_content(identity.content):
+                    self._done[path] = sig
+                    self.known_before += 1
+                    known.append((seen, identity.content))
+                    continue
+                self._identities[path] = identity
+                fresh.append(path)
+            self._remember(known)
+            return fresh
+
     def mark_handled(self, outcomes: Iterable[PhotoOutcome]) -> None:
         """Files an import already dealt with (e.g. the import done before watching).
 
         Files that were incomplete then stay watched: they may still be copying.
+        Photos imported, or found already in the piece, are remembered for good.
         """
         with self._lock:
+            try:
+                self.memory.refresh()
+            except OSError as exc:
+                log.warning("watch memory not read: %s", exc)
+            taken: list[tuple[SeenFile, str]] = []
             for o in outcomes:
                 if o.signature is None or (o.status == SKIPPED and o.kind == INCOMPLETE):
                     continue
-                self._done[Path(o.path)] = o.signature
+                path = Path(o.path)
+                self._done[path] = o.signature
+                seen = self._seen(path, o.signature)
+                if o.status not in (IMPORTED, DUPLICATE) or seen is None \
+                        or self.memory.knows_file(seen):
+                    continue
+                identity = self._identities.pop(path, None)
+                if identity is None or identity.signature != o.signature:
+                    identity = _identify(path)
+                if identity.content is not None and identity.signature == o.signature:
+                    taken.append((seen, identity.content))
+            self._identities.clear()
+            self._remember(taken)
 
     @property
     def waiting(self) -> int:
@@ -121,6 +196,14 @@ class FolderWatcher:
             return self._poll(time.monotonic() if now is None else now)
 
     def _poll(self, now: float) -> list[PhotoOutcome]:
+        try:
+            self.memory.refresh()  # what another watch (the CLI, the app) took meanwhile
+        except OSError as exc:
+            # Importing without it could bring back photos the maker moved away: wait.
+            self._error("memory", tr("The journal could not be read ({error}); new photos "
+                                     "will be imported once it can.", error=describe_error(exc)))
+            return []
+        self._errors.pop("memory", None)
         present = self._listing()
         for gone in [p for p in self._pending if p not in present]:
             del self._pending[gone]
@@ -129,6 +212,11 @@ class FolderWatcher:
         ready: list[Path] = []
         for path, sig in present.items():
             if self._done.get(path) == sig:
+                continue
+            seen = self._seen(path, sig)
+            if seen is not None and self.memory.knows_file(seen):
+                self._done[path] = sig  # taken before (this run or an earlier one)
+                self._pending.pop(path, None)
                 continue
             entry = self._pending.get(path)
             if entry is None or entry.signature != sig:
@@ -150,8 +238,27 @@ class FolderWatcher:
 
     def _take(self, path: Path, now: float) -> PhotoOutcome | None:
         entry = self._pending[path]
+        identity = _identify(path)
+        if identity.readable and (identity.content is None
+                                  or identity.signature != entry.signature):
+            self._pending[path] = _Pending(identity.signature, now)  # changed: settle again
+            return None
+        seen = self._seen(path, identity.signature)
         try:
-            outcome = import_one(self.journal, self.piece_id, path, self.max_side)
+            with self.memory.locked():  # check, import, remember: once across watchers
+                if identity.content is not None and self.memory.knows_content(identity.content):
+                    # Taken before under another name or date (a sync client's rename),
+                    # then moved, hidden or deleted by the maker: not brought back.
+                    del self._pending[path]
+                    self._done[path] = identity.signature
+                    if seen is not None:
+                        self._remember([(seen, identity.content)])
+                    return None
+                outcome = import_one(self.journal, self.piece_id, path, self.max_side)
+                if outcome.status in (IMPORTED, DUPLICATE) and seen is not None \
+                        and identity.content is not None \
+                        and outcome.signature == identity.signature:
+                    self._remember([(seen, identity.content)])
         except DiskFullError:
             entry.since = now  # try again after another settle period
             self._error("disk", tr("The disk holding the journal is full; free some space. "
@@ -185,6 +292,24 @@ class FolderWatcher:
             except Exception:
                 log.exception("watch folder callback failed")
         return outcome
+
+    def _seen(self, path: Path, signature: tuple[int, int]) -> SeenFile | None:
+        """``path`` as the memory knows it: by its place inside the watched folder."""
+        for folder in self.folders:
+            if path.is_relative_to(folder):
+                return SeenFile.at(PurePath(path.relative_to(folder)), signature)
+        return None
+
+    def _remember(self, taken: list[tuple[SeenFile, str]]) -> None:
+        if not taken:
+            return
+        try:
+            with self.memory.locked():
+                self.memory.remember(taken)
+        except OSError as exc:
+            # The photos are in the piece; without this line a photo moved away before
+            # the next start would come back once. Not worth stopping the watch for.
+            log.warning("watch memory %s not written: %s", self.memory.path, exc)
 
     def _listing(self) -> dict[Path, tuple[int, int]]:
         found: dict[Path, tuple[int, int]] = {}
@@ -252,6 +377,29 @@ class FolderWatcher:
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+
+_CHUNK = 1 << 20
+_UNREADABLE = (-1, -1)
+
+
+def _identify(path: Path) -> _Identity:
+    """The file's signature and content hash, read in one go (a few ms for a photo)."""
+    hasher = content_hasher()
+    try:
+        with open(path, "rb") as fh:
+            before = os.fstat(fh.fileno())
+            read = 0
+            while chunk := fh.read(_CHUNK):
+                hasher.update(chunk)
+                read += len(chunk)
+            after = os.fstat(fh.fileno())
+    except OSError:
+        return _Identity(_UNREADABLE, None)  # the import will say what is wrong with it
+    signature = (after.st_size, after.st_mtime_ns)
+    if (before.st_size, before.st_mtime_ns) != signature or read != after.st_size:
+        return _Identity(signature, None)  # still being written
+    return _Identity(signature, hasher.hexdigest())
 
 
 def _resolved(p: Path) -> Path:
