@@ -212,8 +212,12 @@ def test_writes_are_never_in_place(journal: Journal, home: Path) -> None:
     inode = os.stat(path).st_ino
     journal.add_moment(piece.id, "note", caption="x")
     assert os.stat(path).st_ino != inode  # replaced, not rewritten
-    # The previous version stays as a backup.
-    assert json.loads((path.parent / "piece.json.bak").read_text("utf-8"))["piece"]
+    # The previous version is kept among the file's generations.
+    from coulisses.journal import generations
+
+    kept = generations.listing(path)
+    assert len(kept) == 1 and kept[0].path.parent == path.parent / "backups"
+    assert "moments" not in json.loads(kept[0].path.read_text("utf-8"))
 
 
 def test_schema_version_and_forward_migration(home: Path, monkeypatch) -> None:
@@ -233,10 +237,10 @@ def test_schema_version_and_forward_migration(home: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
     monkeypatch.setitem(schema.MIGRATIONS, now, next_version)
-    import coulisses.journal.journal as jmod
+    import coulisses.journal.recovery as rmod
 
-    monkeypatch.setattr(jmod, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setattr(jmod, "migrate", lambda d: schema.migrate(d, target=now + 1))
+    monkeypatch.setattr(rmod, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(rmod, "migrate", lambda d: schema.migrate(d, target=now + 1))
     Journal.open(home).piece(piece.id)
     migrated = json.loads(path.read_text("utf-8"))
     assert migrated["piece"]["1"]["migrated"] is True

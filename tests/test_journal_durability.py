@@ -22,7 +22,7 @@ T0 = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 @dataclass(frozen=True)
 class Op:
-    kind: str  # mkdir | fsync-file | fsync-dir | replace | link | unlink
+    kind: str  # mkdir | fsync-file | fsync-dir | replace | rename | link | unlink
     path: Path
     target: Path | None = None  # replace/link destination
     content: bytes | None = None  # a file's bytes when it was fsynced
@@ -33,8 +33,8 @@ class Recorder:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.ops: list[Op] = []
-        real = {name: getattr(os, name) for name in ("mkdir", "fsync", "replace", "link",
-                                                     "unlink")}
+        real = {name: getattr(os, name) for name in ("mkdir", "fsync", "replace", "rename",
+                                                     "link", "unlink")}
 
         def mkdir(path, *a, **k):
             real["mkdir"](path, *a, **k)
@@ -52,6 +52,10 @@ class Recorder:
             real["replace"](src, dst, *a, **k)
             self.ops.append(Op("replace", Path(src), Path(dst)))
 
+        def rename(src, dst, *a, **k):
+            real["rename"](src, dst, *a, **k)
+            self.ops.append(Op("rename", Path(src), Path(dst)))
+
         def link(src, dst, *a, **k):
             real["link"](src, dst, *a, **k)
             self.ops.append(Op("link", Path(src), Path(dst)))
@@ -61,7 +65,7 @@ class Recorder:
             self.ops.append(Op("unlink", Path(path)))
 
         for name, fn in (("mkdir", mkdir), ("fsync", fsync), ("replace", replace),
-                         ("link", link), ("unlink", unlink)):
+                         ("rename", rename), ("link", link), ("unlink", unlink)):
             monkeypatch.setattr(os, name, fn)
 
     def index(self, pred, start: int = 0) -> int | None:
@@ -121,8 +125,19 @@ def test_a_still_and_its_thumbnail_on_a_new_day_are_durable(journal: Journal,
 def test_piece_json_writes_are_durable(journal: Journal, monkeypatch) -> None:
     rec = Recorder(monkeypatch)
     piece = journal.create_piece("Bol")
-    rec.assert_folder_durable(piece.folder)
-    rec.assert_durable(piece.folder / "piece.json")
+    # A new piece is made whole in a temp folder, then renamed in and its parent fsynced:
+    # a crash never leaves a piece folder without its piece.json.
+    renamed = rec.index(lambda o: o.kind == "rename" and o.target == piece.folder)
+    assert renamed is not None, "the piece folder was not renamed into place"
+    temp = rec.ops[renamed].path
+    assert temp.parent == piece.folder.parent and temp.name.startswith(".")
+    rec.assert_folder_durable(temp)
+    named = rec.index(lambda o: o.kind == "replace" and o.target == temp / "piece.json")
+    assert named is not None and named < renamed
+    assert rec.index(lambda o: o.kind == "fsync-file" and o.path.parent == temp) < named
+    assert rec.index(lambda o: o.kind == "fsync-dir" and o.path == temp, named) < renamed
+    assert rec.index(lambda o: o.kind == "fsync-dir" and o.path == piece.folder.parent,
+                     renamed) is not None, "the new piece folder was not made durable"
     rec.ops.clear()
     journal.add_moment(piece.id, "struggle", caption="Trop d'eau")
     path = piece.folder / "piece.json"
@@ -138,16 +153,15 @@ def test_set_aside_folder_and_cache_folders_are_durable(journal: Journal, home: 
     fresh = Journal.open(home)
     fresh.snapshot(piece.id)
     rec.assert_folder_durable(piece.folder / "set-aside")
-    moved = rec.index(lambda o: o.kind == "replace" and o.target is not None
+    moved = rec.index(lambda o: o.kind in ("replace", "link") and o.target is not None
                       and o.target.parent.name == "set-aside")
     assert moved is not None
     assert rec.index(lambda o: o.kind == "fsync-dir" and o.path == piece.folder / "set-aside",
                      moved) is not None
     rec.assert_durable(piece.folder / "piece.json")
-    rec.ops.clear()
     folder = fresh.cache_dir(piece.id, "signatures")
     assert folder.is_dir()
-    rec.assert_folder_durable(folder.parent)  # cache/
+    rec.assert_folder_durable(folder.parent)  # cache/ (made by the snapshot's sweep)
     rec.assert_folder_durable(folder)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coulisses.journal import Journal, JournalTooNew
-from coulisses.journal.journal import MAX_PROBLEMS
+from coulisses.journal.problems import MAX_PROBLEMS
 
 
 def _too_new(home: Path, piece_id: str) -> None:
@@ -46,12 +46,12 @@ def test_a_snapshot_shows_its_own_piece_problems_and_journal_wide_ones(home: Pat
 def test_problems_are_capped_to_the_most_recent(home: Path, monkeypatch) -> None:
     journal = Journal.open(home)
     for n in range(MAX_PROBLEMS + 30):
-        journal._problem(f"problem {n}", piece_id="bol" if n % 2 else None)
+        journal.report(f"problem {n}", piece_id="bol" if n % 2 else None)
     assert len(journal.problems) == MAX_PROBLEMS
     assert journal.problems[-1] == f"problem {MAX_PROBLEMS + 29}"
     assert "problem 29" not in journal.problems and "problem 30" in journal.problems
     # A repeat is not added again: it becomes the most recent.
-    journal._problem("problem 30")
+    journal.report("problem 30")
     assert len(journal.problems) == MAX_PROBLEMS and journal.problems[-1] == "problem 30"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coulisses.cli import main
-from coulisses.journal import Journal
+from coulisses.journal import Journal, generations
 from coulisses.journal.shape import piece_problem, root_problem
 from tests.helpers import jpeg_bytes
 
@@ -56,7 +56,7 @@ def test_moment_without_time_sets_the_piece_file_aside_and_restores_the_backup(
     assert "time" not in next(iter(json.loads(aside[0].read_text())["moments"].values()))
     problems = fresh.problems_of(bol)
     assert len(problems) == 1
-    assert "has no valid time" in problems[0] and "restored its previous version" in problems[0]
+    assert "has no valid time" in problems[0] and "restored the version kept on" in problems[0]
     assert str(aside[0]) in problems[0]
     # The other piece is untouched and reports nothing.
     assert len(fresh.snapshot(tasse).moments) == 1
@@ -68,7 +68,8 @@ def test_wrong_shape_without_a_fitting_backup_starts_afresh_and_keeps_stills(
     journal, bol, _ = _pieces(home)
     path = home / "pieces" / bol / "piece.json"
     _edit(path, _drop_moment_time)
-    _edit(path.with_name("piece.json.bak"), lambda d: d.update(piece=[]))
+    for kept in generations.listing(path):
+        _edit(kept.path, lambda d: d.update(piece=[]))
     fresh = Journal.open(home)
     snap = fresh.snapshot(bol)
     assert snap.moments == () and len(snap.captures) == 1
@@ -92,7 +93,8 @@ def test_piece_list_survives_a_piece_of_the_wrong_shape(cli, home: Path) -> None
 def test_timeline_of_a_piece_with_a_moment_without_time(cli, home: Path) -> None:
     _, bol, _ = _pieces(home)
     _edit(home / "pieces" / bol / "piece.json", _drop_moment_time)
-    _edit(home / "pieces" / bol / "piece.json.bak", lambda d: d.update(piece=[]))
+    for kept in generations.listing(home / "pieces" / bol / "piece.json"):
+        _edit(kept.path, lambda d: d.update(piece=[]))
     code, out, err = cli("timeline", bol, "--json", "--no-suggestions")
     assert code == 0, err
     assert json.loads(out)["moments"] == []

@@ -36,7 +36,8 @@ class MoveResult:
     ``before[i]`` in ``src`` is now ``after[i]`` in ``dst`` (the same id unless a
     still of ``dst`` had it: then the next ``-n``). ``moments`` went along, with
     their ids, as they are now in ``dst``. ``left`` are asked-for stills that were
-    not moved (a still of ``dst`` took the name meanwhile). Undo:
+    not moved (a still of ``dst`` took the name meanwhile, another disk, a file held
+    open), each with its reason in ``why``. Undo:
     ``journal.move_back(result)``, which also puts back the cover and the spans the
     move cut.
     """
@@ -50,6 +51,7 @@ class MoveResult:
     left: tuple[str, ...] = ()
     cover: str | None = None  # the source's cover, cleared because its still left
     spans: tuple[tuple[str, str], ...] = ()  # (moment id, span end before) of spans cut
+    why: tuple[tuple[str, str], ...] = ()  # (id in src, why it stayed) for each of ``left``
 
     @property
     def mapping(self) -> dict[str, str]:

@@ -23,12 +23,36 @@ class MomentNotFound(JournalError):
 
 
 class CorruptFile(JournalError):
-    """A journal file cannot be parsed; it is set aside, never overwritten."""
+    """A journal file is damaged (not JSON, the wrong shape, a link): it is set aside,
+    never overwritten, and recovered from a kept version."""
 
     def __init__(self, path: object, reason: str) -> None:
         super().__init__(tr("{path} cannot be read ({reason})", path=path, reason=reason))
         self.path = path
         self.reason = reason
+
+
+class UnreadableFile(JournalError):
+    """A journal file that exists but cannot be read now (an I/O or permission error,
+    a network drive or an online-only placeholder): never treated as damaged, so
+    nothing on disk is changed because of it."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(tr("Coulisses cannot read {path} right now ({reason}); nothing was "
+                            "changed. Check that the disk or network folder is connected and "
+                            "that the file is kept on this computer, then try again.",
+                            path=path, reason=reason))
+        self.path = path
+        self.reason = reason
+
+
+class MissingFile(JournalError):
+    """A journal file that should be there is not (deleted by a sync client, a crash
+    of an older version): recovered from a kept version, like a damaged one."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(tr("{path} is missing", path=path))
+        self.path = path
 
 
 class UnreadableStill(JournalError):
@@ -45,7 +69,9 @@ __all__ = [
     "DiskFullError",
     "JournalError",
     "JournalTooNew",
+    "MissingFile",
     "MomentNotFound",
     "PieceNotFound",
+    "UnreadableFile",
     "UnreadableStill",
 ]

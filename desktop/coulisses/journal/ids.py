@@ -57,6 +57,29 @@ MAX_PART_CHARS = 80  # what names were cut to before: old journals' names stay t
 _JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f") | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 
 
+def valid_text(text: str) -> str:
+    """``text`` as valid Unicode: a file name that was not UTF-8 (os.listdir gives its
+    bytes as lone surrogates) is read as the Latin-1/Windows-1252 it most likely was
+    (``caf\udce9.jpg`` → ``café.jpg``); any other lone surrogate becomes "_"."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    raw = text.encode("utf-8", "surrogateescape") if _only_escapes(text) else None
+    if raw is not None:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", "replace").replace("\ufffd", "_")
+    return "".join("_" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+
+
+def _only_escapes(text: str) -> bool:
+    # surrogateescape stands for bytes 0x80-0xff as U+DC80-U+DCFF, and only those.
+    return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in text)
+
+
 def safe_filename_part(text: str, max_len: int = MAX_PART_CHARS,
                        max_bytes: int = MAX_PART_BYTES) -> str:
     """Keep a source file name recognisable but harmless inside a file name.
@@ -65,11 +88,11 @@ def safe_filename_part(text: str, max_len: int = MAX_PART_CHARS,
     ``max_len`` characters and ``max_bytes`` UTF-8 bytes, never inside a
     character nor before a combining mark or joiner.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", valid_text(text))
     cleaned = _FILENAME_UNSAFE.sub("_", text).strip(" .")
     if len(cleaned) > max_len:
         cleaned = cleaned[-max_len:]  # keep the extension and the numbered end
-    encoded = cleaned.encode("utf-8", "surrogatepass")
+    encoded = cleaned.encode("utf-8")
     if len(encoded) > max_bytes:
         # Dropping bytes from the start may split the first character: "ignore"
         # drops its orphaned continuation bytes.

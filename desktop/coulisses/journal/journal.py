@@ -19,10 +19,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 import time as _time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,23 +30,23 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query, TinyDB
 
-from coulisses.atomicio import copy_file, free_bytes, fsync_dir, make_dirs, write_bytes
+from coulisses.atomicio import free_bytes, make_dirs, write_bytes
 from coulisses.i18n import tr
+from coulisses.journal import generations, layout, leftovers, moving, piece_settings, stills
 from coulisses.journal import hidden as hidden_mod
-from coulisses.journal import layout, piece_settings, stills
 from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
     CorruptFile,
     JournalError,
-    JournalTooNew,
+    MissingFile,
     MomentNotFound,
     PieceNotFound,
 )
 from coulisses.journal.hidden import HiddenRanges
 from coulisses.journal.home import resolve_home
 from coulisses.journal.ids import is_valid_id, safe_filename_part, slugify, unique_id
-from coulisses.journal.layout import LOCK, PIECE_FILE, PIECES, ROOT_FILE, SET_ASIDE
+from coulisses.journal.layout import LOCK, PIECE_FILE, PIECES, ROOT_FILE
 from coulisses.journal.model import (
     MOMENT_KINDS,
     Capture,
@@ -60,18 +58,17 @@ from coulisses.journal.model import (
     parse_iso,
     utc_now,
 )
-from coulisses.journal.schema import SCHEMA_VERSION, migrate, version_of
-from coulisses.journal.shape import Check, piece_problem, root_problem, tables_problem
-from coulisses.journal.storage import backup_path, locked, open_db, read_json
+from coulisses.journal.problems import Problems
+from coulisses.journal.recovery import TableFiles
+from coulisses.journal.schema import SCHEMA_VERSION
+from coulisses.journal.shape import piece_problem, root_problem
+from coulisses.journal.storage import encode, locked, open_db
 
 if TYPE_CHECKING:
     import numpy as np
 
 log = logging.getLogger(__name__)
 
-# Problems kept in memory (the most recent): a journal open for weeks in the
-# app must not grow a list without bound.
-MAX_PROBLEMS = 100
 SIGNATURES = "signatures"  # the cache folder of stored suggestion signatures
 # A day folder's still count is cached when the folder is older than this: a
 # change within the same timestamp tick would not change its mtime.
@@ -96,11 +93,9 @@ class Journal:
     def __init__(self, home: Path) -> None:
         self.home = Path(home)
         self._listeners: list[Listener] = []
-        self._checked: set[Path] = set()
-        # (piece id or None for journal-wide, message), oldest first, no repeats.
-        self._problems: OrderedDict[tuple[str | None, str], None] = OrderedDict()
+        self._problems = Problems()
+        self._tables = TableFiles(self._problems.add)
         self._day_counts: dict[Path, tuple[tuple[int, int], int]] = {}
-        self._guard = threading.Lock()
         try:
             make_dirs(self.home / PIECES)
         except (FileExistsError, NotADirectoryError):
@@ -111,11 +106,12 @@ class Journal:
                 "choose another folder", home=self.home, path=in_the_way)) from None
         with locked(self.home / LOCK):
             root = self.home / ROOT_FILE
-            if not root.exists():
-                _write_raw(root, {"_meta": {"1": {"schema": SCHEMA_VERSION}}})
-            self._prepare(root, fresh=lambda: {"_meta": {"1": {"schema": SCHEMA_VERSION}}},
-                          check=root_problem)
-        self._finish_moves()
+            # A journal that has pieces but lost coulisses.json is recovered, a new one made.
+            self._tables.prepare(root, fresh=_fresh_root_data, check=root_problem,
+                                 expected=lambda: bool(self.piece_ids()) or bool(
+                                     generations.listing(root)))
+            leftovers.sweep_new(self.home / PIECES)
+        self.finish_moves()
 
     @classmethod
     def open(cls, home: str | os.PathLike[str] | None = None) -> Journal:
@@ -142,101 +138,54 @@ class Journal:
     @property
     def problems(self) -> tuple[str, ...]:
         """Messages about damaged files found since the journal was opened (the last 100)."""
-        with self._guard:
-            return tuple(message for _, message in self._problems)
+        return self._problems.all()
 
     def problems_of(self, piece_id: str | None) -> tuple[str, ...]:
         """The problems of one piece, or with None those of the journal as a whole."""
-        with self._guard:
-            return tuple(message for scope, message in self._problems if scope == piece_id)
+        return self._problems.of(piece_id)
 
-    def _problem(self, message: str, piece_id: str | None = None) -> None:
-        key = (piece_id, message)
-        with self._guard:
-            if key in self._problems:  # `pieces()` meets the same problem on every call
-                self._problems.move_to_end(key)
-                return
-            self._problems[key] = None
-            while len(self._problems) > MAX_PROBLEMS:
-                self._problems.popitem(last=False)
-        log.warning(message)
-
-    # --------------------------------------------------------------- file health
-    def _prepare(self, path: Path, fresh: Callable[[], dict[str, Any]], check: Check,
-                 piece_id: str | None = None) -> None:
-        """Make sure a table file is readable, of the right shape and at the current
-        schema (once per process; later reads check the shape again)."""
-        if path in self._checked:
-            return
-        if path.exists():
-            try:
-                data, version, changed = _load(path, check)
-            except CorruptFile as exc:
-                data = self._recover(path, exc, fresh, check, piece_id)
-                changed = False
-            if changed:
-                with contextlib.suppress(FileNotFoundError):
-                    copy_file(path, path.with_name(f"{path.name}.v{version}.bak"), overwrite=False)
-                _write_raw(path, data)
-        self._checked.add(path)
-
-    def _recover(self, path: Path, exc: CorruptFile, fresh: Callable[[], dict[str, Any]],
-                 check: Check, piece_id: str | None) -> dict[str, Any]:
-        aside = self._set_aside(path)
-        bak = backup_path(path)
-        data: dict[str, Any] | None = None
-        if bak.exists():
-            # The previous version is used only if it fits, too.
-            with contextlib.suppress(CorruptFile, JournalTooNew):
-                data, _, _ = _load(bak, check)
-        if data is not None:
-            message = tr("{path} was damaged ({reason}); it was moved to {aside} and Coulisses "
-                         "restored its previous version (the last change may be missing).",
-                         path=path, reason=exc.reason, aside=aside)
-        else:
-            data = fresh()
-            message = tr("{path} was damaged ({reason}); it was moved to {aside} and Coulisses "
-                         "started it afresh.", path=path, reason=exc.reason, aside=aside)
-        self._problem(message, piece_id)
-        _write_raw(path, data)
-        return data
-
-    def _set_aside(self, path: Path) -> Path:
-        folder = make_dirs(path.parent / SET_ASIDE)
-        target = folder / f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}.damaged"
-        os.replace(path, target)
-        fsync_dir(folder)  # the damaged file must not come back after a power cut
-        return target
+    def report(self, message: str, piece_id: str | None = None) -> None:
+        """Say a problem once (the app shows them, the CLI prints them)."""
+        self._problems.add(message, piece_id)
 
     # ------------------------------------------------------------------- pieces
-    def _piece_folder(self, piece_id: str, must_exist: bool = True) -> Path:
+    def piece_folder(self, piece_id: str, must_exist: bool = True) -> Path:
+        """The piece's folder; the only way from a piece id (validated here) to a path.
+
+        A piece folder that is a link is refused: the journal never writes outside
+        its own folder, whatever a synced or shared journal holds.
+        """
         if not is_valid_id(piece_id):
             raise PieceNotFound(tr("no piece with id {id!r}", id=piece_id))
         folder = self.home / PIECES / piece_id
-        if must_exist and not folder.is_dir():
+        if must_exist and (not folder.is_dir() or folder.is_symlink()):
             raise PieceNotFound(
                 tr("no piece {id!r} in {home}; `coulisses piece list` shows the pieces",
                    id=piece_id, home=self.home))
         return folder
 
     @contextlib.contextmanager
-    def _db(self, piece_id: str) -> Iterator[TinyDB]:
-        folder = self._piece_folder(piece_id)
+    def tables(self, piece_id: str) -> Iterator[TinyDB]:
+        """The piece's ``piece.json`` as a TinyDB, under the piece's lock (threads and
+        processes), checked and recovered first. Every read and write of a piece's
+        metadata goes through here."""
+        folder = self.piece_folder(piece_id)
         path = folder / PIECE_FILE
         fresh = lambda: _fresh_piece_data(piece_id, piece_id)  # noqa: E731
         with locked(folder / LOCK):
-            self._prepare(path, fresh, piece_problem, piece_id)
+            self._tables.prepare(path, fresh, piece_problem, piece_id,
+                                 expected=lambda: leftovers.has_content(folder))
             db = open_db(path, piece_problem)
             try:
                 yield db
-            except CorruptFile:
-                # Damaged by something else since we checked: recover, then let the
-                # caller see a clear error rather than half an operation.
-                self._checked.discard(path)
-                self._prepare(path, fresh, piece_problem, piece_id)
+            except (CorruptFile, MissingFile) as exc:
+                # Damaged or removed by something else since we checked: recover, then
+                # let the caller see a clear error rather than half an operation.
+                self._tables.forget(path)
+                self._tables.recover(path, exc if isinstance(exc, CorruptFile) else None,
+                                     fresh, piece_problem, piece_id)
                 raise JournalError(tr("{path} was damaged and has been repaired; try again",
-                                        path=path)) \
-                    from None
+                                        path=path)) from None
             finally:
                 db.close()
 
@@ -247,19 +196,24 @@ class Journal:
         if len(name) > 200:
             name = name[:200]
         with locked(self.home / LOCK):
-            taken = {p.name for p in (self.home / PIECES).iterdir()}
+            root = self.home / PIECES
+            taken = {p.name for p in root.iterdir()}
+            taken -= {t for t in taken if leftovers.is_leftover(root / t)}
             piece_id = unique_id(slugify(name), taken)
-            folder = self.home / PIECES / piece_id
-            make_dirs(folder)
-            _write_raw(folder / PIECE_FILE, _fresh_piece_data(piece_id, name))
+            # Made whole in a temp folder, then renamed in: a full disk or a kill leaves
+            # no half-made piece behind (and a retry gets the same id).
+            leftovers.create(root, piece_id, encode(_fresh_piece_data(piece_id, name)),
+                            PIECE_FILE)
         piece = self.piece(piece_id)
         self._emit("piece-created", piece_id, piece)
         return piece
 
     def piece_ids(self) -> list[str]:
         root = self.home / PIECES
-        return sorted(e.name for e in os.scandir(root)
-                      if e.is_dir() and is_valid_id(e.name))
+        with os.scandir(root) as entries:
+            return sorted(e.name for e in entries
+                          if e.is_dir(follow_symlinks=False) and is_valid_id(e.name)
+                          and not leftovers.is_leftover(Path(e.path)))
 
     def pieces(self) -> list[Piece]:
         out = []
@@ -267,11 +221,11 @@ class Journal:
             try:
                 out.append(self.piece(pid))
             except JournalError as exc:
-                self._problem(str(exc), pid)
+                self.report(str(exc), pid)
         return out
 
     def piece(self, piece_id: str) -> Piece:
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             return self._piece_of(piece_id, db.table("piece").get(doc_id=1) or {})
 
     def _piece_of(self, piece_id: str, doc: dict[str, Any]) -> Piece:
@@ -281,7 +235,7 @@ class Journal:
             name=doc.get("name") or piece_id,
             created=parse_iso(created) if created else utc_now(),
             settings=MappingProxyType(dict(doc.get("settings") or {})),
-            folder=self._piece_folder(piece_id),
+            folder=self.piece_folder(piece_id),
         )
 
     def find_piece(self, ref: str) -> Piece:
@@ -313,7 +267,7 @@ class Journal:
 
     def _write_settings(self, piece_id: str, values: dict[str, Any]) -> dict[str, Any]:
         """Merge stored settings (None removes one); returns the settings as they were."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("piece")
             doc = table.get(doc_id=1) or {}
             before = dict(doc.get("settings") or {})
@@ -331,7 +285,7 @@ class Journal:
         name = " ".join(name.split())
         if not name:
             raise JournalError(tr("a piece needs a name"))
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             db.table("piece").update({"name": name}, doc_ids=[1])
         self._emit("piece-changed", piece_id)
         return self.piece(piece_id)
@@ -356,7 +310,7 @@ class Journal:
             raise ValueError("taken_at must carry a time zone")
         if signature is not None:
             signature = _signature_array(signature)  # refused before anything is written
-        folder = self._piece_folder(piece_id)
+        folder = self.piece_folder(piece_id)
         src = safe_filename_part(source) if source else None
         for seq in range(10_000):
             cid = stills.capture_id(taken_at, seq, src)
@@ -413,7 +367,7 @@ class Journal:
     def cache_dir(self, piece_id: str, name: str) -> Path:
         """A folder for files the piece can rebuild (``name``: lowercase letters, digits,
         ``-``), created durably. Only the journal knows where it is."""
-        return layout.cache_dir(self._piece_folder(piece_id), name)
+        return layout.cache_dir(self.piece_folder(piece_id), name)
 
     # ------------------------------------------------------- cheap change checks
     def change_token(self, piece_id: str | None = None) -> tuple:
@@ -431,14 +385,14 @@ class Journal:
             return ("journal", _stamp(self.home / ROOT_FILE),
                     tuple((pid, _stamp(root / pid / PIECE_FILE),
                            _size(layout.added_log(root / pid))) for pid in self.piece_ids()))
-        folder = self._piece_folder(piece_id)
+        folder = self.piece_folder(piece_id)
         day, newest = stills.newest(folder)
         return ("piece", piece_id, day, newest, _stamp(folder / PIECE_FILE),
                 _size(layout.added_log(folder)))
 
     def latest_capture(self, piece_id: str) -> Capture | None:
         """The newest still, from the newest day folder alone (cheap at any size)."""
-        folder = self._piece_folder(piece_id)
+        folder = self.piece_folder(piece_id)
         day, newest = stills.newest(folder)
         if day is None or newest is None:
             return None
@@ -449,7 +403,7 @@ class Journal:
 
     def still_count(self, piece_id: str) -> int:
         """How many stills the piece has: one listing per changed day folder."""
-        root = self._piece_folder(piece_id) / stills.STILLS
+        root = self.piece_folder(piece_id) / stills.STILLS
         total = 0
         settled = _time.time_ns() - _SETTLED_NS
         for day in stills.day_names(root.parent):
@@ -470,16 +424,16 @@ class Journal:
         return total
 
     def has_still(self, piece_id: str, taken_at: datetime, source: str | None = None) -> bool:
-        folder = self._piece_folder(piece_id)
+        folder = self.piece_folder(piece_id)
         src = safe_filename_part(source) if source else None
         return stills.still_path(folder, stills.capture_id(taken_at, 0, src)).exists()
 
     def has_capture(self, piece_id: str, capture_id: str) -> bool:
         """Whether the piece has this still (one listing of its day folder)."""
-        return stills.Listing(self._piece_folder(piece_id)).exists(capture_id)
+        return stills.Listing(self.piece_folder(piece_id)).exists(capture_id)
 
     def captures(self, piece_id: str) -> tuple[list[Capture], list[str]]:
-        return stills.scan(self._piece_folder(piece_id))
+        return stills.scan(self.piece_folder(piece_id))
 
     def free_bytes(self) -> int:
         return free_bytes(self.home)
@@ -487,10 +441,12 @@ class Journal:
     # ----------------------------------------------------------------- snapshot
     def snapshot(self, piece_id: str) -> PieceSnapshot:
         """An immutable view of the piece as it is now."""
-        self._finish_moves()  # a move another process left half done (one stat a piece)
-        with self._db(piece_id) as db:
+        self.finish_moves()  # a move another process left half done (one stat a piece)
+        with self.tables(piece_id) as db:
             # One read of piece.json for the whole view (each TinyDB table call re-reads it).
             data = db.storage.read() or {}
+            folder = self.piece_folder(piece_id)
+            leftovers.sweep_piece(folder, folder / layout.CACHE)
 
         def table(name: str) -> list[dict[str, Any]]:
             return list((data.get(name) or {}).values())
@@ -499,7 +455,10 @@ class Journal:
         moment_docs, gap_docs, meta_docs = table("moments"), table("gaps"), table("capture_meta")
         dismissed = frozenset(d["key"] for d in table("dismissed") if "key" in d)
         hidden = hidden_mod.of_data(data)
-        captures, problems = stills.scan(piece.folder)
+        misnamed: list[Path] = []
+        captures, problems = stills.scan(piece.folder, misnamed)
+        if misnamed:
+            captures, problems = self._rename_misnamed(piece_id, misnamed)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
                            d.get("reason", "")) for d in gap_docs), key=lambda g: g.start)
@@ -510,6 +469,18 @@ class Journal:
                              gaps=tuple(gaps), dismissed=dismissed, capture_meta=meta,
                              taken_at=utc_now(), problems=own + tuple(problems),
                              hidden=hidden)
+
+    def _rename_misnamed(self, piece_id: str,
+                         paths: list[Path]) -> tuple[list[Capture], list[str]]:
+        """Stills an older Coulisses stored under names that are not valid UTF-8 get a
+        valid one (nothing in piece.json can name them: writing it failed)."""
+        folder = self.piece_folder(piece_id)
+        with locked(folder / LOCK):
+            for old, new in stills.rename_misnamed(paths):
+                self.report(tr("The still {old} had a name Coulisses could not use; it is now "
+                               "{new}.", old=os.fsencode(old.name).decode("utf-8", "replace"),
+                               new=new.file_name), piece_id)
+        return stills.scan(folder)
 
     # ------------------------------------------------------------------ moments
     def add_moment(self, piece_id: str, kind: str, *, at: str | datetime | None = "last",
@@ -522,7 +493,7 @@ class Journal:
         if kind not in MOMENT_KINDS:
             raise JournalError(tr("unknown moment kind {kind!r}; use one of {kinds}",
                                   kind=kind, kinds=", ".join(MOMENT_KINDS)))
-        listing = stills.Listing(self._piece_folder(piece_id))
+        listing = stills.Listing(self.piece_folder(piece_id))
         capture, time = _resolve_at(listing, at)
         if span_to is not None:
             _require(listing, span_to)
@@ -533,7 +504,7 @@ class Journal:
                         capture=capture.id if capture else None, time=time,
                         caption=caption, created=now, span_to=span_to)
         moment = _moment(_moment_doc(moment))  # as stored (ms): equal to what a read returns
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             db.table("moments").insert(_moment_doc(moment))
         self._emit("moment-changed", piece_id, moment)
         return moment
@@ -544,7 +515,7 @@ class Journal:
 
     def moment(self, piece_id: str, moment_id: str) -> Moment:
         """One moment as stored now (reads piece.json only, never the stills)."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             doc = db.table("moments").get(Query().id == moment_id)
         if doc is None:
             raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
@@ -569,12 +540,12 @@ class Journal:
             update["time"] = iso(update["time"])
         elif "time" in update:
             raise JournalError(tr("a moment's time must be a date and time"))
-        listing = stills.Listing(self._piece_folder(piece_id))
+        listing = stills.Listing(self.piece_folder(piece_id))
         if changes.get("capture") is not None:
             update["time"] = iso(_require(listing, changes["capture"]).time)  # wins over time
         if changes.get("span_to") is not None:
             _require(listing, changes["span_to"])
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("moments")
             q = Query()
             doc = table.get(q.id == moment_id)
@@ -593,7 +564,7 @@ class Journal:
 
     def delete_moment(self, piece_id: str, moment_id: str) -> Moment:
         """Delete a moment; returns it as it was (``restore_moment`` brings it back)."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("moments")
             doc = table.get(Query().id == moment_id)
             if doc is None:
@@ -614,7 +585,7 @@ class Journal:
         if not moment.id:
             raise JournalError(tr("a moment needs an id"))
         moment = _moment(_moment_doc(moment))  # as stored (ms)
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("moments")
             doc = table.get(Query().id == moment.id)
             if doc is not None:
@@ -630,20 +601,20 @@ class Journal:
     def record_gap(self, piece_id: str, start: datetime, end: datetime | None = None,
                    reason: str = "") -> int:
         """Record that the source was lost at ``start``; ``end_gap`` closes it later."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             gid = db.table("gaps").insert({"start": iso(start), "end": iso(end) if end else None,
                                            "reason": reason})
         self._emit("gap-recorded", piece_id, gid)
         return gid
 
     def end_gap(self, piece_id: str, gap_id: int, end: datetime) -> None:
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             db.table("gaps").update({"end": iso(end)}, doc_ids=[gap_id])
         self._emit("gap-recorded", piece_id, gap_id)
 
     def dismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
         """Never suggest ``key`` again; Change(before=was it dismissed, after=True)."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("dismissed")
             was = bool(table.search(Query().key == key))
             if not was:
@@ -653,14 +624,14 @@ class Journal:
 
     def undismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
         """Suggest ``key`` again (undo of a dismissal)."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             was = bool(db.table("dismissed").remove(Query().key == key))
         self._emit("piece-changed", piece_id)
         return Change(was, False)
 
     # ------------------------------------------------------ curation: hide, cover, focus
     def hidden(self, piece_id: str) -> HiddenRanges:
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             return hidden_mod.of_data(db.storage.read() or {})
 
     def hide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
@@ -670,11 +641,11 @@ class Journal:
         ``unhide_stills(piece_id, change.ids)`` undoes exactly this call.
         """
         ids = sorted(set(capture_ids))
-        listing = stills.Listing(self._piece_folder(piece_id))
+        listing = stills.Listing(self.piece_folder(piece_id))
         for cid in ids:
             if not listing.exists(cid):
                 raise CaptureNotFound(tr("no still {id!r} in this piece", id=cid))
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             before = hidden_mod.of_data(db.storage.read() or {})
             new = [c for c in ids if c not in before]
             if not new:
@@ -687,8 +658,8 @@ class Journal:
     def unhide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
         """Show stills again; ``Change.ids`` are those that were hidden."""
         ids = sorted(set(capture_ids))
-        listing = stills.Listing(self._piece_folder(piece_id))
-        with self._db(piece_id) as db:
+        listing = stills.Listing(self.piece_folder(piece_id))
+        with self.tables(piece_id) as db:
             before = hidden_mod.of_data(db.storage.read() or {})
             shown = [c for c in ids if c in before]
             if not shown:
@@ -701,7 +672,7 @@ class Journal:
     def set_cover(self, piece_id: str, capture_id: str | None) -> Change[str | None]:
         """The still the export's cover shows (None: the export picks the result)."""
         if capture_id is not None:
-            _require(stills.Listing(self._piece_folder(piece_id)), capture_id)
+            _require(stills.Listing(self.piece_folder(piece_id)), capture_id)
         before = self._write_settings(piece_id, {piece_settings.COVER: capture_id})
         self._emit("piece-changed", piece_id)
         return Change(piece_settings.PieceSettings.from_mapping(before).cover, capture_id)
@@ -722,8 +693,8 @@ class Journal:
                                        {piece_settings.FOCUS: piece_settings.focus_json(point)})
             self._emit("piece-changed", piece_id)
             return Change(piece_settings.PieceSettings.from_mapping(old).focus, point)
-        _require(stills.Listing(self._piece_folder(piece_id)), capture_id)
-        with self._db(piece_id) as db:
+        _require(stills.Listing(self.piece_folder(piece_id)), capture_id)
+        with self.tables(piece_id) as db:
             table = db.table("capture_meta")
             q = Query()
             doc = table.get(q.capture == capture_id)
@@ -749,8 +720,6 @@ class Journal:
         still in exactly one piece: an intent record written first lets the next
         ``Journal.open`` (or snapshot) finish the move. See ``journal.moving``.
         """
-        from coulisses.journal import moving
-
         result = moving.move(self, src_piece, capture_ids, dst_piece)
         self._emit("piece-changed", src_piece, result)
         self._emit("piece-changed", dst_piece, result)
@@ -758,15 +727,13 @@ class Journal:
 
     def move_back(self, result: MoveResult) -> MoveResult:
         """Undo a move: the stills go back to their piece under their old ids where free."""
-        from coulisses.journal import moving
-
         back = moving.move(self, result.dst, result.after, result.src,
                            wanted=dict(zip(result.after, result.before, strict=True)))
         home = back.mapping  # id in dst -> id back in src
         original = {new: old for old, new in zip(result.before, result.after, strict=True)}
         restored = {original[d]: s for d, s in home.items() if d in original}
         if result.spans or result.cover:
-            with self._db(result.src) as db:  # one write puts the rest back
+            with self.tables(result.src) as db:  # one write puts the rest back
                 data = db.storage.read() or {}
                 for doc in (data.get("moments") or {}).values():
                     span = dict(result.spans).get(doc.get("id"))
@@ -782,14 +749,13 @@ class Journal:
         self._emit("piece-changed", result.src, back)
         return back
 
-    def _finish_moves(self) -> None:
-        from coulisses.journal import moving
-
+    def finish_moves(self) -> None:
+        """Finish (or set aside) every move a crash left half done; never raises."""
         moving.finish_pending(self)
 
     def set_capture_meta(self, piece_id: str, capture_id: str, **meta: Any) -> None:
         """Per-still settings the maker chose (e.g. focus point); few, so TinyDB is fine."""
-        with self._db(piece_id) as db:
+        with self.tables(piece_id) as db:
             table = db.table("capture_meta")
             q = Query()
             doc = table.get(q.capture == capture_id)
@@ -800,31 +766,6 @@ class Journal:
 
 
 # ---------------------------------------------------------------------- helpers
-def _load(path: Path, check: Check) -> tuple[dict[str, Any], int, bool]:
-    """A table file read, migrated in memory and checked: (data, version read, migrated).
-
-    Raises CorruptFile when it cannot be parsed or does not fit, JournalTooNew
-    when a newer Coulisses wrote it.
-    """
-    data = read_json(path)
-    problem = tables_problem(data)  # before anything walks the tables
-    if problem:
-        raise CorruptFile(path, problem)
-    try:
-        version = version_of(data)
-    except (TypeError, ValueError):
-        raise CorruptFile(path, "its schema version is not a number") from None
-    if version > SCHEMA_VERSION:
-        raise JournalTooNew(tr("{path} was written by a newer Coulisses (schema {version}); "
-                               "update Coulisses to open this journal", path=path,
-                               version=version))
-    data, changed = migrate(data)
-    problem = check(data)
-    if problem:
-        raise CorruptFile(path, problem)
-    return data, version, changed
-
-
 def _signature_array(signature: np.ndarray | bytes) -> np.ndarray:
     import numpy as np
 
@@ -856,10 +797,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _write_raw(path: Path, data: dict[str, Any]) -> None:
-    from coulisses.journal.storage import AtomicJSONStorage
-
-    AtomicJSONStorage(path).write(data)
+def _fresh_root_data() -> dict[str, Any]:
+    return {"_meta": {"1": {"schema": SCHEMA_VERSION}}}
 
 
 def _fresh_piece_data(piece_id: str, name: str) -> dict[str, Any]:

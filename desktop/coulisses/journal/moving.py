@@ -22,6 +22,18 @@ Both pieces are locked throughout. Whoever finds an intent record (the next
 it from step 2; every step checks what is already done, so replaying twice is
 harmless. Between a link and its unlink a still has two names; the replay
 removes the old one.
+
+An intent record is read from disk, so it is validated before anything in it
+becomes a path (its pieces are the folder it lies in and a real piece, every
+id a ``CaptureId``): a crafted or damaged one is set aside, never replayed. A
+still that cannot be moved (another disk, a link, a file held open) stays
+where it is and the move goes on without it; a move whose replay keeps failing
+is set aside after ``MAX_TRIES`` attempts with one sentence, so the journal
+always opens. A move never changes whether a still is shown: a still that was
+visible arrives visible even inside a hidden stretch of the other piece.
+
+This module sees the journal only through ``PieceStore`` (what ``Journal``
+offers every caller), never its private parts.
 """
 
 from __future__ import annotations
@@ -31,25 +43,49 @@ import errno
 import json
 import logging
 import os
+import stat
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+from tinydb import TinyDB
 
 from coulisses.atomicio import DiskFullError, free_bytes, fsync_dir, make_dirs, write_bytes
 from coulisses.i18n import tr
 from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, stills
+from coulisses.journal.capture_id import CaptureId
 from coulisses.journal.edits import MoveResult
-from coulisses.journal.errors import CaptureNotFound, CorruptFile, JournalError
+from coulisses.journal.errors import (
+    CaptureNotFound,
+    CorruptFile,
+    JournalError,
+    MissingFile,
+    UnreadableFile,
+)
+from coulisses.journal.ids import is_valid_id
 from coulisses.journal.model import Moment
+from coulisses.journal.shape import moment_problem
 from coulisses.journal.storage import locked, read_json
-
-if TYPE_CHECKING:
-    from coulisses.journal.journal import Journal
+from coulisses.os_errors import describe_os_error
 
 log = logging.getLogger(__name__)
 
 INTENT = "moving.json"
+MAX_TRIES = 3  # replays of one intent record before it is set aside
+
+
+class PieceStore(Protocol):
+    """What a move needs of the journal (``Journal`` is one)."""
+
+    home: Path
+
+    def piece_folder(self, piece_id: str, must_exist: bool = True) -> Path: ...
+
+    def tables(self, piece_id: str) -> contextlib.AbstractContextManager[TinyDB]: ...
+
+    def report(self, message: str, piece_id: str | None = None) -> None: ...
 
 
 @contextlib.contextmanager
@@ -61,7 +97,7 @@ def _both_locked(a: Path, b: Path) -> Iterator[None]:
         yield
 
 
-def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
+def move(journal: PieceStore, src: str, capture_ids: Sequence[str], dst: str,
          wanted: Mapping[str, str] | None = None) -> MoveResult:
     """Plan, record and carry out a move (see the module docstring).
 
@@ -71,12 +107,12 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
     """
     if src == dst:
         raise JournalError(tr("the stills are already in that piece; pick another piece"))
-    src_dir = journal._piece_folder(src)
-    dst_dir = journal._piece_folder(dst)
+    src_dir = journal.piece_folder(src)
+    dst_dir = journal.piece_folder(dst)
     ids = sorted(set(capture_ids))
     if not ids:
         return MoveResult(src, dst, (), ())
-    journal._finish_moves()  # never plan on top of a half-done move
+    finish_pending(journal)  # never plan on top of a half-done move
     with _both_locked(src_dir, dst_dir):
         src_list = stills.Listing(src_dir)
         for cid in ids:
@@ -87,9 +123,9 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
         pairs: list[tuple[str, str]] = []
         for cid in ids:
             new = _free_name(dst_list, (wanted or {}).get(cid, cid), taken)
-            taken.add(new)
+            taken.add(new)  # two stills of this move never get the same new name
             pairs.append((cid, new))
-        with journal._db(src) as db:
+        with journal.tables(src) as db:
             data = db.storage.read() or {}
         intent = _plan(src, dst, pairs, data, src_list)
         payload = json.dumps(intent, ensure_ascii=False).encode("utf-8")
@@ -103,7 +139,7 @@ def move(journal: Journal, src: str, capture_ids: Sequence[str], dst: str,
 _MARGIN = 256 * 1024
 
 
-def _check_room(journal: Journal, intent_bytes: int, *pieces: Path) -> None:
+def _check_room(journal: PieceStore, intent_bytes: int, *pieces: Path) -> None:
     """Refuse a move the disk cannot finish, before anything is renamed: a move cut
     short by a full disk would be finished only once space is freed."""
     need = intent_bytes + _MARGIN
@@ -111,18 +147,18 @@ def _check_room(journal: Journal, intent_bytes: int, *pieces: Path) -> None:
         with contextlib.suppress(OSError):
             need += (folder / layout.PIECE_FILE).stat().st_size
     if free_bytes(journal.home) < need:
-        raise DiskFullError(errno.ENOSPC, f"the disk is full: moving these stills needs "
-                            f"{need // 1024 + 1} kB free; free some space and try again",
-                            str(journal.home))
+        raise DiskFullError(errno.ENOSPC, tr("the disk is full: moving these stills needs "
+                                             "{kb} kB free; free some space and try again",
+                                             kb=need // 1024 + 1), str(journal.home))
 
 
 def _free_name(dst: stills.Listing, want: str, taken: set[str]) -> str:
-    parsed = stills.parse_capture_id(want)
+    parsed = CaptureId.parse(want)
     if parsed is None:  # pragma: no cover - ids come from the listing
         raise JournalError(tr("{id!r} is not a still id", id=want))
-    time, seq, source = parsed
+    time, seq, source = parsed.time, parsed.seq, parsed.source
     for n in range(seq, seq + 10_000):
-        cid = stills.capture_id(time, n, source)
+        cid = CaptureId.make(time, n, source)
         if cid not in taken and not dst.exists(cid):
             return cid
     raise JournalError("too many stills at the same instant")  # pragma: no cover
@@ -138,7 +174,6 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
 
     def last_moved_upto(start: str, end: str) -> str | None:
         # The last moving still in [start, end] (pairs are sorted by old id).
-        from bisect import bisect_right
 
         i = bisect_right(moved_sorted, end) - 1
         return moved_sorted[i] if i >= 0 and moved_sorted[i] >= start else None
@@ -182,60 +217,104 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
             "cover": cover if cover in moving else None}
 
 
-def _move_file(a: Path, b: Path) -> bool:
-    """Give the still at ``a`` the name ``b``; True when it is at ``b`` afterwards."""
-    make_dirs(b.parent)
+def _regular_file(path: Path) -> bool:
     try:
-        os.link(a, b)
-    except FileNotFoundError:
-        return not a.exists() and b.exists()  # moved before a crash
-    except FileExistsError:
-        try:
-            same = os.path.samefile(a, b)
-        except FileNotFoundError:
-            return b.exists()
-        if not same:
-            return False  # another still took the name since: this one stays
+        return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
-        # No hard links on this filesystem (FAT, some network drives): a rename,
-        # checked first, is the closest.
-        if b.exists():
+        return False
+
+
+def _no_link_on_the_way(piece_dir: Path, path: Path) -> bool:
+    """No level between the piece folder and ``path`` is a link: a file is never made,
+    moved or removed outside the journal through a planted link."""
+    level = path.parent
+    while level != piece_dir:
+        if os.path.islink(level):
             return False
-        os.rename(a, b)
-        return True
-    os.unlink(a)
+        if level == level.parent:  # pragma: no cover - path is inside piece_dir
+            return False
+        level = level.parent
     return True
 
 
-def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
+def _move_file(a: Path, b: Path) -> str | None:
+    """Give the still at ``a`` the name ``b``: None when it is at ``b`` afterwards, else
+    why it stays at ``a`` (a still never ends under both names, nor under neither)."""
+    if os.path.lexists(b) and not _regular_file(b):
+        return tr("a file that is not a still has its name in the other piece")
+    if not _regular_file(a):
+        if not os.path.lexists(a) and _regular_file(b):
+            return None  # moved before a crash
+        return tr("it is not a plain file (a link?)")
+    try:
+        make_dirs(b.parent)
+        os.link(a, b, follow_symlinks=False)
+    except FileExistsError:
+        try:
+            same = os.path.samefile(a, b)
+        except OSError:
+            return tr("another still took its name in the other piece")
+        if not same:
+            return tr("another still took its name in the other piece")  # never overwrite
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+            return describe_os_error(exc)  # another disk (EXDEV), no permission…
+        # No hard links on this filesystem (FAT, some network drives): a rename,
+        # checked first, is the closest.
+        if os.path.lexists(b):
+            return tr("another still took its name in the other piece")
+        try:
+            os.rename(a, b)
+        except OSError as rename_exc:
+            return describe_os_error(rename_exc)
+        return None
+    try:
+        os.unlink(a)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # held open by a viewer on Windows, say: it stays where it was
+        with contextlib.suppress(OSError):
+            os.unlink(b)
+        return describe_os_error(exc)
+    return None
+
+
+def _apply(journal: PieceStore, intent: dict[str, Any]) -> MoveResult:
     from coulisses.journal import content_index
 
     src, dst = intent["src"], intent["dst"]
-    src_dir, dst_dir = journal._piece_folder(src), journal._piece_folder(dst)
-    pairs = [(old, new) for old, new in intent["pairs"]]
+    src_dir, dst_dir = journal.piece_folder(src), journal.piece_folder(dst)
+    pairs = [(CaptureId(old), CaptureId(new)) for old, new in intent["pairs"]]
     done: list[tuple[str, str]] = []
     left: list[str] = []
+    why: list[tuple[str, str]] = []
     touched: set[Path] = set()
     for old, new in pairs:
-        a, b = stills.still_path(src_dir, old), stills.still_path(dst_dir, new)
-        if _move_file(a, b):
+        a, b = old.still_path(src_dir), new.still_path(dst_dir)
+        if not (_no_link_on_the_way(src_dir, a) and _no_link_on_the_way(dst_dir, b)):
+            reason: str | None = tr("its folder is a link to outside the journal")
+        else:
+            reason = _move_file(a, b)
+        if reason is None:
             done.append((old, new))
             touched.update((a.parent, b.parent))
-            _move_thumb(stills.thumb_path(src_dir, old), stills.thumb_path(dst_dir, new))
+            _move_thumb(old.thumb_path(src_dir), new.thumb_path(dst_dir), src_dir, dst_dir)
         else:
             left.append(old)
-    for folder in touched:
+            why.append((old, reason))
+    for folder in sorted(touched):
         fsync_dir(folder)  # the new names are durable before metadata says so
     moved = dict(done)
-    _copy_signatures(journal, src_dir, dst_dir, done)
+    _copy_signatures(src_dir, dst_dir, done)
     _index_content(content_index, dst_dir, done)
 
     back = {new: old for old, new in pairs}
     going = [d for d in intent["moments"] if back.get(d.get("capture"), "") in moved]
     going_ids = {d["id"] for d in going}
+    was_hidden = set(intent["hidden"])
     # Each piece.json is written once (a TinyDB insert per record would rewrite and
     # fsync the file for every moment).
-    with journal._db(dst) as db:
+    with journal.tables(dst) as db:
         data = db.storage.read() or {}
         have = {d.get("id") for d in _docs(data, "moments")}
         for doc in going:
@@ -250,12 +329,20 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
             if d["was"] in moved and d["key"] not in have:
                 _insert(data, "dismissed", {"key": d["key"], "at": d["at"]})
         hidden = hidden_mod.of_data(data)
-        todo = sorted(c for c in set(intent["hidden"]) & set(moved.values()) if c not in hidden)
-        if todo:
+        arrived = set(moved.values())
+        # A move never changes whether a still is shown: hidden ones stay hidden, and
+        # a visible one landing inside a hidden stretch of this piece is cut out of it.
+        to_hide = sorted(c for c in arrived & was_hidden if c not in hidden)
+        to_show = sorted(c for c in arrived - was_hidden if c in hidden)
+        if to_hide or to_show:
             listing = stills.Listing(dst_dir)
-            hidden_mod.with_data(data, hidden_mod.hide_more(hidden, todo, listing))
+            if to_show:
+                hidden = hidden.without_ids(to_show, listing.before, listing.after)
+            if to_hide:
+                hidden = hidden_mod.hide_more(hidden, to_hide, listing)
+            hidden_mod.with_data(data, hidden)
         db.storage.write(data)
-    with journal._db(src) as db:
+    with journal.tables(src) as db:
         data = db.storage.read() or {}
         _keep(data, "moments", lambda d: d.get("id") not in going_ids)
         for d in _docs(data, "moments"):
@@ -278,12 +365,14 @@ def _apply(journal: Journal, intent: dict[str, Any]) -> MoveResult:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(src_dir / INTENT)
     fsync_dir(src_dir)
+    for cid, reason in why:
+        log.warning("still %s stayed in %s: %s", cid, src, reason)
     return MoveResult(src, dst, tuple(o for o, _ in done), tuple(n for _, n in done),
                       tuple(Moment.from_json(d) for d in going),
                       tuple((d["capture"], dict(d["meta"])) for d in intent["meta"]
                             if d["was"] in moved),
                       tuple(left), intent["cover"] if intent["cover"] in moved else None,
-                      tuple(sorted(intent["spans_cut"].items())))
+                      tuple(sorted(intent["spans_cut"].items())), tuple(why))
 
 
 def _docs(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
@@ -300,25 +389,29 @@ def _keep(data: dict[str, Any], table: str, wanted: Any) -> None:
         data[table] = {k: d for k, d in data[table].items() if wanted(d)}
 
 
-def _move_thumb(a: Path, b: Path) -> None:
+def _move_thumb(a: Path, b: Path, src_dir: Path, dst_dir: Path) -> None:
+    if not (_regular_file(a) and _no_link_on_the_way(src_dir, a)
+            and _no_link_on_the_way(dst_dir, b)):
+        return  # none made, moved before a crash, or not ours: the view remakes it
+    if os.path.lexists(b) and not _regular_file(b):
+        return
     try:
         make_dirs(b.parent)
         os.replace(a, b)
     except FileNotFoundError:
-        pass  # none made, or moved before a crash: the view remakes a missing one
+        pass
     except OSError as exc:
         log.warning("thumbnail %s not moved: %s", a, exc)
 
 
-def _copy_signatures(journal: Journal, src_dir: Path, dst_dir: Path,
-                     done: list[tuple[str, str]]) -> None:
+def _copy_signatures(src_dir: Path, dst_dir: Path, done: list[tuple[str, str]]) -> None:
     """Stored suggestion signatures follow (a cache: a failure only costs a decode later)."""
     if not done:
         return
     from coulisses.journal import sigstore
 
     from_dir = src_dir / layout.CACHE / "signatures"
-    if not from_dir.is_dir():
+    if not from_dir.is_dir() or from_dir.is_symlink():
         return
     try:
         to_dir = layout.cache_dir(dst_dir, "signatures")
@@ -364,39 +457,136 @@ def _log_change(folder: Path, n: int) -> None:
         log.warning("move not logged in %s: %s", folder, exc)
 
 
-def finish_pending(journal: Journal) -> None:
-    """Replay every move a crash left half done (one stat per piece when there is none)."""
+def finish_pending(journal: PieceStore) -> None:
+    """Replay every move a crash left half done (one stat per piece when there is none).
+
+    Never raises: a record that is not valid is set aside at once, one whose replay
+    fails is tried again at the next open, at most ``MAX_TRIES`` times, then set
+    aside; each case is said once. The journal opens whatever a record holds.
+    """
     root = journal.home / layout.PIECES
     try:
-        entries = [e.name for e in os.scandir(root) if e.is_dir()]
-    except FileNotFoundError:
+        with os.scandir(root) as entries:
+            names = [e.name for e in entries
+                     if e.is_dir(follow_symlinks=False) and is_valid_id(e.name)]
+    except OSError:
         return
-    for name in entries:
+    for name in names:
         path = root / name / INTENT
-        if not path.exists():
+        if not os.path.lexists(path):
             continue
         try:
+            _finish_one(journal, name, path)
+        except (OSError, JournalError) as exc:
+            reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+            log.warning("move recorded in %s not finished: %s", path, reason)
+            journal.report(tr("A move of stills from piece {piece} could not be finished "
+                              "yet ({reason}); Coulisses will try again when the journal is "
+                              "next opened.", piece=name, reason=reason), name)
+
+
+def _finish_one(journal: PieceStore, name: str, path: Path) -> None:
+    try:
+        raw = read_json(path)
+    except MissingFile:
+        return  # finished by another process meanwhile
+    except CorruptFile as exc:
+        _give_up(journal, name, path, exc.reason)
+        return
+    except UnreadableFile:
+        raise  # perhaps a disk waking up: tried again next time, nothing changed
+    problem = intent_problem(raw, name)
+    if problem is not None:
+        _give_up(journal, name, path, problem)
+        return
+    src_dir = journal.piece_folder(raw["src"])
+    dst_dir = journal.piece_folder(raw["dst"])
+    with _both_locked(src_dir, dst_dir):
+        try:
             intent = read_json(path)
-            src_dir = journal._piece_folder(intent["src"])
-            dst_dir = journal._piece_folder(intent["dst"])
-        except (CorruptFile, KeyError, TypeError, JournalError) as exc:
-            # Written atomically, so never torn: only a hand edit gets here.
-            log.warning("move intent %s cannot be read: %r", path, exc)
-            if isinstance(exc, CorruptFile):
-                reason = exc.reason
-            elif isinstance(exc, JournalError):
-                reason = str(exc)
-            else:  # KeyError('src') or a TypeError: Python's words stay in the log
-                reason = tr("a field is missing or is not what Coulisses expects")
-            journal._problem(tr("{path} cannot be read ({reason}); a move of stills to another "
-                                "piece may be unfinished", path=path, reason=reason), name)
-            continue
-        with _both_locked(src_dir, dst_dir):
-            if not path.exists():  # the mover finished while we waited
-                continue
-            result = _apply(journal, read_json(path))
-            log.info("finished moving %d stills from %s to %s", len(result.after),
-                     result.src, result.dst)
+        except MissingFile:
+            return  # the mover finished while we waited
+        if intent_problem(intent, name) is not None:
+            _give_up(journal, name, path, tr("it changed while being read"))
+            return
+        tries = int(intent.get("tries", 0))
+        if tries >= MAX_TRIES:
+            _give_up(journal, name, path, tr("it failed {n} times", n=tries))
+            return
+        intent["tries"] = tries + 1  # counted before trying: a crash in the try counts too
+        write_bytes(path, json.dumps(intent, ensure_ascii=False).encode("utf-8"))
+        result = _apply(journal, intent)
+        log.info("finished moving %d stills from %s to %s", len(result.after), result.src,
+                 result.dst)
 
 
-__all__ = ["INTENT", "finish_pending", "move"]
+def _give_up(journal: PieceStore, name: str, path: Path, reason: str) -> None:
+    """Set an intent record aside: the stills are each in one piece already (files are
+    moved one by one, never copied); some moments may not have followed."""
+    from coulisses.journal.recovery import set_aside
+
+    try:
+        aside = set_aside(path)
+        os.unlink(path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        log.warning("move record %s could not be set aside: %s", path, exc)
+        aside = path
+    journal.report(tr("A move of stills from piece {piece} could not be finished ({reason}); "
+                      "its record was moved to {aside}. Every still is in one piece; check "
+                      "that the moments of the moved stills followed them.", piece=name,
+                      reason=reason, aside=aside), name)
+
+
+def intent_problem(intent: Any, folder_piece: str) -> str | None:
+    """Why an intent record read from ``pieces/<folder_piece>/moving.json`` must not be
+    replayed, or None. Everything that becomes a path is checked here."""
+    try:
+        if not isinstance(intent, dict) or intent.get("version") != 1:
+            return tr("it is not a move record Coulisses knows")
+        src, dst = intent["src"], intent["dst"]
+        if src != folder_piece or not isinstance(dst, str) or not is_valid_id(dst) \
+                or dst == src:
+            return tr("it names pieces that are not this move's")
+        pairs = intent["pairs"]
+        if not isinstance(pairs, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(CaptureId.parse(x) for x in p)
+                for p in pairs):
+            return tr("it names stills that are not still ids")
+        olds = {p[0] for p in pairs}
+        news = {p[1] for p in pairs}
+        if len(olds) != len(pairs) or len(news) != len(pairs):
+            return tr("it moves a still twice")
+        for doc in intent["moments"]:
+            if not isinstance(doc, dict) or moment_problem(doc) or doc.get("capture") not in news \
+                    or not _id_or_none(doc.get("span_to")):
+                return tr("a moment in it is not readable")
+        for d in intent["meta"]:
+            if d["was"] not in olds or d["capture"] not in news or not isinstance(d["meta"],
+                                                                                 dict):
+                return tr("the settings of a still in it are not readable")
+        for d in intent["dismissed"]:
+            if d["was"] not in olds or not isinstance(d["key"], str):
+                return tr("a dismissed suggestion in it is not readable")
+        if not all(h in news for h in intent["hidden"]):
+            return tr("its hidden stills are not stills it moves")
+        if intent["cover"] is not None and intent["cover"] not in olds:
+            return tr("its cover is not a still it moves")
+        if not all(isinstance(k, str) and _id_or_none(v)
+                   for k, v in intent["spans_left"].items()) or \
+                not all(isinstance(k, str) and CaptureId.parse(v)
+                        for k, v in intent["spans_cut"].items()):
+            return tr("a moment's span in it is not readable")
+        tries = intent.get("tries", 0)
+        if not isinstance(tries, int) or tries < 0:
+            return tr("it is not a move record Coulisses knows")
+    except (KeyError, TypeError, AttributeError):
+        return tr("a field is missing or is not what Coulisses expects")
+    return None
+
+
+def _id_or_none(value: Any) -> bool:
+    return value is None or CaptureId.parse(value) is not None
+
+
+__all__ = ["INTENT", "MAX_TRIES", "PieceStore", "finish_pending", "intent_problem", "move"]

@@ -102,6 +102,11 @@ def _hidden_doc(d: dict[str, Any]) -> str | None:
     return None
 
 
+def moment_problem(doc: dict[str, Any]) -> str | None:
+    """Why a moment document cannot be read, or None (a move's record carries some)."""
+    return _moment_doc(doc)
+
+
 _PIECE_TABLES: dict[str, Callable[[dict[str, Any]], str | None]] = {
     "piece": _piece_doc, "moments": _moment_doc, "gaps": _gap_doc,
     "capture_meta": _meta_doc, "dismissed": _dismissed_doc, "hidden": _hidden_doc,
@@ -126,4 +131,4 @@ def root_problem(data: Any) -> str | None:
     return tables_problem(data)
 
 
-__all__ = ["Check", "piece_problem", "root_problem", "tables_problem"]
+__all__ = ["Check", "moment_problem", "piece_problem", "root_problem", "tables_problem"]

@@ -8,37 +8,34 @@ and adding a still never reads or rewrites anything that grows with the piece.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from coulisses.journal.capture_id import (
+    EXT,
+    MAX_SEQ,
+    STILLS,
+    THUMBS,
+    CaptureId,
+    is_capture_id,
+    read_name,
+    stamp,
+)
 from coulisses.journal.model import Capture
-
-STILLS = "stills"
-THUMBS = "thumbs"
-EXT = ".jpg"
-_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:~(.+))?$")
-
-
-def stamp(t: datetime) -> str:
-    t = t.astimezone(UTC)
-    return t.strftime("%Y%m%dT%H%M%S") + f".{t.microsecond // 1000:03d}Z"
 
 
 def day_folder(t: datetime) -> str:
-    return t.astimezone(UTC).strftime("%Y-%m-%d")
+    s = stamp(t)
+    return f"{s[0:4]}-{s[4:6]}-{s[6:8]}"
 
 
-def capture_id(t: datetime, seq: int = 0, source: str | None = None) -> str:
-    out = stamp(t)
-    if seq:
-        out += f"-{seq}"
-    if source:
-        out += f"~{source}"
-    return out
+def capture_id(t: datetime, seq: int = 0, source: str | None = None) -> CaptureId:
+    return CaptureId.make(t, seq, source)
 
 
 def parse_stamp(s: str) -> datetime:
@@ -48,26 +45,20 @@ def parse_stamp(s: str) -> datetime:
 
 
 def parse_capture_id(cid: str) -> tuple[datetime, int, str | None] | None:
-    m = _NAME.match(cid)
-    if not m:
+    parsed = CaptureId.parse(cid)
+    if parsed is None:
         return None
-    try:
-        t = parse_stamp(m.group(1))
-    except ValueError:
-        return None
-    return t, int(m.group(2) or 0), m.group(3)
+    return parsed.time, parsed.seq, parsed.source
 
 
 def still_path(piece_dir: Path, cid: str) -> Path:
-    parsed = parse_capture_id(cid)
-    if parsed is None:
-        raise ValueError(f"not a capture id: {cid}")
-    return piece_dir / STILLS / day_folder(parsed[0]) / f"{cid}{EXT}"
+    """Where the still ``cid`` is; raises InvalidCaptureId (a ValueError) for any
+    text that is not a valid id, so nothing read from disk reaches a path unchecked."""
+    return CaptureId(cid).still_path(piece_dir)
 
 
 def thumb_path(piece_dir: Path, cid: str) -> Path:
-    p = still_path(piece_dir, cid)
-    return piece_dir / THUMBS / p.parent.name / p.name
+    return CaptureId(cid).thumb_path(piece_dir)
 
 
 def day_names(piece_dir: Path) -> list[str]:
@@ -81,13 +72,12 @@ def day_names(piece_dir: Path) -> list[str]:
 
 def _still_names(folder: Path) -> Iterator[str]:
     """Capture ids in one day folder, unordered (a plain listing: no stat, no Capture)."""
-    match = _NAME.match
     try:
         names = os.listdir(folder)
     except FileNotFoundError:
         return
     for name in names:
-        if name.endswith(EXT) and not name.startswith(".") and match(name[: -len(EXT)]):
+        if name.endswith(EXT) and not name.startswith(".") and is_capture_id(name[: -len(EXT)]):
             yield name[: -len(EXT)]
 
 
@@ -105,49 +95,92 @@ def count_in_day(folder: Path) -> int:
     return sum(1 for _ in _still_names(folder))
 
 
-def scan(piece_dir: Path) -> tuple[list[Capture], list[str]]:
-    """All complete stills of a piece in time order, and messages about skipped files."""
+def scan(piece_dir: Path, misnamed: list[Path] | None = None
+         ) -> tuple[list[Capture], list[str]]:
+    """All complete stills of a piece in time order, and messages about skipped files.
+
+    Files named like a still but not valid UTF-8 (written by an older Coulisses
+    from a file name a camera or a file system gave) are added to ``misnamed``:
+    ``rename_misnamed`` gives them a valid name.
+    """
     root = piece_dir / STILLS
     captures: list[Capture] = []
     problems: list[str] = []
-    try:
-        days = sorted(e.name for e in os.scandir(root) if e.is_dir() and not e.name.startswith("."))
-    except FileNotFoundError:
-        return captures, problems
-    for day in days:
+    for day in day_names(piece_dir):
         folder = root / day
-        for cap, problem in _scan_day(folder):
-            if cap is not None:
-                captures.append(cap)
-            elif problem:
-                problems.append(problem)
+        if folder.is_symlink():
+            continue  # a link is never a day folder: nothing outside the journal is read
+        captures.extend(_scan_day(folder, misnamed))
     captures.sort(key=lambda c: c.id)
     return captures, problems
 
 
-def _scan_day(folder: Path) -> Iterator[tuple[Capture | None, str | None]]:
+def _scan_day(folder: Path, misnamed: list[Path] | None) -> Iterator[Capture]:
     # No stat per file: an empty or damaged still is reported when it is read
     # (journal.images), which keeps loading 100,000 stills well under a second.
-    match = _NAME.match
-    with os.scandir(folder) as entries:
+    # A link is never a still (d_type, no stat): the journal reads nothing outside it.
+    try:
+        entries = os.scandir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    with entries:
         for entry in entries:
             name = entry.name
             if name.startswith(".") or not name.endswith(EXT):
                 continue  # temp files of interrupted writes, the maker's own files
-            cid = name[: -len(EXT)]
-            m = match(cid)
-            if m is None:
+            got = read_name(name[: -len(EXT)])
+            if got is None:
+                if misnamed is not None and _undecodable(name) and not entry.is_symlink():
+                    misnamed.append(folder / name)
                 continue
+            if entry.is_symlink():
+                continue
+            yield Capture(got[0], got[1], folder, got[2])
+
+
+def _undecodable(name: str) -> bool:
+    # os.listdir gives bytes that are not UTF-8 as lone surrogates (surrogateescape).
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
+
+
+def rename_misnamed(paths: list[Path]) -> list[tuple[Path, CaptureId]]:
+    """Give stills whose names are not valid UTF-8 a valid id (never overwriting one)."""
+    from coulisses.journal.ids import safe_filename_part
+
+    done: list[tuple[Path, CaptureId]] = []
+    for path in paths:
+        stem = path.name[: -len(EXT)]
+        head = read_name(stem[:20])  # the time part is ASCII digits
+        if head is None or not path.is_file() or path.is_symlink():
+            continue
+        rest = stem[20:]
+        source = safe_filename_part(rest.split("~", 1)[1]) if "~" in rest else None
+        for seq in range(MAX_SEQ):
+            cid = CaptureId.make(head[1], seq, source)
+            target = path.with_name(cid.file_name)
             try:
-                t = datetime.fromisoformat(cid[:19] + "+00:00")
-            except ValueError:
+                os.link(path, target, follow_symlinks=False)
+            except FileExistsError:
                 continue
-            yield Capture(cid, t, folder, m.group(3)), None
+            except OSError:
+                break  # no hard links here: leave it, it is only unlisted
+            os.unlink(path)
+            thumb = path.parent.parent.parent / THUMBS / path.parent.name / path.name
+            with contextlib.suppress(OSError):  # a thumbnail can be made again
+                os.replace(thumb, cid.thumb_path(path.parent.parent.parent))
+            done.append((path, cid))
+            break
+    return done
 
 
 def day_of(cid: str) -> str:
-    """The day folder of a capture id (its first 8 characters are the UTC date)."""
+    """The day folder of a capture id or of a probe sorting among them (its first 8
+    characters are the UTC date). Only ``Listing.ids`` and ``CaptureId`` turn a day
+    into a path, and both check it first."""
     return f"{cid[0:4]}-{cid[4:6]}-{cid[6:8]}"
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Listing:
@@ -171,11 +204,13 @@ class Listing:
     def ids(self, day: str) -> list[str]:
         got = self._ids.get(day)
         if got is None:
-            got = self._ids[day] = sorted(_still_names(self.piece_dir / STILLS / day))
+            # A probe's day ("\x7f", an id read from a damaged file) is never a path.
+            names = _still_names(self.piece_dir / STILLS / day) if _DAY.match(day) else ()
+            got = self._ids[day] = sorted(names)
         return got
 
     def exists(self, cid: str) -> bool:
-        if _NAME.match(cid) is None:
+        if not is_capture_id(cid):
             return False
         ids = self.ids(day_of(cid))
         i = bisect_left(ids, cid)

@@ -2,17 +2,25 @@
 
 TinyDB's JSONStorage truncates and rewrites its file: a crash mid-write leaves
 it unreadable. Here every write goes to a temp file that replaces the old one
-atomically; the previous version stays beside it as ``NAME.bak`` (a hard link,
-so it costs no copy) to recover from a file damaged by something else.
+atomically, and the version replaced is kept among the file's generations
+(``journal.generations``) to recover from a file damaged by something else.
+
+Reading keeps three outcomes apart (``journal.recovery`` acts on them): a file
+that cannot be *read* now (an I/O or permission error: ``UnreadableFile``,
+after a few tries), a *damaged* one (``CorruptFile``) and a *missing* one
+(``MissingFile``). Links are not followed: a table file is never read from
+outside the journal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,9 +28,10 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from coulisses.atomicio import fsync_dir, make_dirs, write_bytes
+from coulisses.atomicio import make_dirs, write_bytes
 from coulisses.i18n import tr
-from coulisses.journal.errors import CorruptFile
+from coulisses.journal import generations
+from coulisses.journal.errors import CorruptFile, MissingFile, UnreadableFile
 from coulisses.journal.shape import Check
 from coulisses.os_errors import describe_os_error
 
@@ -34,13 +43,46 @@ except ImportError:  # pragma: no cover - Windows
 
 log = logging.getLogger(__name__)
 
+# A disk waking up, a network drive reconnecting: a read is tried again after
+# these pauses (1.2 s in all) before the file is called unreadable. Permission
+# errors are not retried: they do not go away on their own.
+RETRY_PAUSES = (0.1, 0.3, 0.8)
+_NO_RETRY = {errno.EACCES, errno.EPERM}
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def read_bytes(path: Path, pauses: tuple[float, ...] = RETRY_PAUSES) -> bytes:
+    """The bytes of a journal file; MissingFile, CorruptFile (a link, a folder) or,
+    after retries, UnreadableFile. Never changes anything on disk."""
+    for attempt in range(len(pauses) + 1):
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        except (FileNotFoundError, NotADirectoryError):
+            raise MissingFile(path) from None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP and os.path.islink(path):
+                raise CorruptFile(path, tr("it is a link to another file")) from exc
+            if exc.errno == errno.EISDIR:
+                raise CorruptFile(path, tr("it is a folder, not a file")) from exc
+            if exc.errno in _NO_RETRY or attempt == len(pauses):
+                raise UnreadableFile(path, describe_os_error(exc)) from exc
+        else:
+            try:
+                with os.fdopen(fd, "rb") as fh:
+                    return fh.read()
+            except IsADirectoryError as exc:
+                raise CorruptFile(path, tr("it is a folder, not a file")) from exc
+            except OSError as exc:
+                if exc.errno in _NO_RETRY or attempt == len(pauses):
+                    raise UnreadableFile(path, describe_os_error(exc)) from exc
+        log.info("%s could not be read, trying again", path)
+        time.sleep(pauses[attempt])
+    raise AssertionError("unreachable")  # pragma: no cover
+
 
 def read_json(path: Path) -> Any:
-    """Parse a JSON file or raise CorruptFile naming it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CorruptFile(path, describe_os_error(exc)) from exc
+    """Parse a JSON file: CorruptFile naming it when damaged, MissingFile, UnreadableFile."""
+    raw = read_bytes(path)
     if not raw.strip():
         raise CorruptFile(path, tr("the file is empty"))
     try:
@@ -56,26 +98,25 @@ def read_json(path: Path) -> Any:
                                    line=exc.lineno, column=exc.colno)) from exc
 
 
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+def encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic replace on write, clear error on a damaged file.
 
     ``check`` says why a parsed document has the wrong shape (journal.shape);
-    every read runs it, so a file changed behind our back is caught too.
+    every read runs it, so a file changed behind our back is caught too. A file
+    that is not there is missing (``MissingFile``), never an empty journal:
+    table files are created by the journal, never by a first write.
     """
 
     def __init__(self, path: str | os.PathLike[str], create: bool = True,
                  check: Check | None = None) -> None:
         self.path = Path(path)
-        self._create = create
         self._check = check
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        if not self.path.exists():
-            return None
         data = read_json(self.path)
         if not isinstance(data, dict):
             raise CorruptFile(self.path, tr("it is not a journal table file"))
@@ -85,30 +126,19 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        if self.path.exists():
-            _keep_previous(self.path)
-        write_bytes(self.path, payload)
+        write_table(self.path, data)
 
     def close(self) -> None:
         pass
 
 
-def _keep_previous(path: Path) -> None:
-    bak = backup_path(path)
-    tmp = bak.with_name("." + bak.name + ".link.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        os.link(path, tmp)
-        os.replace(tmp, bak)
-    except OSError:
-        # Filesystems without hard links (some network or FAT drives): no backup,
-        # the atomic replace alone still protects the file.
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        return
-    fsync_dir(path.parent)
+def write_table(path: Path, data: Any, *, keep_generation: bool = True) -> None:
+    """Replace a table file atomically, keeping the version it replaces (unless
+    that version is the damaged one recovery is replacing)."""
+    payload = encode(data)
+    if keep_generation:
+        generations.keep(path)
+    write_bytes(path, payload)
 
 
 class _FileLock:
