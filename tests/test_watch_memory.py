@@ -212,6 +212,20 @@ def test_the_import_before_watching_leaves_out_what_a_watch_took(home, pieces, i
     assert watcher.poll(now=0) == [] and watcher.waiting == 1  # only IMG_3 is looked at
 
 
+def test_stopping_ends_a_long_first_pass_between_two_photos(home, pieces, inbox):
+    """A first start hashes every photo it does not know: stopping must not wait for all."""
+    from coulisses.jobs import CancelToken
+
+    bol, _ = pieces
+    for i in range(5):
+        arrive(inbox / f"IMG_{i}.jpg", photo_bytes(f"2025:04:09 10:0{i}:00", seed=80 + i))
+    token = CancelToken()
+    watcher = FolderWatcher(Journal.open(home), bol.id, [inbox], settle=0, interval=0.01,
+                            on_outcome=lambda _o: token.cancel())
+    watcher.run(token)
+    assert watcher.imported == 1 and watcher.waiting == 4
+
+
 def _cli_watch(home: Path, piece_id: str, inbox: Path) -> tuple[subprocess.Popen, list[str]]:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "desktop"), COULISSES_LANG="en",
                PYTHONUNBUFFERED="1")

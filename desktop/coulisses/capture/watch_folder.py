@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from coulisses.atomicio import DiskFullError
 from coulisses.capture.importer import (
@@ -95,6 +95,7 @@ class FolderWatcher:
         self.journal = journal
         self.piece_id = piece_id
         self.folders = tuple(Path(f) for f in folders)
+        self._prefixes = tuple(str(f).rstrip(os.sep) + os.sep for f in self.folders)
         self.settle = max(0.0, settle)
         self.interval = max(0.01, interval)
         # A file that stays truncated this long is reported, not waited on forever.
@@ -195,7 +196,7 @@ class FolderWatcher:
         with self._lock:
             return self._poll(time.monotonic() if now is None else now)
 
-    def _poll(self, now: float) -> list[PhotoOutcome]:
+    def _poll(self, now: float, cancel: CancelToken | None = None) -> list[PhotoOutcome]:
         try:
             self.memory.refresh()  # what another watch (the CLI, the app) took meanwhile
         except OSError as exc:
@@ -231,6 +232,8 @@ class FolderWatcher:
                 ready.append(path)
         results: list[PhotoOutcome] = []
         for path in sorted(ready):
+            if cancel is not None and cancel.cancelled:
+                break  # stopping: the rest waits for the next start (a first start hashes all)
             outcome = self._take(path, now)
             if outcome is not None:
                 results.append(outcome)
@@ -295,9 +298,13 @@ class FolderWatcher:
 
     def _seen(self, path: Path, signature: tuple[int, int]) -> SeenFile | None:
         """``path`` as the memory knows it: by its place inside the watched folder."""
+        text = str(path)
+        for prefix in self._prefixes:  # string work: this runs for every file at a start
+            if text.startswith(prefix):
+                return SeenFile.at(text[len(prefix):].replace(os.sep, "/"), signature)
         for folder in self.folders:
             if path.is_relative_to(folder):
-                return SeenFile.at(PurePath(path.relative_to(folder)), signature)
+                return SeenFile.at(path.relative_to(folder), signature)
         return None
 
     def _remember(self, taken: list[tuple[SeenFile, str]]) -> None:
@@ -353,7 +360,8 @@ class FolderWatcher:
         """Poll until ``cancel`` is cancelled (blocking; ``start`` runs it in a thread)."""
         while not cancel.cancelled:
             try:
-                self.poll()
+                with self._lock:  # cancel ends a long pass (a first start) between photos
+                    self._poll(time.monotonic(), cancel)
             except Exception:  # keep watching: one bad pass must not end the session
                 log.exception("watch folder pass failed")
             if cancel.wait(self.interval):

@@ -65,8 +65,11 @@ _LINE = re.compile(rb"^(\d{1,15}) (-?\d{1,20}) ([0-9a-f]{16}) ([0-9a-f]{64})$")
 
 
 def name_key(relative: str | PurePath) -> str:
-    """The key of a file's path inside the watched folder (a hash: never a path again)."""
-    text = PurePath(relative).as_posix()
+    """The key of a file's path inside the watched folder (a hash: never a path again).
+
+    A ``str`` is taken as it is, ``/`` between folders (the same key on every system).
+    """
+    text = relative.as_posix() if isinstance(relative, PurePath) else relative
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
