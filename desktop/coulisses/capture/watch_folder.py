@@ -202,7 +202,8 @@ class FolderWatcher:
         except OSError as exc:
             # Importing without it could bring back photos the maker moved away: wait.
             self._error("memory", tr("The journal could not be read ({error}); new photos "
-                                     "will be imported once it can.", error=describe_error(exc)))
+                                     "will be imported once it can be.",
+                                     error=describe_error(exc)))
             return []
         self._errors.pop("memory", None)
         present = self._listing()
