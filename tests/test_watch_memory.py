@@ -276,3 +276,32 @@ def test_the_cli_and_the_app_watching_one_folder_take_each_photo_once(home, piec
     by_cli = out.count("Imported IMG_")
     by_app = sum(o.status == IMPORTED for o in app_outcomes)
     assert by_cli + by_app == 3, (out, app_outcomes)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_import_watch_run_again_leaves_out_what_it_took_before(home, pieces, inbox):
+    """`coulisses import PIECE FOLDER --watch`, stopped, stills moved, run again."""
+    bol, vase = pieces
+    journal = Journal.open(home)
+    arrive(inbox / "IMG_1.jpg", photo_bytes("2025:04:08 09:00:00", seed=70))
+    arrive(inbox / "IMG_2.jpg", photo_bytes("2025:04:08 09:01:00", seed=71))
+    outs = []
+    for _run in range(2):
+        proc, err = _cli_watch(home, bol.id, inbox)
+        try:
+            watching = lambda err=err: any("Watching" in line for line in err)  # noqa: E731
+            assert wait_until(watching, timeout=30), err
+            proc.send_signal(signal.SIGINT)
+            out, _ = proc.communicate(timeout=15)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode == 0, "".join(err)
+        outs.append(out)
+        if _run == 0:
+            assert "Photos imported into “Bol”: 2." in out
+            journal.move_stills(bol.id, ids_of(journal, bol.id, "IMG_1"), vase.id)
+    assert "Photos imported into “Bol”: 0." in outs[1]
+    assert "Taken by this watch before, left alone even if moved, hidden or deleted since: 2." \
+        in outs[1]
+    assert sources(journal, bol.id) == ["IMG_2"] and sources(journal, vase.id) == ["IMG_1"]

@@ -87,9 +87,13 @@ def run(args: argparse.Namespace, ctx) -> int:
                                 on_outcome=lambda o: _say_outcome(ctx, o),
                                 on_error=ctx.warn)
     with ctrl_c_cancels(token):
-        report = import_photos(journal, piece.id, paths, progress=on_progress, cancel=token)
+        todo: list[Path] = paths
+        if watcher is not None:  # what a watch of this piece took stays out, moved or not
+            todo = watcher.fresh_files()
+        report = import_photos(journal, piece.id, todo, progress=on_progress, cancel=token)
         status.done()
-        code = _summarise(ctx, piece.name, report, watching=args.watch)
+        code = _summarise(ctx, piece.name, report, watching=args.watch,
+                          known=watcher.known_before if watcher is not None else 0)
         if watcher is None or token.cancelled or report.stopped:
             return code
         watcher.mark_handled(report.outcomes)
@@ -122,13 +126,17 @@ def _names(paths: Sequence[Path]) -> str:
     return shown
 
 
-def _summarise(ctx, piece_name: str, report: ImportReport, watching: bool) -> int:
+def _summarise(ctx, piece_name: str, report: ImportReport, watching: bool,
+               known: int = 0) -> int:
     imported = report.imported
     duplicates = report.duplicates
     skipped = [o for o in report.outcomes if o.status == SKIPPED]
     if watching:  # a file still being copied will be taken by the watcher
         skipped = [o for o in skipped if o.kind != INCOMPLETE]
-    if report.total == 0 and not report.ignored:
+    if known:
+        ctx.say(tr("Taken by this watch before, left alone even if moved, hidden or "
+                   "deleted since: {n}.", n=known))
+    elif report.total == 0 and not report.ignored:
         ctx.warn(tr("No photos found in the given paths."))
     elif report.total == 0:
         ctx.warn(tr("No photos found: the files there are not JPEG, PNG or HEIC photos."))
