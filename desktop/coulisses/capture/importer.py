@@ -162,24 +162,36 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
             Path(exc.filename or "?"), SKIPPED, kind=UNREADABLE,
             reason=tr("the folder cannot be read ({error})", error=describe_os_error(exc))))
 
+    def walkable(folder: Path) -> bool:
+        # A folder that cannot be looked into is still walked: the walk names it.
+        if folder.name.startswith("."):
+            return False
+        return not (excluded and _inside(_resolved(folder), excluded)) \
+            and not is_journal_root(folder)
+
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+            there = is_dir or os.path.lexists(path)  # a broken link is there: opened() says why
+        except OSError as exc:  # its parent folder cannot be read
+            out.problems.append(PhotoOutcome(path, SKIPPED, kind=UNREADABLE, reason=tr(
+                "it cannot be read ({error})", error=describe_os_error(exc))))
+            continue
+        if is_dir:
             if excluded is not None and _inside(_resolved(path), excluded):
                 out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
                     "it is inside the Coulisses journal folder"), kind=UNREADABLE))
                 continue
             for folder, dirs, names in os.walk(path, onerror=unreadable):
                 here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not (excluded and _inside(_resolved(here / d), excluded))
-                                 and not is_journal_root(here / d))
+                dirs[:] = sorted(d for d in dirs if walkable(here / d))
                 for name in sorted(names):
                     if is_photo_name(name):
                         add(here / name)
                     elif not is_partial_name(name):
                         out.ignored.append(here / name)
-        elif path.exists():
+        elif there:
             add(path)
         else:
             out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
@@ -188,9 +200,15 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
 
 
 def _resolved(p: Path) -> Path:
+    """``p`` with its links followed, as far as they lead; never raises.
+
+    A link that points to itself (``ln -s pic.jpg pic.jpg``) makes ``resolve()``
+    raise RuntimeError before Python 3.13 (OSError since): such an entry is
+    still listed, and reading it says what is wrong.
+    """
     try:
         return p.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return p.absolute()
 
 

@@ -130,8 +130,7 @@ def opened(path: Path) -> Iterator[tuple[Image.Image, PhotoHeader, BinaryIO]]:
             raise PhotoError(tr("it is not a regular file"), UNREADABLE)
         fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - closed below, after decoding
     except OSError as exc:
-        raise PhotoError(tr("it cannot be read ({error})", error=describe_os_error(exc)),
-                         UNREADABLE) from None
+        raise PhotoError(_unreadable(path, exc), UNREADABLE) from None
     with fh:
         st = os.fstat(fh.fileno())
         if st.st_size == 0:
@@ -246,6 +245,16 @@ def _reencoded_still(img: Image.Image, header: PhotoHeader, max_side: int) -> De
         bgr = np.ascontiguousarray(turn(bgr))
     jpeg, thumb = encode_still(bgr)
     return DecodedStill(jpeg, thumb, bgr.shape[1], bgr.shape[0])
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    """Why a photo cannot be opened, in words that point at the cause."""
+    if os.path.islink(path):  # a link to nothing, or to itself (ln -s pic.jpg pic.jpg)
+        return tr("it is a link to a file that cannot be read ({error})",
+                  error=describe_os_error(exc))
+    if isinstance(exc, FileNotFoundError):  # listed, then gone: moved or deleted meanwhile
+        return tr("it was moved or deleted before it could be read")
+    return tr("it cannot be read ({error})", error=describe_os_error(exc))
 
 
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")

@@ -25,8 +25,16 @@ _CACHE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
 def is_journal_root(folder: Path) -> bool:
-    """A Coulisses journal (ours, a backup, a synced copy): its stills are not new photos."""
-    return (folder / ROOT_FILE).is_file() and (folder / PIECES).is_dir()
+    """A Coulisses journal (ours, a backup, a synced copy): its stills are not new photos.
+
+    Never raises: a folder that cannot be looked into (permission denied) is not
+    taken for a journal, so a walk goes on and lists it, where its own error
+    names it, instead of one unreadable folder ending a whole listing.
+    """
+    try:
+        return (folder / ROOT_FILE).is_file() and (folder / PIECES).is_dir()
+    except (OSError, ValueError):  # ValueError: a name the system cannot even look up
+        return False
 
 
 def cache_dir(piece_folder: Path, name: str) -> Path:
