@@ -303,12 +303,37 @@ def test_ranges_are_built_with_both_ends_included():
     assert 3 not in h and None not in h
 
 
+def test_a_range_whose_first_still_was_deleted_can_still_be_cut(listing):
+    """A still deleted outside Coulisses (a file manager) leaves a range end that is no
+    longer a still; showing the first still left, which has nothing before it, keeps
+    the rest hidden instead of failing on the missing neighbour."""
+    h = hide(EMPTY, STILLS[0:6], listing)
+    gone = FakeListing(STILLS[1:])
+    assert unhide(h, [STILLS[1]], gone).ranges == ranges((2, 5))
+    assert unhide(h, [STILLS[1], STILLS[5]], gone).ranges == ranges((2, 4))
+
+
+def test_equality_hash_and_repr():
+    a, split = HiddenRanges([("0001", "0002")]), HiddenRanges([("0002", "0002"), ("0001", "0001")])
+    assert a != split  # two ranges that no listing joined are not one
+    assert a == HiddenRanges.from_json([["0001", "0002"]]) and hash(a) == hash(
+        HiddenRanges([("0001", "0002")]))
+    assert a != EMPTY and a != HiddenRanges([("0001", "0003")]) and HiddenRanges() == EMPTY
+    assert a != [("0001", "0002")] and a != a.ranges
+    assert hash(a) != hash(HiddenRanges([("0001", "0003")]))  # a hash that tells them apart
+    assert repr(a) == "HiddenRanges([('0001', '0002')])"
+    assert repr(EMPTY) == "HiddenRanges([])"
+
+
 def test_join_touching_and_runs_directly(listing):
     h = HiddenRanges([(STILLS[1], STILLS[2]), (STILLS[3], STILLS[3]), (STILLS[5], STILLS[6])])
     assert join_touching(h, listing).ranges == ranges((1, 3), (5, 6))
     assert join_touching(EMPTY, listing) == EMPTY
     assert runs(STILLS[:4], {STILLS[1]: True, STILLS[2]: False, STILLS[3]: True}) == [
         (STILLS[0], STILLS[1]), (STILLS[2], STILLS[3])]
+    # An id with no word on its neighbour is not joined to it: unknown is not adjacent.
+    assert runs(STILLS[:3], {STILLS[2]: True}) == [(STILLS[0], STILLS[0]),
+                                                  (STILLS[1], STILLS[2])]
 
 
 def test_from_json_skips_what_is_not_two_ids():
