@@ -220,7 +220,8 @@ def _inside(path: Path, folder: Path) -> bool:
 class _Prepared:
     header: PhotoHeader
     still: DecodedStill | None  # None: already in the journal
-    source: bytes = b""  # the photo file's bytes
+    source: bytes = b""  # the photo file's bytes (dropped once hashed when not stored as is)
+    size: int = 0  # how many bytes the photo file has
     _digest: str | None = None
 
     def source_digest(self) -> str:
@@ -245,13 +246,16 @@ def _prepare(journal: Journal, piece_id: str, path: Path, max_side: int,
     with opened(path) as (img, header, fh):
         if _already_stored(journal, piece_id, index.piece_folder, header.taken.when, path.name):
             return _Prepared(header, None)
-        prepared = _Prepared(header, None, read_source(fh))
+        source = read_source(fh)
+        prepared = _Prepared(header, None, source, len(source))
         with index.locked():  # a copy under another name: no need to decode it
-            if index.find(len(prepared.source), prepared.source_digest) is not None:
+            if index.find(prepared.size, prepared.source_digest) is not None:
                 return prepared
         prepared.still = decode_still(img, header, max_side, prepared.source)
         if not prepared.still.original:
             prepared.source_digest()  # recorded for a HEIC/PNG (hashed here, in parallel)
+            # Only the re-encoded still waits to be stored: a big PNG's bytes need not.
+            prepared.source = b""
         return prepared
 
 
@@ -301,7 +305,7 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
         return PhotoOutcome(path, DUPLICATE, **common)
     try:
         with index.locked():  # check-then-store, safe against a second importer
-            if index.find(len(prepared.source), prepared.source_digest) is not None:
+            if index.find(prepared.size, prepared.source_digest) is not None:
                 return PhotoOutcome(path, DUPLICATE, **common)  # a copy under another name
             capture = journal.add_still(piece_id, still.jpeg, header.taken.when,
                                         thumbnail=still.thumbnail,
@@ -310,7 +314,7 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
                 return PhotoOutcome(path, DUPLICATE, **common)
             index.add(capture.id, len(still.jpeg), None)  # hashed if ever a twin size comes
             if not still.original:  # the same HEIC or PNG is known again by its own bytes
-                index.add(capture.id, len(prepared.source), prepared.source_digest(), SOURCE)
+                index.add(capture.id, prepared.size, prepared.source_digest(), SOURCE)
     except DiskFullError:
         raise  # the whole import stops: no other photo would fit either
     except (OSError, JournalError) as exc:
