@@ -26,6 +26,7 @@ from coulisses.atomicio import fsync_dir, write_text
 from coulisses.export.errors import ExportError
 from coulisses.export.exporter import ExportResult
 from coulisses.i18n import tr
+from coulisses.journal.confine import open_append
 from coulisses.journal.storage import locked
 from coulisses.os_errors import describe_error, describe_os_error
 
@@ -90,7 +91,7 @@ def _append(folder: Path, entry: dict[str, Any]) -> None:
     with locked(folder / LOCK_NAME):
         path = folder / LOG_NAME
         new = not path.exists()
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = open_append(path)  # never through a link planted at its name
         try:
             if _ends_torn(path):
                 os.write(fd, b"\n")  # a crash cut the last line: never glue onto it

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from coulisses.atomicio import write_bytes
 from coulisses.journal import layout, stills
+from coulisses.journal.confine import open_append
 from coulisses.journal.storage import locked
 
 log = logging.getLogger(__name__)
@@ -197,7 +198,7 @@ class ContentIndex:
         line = f"{kind} {size} {content} {capture_id}\n".encode()
         # One write() in append mode, under the lock. No fsync: a line lost in a
         # power cut only costs one duplicate check (the rest of the file is kept).
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        fd = open_append(self.path)  # never through a link planted at its name
         try:
             os.write(fd, line)
         finally:

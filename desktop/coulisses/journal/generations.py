@@ -126,10 +126,10 @@ def prune(path: Path, now: datetime | None = None) -> list[Path]:
     kept = [g for g in listing(path) if g.path.parent == folder_of(path)]
     keep_paths = {g.path for g in kept[:KEEP_RECENT]}
     days_seen: set[str] = set()
-    week_ago = now - timedelta(days=KEEP_DAYS)
+    first_day = (now - timedelta(days=KEEP_DAYS)).date()
     for g in kept:  # newest first: the first of each day is that day's newest
         day = g.saved.strftime("%Y-%m-%d")
-        if g.saved >= week_ago and day not in days_seen:
+        if g.saved.date() >= first_day and day not in days_seen:
             keep_paths.add(g.path)
         days_seen.add(day)
     removed = []

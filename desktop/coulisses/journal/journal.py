@@ -34,6 +34,7 @@ from coulisses.atomicio import free_bytes, make_dirs, write_bytes
 from coulisses.i18n import tr
 from coulisses.journal import generations, layout, leftovers, moving, piece_settings, stills
 from coulisses.journal import hidden as hidden_mod
+from coulisses.journal.confine import open_append, require_inside
 from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
@@ -217,6 +218,11 @@ class Journal:
 
     def pieces(self) -> list[Piece]:
         out = []
+        for link in _linked_pieces(self.home / PIECES):
+            self.report(tr("{path} is a link to a folder elsewhere; Coulisses only keeps pieces "
+                           "inside the journal folder, so it leaves it alone: move that folder "
+                           "into {pieces} to use it again.", path=link,
+                           pieces=self.home / PIECES), None)
         for pid in self.piece_ids():
             try:
                 out.append(self.piece(pid))
@@ -315,6 +321,7 @@ class Journal:
         for seq in range(10_000):
             cid = stills.capture_id(taken_at, seq, src)
             path = stills.still_path(folder, cid)
+            require_inside(folder, path.parent)  # a planted link never takes a still outside
             try:
                 write_bytes(path, jpeg, overwrite=False)
             except FileExistsError:
@@ -326,7 +333,8 @@ class Journal:
             raise JournalError("too many stills at the same instant")
         if thumbnail is not None:
             try:
-                write_bytes(stills.thumb_path(folder, cid), thumbnail)
+                write_bytes(require_inside(folder, stills.thumb_path(folder, cid).parent)
+                            / path.name, thumbnail)
             except OSError as exc:  # the still is safe; a thumbnail can be remade
                 log.warning("thumbnail for %s not written: %s", cid, exc)
         self._store_signature(folder, path.parent.name, cid, signature, thumbnail)
@@ -355,8 +363,8 @@ class Journal:
         # One O_APPEND line: its file size is the change counter other processes stat.
         path = layout.added_log(folder)
         try:
-            make_dirs(path.parent)
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            make_dirs(require_inside(folder, path.parent))
+            fd = open_append(path)
             try:
                 os.write(fd, cid.encode("utf-8") + b"\n")
             finally:
@@ -795,6 +803,12 @@ def _size(path: Path) -> int:
         return os.stat(path).st_size
     except FileNotFoundError:
         return 0
+
+
+def _linked_pieces(root: Path) -> list[Path]:
+    with contextlib.suppress(OSError), os.scandir(root) as entries:
+        return [Path(e.path) for e in entries if e.is_symlink() and is_valid_id(e.name)]
+    return []
 
 
 def _fresh_root_data() -> dict[str, Any]:

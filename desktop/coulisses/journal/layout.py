@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from coulisses.atomicio import make_dirs
+from coulisses.journal.confine import require_inside
 
 ROOT_FILE = "coulisses.json"
 PIECES = "pieces"
@@ -41,7 +42,9 @@ def cache_dir(piece_folder: Path, name: str) -> Path:
     """``<piece>/cache/<name>/``, created durably: files anyone may delete and rebuild."""
     if not _CACHE_NAME.match(name):
         raise ValueError(f"not a cache name: {name!r}")
-    return make_dirs(piece_folder / CACHE / name)
+    folder = piece_folder / CACHE / name
+    require_inside(piece_folder, folder)  # OutsideJournal (an OSError) through a planted link
+    return make_dirs(folder)
 
 
 def added_log(piece_folder: Path) -> Path:

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from coulisses.atomicio import fsync_dir, is_temp_name, make_dirs, write_bytes
+from coulisses.journal.confine import no_link_between
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,9 @@ def sweep_piece(piece_folder: Path, cache: Path, now: float | None = None) -> in
     how many were removed. ``cache``: the piece's cache folder (for the marker)."""
     now = time.time() if now is None else now
     marker = cache / SWEPT_MARKER
+    own_marker = no_link_between(piece_folder, marker)  # else: no marker, never outside
     with contextlib.suppress(OSError):
-        if now - os.stat(marker).st_mtime < SWEEP_EVERY:
+        if own_marker and now - os.stat(marker).st_mtime < SWEEP_EVERY:
             return 0
     removed = _sweep_folder(piece_folder, now)
     for sub in ("stills", "thumbs"):
@@ -102,8 +104,9 @@ def sweep_piece(piece_folder: Path, cache: Path, now: float | None = None) -> in
                 if day.is_dir(follow_symlinks=False):
                     removed += _sweep_folder(Path(day.path), now)
     try:
-        make_dirs(cache)
-        write_bytes(marker, b"")
+        if own_marker:
+            make_dirs(cache)
+            write_bytes(marker, b"")
     except OSError as exc:
         log.info("sweep marker of %s not written: %s", piece_folder, exc)
     if removed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,6 +73,15 @@ class Capture:
     def thumb_path(self) -> Path:
         """Where the capture's thumbnail is, if one was made (check before use)."""
         return self.folder.parent.parent / "thumbs" / self.folder.name / f"{self.id}.jpg"
+
+    def own_thumb(self) -> Path | None:
+        """The thumbnail when there is one of the journal's own (a plain file, not a link
+        planted to show a file from elsewhere), else None: one ``lstat``."""
+        path = self.thumb_path
+        try:
+            return path if stat.S_ISREG(os.lstat(path).st_mode) else None
+        except OSError:
+            return None
 
     @property
     def iso_time(self) -> str:

@@ -43,7 +43,6 @@ import errno
 import json
 import logging
 import os
-import stat
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -56,13 +55,13 @@ from coulisses.i18n import tr
 from coulisses.journal import hidden as hidden_mod
 from coulisses.journal import layout, stills
 from coulisses.journal.capture_id import CaptureId
+from coulisses.journal.confine import is_own_file, no_link_between, open_append, require_inside
 from coulisses.journal.edits import MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
     CorruptFile,
     JournalError,
     MissingFile,
-    UnreadableFile,
 )
 from coulisses.journal.ids import is_valid_id
 from coulisses.journal.model import Moment
@@ -217,33 +216,13 @@ def _plan(src: str, dst: str, pairs: list[tuple[str, str]], data: dict[str, Any]
             "cover": cover if cover in moving else None}
 
 
-def _regular_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _no_link_on_the_way(piece_dir: Path, path: Path) -> bool:
-    """No level between the piece folder and ``path`` is a link: a file is never made,
-    moved or removed outside the journal through a planted link."""
-    level = path.parent
-    while level != piece_dir:
-        if os.path.islink(level):
-            return False
-        if level == level.parent:  # pragma: no cover - path is inside piece_dir
-            return False
-        level = level.parent
-    return True
-
-
 def _move_file(a: Path, b: Path) -> str | None:
     """Give the still at ``a`` the name ``b``: None when it is at ``b`` afterwards, else
     why it stays at ``a`` (a still never ends under both names, nor under neither)."""
-    if os.path.lexists(b) and not _regular_file(b):
+    if os.path.lexists(b) and not is_own_file(b):
         return tr("a file that is not a still has its name in the other piece")
-    if not _regular_file(a):
-        if not os.path.lexists(a) and _regular_file(b):
+    if not is_own_file(a):
+        if not os.path.lexists(a) and is_own_file(b):
             return None  # moved before a crash
         return tr("it is not a plain file (a link?)")
     try:
@@ -291,7 +270,7 @@ def _apply(journal: PieceStore, intent: dict[str, Any]) -> MoveResult:
     touched: set[Path] = set()
     for old, new in pairs:
         a, b = old.still_path(src_dir), new.still_path(dst_dir)
-        if not (_no_link_on_the_way(src_dir, a) and _no_link_on_the_way(dst_dir, b)):
+        if not (no_link_between(src_dir, a) and no_link_between(dst_dir, b)):
             reason: str | None = tr("its folder is a link to outside the journal")
         else:
             reason = _move_file(a, b)
@@ -390,10 +369,10 @@ def _keep(data: dict[str, Any], table: str, wanted: Any) -> None:
 
 
 def _move_thumb(a: Path, b: Path, src_dir: Path, dst_dir: Path) -> None:
-    if not (_regular_file(a) and _no_link_on_the_way(src_dir, a)
-            and _no_link_on_the_way(dst_dir, b)):
+    if not (is_own_file(a) and no_link_between(src_dir, a)
+            and no_link_between(dst_dir, b)):
         return  # none made, moved before a crash, or not ours: the view remakes it
-    if os.path.lexists(b) and not _regular_file(b):
+    if os.path.lexists(b) and not is_own_file(b):
         return
     try:
         make_dirs(b.parent)
@@ -448,7 +427,8 @@ def _log_change(folder: Path, n: int) -> None:
     path = layout.added_log(folder)
     try:
         make_dirs(path.parent)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        require_inside(folder, path.parent)
+        fd = open_append(path)
         try:
             os.write(fd, f"moved {n}\n".encode())
         finally:
@@ -480,44 +460,60 @@ def finish_pending(journal: PieceStore) -> None:
         except (OSError, JournalError) as exc:
             reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
             log.warning("move recorded in %s not finished: %s", path, reason)
+            _count_failure(journal, name, path)
             journal.report(tr("A move of stills from piece {piece} could not be finished "
                               "yet ({reason}); Coulisses will try again when the journal is "
                               "next opened.", piece=name, reason=reason), name)
 
 
 def _finish_one(journal: PieceStore, name: str, path: Path) -> None:
-    try:
-        raw = read_json(path)
-    except MissingFile:
-        return  # finished by another process meanwhile
-    except CorruptFile as exc:
-        _give_up(journal, name, path, exc.reason)
-        return
-    except UnreadableFile:
-        raise  # perhaps a disk waking up: tried again next time, nothing changed
-    problem = intent_problem(raw, name)
-    if problem is not None:
-        _give_up(journal, name, path, problem)
-        return
-    src_dir = journal.piece_folder(raw["src"])
-    dst_dir = journal.piece_folder(raw["dst"])
+    src_dir = journal.piece_folder(name)
+    # Checking and giving up touch the record alone: the source piece's lock is enough
+    # (a lock in the other piece may be what cannot be had: a read-only disk).
+    with locked(src_dir / layout.LOCK):
+        intent = _readable_intent(journal, name, path)
+        if intent is None:
+            return
+        if intent.get("tries", 0) >= MAX_TRIES:
+            _give_up(journal, name, path, tr("it failed {n} times", n=intent["tries"]))
+            return
+    dst_dir = journal.piece_folder(intent["dst"])
     with _both_locked(src_dir, dst_dir):
-        try:
-            intent = read_json(path)
-        except MissingFile:
+        intent = _readable_intent(journal, name, path)
+        if intent is None:
             return  # the mover finished while we waited
-        if intent_problem(intent, name) is not None:
-            _give_up(journal, name, path, tr("it changed while being read"))
-            return
-        tries = int(intent.get("tries", 0))
-        if tries >= MAX_TRIES:
-            _give_up(journal, name, path, tr("it failed {n} times", n=tries))
-            return
-        intent["tries"] = tries + 1  # counted before trying: a crash in the try counts too
-        write_bytes(path, json.dumps(intent, ensure_ascii=False).encode("utf-8"))
         result = _apply(journal, intent)
         log.info("finished moving %d stills from %s to %s", len(result.after), result.src,
                  result.dst)
+
+
+def _readable_intent(journal: PieceStore, name: str, path: Path) -> dict[str, Any] | None:
+    """The record if it is there and valid; a damaged or crafted one is set aside (None)."""
+    try:
+        raw = read_json(path)
+    except MissingFile:
+        return None
+    except CorruptFile as exc:
+        _give_up(journal, name, path, exc.reason)
+        return None
+    # UnreadableFile goes up: perhaps a disk waking up, tried again next time.
+    problem = intent_problem(raw, name)
+    if problem is not None:
+        _give_up(journal, name, path, problem)
+        return None
+    return raw
+
+
+def _count_failure(journal: PieceStore, name: str, path: Path) -> None:
+    """One more failed replay, recorded in the record itself (so every process counts)."""
+    try:
+        with locked(journal.piece_folder(name) / layout.LOCK):
+            intent = read_json(path)
+            if intent_problem(intent, name) is None:
+                intent["tries"] = intent.get("tries", 0) + 1
+                write_bytes(path, json.dumps(intent, ensure_ascii=False).encode("utf-8"))
+    except (OSError, JournalError) as exc:
+        log.warning("failed move not counted in %s: %s", path, exc)
 
 
 def _give_up(journal: PieceStore, name: str, path: Path, reason: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from coulisses.i18n import tr
+from coulisses.journal.capture_id import is_capture_id
 from coulisses.journal.model import MOMENT_KINDS, parse_iso
 
 Check = Callable[[Any], str | None]
@@ -28,8 +29,10 @@ def _is_time(value: Any) -> bool:
     return True
 
 
-def _str_or_none(value: Any) -> bool:
-    return value is None or isinstance(value, str)
+def _id_or_none(value: Any) -> bool:
+    # Ids read from disk are checked where they come in, like every id that may one
+    # day name a file (journal.capture_id).
+    return value is None or is_capture_id(value)
 
 
 def tables_problem(data: Any) -> str | None:
@@ -66,7 +69,7 @@ def _moment_doc(d: dict[str, Any]) -> str | None:
         return tr("moment {id} has a caption that is not text", id=d["id"])
     if "created" in d and not _is_time(d["created"]):
         return tr("moment {id} has no valid creation time", id=d["id"])
-    if not _str_or_none(d.get("capture")) or not _str_or_none(d.get("span_to")):
+    if not _id_or_none(d.get("capture")) or not _id_or_none(d.get("span_to")):
         return tr("moment {id} points to a still in a way Coulisses cannot read", id=d["id"])
     return None
 
@@ -82,7 +85,7 @@ def _gap_doc(d: dict[str, Any]) -> str | None:
 
 
 def _meta_doc(d: dict[str, Any]) -> str | None:
-    if not isinstance(d.get("capture"), str) or not isinstance(d.get("meta", {}), dict):
+    if not is_capture_id(d.get("capture")) or not isinstance(d.get("meta", {}), dict):
         return tr("the settings of a still are not readable")
     return None
 
@@ -96,7 +99,7 @@ def _dismissed_doc(d: dict[str, Any]) -> str | None:
 def _hidden_doc(d: dict[str, Any]) -> str | None:
     ranges = d.get("ranges", [])
     if not isinstance(ranges, list) or not all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r)
+            isinstance(r, list) and len(r) == 2 and all(is_capture_id(x) for x in r)
             for r in ranges):
         return tr("the list of hidden stills is not readable")
     return None

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from coulisses.journal.confine import open_append
+
 log = logging.getLogger(__name__)
 
 # A signature is a still shrunk to 24x18 grey levels (journal.codec makes them).
@@ -79,7 +81,7 @@ def append(folder: Path, day: str, capture_id: str, signature: np.ndarray) -> No
     """Add one still's signature; a failure only costs a decode later, so it is logged."""
     data = record(capture_id, signature)
     try:
-        fd = os.open(day_path(folder, day), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = open_append(day_path(folder, day))
         try:
             os.write(fd, data)  # one write per record: O_APPEND keeps writers apart
         finally:

@@ -26,6 +26,7 @@ from coulisses.journal.capture_id import (
     read_name,
     stamp,
 )
+from coulisses.journal.confine import no_link_between
 from coulisses.journal.model import Capture
 
 
@@ -62,11 +63,15 @@ def thumb_path(piece_dir: Path, cid: str) -> Path:
 
 
 def day_names(piece_dir: Path) -> list[str]:
-    """The piece's day folders, oldest first."""
+    """The piece's day folders, oldest first (never a link: nothing outside is read)."""
+    root = piece_dir / STILLS
+    if os.path.islink(root):
+        return []
     try:
-        return sorted(e.name for e in os.scandir(piece_dir / STILLS)
-                      if e.is_dir() and not e.name.startswith("."))
-    except FileNotFoundError:
+        with os.scandir(root) as entries:
+            return sorted(e.name for e in entries
+                          if e.is_dir(follow_symlinks=False) and not e.name.startswith("."))
+    except (FileNotFoundError, NotADirectoryError):
         return []
 
 
@@ -108,8 +113,6 @@ def scan(piece_dir: Path, misnamed: list[Path] | None = None
     problems: list[str] = []
     for day in day_names(piece_dir):
         folder = root / day
-        if folder.is_symlink():
-            continue  # a link is never a day folder: nothing outside the journal is read
         captures.extend(_scan_day(folder, misnamed))
     captures.sort(key=lambda c: c.id)
     return captures, problems
@@ -205,7 +208,9 @@ class Listing:
         got = self._ids.get(day)
         if got is None:
             # A probe's day ("\x7f", an id read from a damaged file) is never a path.
-            names = _still_names(self.piece_dir / STILLS / day) if _DAY.match(day) else ()
+            folder = self.piece_dir / STILLS / day
+            names = _still_names(folder) if _DAY.match(day) and no_link_between(
+                self.piece_dir, folder) else ()
             got = self._ids[day] = sorted(names)
         return got
 

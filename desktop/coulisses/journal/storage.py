@@ -31,6 +31,7 @@ from tinydb.storages import Storage
 from coulisses.atomicio import make_dirs, write_bytes
 from coulisses.i18n import tr
 from coulisses.journal import generations
+from coulisses.journal.confine import open_lock
 from coulisses.journal.errors import CorruptFile, MissingFile, UnreadableFile
 from coulisses.journal.shape import Check
 from coulisses.os_errors import describe_os_error
@@ -161,7 +162,7 @@ def locked(lock_file: Path) -> Iterator[None]:
     with lock.rlock:
         if lock.depth == 0:
             make_dirs(lock_file.parent)
-            fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = open_lock(lock_file)
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
             else:  # pragma: no cover

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from coulisses.atomicio import make_dirs, write_bytes
+from coulisses.journal.confine import open_append
 from coulisses.journal.storage import locked
 
 log = logging.getLogger(__name__)
@@ -171,7 +172,7 @@ class WatchMemory:
             # A line cut short by a crash: end it, so it is one damaged line that is
             # skipped rather than glued to this one.
             payload = b"\n" + payload
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        fd = open_append(self.path)  # never through a link planted at its name
         try:
             written = os.write(fd, payload)
             if written != len(payload):  # a short write: the disk filled up mid-line

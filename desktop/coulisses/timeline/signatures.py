@@ -53,8 +53,8 @@ def capture_signature(capture: Capture) -> np.ndarray | None:
     """The signature of one still: from its thumbnail when it has one. None if unreadable."""
     from coulisses.journal.codec import signature_from_jpeg  # OpenCV: only when decoding
 
-    for path in (capture.thumb_path, capture.path):
-        data = _read(path)
+    for path in (capture.own_thumb(), capture.path):
+        data = _read(path) if path is not None else None
         sig = signature_from_jpeg(data) if data is not None else None
         if sig is not None:
             return sig

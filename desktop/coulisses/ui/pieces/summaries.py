@@ -38,8 +38,9 @@ def summarise(journal: Journal, piece: Piece) -> PieceSummary:
     last = latest.time if latest is not None else piece.created
     thumb = QImage()
     if latest is not None:
-        thumb = load_image(latest.thumb_path, THUMB)
-        if thumb.isNull():
+        own = latest.own_thumb()
+        thumb = load_image(own, THUMB) if own is not None else QImage()
+        if thumb.isNull() and not latest.path.is_symlink():
             thumb = load_image(latest.path, THUMB)
     return PieceSummary(piece, count, last, latest, thumb)
 

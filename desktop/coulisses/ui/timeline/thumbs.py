@@ -28,7 +28,8 @@ def _load(batch: list[tuple[str, Capture]], bound: QSize,
           key: int) -> tuple[int, list[tuple[str, QImage]]]:
     out = []
     for name, cap in batch:
-        image = load_image(cap.thumb_path, bound)
+        thumb = cap.own_thumb()
+        image = load_image(thumb, bound) if thumb is not None else QImage()
         if image.isNull():  # no thumbnail (an old journal, a failed write): the still itself
             image = load_image(cap.path, bound)
         out.append((name, image))
