@@ -239,7 +239,7 @@ def resolve_one(snap, ref: str, option: str) -> str:
     try:
         span = resolve(snap, ref)
     except RefError as exc:
-        raise UsageError(tr("{option}: {problem}", option=option, problem=exc)) from None
+        raise UsageError(tr("{option}: {error}", option=option, error=exc)) from None
     if span.hi - span.lo != 1:
         raise UsageError(tr("{option} takes one still, and {ref!r} matches {n}; give its id "
                             "or its number", option=option, ref=ref, n=span.hi - span.lo))
@@ -445,15 +445,15 @@ def _move_with_progress(ctx, piece, caps, target):
                     told = True
                     status.done()
                     ctx.warn(tr("A move is all or nothing: it finishes first (Ctrl-C again "
-                                "stops at once; the next start finishes it)."))
+                                "stops at once, and the next command finishes it)."))
                 if status.tty or time.monotonic() - started > LOG_AFTER:
                     done = max(done, _moved_so_far(paths))
                     status.show(progress_bar(Progress(done, len(paths), started=started),
                                              label))
     except KeyboardInterrupt:
         status.done()
-        ctx.warn(tr("Stopped in the middle of the move. Every still is still in one of the "
-                    "two pieces: the next `coulisses` command, or the app, finishes the move."))
+        ctx.warn(tr("Stopped in the middle of the move; no still is lost: the next "
+                    "`coulisses` command, or the app, finishes it."))
         return None
     status.done()
     error = outcome.get("error")
