@@ -214,14 +214,18 @@ def test_decodes_take_turns_within_the_memory_budget(journal, piece, tmp_path, m
     monkeypatch.setattr(photo_decode, "_budget", photo_decode._Budget(150 << 20))  # one fits
     active, peak = [0], [0]
     lock = threading.Lock()
+    company = threading.Event()  # set when two decodes are in memory at once
+    linger = [0.2]  # how long a decode waits for another one to join it
     real_shrunk = photo_decode._shrunk
 
     def shrunk(img, max_side):  # runs inside a share, while the full picture is in memory
         with lock:
             active[0] += 1
             peak[0] = max(peak[0], active[0])
+            if active[0] > 1:
+                company.set()
         try:
-            threading.Event().wait(0.05)  # long enough for another worker to get in, if it may
+            company.wait(linger[0])  # room for another worker to get in, if it may
             return real_shrunk(img, max_side)
         finally:
             with lock:
@@ -231,9 +235,10 @@ def test_decodes_take_turns_within_the_memory_budget(journal, piece, tmp_path, m
     report = import_photos(journal, piece.id, [card], workers=4)
     assert len(report.imported) == 3, report.skipped
     assert peak[0] == 1
-    # With room for all, the same import decodes them side by side.
+    # With room for all, the same import decodes them side by side: a decode now
+    # waits (up to 10 s, on a busy machine) for a second one, which is let in at once.
     monkeypatch.setattr(photo_decode, "_budget", photo_decode._Budget(4 << 30))
-    peak[0] = 0
+    peak[0], linger[0] = 0, 10.0
     other = journal.create_piece("Autre")
     import_photos(journal, other.id, [card], workers=4)
     assert peak[0] > 1
