@@ -73,8 +73,15 @@ def describe_error(exc: BaseException) -> str:
 
 
 def own_sentence(exc: BaseException) -> str | None:
-    """The sentence our own code put in a ``DiskFullError`` with no path ("Not enough
-    free space in … for this export"), which says more than any phrase here."""
+    """The sentence our own code put in a ``DiskFullError`` ("Not enough free space in …
+    for this export: it needs about 60 MB and only 12 MB is free…"), which says more
+    than any phrase here.
+
+    Ours are raised without a file name (the sentence names the place itself);
+    ``atomicio`` raises its own with the path and the system's English, which
+    ``describe_os_error_at`` words instead. A sentence of ours given a file name
+    would be lost for "the disk is full (folder)": issue 20's export did that.
+    """
     if isinstance(exc, DiskFullError) and exc.filename is None and exc.strerror:
         return exc.strerror
     return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import time
@@ -37,7 +38,7 @@ from coulisses.export.output_folder import PartialFolder, clean_stale_partials, 
 from coulisses.export.pipeline import render_frames
 from coulisses.export.post_text import post_text
 from coulisses.export.presets import Preset, get_preset
-from coulisses.export.runs import estimate_bytes, runs_of
+from coulisses.export.runs import JPEG_PER_FRAME, estimate_bytes, runs_of
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal.errors import UnreadableStill
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["ALL_OUTPUTS", "OUTPUTS", "ExportError", "ExportResult", "clean_stale_partials",
            "export_reel", "folder_name", "preview_frame"]
 
+MB = 1 << 20
 OUTPUTS = frozenset({"mp4", "frames", "srt", "vtt", "cover", "post"})  # the default
 ALL_OUTPUTS = OUTPUTS | {"carousel"}  # carousel/01.jpg …: only when asked for
 
@@ -144,12 +146,16 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     warnings = list(plan.warnings) + _reading_warnings(plan)
     need = estimate_bytes(plan, preset, runs_of(plan), options.outputs)
     if "carousel" in options.outputs:
-        need += carousel.MAX_IMAGES * carousel.WIDTH * carousel.HEIGHT // 2
-    if free_bytes(out_dir) < need:
-        raise DiskFullError(28, tr("Not enough free space in {folder} for this export (about "
-                                   "{mb} MB needed); free some space or choose another "
-                                   "folder.", folder=out_dir, mb=need // (1 << 20)),
-                            str(out_dir))
+        need += int(carousel.MAX_IMAGES * carousel.WIDTH * carousel.HEIGHT * JPEG_PER_FRAME)
+    free = free_bytes(out_dir)
+    if free < need:
+        # No file name on purpose: the sentence names the folder, and a DiskFullError
+        # without one keeps its sentence when shown (os_errors.own_sentence).
+        raise DiskFullError(28, tr("Not enough free space in {folder} for this export: it "
+                                   "needs about {need} MB and only {free} MB is free; free "
+                                   "some space or choose another folder.", folder=out_dir,
+                                   need=_megabytes(need, up=True),
+                                   free=_megabytes(free, up=False)))
 
     folder = PartialFolder.create(out_dir, folder_name(plan, when))
     partial = folder.path
@@ -162,9 +168,9 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     except BaseException as exc:
         folder.discard()
         if isinstance(exc, OSError) and exc.errno == 28 and not isinstance(exc, DiskFullError):
-            raise DiskFullError(28, tr("The disk filled up during the export; nothing was "
-                                       "written. Free some space and export again."),
-                                str(out_dir)) from exc
+            raise DiskFullError(28, tr("The disk holding {folder} filled up during the "
+                                       "export; nothing was written. Free some space and "
+                                       "export again.", folder=out_dir)) from exc
         raise
     files = {k: final / v.relative_to(partial) for k, v in files.items()}
     signed = signed.relocated(partial, final)
@@ -172,6 +178,14 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     unique = tuple(w for w in warnings if not (w in seen or seen.add(w)))
     return ExportResult(final, files, plan.total_frames, plan.fps, unique,
                         time.monotonic() - started, signed)
+
+
+def _megabytes(size: int, *, up: bool) -> float | int:
+    """``size`` in MB as the maker reads it: one decimal under 10 MB (a small disk's
+    "0.6 MB free" must not read "0"), whole above; a need rounds up, free space down."""
+    value = size / MB
+    rounded = math.ceil if up else math.floor
+    return rounded(value * 10) / 10 if value < 10 else rounded(value)
 
 
 @contextlib.contextmanager
