@@ -30,7 +30,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from coulisses.i18n import tr
@@ -39,7 +38,7 @@ ACTIONS = ("list", "hide", "show", "move")
 LOG_AFTER = 5.0  # seconds: off a terminal, only a move this long reports progress
 
 # Reasons a still was left as it was, in the --json output (stable words, not prose).
-ALREADY_HIDDEN, NOT_HIDDEN, NAME_TAKEN = "already-hidden", "not-hidden", "name-taken"
+ALREADY_HIDDEN, NOT_HIDDEN, STAYED = "already-hidden", "not-hidden", "stayed"
 
 _ID = re.compile(r"^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:~.+)?$")
 _TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})"
@@ -376,13 +375,15 @@ def run_move(args: argparse.Namespace, ctx) -> int:
         return 130
     mapping = result.mapping
     left = list(result.left)
+    why = dict(result.why)
     if args.json:
         ctx.say(json.dumps({
             "action": "move", "piece": _piece_json(piece), "to": _piece_json(target),
             "matched": len(caps), "moved": mapping,
             "moments": [{"id": m.id, "kind": m.kind, "capture": m.capture}
                         for m in result.moments],
-            "unchanged": [{"id": cid, "reason": NAME_TAKEN} for cid in left],
+            "unchanged": [{"id": cid, "reason": STAYED, "why": why.get(cid, "")}
+                          for cid in left],
             "cover_cleared": result.cover,
             "spans_cut": [{"moment": mid, "span_to_before": end} for mid, end in result.spans],
         }, ensure_ascii=False))
@@ -401,9 +402,10 @@ def run_move(args: argparse.Namespace, ctx) -> int:
             ctx.say(tr("Moments whose span reached the moved stills now end before them: {n}.",
                        n=len(result.spans)))
     if left:
-        ctx.warn(tr("Left in {piece!r} because a still of {to!r} took their name meanwhile: "
-                    "{n}; run the same command again to move them.", piece=piece.name,
-                    to=target.name, n=len(left)))
+        ctx.warn(tr("Left in {piece!r}: {n}; each stays where it was.", piece=piece.name,
+                    n=len(left)))
+        for cid in left:
+            ctx.warn(tr("{id}: {why}", id=cid, why=why.get(cid, "")))
         return 1
     return 0
 
@@ -418,12 +420,15 @@ def _move_with_progress(ctx, piece, caps, target):
     from coulisses.termui import StatusLine, ctrl_c_cancels, progress_bar
 
     ids = [c.id for c in caps]
-    paths = [c.path for c in caps]
-    outcome: dict[str, Any] = {}
+    outcome: dict[str, Any] = {"done": 0}
+
+    def moved(done: int, _total: int) -> None:
+        outcome["done"] = done
 
     def work() -> None:
         try:
-            outcome["result"] = ctx.journal.move_stills(piece.id, ids, target.id)
+            outcome["result"] = ctx.journal.move_stills(piece.id, ids, target.id,
+                                                        progress=moved)
         except BaseException as exc:  # handed to the main thread, which says it
             outcome["error"] = exc
 
@@ -434,7 +439,6 @@ def _move_with_progress(ctx, piece, caps, target):
     status = StatusLine(ctx.err)
     label = tr("Moving to {piece!r}", piece=target.name)
     started = time.monotonic()
-    done = 0
     told = False
     try:
         with ctrl_c_cancels(token):
@@ -447,9 +451,8 @@ def _move_with_progress(ctx, piece, caps, target):
                     ctx.warn(tr("A move is all or nothing: it finishes first (Ctrl-C again "
                                 "stops at once, and the next command finishes it)."))
                 if status.tty or time.monotonic() - started > LOG_AFTER:
-                    done = max(done, _moved_so_far(paths))
-                    status.show(progress_bar(Progress(done, len(paths), started=started),
-                                             label))
+                    status.show(progress_bar(Progress(outcome["done"], len(ids),
+                                                      started=started), label))
     except KeyboardInterrupt:
         status.done()
         ctx.warn(tr("Stopped in the middle of the move; no still is lost: the next "
@@ -462,20 +465,6 @@ def _move_with_progress(ctx, piece, caps, target):
     if error is not None:
         raise Failure(tr("The stills could not be moved: {error}", error=error)) from error
     return outcome["result"]
-
-
-def _moved_so_far(paths: Sequence[Path]) -> int:
-    """How many stills have left their piece: the journal moves them in id order, so the
-    first one still in place says it (a few stats, never one per still). Only for the
-    progress bar: what was moved is read from the journal's answer."""
-    lo, hi = 0, len(paths)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if paths[mid].exists():
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
 
 
 __all__ = ["ACTIONS", "RefError", "register", "resolve", "resolve_one", "select"]

@@ -720,15 +720,16 @@ class Journal:
         return Change(was, point)
 
     # ------------------------------------------------------------- moving stills
-    def move_stills(self, src_piece: str, capture_ids: Sequence[str],
-                    dst_piece: str) -> MoveResult:
+    def move_stills(self, src_piece: str, capture_ids: Sequence[str], dst_piece: str,
+                    progress: Callable[[int, int], None] | None = None) -> MoveResult:
         """Move stills to another piece with their moments, settings and hidden state.
 
         Files are renamed (never copied), and a crash at any instant leaves each
         still in exactly one piece: an intent record written first lets the next
         ``Journal.open`` (or snapshot) finish the move. See ``journal.moving``.
+        ``progress(done, total)`` is called (on this thread) as each still is handled.
         """
-        result = moving.move(self, src_piece, capture_ids, dst_piece)
+        result = moving.move(self, src_piece, capture_ids, dst_piece, progress=progress)
         self._emit("piece-changed", src_piece, result)
         self._emit("piece-changed", dst_piece, result)
         return result

@@ -44,7 +44,7 @@ import json
 import logging
 import os
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -72,6 +72,7 @@ from coulisses.os_errors import describe_os_error
 log = logging.getLogger(__name__)
 
 INTENT = "moving.json"
+Progress = Callable[[int, int], None]  # (stills handled, stills in the move)
 MAX_TRIES = 3  # replays of one intent record before it is set aside
 
 
@@ -97,7 +98,8 @@ def _both_locked(a: Path, b: Path) -> Iterator[None]:
 
 
 def move(journal: PieceStore, src: str, capture_ids: Sequence[str], dst: str,
-         wanted: Mapping[str, str] | None = None) -> MoveResult:
+         wanted: Mapping[str, str] | None = None,
+         progress: Progress | None = None) -> MoveResult:
     """Plan, record and carry out a move (see the module docstring).
 
     ``wanted`` maps a still to the name it should get in ``dst`` when free
@@ -130,7 +132,7 @@ def move(journal: PieceStore, src: str, capture_ids: Sequence[str], dst: str,
         payload = json.dumps(intent, ensure_ascii=False).encode("utf-8")
         _check_room(journal, len(payload), src_dir, dst_dir)
         write_bytes(src_dir / INTENT, payload)
-        return _apply(journal, intent)
+        return _apply(journal, intent, progress)
 
 
 # Besides the intent record: each piece.json is rewritten once (its old version stays
@@ -258,7 +260,8 @@ def _move_file(a: Path, b: Path) -> str | None:
     return None
 
 
-def _apply(journal: PieceStore, intent: dict[str, Any]) -> MoveResult:
+def _apply(journal: PieceStore, intent: dict[str, Any],
+           progress: Progress | None = None) -> MoveResult:
     from coulisses.journal import content_index
 
     src, dst = intent["src"], intent["dst"]
@@ -281,6 +284,8 @@ def _apply(journal: PieceStore, intent: dict[str, Any]) -> MoveResult:
         else:
             left.append(old)
             why.append((old, reason))
+        if progress is not None:
+            progress(len(done) + len(left), len(pairs))
     for folder in sorted(touched):
         fsync_dir(folder)  # the new names are durable before metadata says so
     moved = dict(done)
