@@ -149,10 +149,10 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
     """
     out = FoundFiles()
     seen: set[Path] = set()
-    excluded = _resolved(exclude) if exclude is not None else None
+    excluded = resolved(exclude) if exclude is not None else None
 
     def add(p: Path) -> None:
-        key = _resolved(p)
+        key = resolved(p)
         if key not in seen:
             seen.add(key)
             out.files.append(p)
@@ -166,7 +166,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
         # A folder that cannot be looked into is still walked: the walk names it.
         if folder.name.startswith("."):
             return False
-        return not (excluded and _inside(_resolved(folder), excluded)) \
+        return not (excluded and _inside(resolved(folder), excluded)) \
             and not is_journal_root(folder)
 
     for raw in paths:
@@ -179,7 +179,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
                 "it cannot be read ({error})", error=describe_os_error(exc))))
             continue
         if is_dir:
-            if excluded is not None and _inside(_resolved(path), excluded):
+            if excluded is not None and _inside(resolved(path), excluded):
                 out.problems.append(PhotoOutcome(path, SKIPPED, reason=tr(
                     "it is inside the Coulisses journal folder"), kind=UNREADABLE))
                 continue
@@ -199,7 +199,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
     return out
 
 
-def _resolved(p: Path) -> Path:
+def resolved(p: Path) -> Path:
     """``p`` with its links followed, as far as they lead; never raises.
 
     A link that points to itself (``ln -s pic.jpg pic.jpg``) makes ``resolve()``

@@ -43,6 +43,7 @@ from coulisses.capture.importer import (
     import_one,
     is_journal_root,
     is_photo_name,
+    resolved,
 )
 from coulisses.capture.photo_decode import INCOMPLETE, MAX_SIDE, UNREADABLE
 from coulisses.i18n import tr
@@ -112,9 +113,9 @@ class FolderWatcher:
         self._thread: threading.Thread | None = None
         self._token = CancelToken()
         self._errors: dict[str, str] = {}
-        self._exclude = _resolved(journal.home)
+        self._exclude = resolved(journal.home)
         for folder in self.folders:
-            if _resolved(folder).is_relative_to(self._exclude):
+            if resolved(folder).is_relative_to(self._exclude):
                 # It would import the journal's own stills, again and again.
                 raise JournalError(tr("{folder} is inside the Coulisses journal; watch the "
                                       "folder where new photos arrive instead", folder=folder))
@@ -331,7 +332,7 @@ class FolderWatcher:
             for root, dirs, names in os.walk(folder):
                 here = Path(root)
                 dirs[:] = [d for d in dirs if not d.startswith(".")
-                           and not _resolved(here / d).is_relative_to(self._exclude)
+                           and not resolved(here / d).is_relative_to(self._exclude)
                            and not is_journal_root(here / d)]
                 for name in names:
                     if not is_photo_name(name):
@@ -410,9 +411,3 @@ def _identify(path: Path) -> _Identity:
         return _Identity(signature, None)  # still being written
     return _Identity(signature, hasher.hexdigest())
 
-
-def _resolved(p: Path) -> Path:
-    try:
-        return p.resolve()
-    except OSError:
-        return p.absolute()

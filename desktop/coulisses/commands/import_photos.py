@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         raise UsageError(tr("--settle and --every only apply with --watch"))
     paths = [Path(p) for p in args.paths]
     if args.watch:
-        not_folders = [p for p in paths if not p.is_dir()]
+        not_folders = [p for p in paths if not _is_folder(p)]
         if not_folders:
             raise UsageError(tr("--watch needs folders, and {path} is not a folder",
                                 path=not_folders[0]))
@@ -169,3 +169,10 @@ def _summarise(ctx, piece_name: str, report: ImportReport, watching: bool,
                     "again to finish (nothing will be imported twice).", left=left))
         return 130
     return 1 if skipped else 0
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # inside a folder that cannot be read: not a folder we can watch
+        return False
