@@ -78,7 +78,7 @@ class CameraSource(ReopenByRestart):
             raise SourceUnavailable(tr("Camera {index} cannot be opened: check that it is plugged "
                                        "in and that no other program is using it.",
                                        index=self.index))
-        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
+        cap.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, self.size[0])
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, self.size[1])
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # honoured by some backends; flushing covers the rest

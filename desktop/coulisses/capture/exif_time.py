@@ -76,7 +76,7 @@ class CaptureTime:
 def read_exif(img: Image.Image) -> ExifInfo:
     """The IFD0 and Exif-IFD tags of an opened image; never raises."""
     raw = img.info.get("exif")
-    problem = tiff_problem(raw) if isinstance(raw, bytes | bytearray) and raw else None
+    problem = tiff_problem(bytes(raw)) if isinstance(raw, bytes | bytearray) and raw else None
     try:
         exif = img.getexif()
         tags = dict(exif)

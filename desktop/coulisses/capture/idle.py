@@ -48,11 +48,11 @@ def signature(image: np.ndarray, width: int = SIGNATURE_WIDTH) -> np.ndarray:
     small = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
     if small.ndim == 3:
         small = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
-    small = cv2.GaussianBlur(small, (5, 5), 1.2).astype(np.float32)
-    mean = float(small.mean())
+    blurred: np.ndarray = cv2.GaussianBlur(small, (5, 5), 1.2).astype(np.float32)
+    mean = float(blurred.mean())
     if mean > 1.0:
-        small *= 128.0 / mean
-    return small
+        blurred *= 128.0 / mean
+    return blurred
 
 
 def changed_fraction(a: np.ndarray, b: np.ndarray, pixel_threshold: float) -> float:

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from coulisses.atomicio import DiskFullError, is_temp_name
 from coulisses.capture.exif_time import FILE_DATE
@@ -296,8 +297,9 @@ def _store(journal: Journal, piece_id: str, path: Path, prepared: _Prepared,
     note = header.taken.problem
     if note is None and header.taken.when > utc_now() + timedelta(days=1):
         note = tr("its capture time is in the future; is the camera's clock set right?")
-    common = {"taken_at": header.taken.when, "time_source": header.taken.source,
-              "note": note, "signature": header.signature}
+    common: dict[str, Any] = {"taken_at": header.taken.when,
+                              "time_source": header.taken.source, "note": note,
+                              "signature": header.signature}
     still = prepared.still
     if still is None or _already_stored(journal, piece_id, index.piece_folder,
                                         header.taken.when, path.name):

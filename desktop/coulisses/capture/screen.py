@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +23,7 @@ class ScreenSource(ReopenByRestart):
         self.name = tr("the screen")
         self.clock = clock or SystemClock()
         self.monitor = monitor
-        self._grabber = None
+        self._grabber: Any = None  # mss.MSS, made lazily on the capture thread
         self._owner: int | None = None  # the thread the grabber was made on
 
     def open(self) -> None:

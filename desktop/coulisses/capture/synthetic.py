@@ -96,7 +96,7 @@ def write_video(path: str | Path, scene: Scene | None = None, fps: float = 10.0,
     """
     scene = scene or Scene()
     path = Path(path)
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*fourcc), fps,
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*fourcc), fps,
                              (scene.width, scene.height))
     if not writer.isOpened():
         raise RuntimeError(f"cannot write a {fourcc} video at {path}")

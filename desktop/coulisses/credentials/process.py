@@ -47,7 +47,7 @@ def still_hashes(captures: list[Capture]) -> list[str]:
     for cap in captures:
         digest = hashlib.sha256()
         with open(cap.path, "rb") as fh:
-            for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+            while block := fh.read(1 << 20):
                 digest.update(block)
         out.append(digest.hexdigest())
     return out

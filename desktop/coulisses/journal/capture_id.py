@@ -47,10 +47,6 @@ def _source_ok(source: str) -> bool:
     return len(encoded) <= MAX_SOURCE_BYTES
 
 
-def _match(text: object) -> re.Match[str] | None:
-    return None if _read(text) is None else _PATTERN.match(text)  # type: ignore[arg-type]
-
-
 def _read(text: object) -> tuple[datetime, str | None] | None:
     """(time, source) of a valid id, else None: the one check every way in goes through."""
     if not isinstance(text, str) or len(text) > 20 + 6 + 1 + MAX_SOURCE_BYTES:

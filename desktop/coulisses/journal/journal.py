@@ -275,7 +275,7 @@ class Journal:
         """Merge stored settings (None removes one); returns the settings as they were."""
         with self.tables(piece_id) as db:
             table = db.table("piece")
-            doc = table.get(doc_id=1) or {}
+            doc: dict[str, Any] = dict(table.get(doc_id=1) or {})
             before = dict(doc.get("settings") or {})
             merged = dict(before)
             for key, value in values.items():
@@ -352,6 +352,7 @@ class Journal:
             signature = codec.signature_from_jpeg(thumbnail)  # ~0.2 ms: a 1/8 decode
         if signature is None:
             return  # computed from the still when first needed
+        signature = _signature_array(signature)
         try:
             where = layout.cache_dir(folder, SIGNATURES)
         except OSError as exc:
@@ -705,7 +706,7 @@ class Journal:
         with self.tables(piece_id) as db:
             table = db.table("capture_meta")
             q = Query()
-            doc = table.get(q.capture == capture_id)
+            doc: dict[str, Any] | None = table.get(q.capture == capture_id)  # type: ignore[assignment]
             meta = dict((doc or {}).get("meta") or {})
             was = piece_settings.StillSettings.from_mapping(meta).focus
             if point is None:
@@ -767,7 +768,7 @@ class Journal:
         with self.tables(piece_id) as db:
             table = db.table("capture_meta")
             q = Query()
-            doc = table.get(q.capture == capture_id)
+            doc: dict[str, Any] | None = table.get(q.capture == capture_id)  # type: ignore[assignment]
             merged = dict((doc or {}).get("meta") or {})
             merged.update(meta)
             table.upsert({"capture": capture_id, "meta": merged}, q.capture == capture_id)

@@ -324,15 +324,17 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
             shots.append(Shot(cap, payload, WORK, None, focus_of(snapshot, cap.id)))
             cursor += payload
             continue
-        b: _Block = payload
-        n_shots = min(b.stills, max(1, b.frames // pace))
-        indices = _even_indices(b.first, b.last, n_shots)
-        for i, f in zip(indices, spread(b.frames, [1.0] * len(indices)), strict=True):
+        block: _Block = payload
+        n_shots = min(block.stills, max(1, block.frames // pace))
+        indices = _even_indices(block.first, block.last, n_shots)
+        for i, f in zip(indices, spread(block.frames, [1.0] * len(indices)), strict=True):
             cap = captures[i]
-            shots.append(Shot(cap, f, b.moment.kind, b.moment.id, focus_of(snapshot, cap.id)))
-        if b.caption:
-            cues.append(Cue(cursor, cursor + b.frames, b.caption, b.moment.kind, b.moment.id))
-        cursor += b.frames
+            shots.append(Shot(cap, f, block.moment.kind, block.moment.id,
+                              focus_of(snapshot, cap.id)))
+        if block.caption:
+            cues.append(Cue(cursor, cursor + block.frames, block.caption, block.moment.kind,
+                            block.moment.id))
+        cursor += block.frames
     if card:
         shots.append(Shot(None, card, END_CARD, None, None, card_lines(effort, lang)))
 

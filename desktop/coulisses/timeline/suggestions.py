@@ -142,6 +142,7 @@ _MEDIAN7 = ((0, 5), (0, 3), (1, 6), (2, 4), (0, 1), (3, 5), (2, 6), (2, 3), (3, 
 def _median_of(slices: list[np.ndarray]) -> np.ndarray:
     """Element-wise median of equally shaped arrays (sorted in place, by min/max)."""
     w = len(slices)
+    pairs: tuple[tuple[int, int], ...]
     if w == 7:
         pairs = _MEDIAN7
     else:  # odd-even transposition sort: fine for the small windows of short sessions
@@ -391,8 +392,8 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
         if anchor is None:
             continue
         end = snapshot.index_of(m.span_to) if m.span_to else None
-        last = end if end is not None and end >= anchor else anchor
-        flagged[max(0, anchor - WINDOW):last + WINDOW + 1] = True
+        stop = end if end is not None and end >= anchor else anchor
+        flagged[max(0, anchor - WINDOW):stop + WINDOW + 1] = True
     out: list[Suggestion] = []
     for session, finds in per.items():
         finds.sort(key=lambda f: -f[1])

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from coulisses.i18n import tr
 from coulisses.journal.hidden import EMPTY
-from coulisses.journal.model import Moment, PieceSnapshot
+from coulisses.journal.model import Capture, Moment, PieceSnapshot
 from coulisses.labels import kind_label
 
 
@@ -22,7 +22,7 @@ def visible_part(snapshot: PieceSnapshot) -> tuple[PieceSnapshot, tuple[str, ...
     if not snapshot.hidden:
         return snapshot, ()
     caps = snapshot.captures
-    keep = []
+    keep: list[Capture] = []
     at = 0
     for lo, hi in snapshot.hidden.index_spans(caps):
         keep.extend(caps[at:lo])
