@@ -80,9 +80,10 @@ def test_damaged_file_is_set_aside_and_defaults_used(config: Path, text: str) ->
     path.write_text(text)
     prefs, problem = load_preferences()
     assert prefs == Preferences()
-    assert problem and "preferences.json.damaged" in problem
+    [aside] = config.glob("preferences.json.*.damaged")  # timestamped, like the journal's
+    assert problem and str(aside) in problem
     assert not path.exists()
-    assert (config / "preferences.json.damaged").read_text() == text
+    assert aside.read_text() == text
     # The next save starts a clean file and the next load is quiet.
     save_preferences(prefs.replace(language="en"))
     assert load_preferences() == (Preferences(language="en"), None)
@@ -137,6 +138,7 @@ def test_idle_sensitivity_orders_the_thresholds() -> None:
 def test_journal_home_order(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("COULISSES_HOME", raising=False)
     prefs = Preferences(journal_folder=str(tmp_path / "preferred"))
+    (tmp_path / "preferred").mkdir()  # a chosen folder must exist (test_journal_home_missing)
     assert journal_home(prefs, tmp_path / "cli") == tmp_path / "cli"
     assert journal_home(prefs) == tmp_path / "preferred"
     monkeypatch.setenv("COULISSES_HOME", str(tmp_path / "env"))
@@ -154,6 +156,7 @@ def test_the_cli_opens_the_journal_folder_chosen_in_preferences(config: Path, tm
 
     monkeypatch.delenv("COULISSES_HOME", raising=False)
     chosen = tmp_path / "atelier ✨"
+    chosen.mkdir()  # chosen in Preferences, so it exists (test_journal_home_missing)
     save_preferences(Preferences(journal_folder=str(chosen)))
     assert main(["piece", "new", "Vase bleu"], out=io.StringIO(), err=io.StringIO()) == 0
     assert (chosen / "pieces" / "vase-bleu").is_dir()
@@ -181,7 +184,7 @@ def test_the_cli_says_when_the_preferences_it_needs_are_damaged(config: Path, tm
     err = io.StringIO()
     assert main(["piece", "list"], out=io.StringIO(), err=err) == 0
     assert err.getvalue().startswith("coulisses: Your preferences file was damaged")
-    assert (config / "preferences.json.damaged").exists()
+    assert len(list(config.glob("preferences.json.*.damaged"))) == 1
 
 
 def test_no_qt_in_preferences() -> None:

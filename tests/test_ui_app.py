@@ -108,6 +108,7 @@ def test_opens_the_journal_and_shows_the_window(start, tmp_path: Path) -> None:
 
 def test_journal_folder_order(start, tmp_path: Path) -> None:
     config = tmp_path / "config"
+    (tmp_path / "preferred").mkdir()  # a chosen folder must exist (test_journal_home_missing)
     save_preferences(Preferences(journal_folder=str(tmp_path / "preferred")),
                      config / "preferences.json")
     homes = []

@@ -15,12 +15,14 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coulisses import APP_ID
-from coulisses.atomicio import write_text
+from coulisses.atomicio import fsync_dir, write_text
 from coulisses.i18n import QT_TRANSLATE_NOOP, quote, tr, translate
+from coulisses.os_errors import describe_os_error
 
 if TYPE_CHECKING:
     from coulisses.capture.idle import IdleSettings
@@ -149,31 +151,67 @@ def preferences_path() -> Path:
     return user_config_path(APP_ID, appauthor=False) / FILE_NAME
 
 
+class _Damaged(ValueError):
+    """The preferences file is there and readable, but not preferences."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The file's JSON object. Raises FileNotFoundError when there is none, another
+    OSError when it cannot be read (nothing is wrong with it then), ``_Damaged``
+    when it is not UTF-8, not JSON, or not an object."""
+    data = path.read_bytes()
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _Damaged(f"not UTF-8 text ({exc})") from None
+    except (ValueError, RecursionError) as exc:
+        raise _Damaged(f"not JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        raise _Damaged(f"a JSON {type(doc).__name__}, not an object")
+    return doc
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a damaged file beside itself with a timestamp (as the journal does):
+    never deleted, never overwritten by a later damaged one, said only once."""
+    aside = path.with_name(f"{path.name}.{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}"
+                           f"{DAMAGED_SUFFIX}")
+    os.replace(path, aside)
+    with contextlib.suppress(OSError):
+        fsync_dir(path.parent)  # set aside for good: a power cut must not bring it back
+    return aside
+
+
 def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]:
     """The saved preferences and a sentence about any problem (or None); never raises.
 
-    Unknown keys are ignored (a newer Coulisses may have written them); a value
-    of the wrong type or out of range falls back to its default; a file that is
-    not JSON is set aside as ``preferences.json.damaged`` and defaults are used.
+    Unknown keys are ignored here and kept by ``save_preferences`` (a newer
+    Coulisses may have written them); a value of the wrong type or out of range
+    falls back to its default. A damaged file (not UTF-8, not JSON, not an
+    object) is set aside once as ``preferences.json.<time>.damaged`` and the
+    defaults are used; a file that cannot be read (permissions, a disk error) is
+    not damaged: it is left as it is, and the defaults are used for now.
     """
     path = Path(path) if path is not None else preferences_path()
     try:
-        text = path.read_text("utf-8")
+        data = _read(path)
     except FileNotFoundError:
         return _DEFAULTS, None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
-        return _DEFAULTS, tr("Your preferences in {path} cannot be read, so the defaults are "
-                             "used for now; check that file's permissions.", path=path)
-    try:
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-    except ValueError as exc:
+        return _DEFAULTS, tr("Your preferences in {path} cannot be read ({problem}), so the "
+                             "defaults are used for now; the file was left as it is.",
+                             path=path, problem=describe_os_error(exc))
+    except _Damaged as exc:
         log.warning("damaged preferences %s: %s", path, exc)
-        aside = path.with_name(path.name + DAMAGED_SUFFIX)
-        with contextlib.suppress(OSError):
-            os.replace(path, aside)
+        try:
+            aside = _set_aside(path)
+        except OSError as move:
+            log.warning("cannot set %s aside: %s", path, move)
+            return _DEFAULTS, tr("Your preferences file {path} is damaged, so the defaults "
+                                 "are used; it could not be moved aside ({problem}), so "
+                                 "remove it or fix it by hand.", path=path,
+                                 problem=describe_os_error(move))
         return _DEFAULTS, tr("Your preferences file was damaged, so the defaults are used; "
                              "the old file was kept as {path}.", path=aside)
     values: dict[str, Any] = {}
@@ -196,9 +234,24 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, str | None]
 
 
 def save_preferences(prefs: Preferences, path: Path | None = None) -> None:
-    """Write ``prefs`` atomically (a crash leaves the old file or the new one)."""
+    """Write ``prefs`` atomically (a crash leaves the old file or the new one).
+
+    Keys this version does not know stay as they were: a newer Coulisses wrote
+    them, and using this one in between must not lose them. A file that cannot
+    be read is not replaced (the OSError is raised): writing over it would lose
+    what it holds, the journal folder first of all. A damaged one is set aside.
+    """
     path = Path(path) if path is not None else preferences_path()
-    data = {name: getattr(prefs, name) for name in _FIELDS}
+    try:
+        kept = {k: v for k, v in _read(path).items() if k not in _FIELDS}
+    except FileNotFoundError:
+        kept = {}
+    except _Damaged as exc:
+        log.warning("damaged preferences %s: %s; set aside before saving", path, exc)
+        with contextlib.suppress(OSError):
+            _set_aside(path)
+        kept = {}
+    data = {**kept, **{name: getattr(prefs, name) for name in _FIELDS}}
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
 
 
@@ -208,6 +261,8 @@ def journal_home(prefs: Preferences | Callable[[], Preferences],
 
     ``prefs`` may be a function: it is called only when the preferences decide
     (the CLI reads its preferences file only then; reading sets a damaged one aside).
+    Raises ``JournalFolderMissing`` when the folder chosen in Preferences is not
+    there (its disk unplugged): it is never made afresh without the maker's yes.
     """
     from coulisses.journal.home import ENV_HOME, resolve_home
 
@@ -216,7 +271,7 @@ def journal_home(prefs: Preferences | Callable[[], Preferences],
     if os.environ.get(ENV_HOME):
         return resolve_home(None)
     chosen = prefs() if callable(prefs) else prefs
-    return resolve_home(chosen.journal_folder or None)
+    return resolve_home(None, chosen=chosen.journal_folder or None)
 
 
 # Sensitivity 1 (low) asks for a bigger change before a still counts as "something

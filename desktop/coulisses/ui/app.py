@@ -35,7 +35,7 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     sanitize_qt_environment()
     from PySide6.QtWidgets import QApplication
 
-    from coulisses.preferences import journal_home, load_preferences
+    from coulisses.preferences import load_preferences
     from coulisses.ui.crash_dialog import install_excepthook, show_fatal
     from coulisses.ui.language import apply_language
 
@@ -51,7 +51,8 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     install_excepthook(app)
     stages.append(("preferences", time.time()))
 
-    opened = _open_journal(journal_home(prefs, known.home), prefs)
+    found = _journal_folder(prefs, known.home)
+    opened = _open_journal(*found) if found is not None else 1
     stages.append(("journal", time.time()))
     if opened is None:
         return 0  # another Coulisses has this journal open and was brought forward
@@ -97,6 +98,41 @@ def _main_window(journal: Journal, prefs: Preferences, problems: Sequence[str]) 
     return MainWindow(journal, prefs, problems=problems)
 
 
+def _journal_folder(prefs: Preferences,
+                    explicit: str | None) -> tuple[Path, Preferences] | None:
+    """The journal folder to open and the preferences naming it; None if the maker closed.
+
+    A folder chosen in Preferences that is missing (its disk unplugged) is never
+    made afresh unasked: the stills would land on this computer's disk and hide
+    under the mount point once the disk is back.
+    """
+    from coulisses.journal.home import JournalFolderMissing
+    from coulisses.preferences import journal_home
+
+    while True:
+        try:
+            return journal_home(prefs, explicit), prefs
+        except JournalFolderMissing as exc:
+            answer = _ask_about_missing_folder(exc.folder)
+            if answer == "retry":
+                continue
+            if answer == "create":
+                return exc.folder, prefs  # Journal.open makes it
+            if answer is None:
+                return None
+            return answer, _remember_folder(prefs, answer)
+
+
+def _remember_folder(prefs: Preferences, folder: Path) -> Preferences:
+    from coulisses.preferences import save_preferences
+
+    prefs = prefs.replace(journal_folder=str(folder))
+    # Used for this session even if it cannot be saved (the dialog can retry).
+    with contextlib.suppress(OSError):
+        save_preferences(prefs)
+    return prefs
+
+
 def _open_journal(home: Path,
                   prefs: Preferences) -> tuple[SingleInstance, Journal, Preferences] | int | None:
     """(single instance, journal, prefs); None if another instance runs; an exit status.
@@ -106,7 +142,6 @@ def _open_journal(home: Path,
     sentence, with the choice of another folder (saved in the preferences).
     """
     from coulisses.journal import Journal, JournalError
-    from coulisses.preferences import save_preferences
     from coulisses.ui.single_instance import SingleInstance, key_for
 
     while True:
@@ -121,10 +156,7 @@ def _open_journal(home: Path,
             if chosen is None:
                 return 1
             home = chosen
-            prefs = prefs.replace(journal_folder=str(chosen))
-            # Used for this session even if it cannot be saved (the dialog can retry).
-            with contextlib.suppress(OSError):
-                save_preferences(prefs)
+            prefs = _remember_folder(prefs, chosen)
 
 
 def journal_problem(home: Path, exc: BaseException) -> tuple[str, str]:
@@ -165,7 +197,7 @@ def _file_in_the_way(home: Path) -> Path | None:
 
 def _ask_for_another_folder(home: Path, exc: BaseException) -> Path | None:
     """Explain why the journal cannot open; the folder the maker picks instead, or None."""
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from coulisses import APP_NAME
     from coulisses.i18n import tr
@@ -179,9 +211,48 @@ def _ask_for_another_folder(home: Path, exc: BaseException) -> Path | None:
     box.exec()
     if box.clickedButton() is not choose:
         return None
+    return _pick_folder()
+
+
+def _pick_folder() -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from coulisses.i18n import tr
+
     path = QFileDialog.getExistingDirectory(None, tr("Choose the journal folder"),
                                             str(Path.home()))
     return Path(path) if path else None
+
+
+def _ask_about_missing_folder(folder: Path) -> Path | str | None:
+    """"retry", "create", the folder picked instead, or None (closed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from coulisses import APP_NAME
+    from coulisses.i18n import tr
+
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, tr(
+        "The journal folder {path} is not there; if it is on a disk that is not plugged in "
+        "(a USB drive, a network folder), plug it in and try again.", path=folder))
+    box.setObjectName("journal_missing")
+    box.setInformativeText(tr("Or choose another folder, or create an empty journal folder "
+                              "at that place on this computer."))
+    buttons = {"retry": box.addButton(tr("Try again"), QMessageBox.ButtonRole.ActionRole),
+               "choose": box.addButton(tr("Choose another folder…"),
+                                       QMessageBox.ButtonRole.AcceptRole),
+               "create": box.addButton(tr("Create it"), QMessageBox.ButtonRole.ActionRole)}
+    for name, button in buttons.items():
+        button.setObjectName(name)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(buttons["retry"])
+    while True:
+        box.exec()
+        answer = next((n for n, b in buttons.items() if box.clickedButton() is b), None)
+        if answer != "choose":
+            return answer
+        picked = _pick_folder()
+        if picked is not None:
+            return picked
 
 
 def _report_when_shown(app: QApplication, window: QWidget, started: float,
