@@ -84,6 +84,7 @@ def _local(t, fmt: str = "%Y-%m-%d %H:%M") -> str:
 
 def run(args: argparse.Namespace, ctx) -> int:
     from coulisses.timeline.effort import card_lines, format_worked
+    from coulisses.timeline.gap_kinds import pause_summary
 
     gap = parse_gap(args.session_gap)
     piece = ctx.journal.find_piece(args.piece)
@@ -108,8 +109,10 @@ def run(args: argparse.Namespace, ctx) -> int:
         fields = dict(n=s.index + 1, start=_local(s.start), end=_local(s.end, "%H:%M"),
                       worked=format_worked(s.seconds), stills=tr("%n still(s)", None, s.stills))
         if s.gaps:
-            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} · {lost}", **fields,
-                       lost=tr("camera lost %n time(s)", None, len(s.gaps))))
+            # Each kind of pause by its name: a full disk is not a lost camera.
+            pauses = " · ".join(pause_summary([g.reason for g in s.gaps]))
+            ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} · {lost}",
+                       **fields, lost=pauses))
         else:
             ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills}", **fields))
         for m in s.moments:
