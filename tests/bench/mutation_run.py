@@ -11,9 +11,11 @@ mutated function. Running the whole suite per mutant would take days on two core
 The run happens in a scratch folder (default ``out/mutation/<modules>/``, ignored by
 git) built from the last commit (``--worktree`` for the files as they are now, with
 other people's unsaved edits): the package as ``src/coulisses`` (where mutmut looks),
-``tests/`` and ``pyproject.toml`` with a ``[tool.mutmut]`` section added. The
+``tests/``, ``assets/``, ``seeds/`` and ``pyproject.toml`` with a ``[tool.mutmut]``
+section added. The
 checkout itself is never touched. The scratch folder stays so ``mutmut show NAME`` and
-``mutmut browse`` can be run in it; running again there reuses mutmut's cache.
+``mutmut browse`` can be run in it; a new run starts it afresh (``--reuse`` keeps
+mutmut's results).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ MODULE_TESTS: dict[str, list[str]] = {
     "desktop/coulisses/export/output_folder.py": [
         "tests/test_export_folder.py",
         "tests/test_export_folder_mutations.py",
+        "tests/test_export_cancel.py",
+        "tests/test_export_outputs.py",
     ],
     "desktop/coulisses/ui/tasks.py": [
         "tests/test_ui_tasks.py",
@@ -65,11 +69,24 @@ def resolve(module: str) -> str:
                      f"(known: {', '.join(sorted(MODULE_TESTS))}); pass --tests for others.")
 
 
-def build_scratch(work: Path, worktree: bool, tests: list[str]) -> None:
+# Beside src/: the tests, pytest's settings, and the fonts and seeds the package finds
+# two levels above itself (resources._top), which mutmut must copy next to its mutants.
+COPIED = ("tests", "pyproject.toml", "assets", "seeds")
+
+
+# Lines never mutated: a signal call whose number is mutated (os.kill(pid, 0), the
+# "is it alive" probe, turned into os.kill(pid, 1)) sends a real signal to a live
+# process: test_export_folder names its parent, which is mutmut itself (seen: mutmut
+# died of SIGHUP), and a recycled pid could be anyone's.
+NEVER_MUTATE = [r"\bos\.kill(pg)?\(", r"\.send_signal\(",
+                r"\bsignal\.(raise_signal|pthread_kill)\("]
+
+
+def build_scratch(work: Path, worktree: bool, tests: list[str], reuse: bool) -> None:
     """src/coulisses, tests/ and pyproject.toml, from HEAD or the working tree."""
-    if work.exists():  # keep mutmut's results (mutants/) for the cache, refresh the sources
-        for name in ("src", "tests", "pyproject.toml"):
-            target = work / name
+    if work.exists():
+        for name in (*COPIED, "src") if reuse else os.listdir(work):
+            target = work / name  # with --reuse, mutmut's results (mutants/) stay
             if target.is_dir():
                 shutil.rmtree(target)
             elif target.exists():
@@ -78,13 +95,15 @@ def build_scratch(work: Path, worktree: bool, tests: list[str]) -> None:
     if worktree:
         shutil.copytree(ROOT / "desktop" / "coulisses", work / "src" / "coulisses",
                         ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "tests", work / "tests",
-                        ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
-        shutil.copy2(ROOT / "pyproject.toml", work / "pyproject.toml")
+        for name in COPIED:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, work / name,
+                                ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
+            else:
+                shutil.copy2(ROOT / name, work / name)
     else:
         data = subprocess.run(["git", "archive", "--format=tar", "HEAD", "desktop/coulisses",
-                               "tests", "pyproject.toml"], cwd=ROOT, check=True,
-                              capture_output=True).stdout
+                               *COPIED], cwd=ROOT, check=True, capture_output=True).stdout
         with tarfile.open(fileobj=io.BytesIO(data)) as tar:
             tar.extractall(work, filter="data")
         (work / "src").mkdir()
@@ -108,6 +127,8 @@ def write_config(work: Path, modules: list[str], tests: list[str]) -> None:
         f"only_mutate = {toml_list(mutate)}",
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x"]',
+        'also_copy = ["assets", "seeds"]',
+        f"do_not_mutate_patterns = {toml_list(NEVER_MUTATE)}",
         "use_git_change_detection = false",
         "",
     ])
@@ -134,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, help="scratch folder (default out/mutation/NAME)")
     ap.add_argument("--worktree", action="store_true",
                     help="mutate the files as they are now, not as last committed")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep mutmut's earlier results in the scratch folder (faster; a "
+                         "verdict may be stale if only a test changed)")
     ap.add_argument("--json", type=Path, help="also write the summary here")
     args = ap.parse_args(argv)
 
@@ -147,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     work = (args.work or ROOT / "out" / "mutation" / slug).resolve()
     print(f"mutating {', '.join(modules)}\nagainst {', '.join(tests)}\nin {work}")
 
-    build_scratch(work, args.worktree, tests)
+    build_scratch(work, args.worktree, tests, args.reuse)
     write_config(work, modules, tests)
     started = time.monotonic()
     run = mutmut(work, "run", "--max-children", str(args.jobs), capture=False)
