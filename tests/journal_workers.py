@@ -9,7 +9,8 @@ app, the CLI and a capture do. Roles:
 - ``window``: what the app's window does to the same piece (captions, hide and show,
   move stills to another piece and back);
 - ``mover``, ``importer``, ``editor``: endless loops for tests/test_journal_kill.py,
-  which kills them with SIGKILL; each prints a line after every finished operation.
+  which kills them with SIGKILL; each prints a line after every finished operation;
+- ``undo``: a move and its undo, killed at one chosen instant of the undo.
 
 The two concurrent roles meet at a start barrier (files in a sync folder) and keep
 working until every participant has done its minimum, so they really overlap. Only
@@ -255,6 +256,38 @@ def editor(home: str, piece: str, start: str, plan_file: str) -> None:
         i += 1
 
 
+def undo(home: str, a: str, b: str, first: str) -> None:
+    """Move the stills of ``a`` from number ``first`` on to ``b``, undo that with
+    ``move_back``, and die by SIGKILL at the first instant after the undo's intent
+    record (``moving.json``) is gone.
+
+    Everything the undo puts back must be done by then, or recorded for the next open
+    to finish: a kill may land there as well as anywhere else.
+    """
+    import os
+    import signal
+
+    from coulisses.journal import Journal
+
+    journal = Journal.open(home)
+    block = [c.id for c in journal.captures(a)[0][int(first):]]
+    result = journal.move_stills(a, block, b)
+    intents = [Path(home) / "pieces" / p / "moving.json" for p in (a, b)]
+    seen = False
+
+    def kill_once_the_record_is_gone(frame: Any, event: str, arg: Any) -> None:
+        nonlocal seen
+        if any(p.exists() for p in intents):
+            seen = True
+        elif seen:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    sys.setprofile(kill_once_the_record_is_gone)
+    journal.move_back(result)
+    sys.setprofile(None)
+    _ack("not killed: moving.json was " + ("seen" if seen else "never seen"))
+
+
 def main(argv: list[str]) -> None:
     role, *args = argv
     if role == "writer":
@@ -267,6 +300,8 @@ def main(argv: list[str]) -> None:
         importer(*args)
     elif role == "editor":
         editor(*args)
+    elif role == "undo":
+        undo(*args)
     else:
         raise SystemExit(f"unknown role {role!r}")
 

@@ -220,8 +220,9 @@ class Tally:
 
 
 def kill_after(proc: subprocess.Popen[str], delay: float, errors: Path,
-               wait_ready: bool = True) -> list[str]:
-    """Wait for the child's "ready" (or not), then ``delay`` s, then SIGKILL; its lines."""
+               wait_ready: bool = True, lines_first: int = 0) -> list[str]:
+    """Wait for the child's "ready" (or not) and ``lines_first`` more lines (finished
+    operations), then ``delay`` s, then SIGKILL; returns the lines it printed."""
     lines: list[str] = []
     if wait_ready:
         first = proc.stdout.readline()
@@ -230,6 +231,11 @@ def kill_after(proc: subprocess.Popen[str], delay: float, errors: Path,
             proc.wait()
             raise AssertionError(f"the child did not start: {first!r}\n"
                                  f"{errors.read_text('utf-8', 'replace')}")
+    for _ in range(lines_first):
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line.strip())
     time.sleep(delay)
     proc.kill()
     out, _ = proc.communicate()
@@ -261,16 +267,19 @@ def importer_trial(world: World, rng: random.Random, tally: Tally, errors: Path)
         world.imports.append(journal.create_piece(f"Import {len(world.imports) + 1}").id)
     piece = world.imports[-1]
     before = len(journal.captures(piece)[0])
-    delay = rng.uniform(0.0, 0.8)
+    # After a random number of photos stored, within the next one or two: the whole
+    # import may take less time than starting the child did.
+    after = rng.randrange(max(1, N_PHOTOS - before))
+    delay = rng.uniform(0.0, 0.05)
     lines = kill_after(worker("importer", errors, world.home, piece, world.photos), delay,
-                       errors)
+                       errors, lines_first=after)
     world.import_done = any(line.startswith("end ") for line in lines)
     tally.cut["importer"] += not world.import_done
     acked = max((int(x) for x in lines if x.isdigit()), default=0)
     stored = len(journal.captures(piece)[0])
     assert stored >= acked, f"{acked} photos were acknowledged, {stored} are stored"
-    return (f"importer killed {delay:.3f} s after ready, with {before} photos already there "
-            f"({acked} acknowledged{', finished' if world.import_done else ''})")
+    return (f"importer killed {delay:.3f} s after {after} photos, with {before} already "
+            f"there ({acked} acknowledged{', finished' if world.import_done else ''})")
 
 
 def editor_trial(world: World, rng: random.Random, tally: Tally,
@@ -369,3 +378,35 @@ def test_kill_9_at_fifty_random_instants_loses_nothing(home: Path, tmp_path: Pat
     tally = run(home, tmp_path, 51)
     # Most kills must land mid-move and mid-import, or this proves little.
     assert tally.cut["mover"] >= 5 and tally.cut["importer"] >= 5, tally
+
+
+def test_a_kill_just_after_move_back_moved_the_stills_leaves_the_undo_whole(
+        home: Path, tmp_path: Path) -> None:
+    """An undone move is all undone or not at all: stills, the span it cut, the cover.
+
+    ``move_back`` puts the stills back through an intent record (finished by the next
+    open after a kill), then restores the cut span and the cover in a second write of
+    piece.json. The child is killed at the first instant after the record is gone:
+    whatever the undo still had to do then must already be done.
+    """
+    journal = Journal.open(home)
+    bol, vase = journal.create_piece("Bol").id, journal.create_piece("Vase").id
+    ids = [journal.add_still(bol, still_bytes(n), MOVER_T0 + timedelta(seconds=n)).id
+           for n in range(10)]
+    moment = journal.add_moment(bol, "struggle", at=ids[2], caption="effondré",
+                                span_to=ids[7])  # the move of ids[5:] cuts it to ids[4]
+    journal.set_cover(bol, ids[6])
+    errors = tmp_path / "stderr.txt"
+    proc = worker("undo", errors, home, bol, vase, 5)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == -9, f"the child was not killed: {out}\n{errors.read_text()}"
+
+    journal = Journal.open(home)
+    in_bol = [c.id for c in journal.captures(bol)[0]]
+    where = bol if moment.id in {m.id for m in journal.snapshot(bol).moments} else vase
+    state = (len(in_bol), journal.moment(where, moment.id).span_to,
+             journal.piece(bol).typed_settings.cover)
+    undone = (10, ids[7], ids[6])
+    not_undone = (5, ids[4], None)  # as moved: the span cut, the cover gone with its still
+    assert state in (undone, not_undone), \
+        f"the undo is half done: {state[0]} stills in Bol, span to {state[1]}, cover {state[2]}"
