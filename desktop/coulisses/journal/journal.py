@@ -737,24 +737,15 @@ class Journal:
 
     def move_back(self, result: MoveResult) -> MoveResult:
         """Undo a move: the stills go back to their piece under their old ids where free."""
+        # The spans and the cover the move cut are put back by the back move itself (its
+        # intent record carries them), so a kill can never leave the undo half done.
+        there = result.mapping  # original id -> id in dst now
+        restore = moving.Restore(
+            spans=tuple((mid, there.get(end, end), end in there) for mid, end in result.spans),
+            cover=(there[result.cover], True) if result.cover in there else None)
         back = moving.move(self, result.dst, result.after, result.src,
-                           wanted=dict(zip(result.after, result.before, strict=True)))
-        home = back.mapping  # id in dst -> id back in src
-        original = {new: old for old, new in zip(result.before, result.after, strict=True)}
-        restored = {original[d]: s for d, s in home.items() if d in original}
-        if result.spans or result.cover:
-            with self.tables(result.src) as db:  # one write puts the rest back
-                data = db.storage.read() or {}
-                for doc in (data.get("moments") or {}).values():
-                    span = dict(result.spans).get(doc.get("id"))
-                    if span is None or (span in original.values() and span not in restored):
-                        continue  # not cut, or its end could not come back
-                    doc["span_to"] = restored.get(span, span)
-                if result.cover in restored:
-                    piece = (data.get("piece") or {}).get("1") or {}
-                    settings = piece.setdefault("settings", {})
-                    settings[piece_settings.COVER] = restored[result.cover]
-                db.storage.write(data)
+                           wanted=dict(zip(result.after, result.before, strict=True)),
+                           restore=restore)
         self._emit("piece-changed", result.dst, back)
         self._emit("piece-changed", result.src, back)
         return back

@@ -45,6 +45,7 @@ import logging
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -97,9 +98,23 @@ def _both_locked(a: Path, b: Path) -> Iterator[None]:
         yield
 
 
+@dataclass(frozen=True, slots=True)
+class Restore:
+    """What an undone move puts back in the piece the stills return to: spans the move
+    cut (moment id, span end, whether that end is one of the stills moving back) and
+    the cover (its id among the stills moving back)."""
+
+    spans: tuple[tuple[str, str, bool], ...] = ()
+    cover: tuple[str, bool] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"spans": [list(s) for s in self.spans],
+                "cover": list(self.cover) if self.cover else None}
+
+
 def move(journal: PieceStore, src: str, capture_ids: Sequence[str], dst: str,
          wanted: Mapping[str, str] | None = None,
-         progress: Progress | None = None) -> MoveResult:
+         progress: Progress | None = None, restore: Restore | None = None) -> MoveResult:
     """Plan, record and carry out a move (see the module docstring).
 
     ``wanted`` maps a still to the name it should get in ``dst`` when free
@@ -129,6 +144,8 @@ def move(journal: PieceStore, src: str, capture_ids: Sequence[str], dst: str,
         with journal.tables(src) as db:
             data = db.storage.read() or {}
         intent = _plan(src, dst, pairs, data, src_list)
+        if restore is not None:
+            intent["restore"] = restore.to_json()
         payload = json.dumps(intent, ensure_ascii=False).encode("utf-8")
         _check_room(journal, len(payload), src_dir, dst_dir)
         write_bytes(src_dir / INTENT, payload)
@@ -325,6 +342,7 @@ def _apply(journal: PieceStore, intent: dict[str, Any],
             if to_hide:
                 hidden = hidden_mod.hide_more(hidden, to_hide, listing)
             hidden_mod.with_data(data, hidden)
+        _put_back(data, intent.get("restore"), moved)
         db.storage.write(data)
     with journal.tables(src) as db:
         data = db.storage.read() or {}
@@ -357,6 +375,28 @@ def _apply(journal: PieceStore, intent: dict[str, Any],
                             if d["was"] in moved),
                       tuple(left), intent["cover"] if intent["cover"] in moved else None,
                       tuple(sorted(intent["spans_cut"].items())), tuple(why))
+
+
+def _put_back(data: dict[str, Any], restore: dict[str, Any] | None,
+              moved: Mapping[str, str]) -> None:
+    """An undone move's spans and cover, in the piece the stills came back to (in the
+    same write as its moments: replaying it gives the same result)."""
+    if not restore:
+        return
+
+    def here(cid: str, came_back: bool) -> str | None:
+        return moved.get(cid) if came_back else cid  # None: that still could not come back
+
+    ends = {mid: here(end, back) for mid, end, back in restore["spans"]}
+    for doc in _docs(data, "moments"):
+        end = ends.get(doc.get("id"))
+        if end is not None:
+            doc["span_to"] = end
+    if restore["cover"] is not None:
+        cover = here(*restore["cover"])
+        piece = (data.get("piece") or {}).get("1")
+        if cover is not None and isinstance(piece, dict):
+            piece.setdefault("settings", {})["cover"] = cover
 
 
 def _docs(data: dict[str, Any], table: str) -> list[dict[str, Any]]:
@@ -581,9 +621,23 @@ def intent_problem(intent: Any, folder_piece: str) -> str | None:
         tries = intent.get("tries", 0)
         if not isinstance(tries, int) or tries < 0:
             return tr("it is not a move record Coulisses knows")
+        restore = intent.get("restore")
+        if restore is not None and not _restore_ok(restore, olds):
+            return tr("a moment's span in it is not readable")
     except (KeyError, TypeError, AttributeError):
         return tr("a field is missing or is not what Coulisses expects")
     return None
+
+
+def _restore_ok(restore: Any, olds: set[str]) -> bool:
+    def point(cid: Any, back: Any) -> bool:
+        return isinstance(back, bool) and CaptureId.parse(cid) is not None and (
+            not back or cid in olds)
+
+    spans, cover = restore["spans"], restore["cover"]
+    return all(isinstance(s, list) and len(s) == 3 and isinstance(s[0], str) and point(*s[1:])
+               for s in spans) and (cover is None or (isinstance(cover, list) and len(cover) == 2
+                                                     and point(*cover)))
 
 
 def _id_or_none(value: Any) -> bool:
