@@ -148,9 +148,10 @@ def share_modes(folder: Path) -> None:
 class PartialFolder:
     """One export's hidden working folder, from creation to its final name."""
 
-    def __init__(self, out_dir: Path, name: str) -> None:
+    def __init__(self, out_dir: Path, name: str, base: str | None = None) -> None:
         self.out_dir = out_dir
         self.name = name
+        self.base = base or name  # the name asked for, before any -2, -3…
         self.path = out_dir / partial_name(name)
         self.published = False
 
@@ -163,7 +164,7 @@ class PartialFolder:
                 (out_dir / partial_name(name)).mkdir()
             except FileExistsError:  # another export took this name meanwhile: next one
                 continue
-            folder = cls(out_dir, name)
+            folder = cls(out_dir, name, base)
             try:
                 write_text(folder.path / MARKER, marker_text())
             except BaseException:
@@ -178,13 +179,16 @@ class PartialFolder:
         name = self.name
         while True:
             if (self.out_dir / name).exists():
-                name = free_name(self.out_dir, name)
+                # From the name asked for: vase-…-3 after a rival took -2, not -2-2.
+                name = free_name(self.out_dir, self.base)
             final = self.out_dir / name
             try:
                 os.rename(self.path, final)
             except OSError as exc:
-                # someone made a folder of that name meanwhile: never replace theirs
-                if exc.errno in (errno.EEXIST, errno.ENOTEMPTY) and final.exists():
+                # Someone took that name meanwhile (a folder, or a file: ENOTDIR): never
+                # replace theirs, take the next free one. Any other error is raised.
+                if (exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR)
+                        and final.exists()):
                     continue
                 raise
             break
