@@ -171,3 +171,100 @@ def test_progress_with_nobody_listening_cancels_the_job(qtbot):
     listened.signals.progress.connect(lambda p: None)
     listened.run()
     assert tokens == [True, False]
+
+
+# ------------------------------------------------------------------ the runner's cancels
+def test_clear_queued_drops_only_the_tasks_not_started(qtbot):
+    """Stale thumbnail requests after a scroll: the queued ones never run nor report; the
+    one already running goes on and finishes."""
+    from PySide6.QtCore import QThreadPool
+
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    runner = TaskRunner(pool=pool)
+    release, started = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def first(cancel: CancelToken, report) -> str:
+        started.set()
+        release.wait(5)
+        return "first"
+
+    running = Task(first)
+    queued = [Task(lambda cancel, report, n=n: ran.append(n)) for n in ("b", "c")]
+    seen = [_record(t) for t in (running, *queued)]
+    runner.start(running)
+    assert started.wait(5)
+    for task in queued:
+        runner.start(task)
+    dropped = runner.clear_queued()
+    assert set(dropped) == set(queued) and len(dropped) == 2
+    assert all(t.dropped for t in queued) and not running.dropped
+    release.set()
+    assert pool.waitForDone(5000)
+    qtbot.waitUntil(lambda: bool(seen[0]), timeout=5000)
+    qtbot.wait(50)
+    assert seen == [[("finished", "first")], [], []]
+    assert ran == [] and not runner.busy
+    assert runner.clear_queued() == []
+
+
+def test_cancel_all_cancels_every_running_task(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    pool = QThreadPool()
+    pool.setMaxThreadCount(2)
+    runner = TaskRunner(pool=pool)
+    both = threading.Barrier(3)
+
+    def job(cancel: CancelToken, report) -> None:
+        both.wait(5)
+        while not cancel.wait(0.01):
+            pass
+        cancel.raise_if_cancelled()
+
+    tasks = [Task(job), Task(job)]
+    seen = [_record(t) for t in tasks]
+    for task in tasks:
+        runner.start(task)
+    both.wait(5)  # both are running
+    runner.cancel_all()
+    assert runner.wait(5000)
+    qtbot.waitUntil(lambda: all(seen), timeout=5000)
+    assert seen == [[("cancelled",)], [("cancelled",)]]
+    assert not runner.busy
+
+
+def test_a_plain_function_is_started_as_its_own_task(qtbot):
+    from PySide6.QtCore import QObject
+
+    from coulisses.ui.tasks import Task, TaskRunner, pool
+
+    parent = QObject()
+    runner = TaskRunner(parent, pool="work")
+    assert runner.parent() is parent
+    assert runner.pool is pool("work") and TaskRunner(pool="work").pool is runner.pool
+    assert runner.pool.maxThreadCount() == 1
+    go = threading.Event()
+    task = runner.start(lambda cancel, report: go.wait(5) and "made")
+    assert isinstance(task, Task)
+    with qtbot.waitSignal(task.signals.finished, timeout=5000) as blocker:
+        go.set()  # connected first: the result cannot go out before anyone listens
+    assert blocker.args == ["made"]
+
+
+def test_wait_all_pools_says_whether_every_job_ended(qtbot):
+    """At quit: True once every pool is idle, False while a job outlives the wait."""
+    from coulisses.ui.tasks import TaskRunner, wait_all_pools
+
+    release, started = threading.Event(), threading.Event()
+    runner = TaskRunner(pool="work")
+    runner.start(lambda cancel, report: started.set() or release.wait(5))
+    assert started.wait(5)  # a job still queued would be dropped, not waited for
+    assert wait_all_pools(50) is False
+    release.set()
+    assert wait_all_pools() is True
