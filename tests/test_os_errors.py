@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from coulisses.i18n import tr
-from coulisses.journal import Journal, JournalError
+from coulisses.journal import Journal, JournalError, generations
 from coulisses.os_errors import describe_os_error, describe_os_error_at
 from tests.conftest import is_root
 from tests.helpers import jpeg_bytes
@@ -147,7 +147,7 @@ def _damaged_piece(home: Path) -> tuple[str, Path]:
     journal = Journal.open(home)
     pid = journal.create_piece("Bol").id
     journal.add_still(pid, jpeg_bytes(), T0)
-    journal.add_moment(pid, "struggle", caption="Trop d'eau")  # piece.json.bak exists now
+    journal.add_moment(pid, "struggle", caption="Trop d'eau")  # a version is kept now
     path = home / "pieces" / pid / "piece.json"
     path.write_text('{ "piece": {"name": "Bol"}, broken')
     return pid, path
@@ -159,10 +159,12 @@ def test_a_damaged_piece_file_is_explained_in_french(home: Path, french_ui, capl
         fresh = Journal.open(home)
         snap = fresh.snapshot(pid)
     aside = next((path.parent / "set-aside").iterdir())
+    kept = generations.listing(path)[0]
     assert snap.problems == (
         f"{path} était abîmé (son texte n’est pas du JSON valide à la ligne 1, colonne 29)"
-        f"\u202f; il a été déplacé vers {aside} et Coulisses a rétabli sa version précédente "
-        "(la dernière modification manque peut-être).",)
+        f"\u202f; il a été déplacé vers {aside} et Coulisses a rétabli la version gardée le "
+        f"{generations.describe_time(kept.saved)} (les modifications faites après manquent "
+        "peut-être).",)
     assert "Expecting" not in snap.problems[0]  # the parser's English stays in the log
     assert "Expecting" in caplog.text
 
@@ -170,11 +172,12 @@ def test_a_damaged_piece_file_is_explained_in_french(home: Path, french_ui, capl
 def test_a_damaged_piece_file_without_backup_starts_afresh_in_french(home: Path,
                                                                      french_ui) -> None:
     pid, path = _damaged_piece(home)
-    path.with_name("piece.json.bak").write_text("")
+    for kept in generations.listing(path):
+        kept.path.write_text("")
     problems = Journal.open(home).snapshot(pid).problems
     assert len(problems) == 1
     assert problems[0].startswith(f"{path} était abîmé (")
-    assert problems[0].endswith("et Coulisses l’a recommencé à neuf.")
+    assert "et Coulisses l’a recommencé à neuf (aucune version antérieure" in problems[0]
 
 
 def test_a_piece_file_of_the_wrong_shape_says_what_is_wrong_in_french(home: Path,

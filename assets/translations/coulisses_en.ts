@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="102"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="103"/>
         <source>%n still(s) from {start} to {end}</source>
         <translation>
             <numerusform>%n still from {start} to {end}</numerusform>
@@ -76,19 +76,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="109"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
             <numerusform>%n still</numerusform>
             <numerusform>%n stills</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="112"/>
-        <source>camera lost %n time(s)</source>
-        <translation>
-            <numerusform>camera lost once</numerusform>
-            <numerusform>camera lost %n times</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -132,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="341"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="343"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Only %n still to show in {seconds:g} s, so it stays on screen a while; a shorter reel will feel livelier.</numerusform>
@@ -172,11 +164,44 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/stills.py" line="269"/>
         <location filename="../../desktop/coulisses/ui/pieces/model.py" line="67"/>
         <source>%Ln still(s)</source>
         <translation>
             <numerusform>%Ln still</numerusform>
             <numerusform>%Ln stills</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="55"/>
+        <source>paused %n time(s): disk full</source>
+        <translation>
+            <numerusform>paused %n time: disk full</numerusform>
+            <numerusform>paused %n times: disk full</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="56"/>
+        <source>paused %n time(s): write error</source>
+        <translation>
+            <numerusform>paused %n time: write error</numerusform>
+            <numerusform>paused %n times: write error</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="57"/>
+        <source>camera or stream lost %n time(s)</source>
+        <translation>
+            <numerusform>camera or stream lost %n time</numerusform>
+            <numerusform>camera or stream lost %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/journal/moving.py" line="523"/>
+        <source>it failed %n time(s)</source>
+        <translation>
+            <numerusform>it failed %n time</numerusform>
+            <numerusform>it failed %n times</numerusform>
         </translation>
     </message>
 </context>

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="154"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="162"/>
         <source>  {path}: {reason}</source>
         <translation>  {path}&#xa0;: {reason}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="102"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="103"/>
         <source>%n still(s) from {start} to {end}</source>
         <translation>
             <numerusform>%n photo du {start} au {end}</numerusform>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="109"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -25,25 +25,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="111"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="114"/>
         <source>Session {n}: {start} – {end} · {worked} · {stills} · {lost}</source>
         <translation>Séance {n}&#xa0;: {start} – {end} · {worked} · {stills} · {lost}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="112"/>
-        <source>camera lost %n time(s)</source>
-        <translation>
-            <numerusform>caméra perdue %n fois</numerusform>
-            <numerusform>caméra perdue %n fois</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="114"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="117"/>
         <source>Session {n}: {start} – {end} · {worked} · {stills}</source>
         <translation>Séance {n}&#xa0;: {start} – {end} · {worked} · {stills}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="141"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="144"/>
         <source>(no caption)</source>
         <translation>(sans légende)</translation>
     </message>
@@ -152,7 +144,7 @@
         <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="682"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="694"/>
         <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
         <translation>Impossible d’enregistrer une photo ({error})&#xa0;: la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
@@ -167,13 +159,13 @@
         <translation>Un moment «&#xa0;{kind}&#xa0;» est sur des photos masquées, la vidéo le laisse donc de côté&#x202f;; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="142"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="150"/>
         <source>Already in the piece, left as they are: {n}.</source>
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/carousel.py" line="221"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="208"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="222"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
@@ -256,7 +248,7 @@
         <translation>Légende modifiée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="701"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="713"/>
         <source>Capture resumed.</source>
         <translation>Prise de vue reprise.</translation>
     </message>
@@ -281,7 +273,7 @@
         <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="184"/>
         <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -291,32 +283,53 @@
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="241"/>
         <source>Choose another folder…</source>
         <translation>Choisir un autre dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="187"/>
         <source>Choose another journal folder, or update Coulisses if it says so.</source>
         <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="222"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="235"/>
+        <source>The journal folder {path} is not there; if it is on a disk that is not plugged in (a USB drive, a network folder), plug it in and try again.</source>
+        <translation>Le dossier du journal {path} est introuvable&#x202f;; s’il se trouve sur un disque qui n’est pas branché (clé USB, dossier réseau), branchez-le et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="238"/>
+        <source>Or choose another folder, or create an empty journal folder at that place on this computer.</source>
+        <translation>Ou choisissez un autre dossier, ou créez un dossier de journal vide à cet endroit, sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="240"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="243"/>
+        <source>Create it</source>
+        <translation>Le créer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/app.py" line="182"/>
         <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
         <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="186"/>
         <source>Coulisses cannot open the journal: {reason}</source>
         <translation>Coulisses ne peut pas ouvrir le journal&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="136"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="168"/>
         <source>Coulisses is not allowed to write in the journal folder {path}.</source>
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
@@ -327,7 +340,7 @@
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="43"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="49"/>
         <source>Created piece {name!r}.</source>
         <translation>Pièce {name!r} créée.</translation>
     </message>
@@ -372,7 +385,7 @@
         <translation>Effort&#xa0;: {figures}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="104"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="105"/>
         <source>Effort: {line}</source>
         <translation>Effort&#xa0;: {line}</translation>
     </message>
@@ -394,7 +407,7 @@
         <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="341"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="343"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
@@ -422,17 +435,17 @@
         <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="177"/>
         <source>Free some space on it, or choose another journal folder.</source>
         <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="137"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="169"/>
         <source>Give your user write permission on that folder, or choose another journal folder.</source>
         <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="168"/>
         <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
         <translation>Import interrompu, {left} photos restaient à importer&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
     </message>
@@ -442,12 +455,12 @@
         <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="111"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="115"/>
         <source>Imported {name} (taken {when}).</source>
         <translation>Importé&#xa0;: {name} (prise de vue du {when}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="108"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="112"/>
         <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
         <translation>Importé&#xa0;: {name} ({when}, date du fichier faute d’heure EXIF).</translation>
     </message>
@@ -478,7 +491,7 @@
         <translation>Moment supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="121"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="124"/>
         <source>Moments without a still:</source>
         <translation>Moments sans photo&#xa0;:</translation>
     </message>
@@ -488,7 +501,7 @@
         <translation>Moments&#xa0;: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="174"/>
         <source>Move that file away, or choose another journal folder.</source>
         <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -498,27 +511,32 @@
         <translation>Moment déplacé sur la photo {where}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="144"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="152"/>
         <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
         <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n})&#xa0;: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="132"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="140"/>
         <source>No photos found in the given paths.</source>
         <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="134"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="137"/>
+        <source>Taken by this watch before, left alone even if moved, hidden or deleted since: {n}.</source>
+        <translation>Déjà prises par cette surveillance, laissées de côté même si elles ont été déplacées, masquées ou supprimées depuis&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="142"/>
         <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
         <translation>Aucune photo trouvée&#xa0;: les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="71"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="110"/>
         <source>No pieces yet. Create one with: coulisses piece new &quot;Vase bleu #3&quot;</source>
         <translation>Aucune pièce pour l’instant. Créez-en une avec&#xa0;: coulisses piece new &quot;Vase bleu #3&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/screen.py" line="37"/>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="38"/>
         <source>No screen number {n} to capture.</source>
         <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
@@ -529,9 +547,210 @@
         <translation>Aucune photo n’a été prise&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="100"/>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="52"/>
+        <source>REF is a still id as `coulisses timeline PIECE --json` prints it (20261123T140501.250Z), a number (1 is the first still; `stills PIECE list` numbers them), first or last, a time (2026-11-23T14:05 is every still of that minute, 2026-11-23 of that day; local time unless it ends in Z or +01:00), or a range FIRST..LAST of any of these, both ends included (..LAST from the first still, FIRST.. to the last one, .. for all).</source>
+        <translation>REF est un identifiant de photo tel que `coulisses timeline PIECE --json` l’affiche (20261123T140501.250Z), un numéro (1 est la première photo&#x202f;; `stills PIECE list` les numérote), first ou last, une heure (2026-11-23T14:05 vaut toutes les photos de cette minute, 2026-11-23 de ce jour&#x202f;; heure locale sauf si elle finit par Z ou +01:00), ou un intervalle PREMIÈRE..DERNIÈRE de ces repères, bornes comprises (..DERNIÈRE depuis la première photo, PREMIÈRE.. jusqu’à la dernière, .. pour toutes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="62"/>
+        <source>list, hide, show or move stills, by id, number, time or range</source>
+        <translation>lister, masquer, réafficher ou déplacer des photos, par identifiant, numéro, heure ou intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="63"/>
+        <source>Hidden stills stay on disk and in the timeline but never reach an export; moved stills take their moments along.</source>
+        <translation>Les photos masquées restent sur le disque et dans la chronologie mais n’entrent dans aucun export&#x202f;; les photos déplacées emportent leurs moments.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="67"/>
+        <source>number, id, time and hidden state of each still</source>
+        <translation>numéro, identifiant, heure et état masqué de chaque photo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="70"/>
+        <source>only these stills (default: all)</source>
+        <translation>seulement ces photos (par défaut&#xa0;: toutes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="71"/>
+        <source>only the hidden stills</source>
+        <translation>seulement les photos masquées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="72"/>
+        <source>leave stills out of every export</source>
+        <translation>écarter des photos de tous les exports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="74"/>
+        <source>let hidden stills into exports again</source>
+        <translation>remettre des photos masquées dans les exports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="77"/>
+        <source>move stills, with their moments, to another piece</source>
+        <translation>déplacer des photos, avec leurs moments, vers une autre pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="79"/>
+        <source>A move is all or nothing: Ctrl-C lets it finish; a second Ctrl-C stops at once, and the next `coulisses` command or the app finishes the move.</source>
+        <translation>Un déplacement se fait en entier ou pas du tout&#xa0;: Ctrl-C le laisse finir&#x202f;; un second Ctrl-C arrête tout de suite, et la prochaine commande `coulisses` ou l’application termine le déplacement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="82"/>
+        <source>the stills</source>
+        <translation>les photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="84"/>
+        <source>the piece that receives them (id or name)</source>
+        <translation>la pièce qui les reçoit (identifiant ou nom)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="127"/>
+        <source>{ref!r} ends before it starts (write the earlier still first)</source>
+        <translation>{ref!r} finit avant de commencer (écrivez d’abord la photo la plus ancienne)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="139"/>
+        <source>{ref!r} matches no still: {piece!r} has no stills yet</source>
+        <translation>{ref!r} ne désigne aucune photo&#xa0;: {piece!r} n’a pas encore de photos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="141"/>
+        <source>{ref!r} matches no still of {piece!r}; `coulisses stills {id} list` numbers them with their ids and times</source>
+        <translation>{ref!r} ne désigne aucune photo de {piece!r}&#x202f;; `coulisses stills {id} list` les numérote avec leurs identifiants et leurs heures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="166"/>
+        <source>there is no still number {n} in {piece!r}, which has {count} (1 is the first)</source>
+        <translation>il n’y a pas de photo numéro {n} dans {piece!r}, qui en a {count} (1 est la première)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="173"/>
+        <source>there is no still {id} in {piece!r}; `coulisses timeline {piece_id} --json` lists the ids</source>
+        <translation>il n’y a pas de photo {id} dans {piece!r}&#x202f;; `coulisses timeline {piece_id} --json` liste les identifiants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="179"/>
+        <source>{ref!r} is not a still: give a still id, a number, first, last, a time like 2026-11-23T14:05, or a range FIRST..LAST</source>
+        <translation>{ref!r} ne désigne pas une photo&#xa0;: donnez un identifiant de photo, un numéro, first, last, une heure comme 2026-11-23T14:05, ou un intervalle PREMIÈRE..DERNIÈRE</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="243"/>
+        <source>{option} takes one still, and {ref!r} matches {n}; give its id or its number</source>
+        <translation>{option} prend une seule photo, et {ref!r} en désigne {n}&#x202f;; donnez son identifiant ou son numéro</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="296"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="101"/>
         <source>No stills yet.</source>
         <translation>Aucune photo pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="299"/>
+        <source>hidden</source>
+        <translation>masquée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="318"/>
+        <source>Already hidden: {stills} of {piece!r}; nothing changed.</source>
+        <translation>Déjà masquées&#xa0;: {stills} de {piece!r}&#x202f;; rien n’a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="321"/>
+        <source>Hid {stills} of {piece!r} ({n} already hidden).</source>
+        <translation>Masquées&#xa0;: {stills} de {piece!r} (déjà masquées&#xa0;: {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="324"/>
+        <source>Hid {stills} of {piece!r}.</source>
+        <translation>Masquées&#xa0;: {stills} de {piece!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="327"/>
+        <source>Every still of {piece!r} is hidden now: an export has nothing to show until you show some again.</source>
+        <translation>Toutes les photos de {piece!r} sont masquées&#xa0;: un export n’a rien à montrer tant que vous n’en réaffichez pas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="331"/>
+        <source>The cover still is hidden now, so the export picks another cover.</source>
+        <translation>La photo de couverture est maintenant masquée&#xa0;: l’export choisit une autre couverture.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="345"/>
+        <source>Not hidden: {stills} of {piece!r}; nothing changed.</source>
+        <translation>Pas masquées&#xa0;: {stills} de {piece!r}&#x202f;; rien n’a changé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="348"/>
+        <source>Showed {stills} of {piece!r} again ({n} already visible).</source>
+        <translation>Réaffichées&#xa0;: {stills} de {piece!r} (déjà visibles&#xa0;: {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="351"/>
+        <source>Showed {stills} of {piece!r} again.</source>
+        <translation>Réaffichées&#xa0;: {stills} de {piece!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="370"/>
+        <source>--to names {piece!r}, where these stills already are; name another piece</source>
+        <translation>--to désigne {piece!r}, où sont déjà ces photos&#x202f;; nommez une autre pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="391"/>
+        <source>Moved {stills} from {piece!r} to {to!r}.</source>
+        <translation>Déplacées de {piece!r} vers {to!r}&#xa0;: {stills}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="393"/>
+        <source>Moments that went with them: {n}.</source>
+        <translation>Moments partis avec elles&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="396"/>
+        <source>Renamed because {to!r} already had a still at the same instant: {n} (`--json` maps old ids to new ones).</source>
+        <translation>Renommées parce que {to!r} avait déjà une photo au même instant&#xa0;: {n} (`--json` donne pour chacune l’ancien et le nouvel identifiant).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="399"/>
+        <source>The cover of {piece!r} went with them; its cover is chosen automatically again.</source>
+        <translation>La couverture de {piece!r} est partie avec elles&#x202f;; sa couverture est de nouveau choisie automatiquement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="402"/>
+        <source>Moments whose span reached the moved stills now end before them: {n}.</source>
+        <translation>Moments qui allaient jusqu’aux photos déplacées et finissent maintenant avant elles&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="405"/>
+        <source>Left in {piece!r}: {n}; each stays where it was.</source>
+        <translation>Restées dans {piece!r}&#xa0;: {n}&#x202f;; chacune reste où elle était.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="408"/>
+        <source>{id}: {why}</source>
+        <translation>{id}&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="440"/>
+        <source>Moving to {piece!r}</source>
+        <translation>Déplacement vers {piece!r}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="451"/>
+        <source>A move is all or nothing: it finishes first (Ctrl-C again stops at once, and the next command finishes it).</source>
+        <translation>Un déplacement se fait en entier ou pas du tout&#xa0;: il finit d’abord (un second Ctrl-C arrête tout de suite, et la prochaine commande le termine).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="458"/>
+        <source>Stopped in the middle of the move; no still is lost: the next `coulisses` command, or the app, finishes it.</source>
+        <translation>Arrêté au milieu du déplacement&#x202f;; aucune photo n’est perdue&#xa0;: la prochaine commande `coulisses`, ou l’application, le termine.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="466"/>
+        <source>The stills could not be moved: {error}</source>
+        <translation>Les photos n’ont pas pu être déplacées&#xa0;: {error}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="76"/>
@@ -544,11 +763,6 @@
         <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer&#x202f;; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="149"/>
-        <source>Not enough free space in {folder} for this export (about {mb} MB needed); free some space or choose another folder.</source>
-        <translation>Pas assez de place libre dans {folder} pour cet export (environ {mb}&#xa0;Mo nécessaires)&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
         <source>Opening the camera…</source>
         <translation>Ouverture de la caméra…</translation>
@@ -559,12 +773,12 @@
         <translation>Ouverture de {source}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="149"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="157"/>
         <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
         <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC)&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="135"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="143"/>
         <source>Photos imported into {piece!r}: {n}.</source>
         <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
     </message>
@@ -664,17 +878,27 @@
         <translation>Signataire de confiance&#xa0;: oui (votre certificat de confiance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="152"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="115"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="119"/>
         <source>Skipped {path}: {reason}.</source>
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="193"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="202"/>
+        <source>Your preferences in {path} cannot be read ({problem}), so the defaults are used for now; the file was left as it is.</source>
+        <translation>Vos préférences dans {path} ne peuvent pas être lues ({problem}), donc les réglages par défaut sont utilisés pour l’instant&#x202f;; le fichier a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="211"/>
+        <source>Your preferences file {path} is damaged, so the defaults are used; it could not be moved aside ({problem}), so remove it or fix it by hand.</source>
+        <translation>Votre fichier de préférences {path} est abîmé, donc les réglages par défaut sont utilisés&#x202f;; il n’a pas pu être mis de côté ({problem})&#xa0;: supprimez-le ou corrigez-le à la main.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="231"/>
         <source>Some preferences were not valid and are back to their defaults: {names}.</source>
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
@@ -704,7 +928,7 @@
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="99"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="103"/>
         <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
         <translation>Surveillance arrêtée. Nouvelles photos importées&#xa0;: {imported}&#x202f;; ignorées&#xa0;: {skipped}.</translation>
     </message>
@@ -719,7 +943,7 @@
         <translation>Arrêt en cours… (Ctrl-C à nouveau pour forcer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="126"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="129"/>
         <source>Suggested moments (accept with `coulisses suggestions PIECE accept ID`, or dismiss):</source>
         <translation>Moments suggérés (acceptez-les avec `coulisses suggestions PIECE accept ID`, ou écartez-les)&#xa0;:</translation>
     </message>
@@ -759,7 +983,7 @@
         <translation>La légende «&#xa0;{caption}&#xa0;» contient des caractères que la police des légendes ne sait pas dessiner ({chars})&#x202f;; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="102"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="104"/>
         <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
         <translation>La légende «&#xa0;{caption}&#xa0;» reste {seconds:.1f}&#xa0;s à l’écran, c’est court pour sa longueur&#x202f;; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -776,6 +1000,7 @@
     <message>
         <location filename="../../desktop/coulisses/capture/session.py" line="314"/>
         <location filename="../../desktop/coulisses/capture/session.py" line="400"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="504"/>
         <source>The capture has stopped.</source>
         <translation>La prise de vue s’est arrêtée.</translation>
     </message>
@@ -842,37 +1067,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="230"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="512"/>
+        <source>The still could not be stored ({error}).</source>
+        <translation>La photo n’a pas pu être enregistrée ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="244"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="223"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="237"/>
         <source>The cover still could not be read ({problem}); the cover is plain.</source>
         <translation>La photo de couverture est illisible ({problem})&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="165"/>
-        <source>The disk filled up during the export; nothing was written. Free some space and export again.</source>
-        <translation>Le disque s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
         <source>The disk holding the journal folder {path} is full.</source>
         <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="157"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="205"/>
+        <source>The journal could not be read ({error}); new photos will be imported once it can be.</source>
+        <translation>Le journal n’a pas pu être lu ({error})&#x202f;; les nouvelles photos seront importées dès que ce sera possible.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="269"/>
         <source>The disk holding the journal is full; free some space. New photos will be imported once there is room.</source>
         <translation>Le disque du journal est plein&#x202f;; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="675"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="687"/>
         <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="760"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="783"/>
         <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
     </message>
@@ -882,12 +1112,12 @@
         <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="72"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="73"/>
         <source>The export is complete but could not be added to the piece&apos;s list of exports ({problem}).</source>
         <translation>L’export est terminé mais n’a pas pu être ajouté à la liste des exports de la pièce ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="196"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="197"/>
         <source>The export {folder} could not be deleted ({problem}).</source>
         <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
     </message>
@@ -904,7 +1134,7 @@
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="194"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="328"/>
         <source>The folder {folder} cannot be reached; watching for it to come back.</source>
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
@@ -914,12 +1144,12 @@
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="156"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="164"/>
         <source>The import stopped: {reason}.</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="162"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="274"/>
         <source>The journal could not be written ({error}).</source>
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
@@ -944,7 +1174,7 @@
         <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="40"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="46"/>
         <source>The name was tidied to {name!r}.</source>
         <translation>Le nom a été mis au propre&#xa0;: {name!r}.</translation>
     </message>
@@ -954,14 +1184,24 @@
         <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="136"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="138"/>
         <source>The output folder {folder} cannot be created ({problem}).</source>
         <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="139"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="141"/>
         <source>The output folder {folder} is not writable; choose another folder.</source>
         <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="154"/>
+        <source>Not enough free space in {folder} for this export: it needs about {need} MB and only {free} MB is free; free some space or choose another folder.</source>
+        <translation>Pas assez d’espace libre dans {folder} pour cet export&#xa0;: il faut environ {need}&#xa0;Mo et seuls {free}&#xa0;Mo sont libres&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="171"/>
+        <source>The disk holding {folder} filled up during the export; nothing was written. Free some space and export again.</source>
+        <translation>Le disque qui contient {folder} s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/options.py" line="118"/>
@@ -969,7 +1209,7 @@
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="294"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="295"/>
         <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
     </message>
@@ -989,17 +1229,17 @@
         <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/screen.py" line="42"/>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="43"/>
         <source>The screen cannot be captured here ({reason}).</source>
         <translation>Impossible de capturer l’écran ici ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/screen.py" line="61"/>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="62"/>
         <source>The screen cannot be captured right now ({reason}).</source>
         <translation>Impossible de capturer l’écran pour le moment ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/screen.py" line="49"/>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="50"/>
         <source>The screen capture is not open.</source>
         <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
@@ -1069,7 +1309,7 @@
         <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="138"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="146"/>
         <source>They were taken from {start} to {end}.</source>
         <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
@@ -1099,7 +1339,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="204"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="218"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1114,14 +1354,14 @@
         <translation>Option d’export inconnue&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="127"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="129"/>
         <location filename="../../desktop/coulisses/export/options.py" line="123"/>
         <source>Unknown export outputs: {names}.</source>
         <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="124"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="126"/>
         <source>Unknown layout {layout!r}; use fill or fit.</source>
         <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
     </message>
@@ -1131,19 +1371,14 @@
         <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="97"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="101"/>
         <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="177"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="215"/>
         <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
         <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="166"/>
-        <source>Your preferences in {path} cannot be read, so the defaults are used for now; check that file&apos;s permissions.</source>
-        <translation>Impossible de lire vos préférences dans {path}, les réglages par défaut sont donc utilisés pour l’instant&#x202f;; vérifiez les permissions de ce fichier.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/moment.py" line="38"/>
@@ -1162,7 +1397,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="80"/>
-        <location filename="../../desktop/coulisses/commands/timeline.py" line="130"/>
+        <location filename="../../desktop/coulisses/commands/timeline.py" line="133"/>
         <source>score {score:.1f}</source>
         <translation>score {score:.1f}</translation>
     </message>
@@ -1187,7 +1422,7 @@
         <translation>un MP4 ou un JPEG exporté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="121"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="125"/>
         <source>and {n} more</source>
         <translation>et {n} autres</translation>
     </message>
@@ -1206,7 +1441,7 @@
         <translation>la caméra {index}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
         <source>captures</source>
         <translation>photos</translation>
     </message>
@@ -1216,7 +1451,7 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="276"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="290"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
@@ -1226,7 +1461,7 @@
         <translation>vérifier les Content Credentials d’un fichier&#xa0;: qui l’a signé, le processus, s’il a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="23"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="25"/>
         <source>create a piece and print its id</source>
         <translation>créer une pièce et afficher son identifiant</translation>
     </message>
@@ -1254,7 +1489,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="296"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="310"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1304,12 +1539,12 @@
         <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
         <source>id</source>
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="32"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="38"/>
         <source>id, name, captures, moments, last activity</source>
         <translation>identifiant, nom, photos, moments, dernière activité</translation>
     </message>
@@ -1324,38 +1559,40 @@
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="133"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="172"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="180"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="219"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="236"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="482"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="303"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="327"/>
         <source>it could not be written into the journal ({error})</source>
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="310"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="334"/>
         <source>it could not be imported (an unexpected error; the details were logged)</source>
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="128"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="158"/>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="170"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="185"/>
         <source>it is inside the Coulisses journal folder</source>
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="147"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="176"/>
         <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
         <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="130"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="160"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1375,12 +1612,12 @@
         <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="276"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="299"/>
         <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="288"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="522"/>
         <source>its image data is damaged ({detail})</source>
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
@@ -1410,7 +1647,7 @@
         <translation>type du moment créé quand une suggestion est acceptée (par défaut&#xa0;: struggle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
         <source>last activity</source>
         <translation>dernière activité</translation>
     </message>
@@ -1425,7 +1662,9 @@
         <translation>list (par défaut), accept ID ou dismiss ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="33"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="36"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="39"/>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="86"/>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="31"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="19"/>
         <location filename="../../desktop/coulisses/commands/verify.py" line="23"/>
@@ -1443,37 +1682,62 @@
         <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="16"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="18"/>
         <source>what the piece is made with, for its caption starters and hashtags: {crafts}</source>
         <translation>le métier de la pièce, pour ses débuts de légende et ses hashtags&#xa0;: {crafts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="21"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="23"/>
         <source>create, change or list pieces</source>
         <translation>créer, modifier ou lister les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="27"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="29"/>
         <source>change a piece&apos;s settings</source>
         <translation>modifier les réglages d’une pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="28"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="30"/>
         <source>the piece&apos;s id or name</source>
         <translation>l’identifiant ou le nom de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="52"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="34"/>
+        <source>the still the export&apos;s cover shows: its id, its number or last (as `coulisses stills PIECE list` shows them); none lets the export pick it again</source>
+        <translation>la photo que montre la couverture de l’export&#xa0;: son identifiant, son numéro ou last (comme `coulisses stills PIECE list` les affiche)&#x202f;; none laisse de nouveau l’export la choisir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="58"/>
+        <source>`piece set` needs something to change: --craft or --cover</source>
+        <translation>`piece set` a besoin de quelque chose à changer&#xa0;: --craft ou --cover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="72"/>
         <source>Craft of {name!r}: {craft}.</source>
         <translation>Métier de {name!r}&#xa0;: {craft}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="78"/>
+        <source>The cover of {name!r} is chosen automatically again.</source>
+        <translation>La couverture de {name!r} est de nouveau choisie automatiquement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="81"/>
+        <source>Cover of {name!r}: {id}.</source>
+        <translation>Couverture de {name!r}&#xa0;: {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="91"/>
+        <source>That still is hidden, so the export will not use it as the cover; `coulisses stills {piece} show {id}` lets it in again.</source>
+        <translation>Cette photo est masquée&#xa0;: l’export ne la prendra pas en couverture&#x202f;; `coulisses stills {piece} show {id}` la réaffiche.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
         <source>moments</source>
         <translation>moments</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
@@ -1498,13 +1762,13 @@
         <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="679"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="691"/>
         <location filename="../../desktop/coulisses/commands/capture.py" line="63"/>
         <source>paused: disk full</source>
         <translation>en pause&#xa0;: disque plein</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="685"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="697"/>
         <location filename="../../desktop/coulisses/commands/capture.py" line="64"/>
         <source>paused: write error</source>
         <translation>en pause&#xa0;: erreur d’écriture</translation>
@@ -1517,6 +1781,7 @@
     <message>
         <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="65"/>
         <source>piece id or name</source>
         <translation>identifiant ou nom de la pièce</translation>
     </message>
@@ -1553,7 +1818,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="241"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="255"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -1593,45 +1858,65 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="390"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="414"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="138"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="167"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="88"/>
-        <location filename="../../desktop/coulisses/journal/storage.py" line="45"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="282"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
+        <source>progressive JPEG</source>
+        <translation>JPEG progressif</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="376"/>
+        <source>the image is too large to import ({w}×{h} pixels; Coulisses imports a {format} of up to {limit} megapixels): save a smaller copy and import that</source>
+        <translation>l’image est trop grande pour être importée ({w}×{h} pixels&#x202f;; Coulisses importe un {format} d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="387"/>
+        <source>the image is too large to import ({mp} megapixels; Coulisses imports photos of up to {limit} megapixels): save a smaller copy and import that</source>
+        <translation>l’image est trop grande pour être importée ({mp} mégapixels&#x202f;; Coulisses importe des photos d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="478"/>
+        <source>it is a link to a file that cannot be read ({error})</source>
+        <translation>c’est un lien vers un fichier illisible ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="481"/>
+        <source>it was moved or deleted before it could be read</source>
+        <translation>il a été déplacé ou supprimé avant d’avoir pu être lu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="516"/>
         <source>the file is truncated (an unfinished copy?)</source>
         <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="146"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
         <source>the file is truncated or damaged</source>
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="163"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="164"/>
         <source>the folder cannot be read ({error})</source>
         <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="150"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="284"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="518"/>
         <source>the image is too large to import</source>
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="221"/>
-        <source>the image is too large to import ({w}×{h} pixels)</source>
-        <translation>l’image est trop grande pour être importée ({w}×{h} pixels)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="394"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="418"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -1661,7 +1946,7 @@
         <translation>l’image est figée depuis {seconds}&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/screen.py" line="22"/>
+        <location filename="../../desktop/coulisses/capture/screen.py" line="23"/>
         <location filename="../../desktop/coulisses/capture/sources.py" line="55"/>
         <source>the screen</source>
         <translation>l’écran</translation>
@@ -1682,12 +1967,12 @@
         <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="186"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="199"/>
         <source>there is no such file or folder</source>
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="286"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="520"/>
         <source>there is not enough memory to decode it</source>
         <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -1702,6 +1987,7 @@
         <translation>aujourd’hui à {time}</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/stills.py" line="269"/>
         <location filename="../../desktop/coulisses/ui/pieces/model.py" line="67"/>
         <source>%Ln still(s)</source>
         <translation>
@@ -1760,17 +2046,17 @@
         <translation>{file}&#xa0;: les Content Credentials ne sont pas valides, car le certificat qui les a signés a expiré.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="180"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="181"/>
         <source>{folder} does not look like a Coulisses export any more, so it was not deleted; delete it yourself if you mean to.</source>
         <translation>{folder} ne ressemble plus à un export de Coulisses, il n’a donc pas été supprimé&#x202f;; supprimez-le vous-même si c’est bien ce que vous voulez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="94"/>
+        <location filename="../../desktop/coulisses/capture/watch_folder.py" line="120"/>
         <source>{folder} is inside the Coulisses journal; watch the folder where new photos arrive instead</source>
         <translation>{folder} se trouve dans le journal Coulisses&#x202f;; surveillez plutôt le dossier où arrivent les nouvelles photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/history.py" line="176"/>
+        <location filename="../../desktop/coulisses/export/history.py" line="177"/>
         <source>{folder} is not among this piece&apos;s exports; it was left alone.</source>
         <translation>{folder} ne fait pas partie des exports de cette pièce&#x202f;; il n’a pas été touché.</translation>
     </message>
@@ -1851,21 +2137,22 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="60"/>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="241"/>
         <source>{option}: {error}</source>
         <translation>{option}&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="141"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="173"/>
         <source>{path} is a file, so it cannot hold the journal.</source>
         <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="113"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="117"/>
         <source>{path}: {note}.</source>
         <translation>{path}&#xa0;: {note}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="147"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="155"/>
         <source>{path}: {note}; it was imported anyway.</source>
         <translation>{path}&#xa0;: {note}&#x202f;; le fichier a quand même été importé.</translation>
     </message>
@@ -1877,18 +2164,18 @@
     <message>
         <location filename="../../desktop/coulisses/capture/preview.py" line="124"/>
         <location filename="../../desktop/coulisses/capture/session.py" line="328"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="752"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="775"/>
         <source>{source} cannot be opened ({reason}).</source>
         <translation>Impossible d’ouvrir {source} ({reason}).</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/preview.py" line="174"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="745"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="768"/>
         <source>{source} gave no picture ({reason}).</source>
         <translation>Aucune image de {source} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="511"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="509"/>
         <source>{source} has ended.</source>
         <translation>Fin de {source}.</translation>
     </message>
@@ -1908,7 +2195,7 @@
         <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="576"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="588"/>
         <source>{source} is back after {time}; the gap is recorded.</source>
         <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
     </message>
@@ -1918,12 +2205,12 @@
         <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="545"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="557"/>
         <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
         <translation>Plus de signal de {source} ({reason})&#x202f;; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="543"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="555"/>
         <source>{source} lost: {reason}</source>
         <translation>Plus de signal de {source}&#xa0;: {reason}</translation>
     </message>
@@ -1974,6 +2261,8 @@
         <translation>une partie du chemin est un fichier, pas un dossier</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="67"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="75"/>
         <location filename="../../desktop/coulisses/os_errors.py" line="29"/>
         <source>it is a folder, not a file</source>
         <translation>c’est un dossier, pas un fichier</translation>
@@ -2057,7 +2346,7 @@
         <translation>le dossier réseau n’est plus disponible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/os_errors.py" line="91"/>
+        <location filename="../../desktop/coulisses/os_errors.py" line="98"/>
         <source>{what} ({path})</source>
         <translation>{what} ({path})</translation>
     </message>
@@ -2167,136 +2456,254 @@
         <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="110"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="106"/>
         <source>{home} cannot be used as the journal folder ({path} is a file, not a folder); choose another folder</source>
         <translation>{home} ne peut pas servir de dossier pour le journal ({path} est un fichier, pas un dossier)&#x202f;; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="193"/>
-        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses restored its previous version (the last change may be missing).</source>
-        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses a rétabli sa version précédente (la dernière modification manque peut-être).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="198"/>
-        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses started it afresh.</source>
-        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses l’a recommencé à neuf.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="214"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="160"/>
         <source>no piece with id {id!r}</source>
         <translation>aucune pièce avec l’identifiant {id!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="218"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="164"/>
         <source>no piece {id!r} in {home}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce {id!r} dans {home}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="237"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="188"/>
         <source>{path} was damaged and has been repaired; try again</source>
         <translation>{path} était endommagé et a été réparé&#x202f;; réessayez</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="246"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="333"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="196"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="293"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="300"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="222"/>
+        <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
+        <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="260"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
+        <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="269"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="523"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="489"/>
+        <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
+        <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="503"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="530"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="588"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="510"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="568"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="550"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="582"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="600"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="530"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="562"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="563"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="543"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="566"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="546"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="593"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="571"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="595"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="623"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="603"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="676"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="888"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="84"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="656"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="834"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="718"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="698"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="818"/>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="61"/>
+        <source>its schema version is not a number</source>
+        <translation>sa version de schéma n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="63"/>
         <source>{path} was written by a newer Coulisses (schema {version}); update Coulisses to open this journal</source>
         <translation>{path} a été écrit par un Coulisses plus récent (schéma {version})&#x202f;; mettez Coulisses à jour pour ouvrir ce journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="913"/>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="120"/>
+        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses restored the version kept on {when} (changes made after that may be missing).</source>
+        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses a rétabli la version gardée le {when} (les modifications faites après manquent peut-être).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="125"/>
+        <source>{path} was missing; Coulisses restored the version kept on {when} (changes made after that may be missing).</source>
+        <translation>{path} manquait&#x202f;; Coulisses a rétabli la version gardée le {when} (les modifications faites après manquent peut-être).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="131"/>
+        <source>{path} was damaged ({reason}); it was moved to {aside} and Coulisses started it afresh (no earlier version could be read: its moments, captions and hidden stills are gone, the stills are kept).</source>
+        <translation>{path} était abîmé ({reason})&#x202f;; il a été déplacé vers {aside} et Coulisses l’a recommencé à neuf (aucune version antérieure n’a pu être lue&#xa0;: ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/recovery.py" line="136"/>
+        <source>{path} was missing and no earlier version of it could be read; Coulisses started it afresh (its moments, captions and hidden stills are gone, the stills are kept).</source>
+        <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="859"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="73"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="125"/>
         <source>the stills are already in that piece; pick another piece</source>
         <translation>les photos sont déjà dans cette pièce&#x202f;; choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="122"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="168"/>
+        <source>the disk is full: moving these stills needs {kb} kB free; free some space and try again</source>
+        <translation>le disque est plein&#xa0;: déplacer ces photos demande {kb}&#xa0;ko libres&#x202f;; libérez de la place et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="176"/>
         <source>{id!r} is not a still id</source>
         <translation>{id!r} n’est pas un identifiant de photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="390"/>
-        <source>a field is missing or is not what Coulisses expects</source>
-        <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="242"/>
+        <source>a file that is not a still has its name in the other piece</source>
+        <translation>un fichier qui n’est pas une photo porte son nom dans l’autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="391"/>
-        <source>{path} cannot be read ({reason}); a move of stills to another piece may be unfinished</source>
-        <translation>Impossible de lire {path} ({reason})&#x202f;; un déplacement de photos vers une autre pièce est peut-être inachevé</translation>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="246"/>
+        <source>it is not a plain file (a link?)</source>
+        <translation>ce n’est pas un fichier ordinaire (un lien&#x202f;?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="254"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="256"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="263"/>
+        <source>another still took its name in the other piece</source>
+        <translation>une autre photo a pris son nom dans l’autre pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="294"/>
+        <source>its folder is a link to outside the journal</source>
+        <translation>son dossier est un lien vers l’extérieur du journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="509"/>
+        <source>A move of stills from piece {piece} could not be finished yet ({reason}); Coulisses will try again when the journal is next opened.</source>
+        <translation>Un déplacement de photos depuis la pièce {piece} n’a pas encore pu être terminé ({reason})&#x202f;; Coulisses réessaiera à la prochaine ouverture du journal.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/journal/moving.py" line="523"/>
+        <source>it failed %n time(s)</source>
+        <translation>
+            <numerusform>il a échoué %n fois</numerusform>
+            <numerusform>il a échoué %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="576"/>
+        <source>A move of stills from piece {piece} could not be finished ({reason}); its record was moved to {aside}. Every still is in one piece; check that the moments of the moved stills followed them.</source>
+        <translation>Un déplacement de photos depuis la pièce {piece} n’a pas pu être terminé ({reason})&#x202f;; son enregistrement a été déplacé vers {aside}. Chaque photo est dans une seule pièce&#x202f;; vérifiez que les moments des photos déplacées les ont suivies.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="587"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="623"/>
+        <source>it is not a move record Coulisses knows</source>
+        <translation>ce n’est pas un enregistrement de déplacement que Coulisses connaît</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="591"/>
+        <source>it names pieces that are not this move&apos;s</source>
+        <translation>il nomme des pièces qui ne sont pas celles de ce déplacement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="596"/>
+        <source>it names stills that are not still ids</source>
+        <translation>il nomme des photos par des identifiants qui n’en sont pas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="600"/>
+        <source>it moves a still twice</source>
+        <translation>il déplace une photo deux fois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="604"/>
+        <source>a moment in it is not readable</source>
+        <translation>un de ses moments est illisible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="608"/>
+        <source>the settings of a still in it are not readable</source>
+        <translation>les réglages d’une de ses photos sont illisibles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="611"/>
+        <source>a dismissed suggestion in it is not readable</source>
+        <translation>une de ses suggestions écartées est illisible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="613"/>
+        <source>its hidden stills are not stills it moves</source>
+        <translation>ses photos masquées ne sont pas des photos qu’il déplace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="615"/>
+        <source>its cover is not a still it moves</source>
+        <translation>sa couverture n’est pas une photo qu’il déplace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="620"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="626"/>
+        <source>a moment&apos;s span in it is not readable</source>
+        <translation>l’étendue d’un de ses moments est illisible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="628"/>
+        <source>a field is missing or is not what Coulisses expects</source>
+        <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/piece_settings.py" line="123"/>
@@ -2339,108 +2746,123 @@
         <translation>{file} n’est pas un certificat racine&#xa0;: un fichier de certificat est un texte qui commence par -----BEGIN CERTIFICATE----- (le root.pem que publie l’auteur).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/errors.py" line="29"/>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="30"/>
         <source>{path} cannot be read ({reason})</source>
         <translation>Impossible de lire {path} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="38"/>
-        <location filename="../../desktop/coulisses/journal/storage.py" line="81"/>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="41"/>
+        <source>Coulisses cannot read {path} right now ({reason}); nothing was changed. Check that the disk or network folder is connected and that the file is kept on this computer, then try again.</source>
+        <translation>Coulisses ne peut pas lire {path} pour l’instant ({reason})&#x202f;; rien n’a été modifié. Vérifiez que le disque ou le dossier réseau est connecté et que le fichier est gardé sur cet ordinateur, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="54"/>
+        <source>{path} is missing</source>
+        <translation>{path} manque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="41"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="123"/>
         <source>it is not a journal table file</source>
         <translation>ce n’est pas un fichier de tables du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="41"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="44"/>
         <source>its table {name!r} is not a table</source>
         <translation>sa table {name!r} n’est pas une table</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="44"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="47"/>
         <source>its table {name!r} holds something that is not a record</source>
         <translation>sa table {name!r} contient autre chose qu’un enregistrement</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="50"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="53"/>
         <source>the piece has no name</source>
         <translation>la pièce n’a pas de nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="52"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="55"/>
         <source>the piece has no valid creation time</source>
         <translation>la pièce n’a pas de date de création valide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="54"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="57"/>
         <source>the piece settings are not a set of settings</source>
         <translation>les réglages de la pièce ne sont pas un ensemble de réglages</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="60"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="63"/>
         <source>a moment has no id</source>
         <translation>un moment n’a pas d’identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="62"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="65"/>
         <source>moment {id} has an unknown kind</source>
         <translation>le moment {id} est d’un type inconnu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="64"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="67"/>
         <source>moment {id} has no valid time</source>
         <translation>le moment {id} n’a pas d’heure valide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="66"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="69"/>
         <source>moment {id} has a caption that is not text</source>
         <translation>le moment {id} a une légende qui n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="68"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="71"/>
         <source>moment {id} has no valid creation time</source>
         <translation>le moment {id} n’a pas de date de création valide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="70"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="73"/>
         <source>moment {id} points to a still in a way Coulisses cannot read</source>
         <translation>le moment {id} désigne une photo d’une façon que Coulisses ne sait pas lire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="76"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="79"/>
         <source>a camera outage has no valid start</source>
         <translation>une coupure de caméra n’a pas de début valide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="78"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="81"/>
         <source>a camera outage has an end that is not a time</source>
         <translation>une coupure de caméra a une fin qui n’est pas une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="80"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="83"/>
         <source>a camera outage has a reason that is not text</source>
         <translation>une coupure de caméra a une raison qui n’est pas du texte</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="86"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="89"/>
         <source>the settings of a still are not readable</source>
         <translation>les réglages d’une photo sont illisibles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="92"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="95"/>
         <source>a dismissed suggestion has no key</source>
         <translation>une suggestion écartée n’a pas de clé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/shape.py" line="101"/>
+        <location filename="../../desktop/coulisses/journal/shape.py" line="104"/>
         <source>the list of hidden stills is not readable</source>
         <translation>la liste des photos masquées est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/storage.py" line="50"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="65"/>
+        <source>it is a link to another file</source>
+        <translation>c’est un lien vers un autre fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="93"/>
         <source>it is not text Coulisses can read</source>
         <translation>ce n’est pas un texte que Coulisses sait lire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/storage.py" line="55"/>
+        <location filename="../../desktop/coulisses/journal/storage.py" line="98"/>
         <source>its text is not valid JSON at line {line}, column {column}</source>
         <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
     </message>
@@ -2458,6 +2880,35 @@
         <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
         <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
         <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/home.py" line="22"/>
+        <source>The journal folder {folder} chosen in Preferences is not there; plug in the disk that holds it, or choose another folder in Preferences.</source>
+        <translation>Le dossier du journal {folder} choisi dans les Préférences est introuvable&#x202f;; branchez le disque qui le contient, ou choisissez un autre dossier dans les Préférences.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="55"/>
+        <source>paused %n time(s): disk full</source>
+        <translation>
+            <numerusform>en pause %n fois&#xa0;: disque plein</numerusform>
+            <numerusform>en pause %n fois&#xa0;: disque plein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="56"/>
+        <source>paused %n time(s): write error</source>
+        <translation>
+            <numerusform>en pause %n fois&#xa0;: erreur d’écriture</numerusform>
+            <numerusform>en pause %n fois&#xa0;: erreur d’écriture</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="57"/>
+        <source>camera or stream lost %n time(s)</source>
+        <translation>
+            <numerusform>caméra ou flux perdu %n fois</numerusform>
+            <numerusform>caméra ou flux perdu %n fois</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3385,7 +3836,7 @@
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="75"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
@@ -3406,7 +3857,7 @@
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
@@ -3422,13 +3873,13 @@
         <translation>Journal et langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
@@ -3449,13 +3900,13 @@
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="76"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
@@ -3466,7 +3917,7 @@
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
@@ -3477,19 +3928,19 @@
         <translation>Écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>

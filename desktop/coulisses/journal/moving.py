@@ -520,7 +520,7 @@ def _finish_one(journal: PieceStore, name: str, path: Path) -> None:
         if intent is None:
             return
         if intent.get("tries", 0) >= MAX_TRIES:
-            _give_up(journal, name, path, tr("it failed {n} times", n=intent["tries"]))
+            _give_up(journal, name, path, tr("it failed %n time(s)", None, intent["tries"]))
             return
     dst_dir = journal.piece_folder(intent["dst"])
     with _both_locked(src_dir, dst_dir):
