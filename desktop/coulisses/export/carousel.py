@@ -92,7 +92,7 @@ def plan_slides(plan: ReelPlan, limit: int = MAX_IMAGES) -> tuple[Slide, ...]:
         last_still = Slide(RESULT, shot.capture, shot.focus)
         if shot.kind == "result":
             # the last still of the last result moment: the piece as it ended
-            result = Slide(RESULT, shot.capture, shot.focus, captions.get(shot.moment_id, ""))
+            result = Slide(RESULT, shot.capture, shot.focus, captions.get(shot.moment_id or "", ""))
         elif shot.kind in STORY_KINDS and shot.moment_id and shot.moment_id not in seen:
             seen.add(shot.moment_id)  # the moment's first still: the one it was flagged on
             story.append(Slide(shot.kind, shot.capture, shot.focus,

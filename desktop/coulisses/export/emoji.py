@@ -120,13 +120,13 @@ def drawable(cluster: str) -> bool:
     return abs(_font().getlength(cluster) - _advance_one()) < 0.5
 
 
-def width(cluster: str, size: int) -> float:
+def width(cluster: str, size: float) -> float:
     """Advance of one emoji drawn beside text of ``size`` px (the emoji's em = the text's)."""
     return _advance_one() * size / STRIKE
 
 
 @lru_cache(maxsize=512)
-def glyph(cluster: str, size: int) -> tuple[Image.Image, int]:
+def glyph(cluster: str, size: float) -> tuple[Image.Image, int]:
     """The cluster in colour scaled to ``size``, and how far its top is above the baseline.
 
     Drawn once at 109 px and reduced with Lanczos: the bitmap strike has no
@@ -134,7 +134,7 @@ def glyph(cluster: str, size: int) -> tuple[Image.Image, int]:
     """
     font = _font()
     left, top, right, bottom = font.getbbox(cluster, anchor="ls")
-    big = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
+    big = Image.new("RGBA", (int(right - left), int(bottom - top)), (0, 0, 0, 0))
     ImageDraw.Draw(big).text((-left, -top), cluster, font=font, anchor="ls", embedded_color=True)
     scale = size / STRIKE
     w = max(1, round(big.width * scale))

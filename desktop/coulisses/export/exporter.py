@@ -174,8 +174,7 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
         raise
     files = {k: final / v.relative_to(partial) for k, v in files.items()}
     signed = signed.relocated(partial, final)
-    seen: set[str] = set()
-    unique = tuple(w for w in warnings if not (w in seen or seen.add(w)))
+    unique = tuple(dict.fromkeys(warnings))  # each warning once, in order
     return ExportResult(final, files, plan.total_frames, plan.fps, unique,
                         time.monotonic() - started, signed)
 
