@@ -42,6 +42,7 @@ MODULE_TESTS: dict[str, list[str]] = {
     "desktop/coulisses/export/output_folder.py": [
         "tests/test_export_folder.py",
         "tests/test_export_folder_mutations.py",
+        "tests/test_export_folder_cleanup.py",
         "tests/test_export_cancel.py",
         "tests/test_export_outputs.py",
     ],
