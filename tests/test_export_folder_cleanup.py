@@ -10,6 +10,7 @@ given, and the default reels folder.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -137,6 +139,13 @@ def test_a_marker_longer_than_4_kib_is_not_read_whole(tmp_path):
     small = _doc(note="x" * (pad - 1))
     (tmp_path / MARKER).write_bytes(small)  # 4096 bytes: still a marker
     assert read_marker(tmp_path) == (12, "h")
+    # Bytes, not characters: 2,100 "é" are 4,200 bytes, past the limit, in fewer than
+    # 4,096 characters.
+    accents = json.dumps({"format": MARKER_FORMAT, "pid": 12, "host": "h",
+                          "note": "é" * 2100}, ensure_ascii=False).encode("utf-8")
+    assert len(accents) > 4096 > len(accents.decode("utf-8"))
+    (tmp_path / MARKER).write_bytes(accents)
+    assert read_marker(tmp_path) is None
 
 
 # ------------------------------------------------------------------ is its process alive
@@ -146,6 +155,21 @@ def test_pid_alive_probe():
     assert not of._pid_alive(dead_pid())
     assert not of._pid_alive(0)  # os.kill(0, …) would mean "my own process group"
     assert not of._pid_alive(-1)  # … and -1 "every process I may signal"
+
+
+@pytest.mark.skipif(not hasattr(os, "seteuid"), reason="POSIX user ids")
+def test_a_process_we_may_not_signal_is_alive():
+    """Another user's export (a shared folder on one computer): os.kill says EPERM, and
+    the process is there, so its folder is kept."""
+    if os.geteuid() != 0:
+        assert of._pid_alive(1)  # init is not ours: EPERM
+        return
+    os.seteuid(65534)  # nobody, for this one probe
+    try:
+        alive = of._pid_alive(1)
+    finally:
+        os.seteuid(0)
+    assert alive
 
 
 # ------------------------------------------------------------------ cleaning leftovers
@@ -177,6 +201,29 @@ def test_a_live_exports_partial_is_kept(tmp_path):
     parent = leftover(out, ".parent.partial", pid=os.getppid())
     assert clean_stale_partials(out) == []
     assert ours.is_dir() and parent.is_dir()
+
+
+def test_another_computers_partial_whose_age_cannot_be_read_is_kept(tmp_path, monkeypatch):
+    """On a flaky network share the folder's age may not be readable: when in doubt the
+    other computer's export is kept (it may still be writing), never deleted."""
+    out = tmp_path / "out"
+    far = out / ".far.partial"
+    far.mkdir(parents=True)
+    (far / MARKER).write_text(marker_text(4242, "another-laptop"))
+    old = time.time() - 3 * 86400  # old enough to clean, were its age known
+    os.utime(far, (old, old))
+    real_stat = Path.stat
+
+    def flaky(self: Path, *args, **kwargs):
+        if self.name == far.name:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_stat(self, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(Path, "stat", flaky)
+        assert clean_stale_partials(out) == []
+    assert (far / MARKER).is_file()
+    assert clean_stale_partials(out) == [far]  # once readable: three days old, cleaned
 
 
 def _mount_inside(tmpfs, tmp_path: Path, folder: Path) -> Path:
@@ -361,3 +408,15 @@ def test_default_reels_dir_is_videos_coulisses_else_home_coulisses(tmp_path, mon
     assert of.default_reels_dir() == home / "Coulisses"
     (home / "Videos").mkdir()
     assert of.default_reels_dir() == home / "Videos" / "Coulisses"
+
+
+def test_default_reels_dir_without_a_videos_folder_at_all(tmp_path, monkeypatch):
+    """A system where platformdirs cannot name a videos folder (it raises): home."""
+    import platformdirs
+
+    def no_videos() -> str:
+        raise RuntimeError("no videos folder on this system")
+
+    monkeypatch.setattr(platformdirs, "user_videos_dir", no_videos)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert of.default_reels_dir() == Path.home() / "Coulisses"
