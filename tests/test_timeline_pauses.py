@@ -138,3 +138,22 @@ def test_a_real_disk_full_pause_reads_as_one_in_the_timeline(tmpfs, video,
     line = _session_line(done.stdout)
     assert line.endswith(f" · paused {len(gaps)} time(s): disk full"), line
     assert "lost" not in line
+
+
+def test_a_pause_keeps_its_kind_whatever_the_language_of_its_words(journal) -> None:
+    """The kind is stored beside the reason: words in a language Coulisses does not know
+    (or edited by hand) still count as the pause they were."""
+    from datetime import UTC, datetime, timedelta
+
+    from coulisses.timeline.gap_kinds import pause_summary
+
+    pid = journal.create_piece("Bol").id
+    t = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    journal.record_gap(pid, t, t + timedelta(minutes=5), reason="pausiert: Platte voll",
+                       kind=DISK_FULL)
+    journal.record_gap(pid, t + timedelta(hours=1), t + timedelta(hours=2), reason="Kamera weg",
+                       kind=SOURCE_LOST)
+    gaps = journal.snapshot(pid).gaps
+    assert [gap_kind(g) for g in gaps] == [DISK_FULL, SOURCE_LOST]
+    assert pause_summary(list(gaps)) == ["paused 1 time: disk full",
+                                        "camera or stream lost 1 time"]

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="407"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="408"/>
         <source>Done: %n still(s) taken.</source>
         <translation>
             <numerusform>Done: %n still taken.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="414"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
         <source>%n still(s) kept</source>
         <translation>
             <numerusform>%n still kept</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="416"/>
         <source>%n idle one(s) skipped</source>
         <translation>
             <numerusform>%n idle one skipped</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="417"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="418"/>
         <source>%n outage(s) recorded ({time} in all).</source>
         <translation>
             <numerusform>%n outage recorded ({time} in all).</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="55"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="58"/>
         <source>paused %n time(s): disk full</source>
         <translation>
             <numerusform>paused %n time: disk full</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="56"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="59"/>
         <source>paused %n time(s): write error</source>
         <translation>
             <numerusform>paused %n time: write error</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="57"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="60"/>
         <source>camera or stream lost %n time(s)</source>
         <translation>
             <numerusform>camera or stream lost %n time</numerusform>

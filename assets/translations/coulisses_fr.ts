@@ -144,7 +144,7 @@
         <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="694"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="696"/>
         <source>A still could not be written ({error}): capture is paused and tries again in a few seconds. Nothing already captured is lost.</source>
         <translation>Impossible d’enregistrer une photo ({error})&#xa0;: la prise de vue est en pause et réessaiera dans quelques secondes. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/carousel.py" line="221"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="222"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="221"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>Légende modifiée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="713"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="715"/>
         <source>Capture resumed.</source>
         <translation>Prise de vue reprise.</translation>
     </message>
@@ -263,7 +263,7 @@
         <translation>Prises de vue&#xa0;: {first} → {last}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="337"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="338"/>
         <source>Capturing from {source}.</source>
         <translation>Prise de vue depuis {source}.</translation>
     </message>
@@ -370,12 +370,12 @@
         <translation>Écartée&#xa0;: la photo {id} ne sera plus suggérée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="408"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="409"/>
         <source>Done: the capture time is over.</source>
         <translation>Terminé&#xa0;: la durée de prise de vue est écoulée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="409"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="410"/>
         <source>Done: {source} has ended.</source>
         <translation>Terminé&#xa0;: fin de {source}.</translation>
     </message>
@@ -768,7 +768,7 @@
         <translation>Ouverture de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="320"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="321"/>
         <source>Opening {source}…</source>
         <translation>Ouverture de {source}…</translation>
     </message>
@@ -933,7 +933,7 @@
         <translation>Surveillance arrêtée. Nouvelles photos importées&#xa0;: {imported}&#x202f;; ignorées&#xa0;: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="410"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="411"/>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
     </message>
@@ -998,14 +998,14 @@
         <translation>La prise de vue n’a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="314"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="400"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="504"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="315"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="401"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="505"/>
         <source>The capture has stopped.</source>
         <translation>La prise de vue s’est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="267"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="268"/>
         <source>The capture is not running.</source>
         <translation>La prise de vue n’est pas en cours.</translation>
     </message>
@@ -1025,7 +1025,7 @@
         <translation>la durée doit être supérieure à zéro</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="407"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="408"/>
         <source>Done: %n still(s) taken.</source>
         <translation>
             <numerusform>Terminé&#x202f;: %n photo prise.</numerusform>
@@ -1033,17 +1033,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="411"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="412"/>
         <source>The capture stopped on an error: {error}</source>
         <translation>La prise de vue s’est arrêtée sur une erreur&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="414"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
         <source>{kept}, {skipped}.</source>
         <translation>{kept}, {skipped}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="414"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
         <source>%n still(s) kept</source>
         <translation>
             <numerusform>%n photo gardée</numerusform>
@@ -1051,7 +1051,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="415"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="416"/>
         <source>%n idle one(s) skipped</source>
         <translation>
             <numerusform>%n photo immobile ignorée</numerusform>
@@ -1059,7 +1059,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/capture/session.py" line="417"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="418"/>
         <source>%n outage(s) recorded ({time} in all).</source>
         <translation>
             <numerusform>%n coupure enregistrée ({time} au total).</numerusform>
@@ -1067,17 +1067,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="512"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="513"/>
         <source>The still could not be stored ({error}).</source>
         <translation>La photo n’a pas pu être enregistrée ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="244"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="243"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="237"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="236"/>
         <source>The cover still could not be read ({problem}); the cover is plain.</source>
         <translation>La photo de couverture est illisible ({problem})&#x202f;; la couverture est unie.</translation>
     </message>
@@ -1097,12 +1097,12 @@
         <translation>Le disque du journal est plein&#x202f;; libérez de la place. Les nouvelles photos seront importées dès qu’il y en aura.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="687"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="689"/>
         <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): capture is paused and resumes by itself when space is freed. Nothing already captured is lost.</source>
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: la prise de vue est en pause et reprendra d’elle-même dès que de la place sera libérée. Rien de ce qui a déjà été capturé n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="783"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="786"/>
         <source>The disk is nearly full ({free} MB free, {margin} MB kept spare): free some space and try again.</source>
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
     </message>
@@ -1339,7 +1339,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="218"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="217"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="290"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="289"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
@@ -1489,7 +1489,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="310"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="309"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1762,13 +1762,13 @@
         <translation>se mettre en pause quand il reste moins que cela de libre sur le disque (200MB par défaut)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="691"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="693"/>
         <location filename="../../desktop/coulisses/commands/capture.py" line="63"/>
         <source>paused: disk full</source>
         <translation>en pause&#xa0;: disque plein</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="697"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="699"/>
         <location filename="../../desktop/coulisses/commands/capture.py" line="64"/>
         <source>paused: write error</source>
         <translation>en pause&#xa0;: erreur d’écriture</translation>
@@ -1818,7 +1818,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="255"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="254"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -2163,19 +2163,19 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/preview.py" line="124"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="328"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="775"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="329"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="778"/>
         <source>{source} cannot be opened ({reason}).</source>
         <translation>Impossible d’ouvrir {source} ({reason}).</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/preview.py" line="174"/>
-        <location filename="../../desktop/coulisses/capture/session.py" line="768"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="771"/>
         <source>{source} gave no picture ({reason}).</source>
         <translation>Aucune image de {source} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="509"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="510"/>
         <source>{source} has ended.</source>
         <translation>Fin de {source}.</translation>
     </message>
@@ -2195,7 +2195,7 @@
         <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="588"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="590"/>
         <source>{source} is back after {time}; the gap is recorded.</source>
         <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
     </message>
@@ -2205,12 +2205,12 @@
         <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="557"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="559"/>
         <source>{source} lost ({reason}); trying again every few seconds. The gap will show on the timeline.</source>
         <translation>Plus de signal de {source} ({reason})&#x202f;; Coulisses réessaie à intervalles réguliers. L’interruption apparaîtra sur la chronologie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/session.py" line="555"/>
+        <location filename="../../desktop/coulisses/capture/session.py" line="556"/>
         <source>{source} lost: {reason}</source>
         <translation>Plus de signal de {source}&#xa0;: {reason}</translation>
     </message>
@@ -2498,63 +2498,63 @@
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="489"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="490"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="503"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="504"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="510"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="568"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="511"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="569"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="530"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="562"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="531"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="563"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="581"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="543"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="544"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="546"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="593"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="547"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="552"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="595"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="603"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="604"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="656"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="834"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="661"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="839"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="698"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="703"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
@@ -2589,7 +2589,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="859"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="864"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -2887,7 +2887,7 @@
         <translation>Le dossier du journal {folder} choisi dans les Préférences est introuvable&#x202f;; branchez le disque qui le contient, ou choisissez un autre dossier dans les Préférences.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="55"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="58"/>
         <source>paused %n time(s): disk full</source>
         <translation>
             <numerusform>en pause %n fois&#xa0;: disque plein</numerusform>
@@ -2895,7 +2895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="56"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="59"/>
         <source>paused %n time(s): write error</source>
         <translation>
             <numerusform>en pause %n fois&#xa0;: erreur d’écriture</numerusform>
@@ -2903,7 +2903,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="57"/>
+        <location filename="../../desktop/coulisses/timeline/gap_kinds.py" line="60"/>
         <source>camera or stream lost %n time(s)</source>
         <translation>
             <numerusform>caméra ou flux perdu %n fois</numerusform>
@@ -4091,17 +4091,24 @@
 <context>
     <name>StripView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="238"/>
         <source>No still yet: start a capture or import photos.</source>
         <translation>Aucune photo pour l’instant&#xa0;: lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="314"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="315"/>
         <source>Session {n}</source>
         <translation>Séance {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="336"/>
+        <source>paused
+{n} min</source>
+        <translation>en pause
+{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="268"/>
         <source>hidden</source>
         <translation>masquée</translation>
     </message>

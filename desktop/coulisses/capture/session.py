@@ -57,7 +57,7 @@ from coulisses.capture.sources import (
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.codec import encode_still
-from coulisses.journal.model import Capture
+from coulisses.journal.model import DISK_FULL, SOURCE_LOST, WRITE_ERROR, Capture
 from coulisses.units import MB, format_duration
 
 log = logging.getLogger(__name__)
@@ -178,6 +178,7 @@ class CaptureSession:
         self._gap_id: int | None = None
         self._gap_start: datetime | None = None
         self._gap_reason = ""
+        self._gap_kind = SOURCE_LOST
         self._lost_mono = 0.0
         self._retry_at = 0.0
         self._retry_delay = s.reconnect_first
@@ -552,7 +553,8 @@ class CaptureSession:
         self._retry_delay = self.settings.reconnect_first
         self._retry_at = self._lost_mono + self._retry_delay
         self._lost_logged = False
-        self._open_gap(since, tr("{source} lost: {reason}", source=src, reason=reason))
+        self._open_gap(since, tr("{source} lost: {reason}", source=src, reason=reason),
+                       SOURCE_LOST)
         self._set(status=Status.LOST, outages=self._state.outages + 1, lost_since=since,
                   message=tr("{source} lost ({reason}); trying again every few seconds. "
                              "The gap will show on the timeline.", source=src, reason=reason))
@@ -688,15 +690,15 @@ class CaptureSession:
                          "capture is paused and resumes by itself when space is freed. "
                          "Nothing already captured is lost.",
                          free=(free or 0) // MB, margin=self.settings.disk_margin // MB)
-            reason = tr("paused: disk full")
+            reason, kind = tr("paused: disk full"), DISK_FULL
         else:
             what = getattr(error, "strerror", None) or str(error)
             message = tr("A still could not be written ({error}): capture is paused and tries "
                          "again in a few seconds. Nothing already captured is lost.",
                          error=redact(what))
-            reason = tr("paused: write error")
+            reason, kind = tr("paused: write error"), WRITE_ERROR
         since = self.clock.now()
-        self._open_gap(since, reason)
+        self._open_gap(since, reason, kind)
         self._set(status=status, message=message, paused_since=since)
         self._emit("paused")
 
@@ -715,11 +717,12 @@ class CaptureSession:
         self._emit("resumed")
 
     # -------------------------------------------------------------- gaps
-    def _open_gap(self, start: datetime, reason: str) -> None:
+    def _open_gap(self, start: datetime, reason: str, kind: str) -> None:
         self._close_gap()
-        self._gap_start, self._gap_reason = start, redact(reason)
+        self._gap_start, self._gap_reason, self._gap_kind = start, redact(reason), kind
         try:
-            self._gap_id = self.journal.record_gap(self.piece_id, start, reason=self._gap_reason)
+            self._gap_id = self.journal.record_gap(self.piece_id, start, reason=self._gap_reason,
+                                                   kind=kind)
         except (OSError, JournalError) as exc:
             # Disk full: remember it and record the whole gap once writing works again.
             log.warning("gap not recorded yet: %s", redact(str(exc)))
@@ -734,7 +737,7 @@ class CaptureSession:
                 self.journal.end_gap(self.piece_id, self._gap_id, end)
             else:
                 self.journal.record_gap(self.piece_id, self._gap_start, end,
-                                        reason=self._gap_reason)
+                                        reason=self._gap_reason, kind=self._gap_kind)
         except (OSError, JournalError) as exc:
             log.warning("gap end not recorded: %s", redact(str(exc)))
         self._gap_start, self._gap_id, self._gap_reason = None, None, ""

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace, ctx) -> int:
                       worked=format_worked(s.seconds), stills=tr("%n still(s)", None, s.stills))
         if s.gaps:
             # Each kind of pause by its name: a full disk is not a lost camera.
-            pauses = " · ".join(pause_summary([g.reason for g in s.gaps]))
+            pauses = " · ".join(pause_summary(list(s.gaps)))
             ctx.say(tr("Session {n}: {start} – {end} · {worked} · {stills} · {lost}",
                        **fields, lost=pauses))
         else:

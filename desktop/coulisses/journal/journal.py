@@ -470,7 +470,8 @@ class Journal:
             captures, problems = self._rename_misnamed(piece_id, misnamed)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
-                           d.get("reason", "")) for d in gap_docs), key=lambda g: g.start)
+                           d.get("reason", ""), d.get("kind", "")) for d in gap_docs),
+                      key=lambda g: g.start)
         meta = MappingProxyType({d["capture"]: MappingProxyType(dict(d.get("meta") or {}))
                                  for d in meta_docs if "capture" in d})
         own = self.problems_of(None) + self.problems_of(piece_id)
@@ -608,11 +609,15 @@ class Journal:
 
     # ----------------------------------------------- gaps, suggestions, capture meta
     def record_gap(self, piece_id: str, start: datetime, end: datetime | None = None,
-                   reason: str = "") -> int:
-        """Record that the source was lost at ``start``; ``end_gap`` closes it later."""
+                   reason: str = "", kind: str = "") -> int:
+        """Record that capture stopped at ``start`` (``kind``: why, as
+        ``timeline.gap_kinds`` names it; ``reason`` in words); ``end_gap`` closes it."""
+        doc: dict[str, Any] = {"start": iso(start), "end": iso(end) if end else None,
+                               "reason": reason}
+        if kind:
+            doc["kind"] = kind
         with self.tables(piece_id) as db:
-            gid = db.table("gaps").insert({"start": iso(start), "end": iso(end) if end else None,
-                                           "reason": reason})
+            gid = db.table("gaps").insert(doc)
         self._emit("gap-recorded", piece_id, gid)
         return gid
 

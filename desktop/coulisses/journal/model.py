@@ -15,6 +15,9 @@ from coulisses.journal.hidden import HiddenRanges
 from coulisses.journal.piece_settings import PieceSettings, StillSettings
 
 MOMENT_KINDS = ("struggle", "fix", "milestone", "result", "note")
+# Why capture stopped for a while (a gap's kind).
+SOURCE_LOST, DISK_FULL, WRITE_ERROR = "source-lost", "disk-full", "write-error"
+GAP_KINDS = (SOURCE_LOST, DISK_FULL, WRITE_ERROR)
 
 
 def utc_now() -> datetime:
@@ -127,10 +130,16 @@ class Gap:
     start: datetime
     end: datetime | None
     reason: str = ""
+    # One of GAP_KINDS; "" in journals older than the field, whose kind is read from the
+    # reason's words (timeline.gap_kinds).
+    kind: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": iso(self.start), "end": iso(self.end) if self.end else None,
-                "reason": self.reason}
+        out = {"start": iso(self.start), "end": iso(self.end) if self.end else None,
+               "reason": self.reason}
+        if self.kind:
+            out["kind"] = self.kind
+        return out
 
 
 @dataclass(frozen=True, slots=True)

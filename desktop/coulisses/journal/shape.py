@@ -79,7 +79,7 @@ def _gap_doc(d: dict[str, Any]) -> str | None:
         return tr("a camera outage has no valid start")
     if d.get("end") is not None and not _is_time(d["end"]):
         return tr("a camera outage has an end that is not a time")
-    if not isinstance(d.get("reason", ""), str):
+    if not isinstance(d.get("reason", ""), str) or not isinstance(d.get("kind", ""), str):
         return tr("a camera outage has a reason that is not text")
     return None
 

@@ -1,11 +1,12 @@
 """What kind of pause a recorded gap was: the source lost, or capture paused.
 
-The capture session records each gap with a reason in words, in the language
-it ran in ("paused: disk full", « en pause : disque plein », "Camera 0 lost: …"),
-and no separate kind. A pause for a full disk must not be told as a lost camera,
-so the kind is read back from those words, in every language we speak; any
-other reason (a lost source, or a gap recorded before reasons were) is a lost
-source, what a gap meant before pauses were recorded.
+The capture session records each gap with its kind (``Gap.kind``) and a reason
+in words, in the language it ran in ("paused: disk full", « en pause : disque
+plein », "Camera 0 lost: …"). Journals written before the kind was stored have
+the words alone: a pause for a full disk must not be told as a lost camera, so
+the kind is read back from those words, in every language we speak; any other
+reason (a lost source, or a gap recorded before reasons were) is a lost source,
+what a gap meant before pauses were recorded.
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ from __future__ import annotations
 import functools
 
 from coulisses.i18n import SUPPORTED, tr
-
-SOURCE_LOST = "source-lost"
-DISK_FULL = "disk-full"
-WRITE_ERROR = "write-error"
+from coulisses.journal.model import DISK_FULL, GAP_KINDS, SOURCE_LOST, WRITE_ERROR, Gap
 
 # In the order a summary names them.
 KINDS = (DISK_FULL, WRITE_ERROR, SOURCE_LOST)
@@ -40,17 +38,22 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).casefold()
 
 
-def gap_kind(reason: str) -> str:
-    """``DISK_FULL``, ``WRITE_ERROR`` or ``SOURCE_LOST`` for a gap's recorded reason."""
-    return _reasons().get(_plain(reason), SOURCE_LOST)
+def gap_kind(gap: Gap | str) -> str:
+    """``DISK_FULL``, ``WRITE_ERROR`` or ``SOURCE_LOST`` for a gap (its stored kind) or for
+    a recorded reason (an older journal's words)."""
+    if isinstance(gap, Gap):
+        if gap.kind in GAP_KINDS:
+            return gap.kind
+        gap = gap.reason
+    return _reasons().get(_plain(gap), SOURCE_LOST)
 
 
-def pause_summary(reasons: list[str]) -> list[str]:
+def pause_summary(gaps: list[Gap] | list[str]) -> list[str]:
     """One phrase per kind of pause, with its count, in the UI language:
     ["paused 1 time: disk full", "camera or stream lost 2 times"]."""
     counts = {kind: 0 for kind in KINDS}
-    for reason in reasons:
-        counts[gap_kind(reason)] += 1
+    for gap in gaps:
+        counts[gap_kind(gap)] += 1
     phrases = {
         DISK_FULL: lambda n: tr("paused %n time(s): disk full", None, n),
         WRITE_ERROR: lambda n: tr("paused %n time(s): write error", None, n),

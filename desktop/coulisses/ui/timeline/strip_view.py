@@ -19,6 +19,7 @@ from coulisses.journal.model import Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
 from coulisses.timeline.effort import format_worked
+from coulisses.timeline.gap_kinds import SOURCE_LOST, gap_kind
 from coulisses.ui.moments import COLOURS
 from coulisses.ui.timeline.strip_layout import (
     GAP,
@@ -331,6 +332,8 @@ class StripView(QAbstractScrollArea):
         painter.setFont(self._small)
         end = gap.end or datetime.now(gap.start.tzinfo)
         minutes = max(1, round((end - gap.start).total_seconds() / 60))
+        text = (self.tr("lost\n{n} min") if gap_kind(gap) == SOURCE_LOST
+                else self.tr("paused\n{n} min"))
         painter.drawText(rect.adjusted(2, BAND, -2, -FOOT), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("lost\n{n} min").format(n=minutes))
+                         text.format(n=minutes))
         painter.setFont(self.font())
