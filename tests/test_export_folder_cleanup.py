@@ -157,18 +157,21 @@ def test_pid_alive_probe():
     assert not of._pid_alive(-1)  # … and -1 "every process I may signal"
 
 
-@pytest.mark.skipif(not hasattr(os, "seteuid"), reason="POSIX user ids")
+@pytest.mark.skipif(not hasattr(os, "setresuid"), reason="POSIX user ids")
 def test_a_process_we_may_not_signal_is_alive():
     """Another user's export (a shared folder on one computer): os.kill says EPERM, and
     the process is there, so its folder is kept."""
     if os.geteuid() != 0:
         assert of._pid_alive(1)  # init is not ours: EPERM
         return
-    os.seteuid(65534)  # nobody, for this one probe
+    # As nobody for this one probe: real and effective ids both (the kernel lets a real
+    # uid of 0 signal anyone), the saved one kept to come back.
+    os.setresuid(65534, 65534, 0)
     try:
         alive = of._pid_alive(1)
     finally:
-        os.seteuid(0)
+        os.setresuid(0, 0, 0)
+    assert os.getuid() == os.geteuid() == 0
     assert alive
 
 
