@@ -34,14 +34,6 @@ from coulisses.credentials.identity import (
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
-# identity._issued_by catches ``x509.InvalidSignature``, a name cryptography does not have
-# (it is ``cryptography.exceptions.InvalidSignature``): evaluating that except clause
-# turns every "not issued by this root" into an AttributeError that escapes
-# load_identity and fails the export instead of refusing the certificate. Strict: once
-# identity.py is fixed these pass, and this marker must go.
-issuer_bug = pytest.mark.xfail(strict=True, raises=AttributeError,
-                               reason="identity._issued_by names x509.InvalidSignature")
-
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
@@ -111,7 +103,6 @@ def _plant_signing(from_home: Path, to_home: Path) -> bytes:
     return (dst / SIGNING_CERT).read_bytes()
 
 
-@issuer_bug
 @pytest.mark.parametrize("other_maker", ["Ana", "Someone else"])
 def test_a_signing_certificate_from_another_root_is_refused(tmp_path, other_maker):
     """Same maker name: only the signature tells the roots apart (the issuer name is the
@@ -175,7 +166,6 @@ def test_a_signing_certificate_whose_key_does_not_match_is_replaced(tmp_path):
     assert loaded.fingerprint == me.fingerprint
 
 
-@issuer_bug
 def test_a_root_certificate_that_is_not_the_root_keys_is_reissued_for_that_key(tmp_path):
     """root.pem swapped for another maker's: the key decides, the certificate follows."""
     home, other = tmp_path / "journal", tmp_path / "other"

@@ -309,8 +309,6 @@ def test_exports_starting_together_each_get_their_own_folder(tmp_path):
             f.discard()
 
 
-@pytest.mark.xfail(strict=True, reason="free_name tests names with exists(), which is False "
-                   "for a dangling link: PartialFolder.create loops for ever (see report)")
 def test_a_dangling_link_holding_the_name_is_skipped_not_looped_on(tmp_path):
     """A broken symbolic link by the name of the export's folder (left by a sync tool or
     a moved disk) is a taken name. Before the fix, create() spun at full CPU for ever:

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -221,7 +222,7 @@ def _renew_margin(cert: x509.Certificate) -> timedelta:
 def _issued_by(cert: x509.Certificate, root: x509.Certificate) -> bool:
     try:
         cert.verify_directly_issued_by(root)
-    except (ValueError, TypeError, x509.InvalidSignature):
+    except (ValueError, TypeError, InvalidSignature):
         return False
     return True
 

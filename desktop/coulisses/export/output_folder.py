@@ -44,7 +44,8 @@ def partial_name(name: str) -> str:
 def free_name(out_dir: Path, base: str) -> str:
     """``base``, or ``base-2``, ``base-3``… : a name neither final nor partial folder uses."""
     name, n = base, 2
-    while (out_dir / name).exists() or (out_dir / partial_name(name)).exists():
+    # lexists: a dangling link holds a name too (exists() says no, mkdir says taken).
+    while os.path.lexists(out_dir / name) or os.path.lexists(out_dir / partial_name(name)):
         name = f"{base}-{n}"
         n += 1
     return name
@@ -178,7 +179,7 @@ class PartialFolder:
         fsync_dir(self.path)
         name = self.name
         while True:
-            if (self.out_dir / name).exists():
+            if os.path.lexists(self.out_dir / name):
                 # From the name asked for: vase-…-3 after a rival took -2, not -2-2.
                 name = free_name(self.out_dir, self.base)
             final = self.out_dir / name
@@ -188,7 +189,7 @@ class PartialFolder:
                 # Someone took that name meanwhile (a folder, or a file: ENOTDIR): never
                 # replace theirs, take the next free one. Any other error is raised.
                 if (exc.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR)
-                        and final.exists()):
+                        and os.path.lexists(final)):
                     continue
                 raise
             break
