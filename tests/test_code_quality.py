@@ -1,4 +1,5 @@
-"""The code stays ruff-clean (the config is in pyproject.toml) and keeps its layers."""
+"""The code stays ruff-clean and type-checked (the config is in pyproject.toml) and keeps its
+layers."""
 
 from __future__ import annotations
 
@@ -21,6 +22,20 @@ def test_ruff_is_clean() -> None:
             pytest.skip("ruff is not installed (pip install '.[test]')")
     res = subprocess.run([sys.executable, "-m", "ruff", "check", "desktop", "tests"],
                          cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+# The layers whose types are checked (ARCHITECTURE.md); ui/ comes next.
+TYPED = ("journal", "capture", "timeline", "export", "credentials")
+
+
+def test_the_core_layers_type_check() -> None:
+    """mypy (configured in pyproject.toml) finds nothing in the core layers."""
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install '.[test]')")
+    config = str(ROOT / "pyproject.toml")
+    res = subprocess.run([sys.executable, "-m", "mypy", "--config-file", config,
+                          *(f"coulisses/{p}" for p in TYPED)],
+                         cwd=ROOT / "desktop", capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
 
 
