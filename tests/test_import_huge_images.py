@@ -27,6 +27,7 @@ from coulisses.capture.importer import IMPORTED, SKIPPED, import_photos
 from coulisses.capture.photo_decode import TOO_LARGE
 from tests.bench.bench_import_huge import flat_png, flat_png_idat
 
+ROOT = Path(__file__).resolve().parent.parent
 SIDE = 13_000  # 169 MP: over MAX_WHOLE_PIXELS for a PNG
 # Memory an import of the folder below may peak at, in the child process:
 # Python with numpy, OpenCV and Pillow loaded is ~60 MB, ordinary photos add a
@@ -120,20 +121,23 @@ def test_importing_a_folder_of_huge_pngs_keeps_its_memory_bounded(folder, tmp_pa
     """Peak RSS of the whole import, in a child process with four workers."""
     home = tmp_path / "home"
     child = textwrap.dedent("""
-        import json, resource, sys
+        import json, sys
         from pathlib import Path
         from coulisses.capture.importer import import_photos
         from coulisses.journal import Journal
+
+        sys.path.insert(0, sys.argv[3])
+        from tests.bench.memory import peak_rss_mb  # not ru_maxrss: see there
 
         journal = Journal.open(Path(sys.argv[1]))
         piece = journal.create_piece("Affiche")
         report = import_photos(journal, piece.id, [Path(sys.argv[2])], workers=4)
         print(json.dumps({
             "imported": sorted(o.path.name for o in report.outcomes if o.status == "imported"),
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_mb": peak_rss_mb(),
         }))
     """)
-    done = subprocess.run([sys.executable, "-c", child, str(home), str(folder)],
+    done = subprocess.run([sys.executable, "-c", child, str(home), str(folder), str(ROOT)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])

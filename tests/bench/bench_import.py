@@ -27,9 +27,11 @@ import numpy as np
 from PIL import ExifTags, Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from coulisses.capture.importer import default_workers, import_photos  # noqa: E402
 from coulisses.journal import Journal  # noqa: E402
+from tests.bench.memory import peak_rss_mb  # noqa: E402
 
 W, H = 4000, 3000
 
@@ -142,13 +144,7 @@ def main() -> int:
         stored = journal.snapshot(piece.id).captures
         sample = Image.open(stored[0].path).size
         stored_mb = sum(c.path.stat().st_size for c in stored) / 1e6
-        try:
-            import resource
-
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3  # kB on Linux
-            rss = f"{peak:.0f} MB peak RSS of the importing process"
-        except ImportError:  # pragma: no cover - Windows
-            rss = "n/a"
+        rss = f"{peak_rss_mb():.0f} MB peak RSS of the importing process"
     finally:
         shutil.rmtree(home, ignore_errors=True)
         if renamed is not None:

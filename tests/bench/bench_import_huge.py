@@ -12,10 +12,10 @@ the largest photo a camera makes today; ``--no-phone`` leaves it out), and four
 ordinary photos (three 12-MP JPEGs, one PNG) that must be imported whatever the rest.
 
 The import runs in a child process, alone, with ``--workers`` threads; the
-child reports its own peak RSS (``ru_maxrss``), so file generation (done in
-another child) never counts. A second child that only loads the same modules
-and opens the journal gives the baseline. Prints both, the time, and what
-became of each file.
+child reports its own peak RSS (``VmHWM``, not ``ru_maxrss``: see memory.py),
+so file generation (done in another child) never counts. A second child that
+only loads the same modules and opens the journal gives the baseline. Prints
+both, the time, and what became of each file.
 """
 
 from __future__ import annotations
@@ -135,11 +135,11 @@ def generate(folder: Path, huge: int, side: int, big: int, big_side: int,
 
 # --------------------------------------------------------------- the child
 def child(folder: Path | None, workers: int) -> None:
-    import resource
-
     sys.path.insert(0, str(DESKTOP))
+    sys.path.insert(0, str(DESKTOP.parent))
     from coulisses.capture.importer import IMPORTED, import_photos
     from coulisses.journal import Journal
+    from tests.bench.memory import peak_rss_mb
 
     home = Path(tempfile.mkdtemp(prefix="coulisses-bench-huge-home-"))
     try:
@@ -152,7 +152,7 @@ def child(folder: Path | None, workers: int) -> None:
             result["seconds"] = time.perf_counter() - t0
             result["outcomes"] = [(o.path.name, o.status if o.status == IMPORTED else
                                    f"{o.status}: {o.reason}") for o in report.outcomes]
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["peak_mb"] = peak_rss_mb()
         print(json.dumps(result))
     finally:
         shutil.rmtree(home, ignore_errors=True)
