@@ -19,7 +19,7 @@ import pytest
 
 from coulisses.cli import main
 from coulisses.credentials import CHANGED, INVALID, UNSIGNED, VALID, load_identity, verify_file
-from coulisses.credentials.identity import FOLDER, ROOT_KEY, SIGNING_KEY
+from coulisses.credentials.identity import ROOT_KEY, SIGNING_KEY, identity_folder
 from coulisses.credentials.process import LABEL, merkle_root
 from coulisses.credentials.signing import sign_export
 from coulisses.export.exporter import export_reel
@@ -91,8 +91,9 @@ def test_every_export_file_reads_back_valid_with_c2pa(exported, journal):
             assert reader.get_validation_state() == "Trusted", path
             assert _failures(reader) == [], path
         assert verify_file(path).status == VALID
-    # The key lives in the journal folder, never in the export.
-    assert signed.root == journal.home / FOLDER / "root.pem"
+    # The key lives in this computer's identity folder, never in the journal or the export.
+    assert signed.root == identity_folder() / "root.pem"
+    assert not [p for p in journal.home.rglob("*") if p.suffix == ".pem"]
     assert not [p for p in result.folder.rglob("*") if p.suffix == ".pem"]
 
 
@@ -114,13 +115,14 @@ def test_process_log_carries_the_journals_evidence(exported, piece):
     kinds = [(m["kind"], m.get("caption")) for m in log["moments"]]
     assert kinds == [("struggle", "Troisième effondrement."), ("note", None),
                      ("result", "Fini.")]  # the hidden still's caption stays private
-    # A SHA-256 per still shown, in the MP4, equal to the journal's files.
+    # A SHA-256 per still shown, in the MP4, equal to the journal's files; each still by
+    # its place in capture order (1 = first), never by its id (issue 21).
     shown = log["stills_shown"]
-    by_id = {c.id: c for c in caps}
+    by_index = dict(enumerate(caps, 1))
     for entry in shown["sha256"]:
-        assert entry["sha256"] == hashlib.sha256(by_id[entry["capture"]].path.read_bytes()
+        assert entry["sha256"] == hashlib.sha256(by_index[entry["index"]].path.read_bytes()
                                                  ).hexdigest()
-    assert caps[7].id not in {e["capture"] for e in shown["sha256"]}  # hidden: never shown
+    assert 8 not in {e["index"] for e in shown["sha256"]}  # caps[7], hidden: never shown
     assert shown["merkle_root"] == merkle_root([e["sha256"] for e in shown["sha256"]])
     # Made from real captures, and what the export did to them.
     actions = next(a["data"]["actions"] for a in active["assertions"]
@@ -159,7 +161,7 @@ def test_signed_mp4_still_plays_every_frame_with_moov_first(exported):
 
 def test_key_is_created_once_and_reused_owner_only(journal, piece, tmp_path):
     _, _, first = _export(journal, piece[0].id, tmp_path / "a")
-    folder = journal.home / FOLDER
+    folder = identity_folder()
     keys = {name: (folder / name).read_bytes() for name in (ROOT_KEY, SIGNING_KEY)}
     _, _, second = _export(journal, piece[0].id, tmp_path / "b")
     assert second.credentials.fingerprint == first.credentials.fingerprint
@@ -224,7 +226,7 @@ def test_verify_bad_input_is_one_sentence_never_a_traceback(exported, tmp_path):
 # --------------------------------------------------------------------------- identity
 def test_damaged_signing_key_is_set_aside_and_the_fingerprint_kept(journal, piece, tmp_path):
     _, _, first = _export(journal, piece[0].id, tmp_path / "a")
-    folder = journal.home / FOLDER
+    folder = identity_folder()
     (folder / SIGNING_KEY).write_bytes(b"-----BEGIN PRIVATE KEY-----\nbroken\n")
     _, _, second = _export(journal, piece[0].id, tmp_path / "b")
     assert second.credentials.ok
@@ -241,7 +243,7 @@ def test_damaged_signing_key_is_set_aside_and_the_fingerprint_kept(journal, piec
 def test_damaged_root_key_makes_a_new_identity_and_keeps_the_old_root(journal, piece,
                                                                      tmp_path):
     _, _, first = _export(journal, piece[0].id, tmp_path / "a")
-    folder = journal.home / FOLDER
+    folder = identity_folder()
     (folder / ROOT_KEY).write_text("not a key")
     _, _, second = _export(journal, piece[0].id, tmp_path / "b")
     assert second.credentials.ok
@@ -255,9 +257,10 @@ def test_damaged_root_key_makes_a_new_identity_and_keeps_the_old_root(journal, p
     assert verify_file(second.files["mp4"], second.credentials.root).trusted
 
 
-def test_a_journal_folder_that_cannot_hold_the_key_exports_unsigned(journal, piece,
-                                                                    tmp_path):
-    (journal.home / FOLDER).write_text("a file where the credentials folder goes")
+def test_an_identity_folder_that_cannot_hold_the_key_exports_unsigned(journal, piece,
+                                                                      tmp_path):
+    identity_folder().parent.mkdir(parents=True, exist_ok=True)
+    identity_folder().write_text("a file where the identity folder goes")
     _, _, result = _export(journal, piece[0].id, tmp_path / "out")
     assert result.credentials is not None and not result.credentials.ok
     assert all(p.exists() for p in result.files.values())  # still written, unsigned
@@ -271,7 +274,7 @@ def test_an_expired_signing_certificate_turns_the_file_invalid_then_is_renewed(
     """With no timestamp authority, validity ends with the signing certificate (c2pa's
     ``signingCredential.expired``): hence decades-long certificates. A short-lived one
     shows it, and the next export renews it under the same root."""
-    identity = load_identity(journal.home, "Ana", signing_lifetime=timedelta(seconds=2))
+    identity = load_identity(None, "Ana", signing_lifetime=timedelta(seconds=2))
     _, plan, result = _export(journal, piece[0].id, tmp_path / "out", frozenset({"cover"}))
     cover = result.files["cover"]  # signed by the short-lived certificate made above
     assert verify_file(cover).status == VALID
@@ -282,7 +285,7 @@ def test_an_expired_signing_certificate_turns_the_file_invalid_then_is_renewed(
     assert verdict.status == INVALID and "signingCredential.expired" in verdict.failures
     code, _, err = _cli("verify", str(cover))
     assert code == 1 and "expired" in err
-    renewed = load_identity(journal.home)
+    renewed = load_identity()
     assert renewed.fingerprint == identity.fingerprint
     assert renewed.signing.cert.not_valid_after_utc > datetime.now(UTC) + timedelta(
         days=40 * 365)

@@ -7,10 +7,16 @@ Nothing private leaves: no file path, no original photo name, no EXIF (the
 stills are hashed, not copied); a moment on a hidden still keeps its kind and
 time but not its caption, which may speak of what the maker hid.
 
-The stills the reel shows are identified by SHA-256. A 30 s reel shows ~300
-distinct stills (0.1 s each), ~30 KB of hashes as JSON: the MP4's manifest
-carries the list; the images carry only its Merkle root and count (the list
-would grow a 300 KB slide by 10 %).
+The stills the reel shows are identified by SHA-256 and their index: their
+place among the piece's stills in capture order, 1 for the first, hidden ones
+counted. Never by their journal id: an imported photo's id ends with its
+original file name ("~Marie Dupont passport scan"). A follower who gets a still
+hashes it and finds it in the list. (Earlier builds wrote ``"capture": id`` there:
+such files still verify, and ``describe`` never shows those ids.)
+
+A 30 s reel shows ~300 distinct stills (0.1 s each), ~30 KB of hashes as JSON:
+the MP4's manifest carries the list; the images carry only its Merkle root and
+count (the list would grow a 300 KB slide by 10 %).
 """
 
 from __future__ import annotations
@@ -53,6 +59,14 @@ def still_hashes(captures: list[Capture]) -> list[str]:
     return out
 
 
+def still_indices(plan: ReelPlan, shown: list[Capture]) -> list[int]:
+    """Each shown still's place among the piece's stills in capture order (1 = the first,
+    hidden ones counted); a plan without its snapshot numbers them as shown."""
+    order = {c.id: i for i, c in enumerate(plan.source.captures, 1)} \
+        if plan.source is not None else {}
+    return [order.get(c.id, k) for k, c in enumerate(shown, 1)]
+
+
 def merkle_root(hashes: list[str]) -> str:
     """Root of a binary SHA-256 Merkle tree over ``hashes`` (an odd leaf is paired with
     itself); anyone holding the stills can recompute it."""
@@ -77,8 +91,8 @@ def process_log(plan: ReelPlan, hashes: list[str], shown: list[Capture], *,
         "stills_used": len(shown),
         "stills_shown": {"count": len(hashes), "merkle_root": merkle_root(hashes),
                          "hash": "sha256",
-                         "sha256": [{"capture": c.id, "sha256": h}
-                                    for c, h in zip(shown, hashes, strict=True)]},
+                         "sha256": [{"index": i, "sha256": h} for i, h in
+                                    zip(still_indices(plan, shown), hashes, strict=True)]},
     }
     if source is not None and source.captures:
         caps = source.captures
