@@ -4,11 +4,14 @@
 ``threading.excepthook`` (worker threads) only format the error and emit a
 queued signal: the dialog is always built on the GUI thread, after the
 failing code has unwound. The same error repeating (a timer failing every
-second) updates one dialog's count instead of opening fifty.
+second) updates one dialog's count instead of opening fifty. The details are
+redacted (a stream password in an error message never reaches the dialog, the
+clipboard or the log), and so is every log record once the hook is installed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 import sys
@@ -31,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses import __version__
+from coulisses.capture.redact import install_log_redaction, redact
 
 log = logging.getLogger(__name__)
 
 
 def describe(exc_type: type[BaseException], exc: BaseException,
              tb: TracebackType | None, thread: str | None = None) -> str:
-    """The traceback plus what a developer needs to reproduce it."""
+    """The traceback plus what a developer needs to reproduce it, passwords masked."""
     lines = [f"Coulisses {__version__}",
              f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}",
              f"{platform.platform()}"]
@@ -45,7 +49,7 @@ def describe(exc_type: type[BaseException], exc: BaseException,
         lines.append(f"Thread: {thread}")
     lines.append("")
     lines.extend(line.rstrip("\n") for line in traceback.format_exception(exc_type, exc, tb))
-    return "\n".join(lines)
+    return redact("\n".join(lines))
 
 
 def signature(exc_type: type[BaseException], tb: TracebackType | None) -> tuple[str, ...]:
@@ -70,7 +74,7 @@ class CrashDialog(QDialog):
         self.sentence.setWordWrap(True)
         self.repeats = QLabel(self)
         self.repeats.hide()
-        self.details = QPlainTextEdit(details, self)
+        self.details = QPlainTextEdit(redact(details), self)
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setMinimumSize(560, 220)
@@ -86,7 +90,7 @@ class CrashDialog(QDialog):
         layout.addWidget(buttons)
 
     def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
+        QGuiApplication.clipboard().setText(redact(self.details.toPlainText()))
 
     def happened_again(self) -> None:
         self.count += 1
@@ -95,7 +99,7 @@ class CrashDialog(QDialog):
 
     def add_other(self, details: str) -> None:
         """A different error while this one is open: same dialog, details appended."""
-        self.details.appendPlainText("\n" + "-" * 60 + "\n" + details)
+        self.details.appendPlainText("\n" + "-" * 60 + "\n" + redact(details))
 
 
 class CrashReporter(QObject):
@@ -157,6 +161,7 @@ _reporter: CrashReporter | None = None
 
 def show_fatal(exc: BaseException) -> None:
     """An error that stops start-up: the same dialog, modal, saying the app will close."""
+    install_log_redaction()
     log.error("start-up failed", exc_info=exc)
     CrashDialog(signature(type(exc), exc.__traceback__),
                 describe(type(exc), exc, exc.__traceback__), fatal=True).exec()
@@ -165,6 +170,7 @@ def show_fatal(exc: BaseException) -> None:
 def install_excepthook(app: QApplication) -> None:
     """Route every uncaught exception (GUI or worker thread) to the crash dialog."""
     global _reporter
+    install_log_redaction()  # the error is logged too, traceback and all
     reporter = CrashReporter(app)
     _reporter = reporter
 
@@ -191,4 +197,5 @@ def _report(reporter: CrashReporter, exc_type: type[BaseException], exc: BaseExc
     try:
         reporter.report(exc_type, exc, tb, thread)
     except Exception:  # the app is closing (reporter gone) or logging failed: stderr will do
-        sys.__excepthook__(exc_type, exc, tb)
+        with contextlib.suppress(Exception):  # no stderr either (pythonw): nothing more to do
+            sys.stderr.write(redact("".join(traceback.format_exception(exc_type, exc, tb))))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from coulisses.capture.preview import Previewer
+from coulisses.capture.redact import redact
 from coulisses.capture.session import (
     CaptureEvent,
     CaptureSession,
@@ -38,7 +39,7 @@ class CaptureController(QObject):
     state_changed = Signal(object)  # CaptureState | None
     still_kept = Signal(object)  # Capture
     finished = Signal(object)  # CaptureState
-    problem = Signal(str)  # one sentence for the banner
+    problem = Signal(str)  # one sentence for the banner, never with a stream password
     preview_image = Signal(QImage)
     preview_message = Signal(str)  # why there is no picture (the source cannot open…)
     snapped = Signal(object)  # Capture
@@ -81,7 +82,7 @@ class CaptureController(QObject):
         try:
             session = CaptureSession(self.journal, piece_id, source, settings)
         except (SourceError, ValueError, OSError) as exc:
-            self.problem.emit(str(exc))
+            self._say(str(exc))
             return False
         self.session = session
         self._bridge = CaptureBridge(session, self)
@@ -110,9 +111,14 @@ class CaptureController(QObject):
         try:
             self.snapped.emit(future.result())
         except SnapFailed as exc:
-            self.problem.emit(tr("No still was taken: {reason}", reason=str(exc)))
+            self._say(tr("No still was taken: {reason}", reason=str(exc)))
         except Exception as exc:  # noqa: BLE001 - a snap must never break the window
-            self.problem.emit(tr("No still was taken: {reason}", reason=str(exc)))
+            self._say(tr("No still was taken: {reason}", reason=str(exc)))
+
+    def _say(self, sentence: str) -> None:
+        # Source errors are masked where they are made; a driver's or the OS's own
+        # words may still quote the URL the maker typed.
+        self.problem.emit(redact(sentence))
 
     def _on_event(self, event: CaptureEvent) -> None:
         if event.state.piece_id != (self.session.piece_id if self.session else None):
@@ -130,7 +136,7 @@ class CaptureController(QObject):
             self._bridge.deleteLater()
             self._bridge = None
         if state.error:
-            self.problem.emit(state.error)
+            self._say(state.error)
         self.state_changed.emit(state)
         self.finished.emit(state)
         if self._preview_on and self._preview_source:
@@ -162,7 +168,7 @@ class CaptureController(QObject):
             self._previewer.start()
         except (SourceError, ValueError, OSError) as exc:
             self._previewer = None
-            self.problem.emit(str(exc))
+            self._say(str(exc))
         self._last_seq = -1
 
     def _stop_previewer(self) -> None:
@@ -186,7 +192,7 @@ class CaptureController(QObject):
             if message != self._last_message:
                 self._last_message = message
                 if message:
-                    self.preview_message.emit(message)
+                    self.preview_message.emit(redact(message))
             return
         if frame.seq == self._last_seq:
             return

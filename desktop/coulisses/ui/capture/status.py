@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from coulisses.capture.redact import redact
 from coulisses.capture.session import CaptureState, Status
 from coulisses.i18n import tr
 
@@ -30,7 +31,9 @@ def describe(state: CaptureState | None, now: datetime) -> StatusLine:
             text = tr("Stopped — %n still(s) kept", None, state.kept)
         return StatusLine(text, GREY, "stopped")
     if state.status == Status.FAILED:
-        return StatusLine(state.error or tr("The capture could not start."), RED, "failed")
+        # The error names the source: masked again, it also goes to the tray's tooltip.
+        return StatusLine(redact(state.error) or tr("The capture could not start."), RED,
+                          "failed")
     if state.status == Status.STARTING:
         return StatusLine(tr("Opening the camera…"), GREY, "starting")
     if state.status == Status.LOST:
