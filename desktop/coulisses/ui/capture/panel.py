@@ -27,6 +27,7 @@ from coulisses.capture.probe import CameraInfo
 from coulisses.capture.session import CaptureSettings
 from coulisses.capture.sources import network_address
 from coulisses.preferences import idle_settings
+from coulisses.ui.capture.address_field import AddressField
 from coulisses.ui.capture.status import StatusLine
 
 KIND_CAMERA, KIND_URL, KIND_FILE, KIND_SCREEN = "camera", "url", "file", "screen"
@@ -101,7 +102,7 @@ class CapturePanel(QWidget):
         self._cameras_probed = False
         self.source_kind = QComboBox(self)
         self.source_kind.setObjectName("source_kind")
-        self.url = QLineEdit(self)
+        self.url = AddressField(self)  # its password hidden unless being edited
         self.url.setObjectName("source_url")
         self.url_hint = QLabel(self)
         self.url_hint.setWordWrap(True)
