@@ -117,6 +117,86 @@ def test_ctrl_c_on_the_cli_cancels_and_writes_nothing(journal, home, tmp_path):
     assert visible(out) == [] and not list(out.iterdir())
 
 
+# The child is the real CLI; only the step the test interrupts waits for the SIGINT
+# (the CLI's own Ctrl-C handler still takes it), so the interrupt lands exactly there.
+_CLI_PAUSED_AT = textwrap.dedent("""
+    import signal, sys, time
+    from coulisses.cli import main
+    from coulisses.credentials import signing
+    from coulisses.export import output_folder
+
+    STAGE, HOME, PIECE, OUT = sys.argv[1:5]
+
+    def wait_for_ctrl_c():
+        handler = signal.getsignal(signal.SIGINT)  # the CLI's: Ctrl-C cancels the export
+        got = []
+
+        def chained(signum, frame):
+            got.append(signum)
+            signal.signal(signal.SIGINT, handler)
+            handler(signum, frame)
+
+        signal.signal(signal.SIGINT, chained)
+        print(STAGE, flush=True)
+        deadline = time.monotonic() + 60
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    if STAGE == "signing":  # while the first file (the MP4) is being signed
+        sign_file, paused = signing._sign_file, []
+
+        def pausing(*args, **kwargs):
+            if not paused:
+                paused.append(True)
+                wait_for_ctrl_c()
+            return sign_file(*args, **kwargs)
+
+        signing._sign_file = pausing
+    else:  # just after the export folder got its final name
+        publish = output_folder.PartialFolder.publish
+
+        def publishing(self):
+            final = publish(self)
+            wait_for_ctrl_c()
+            return final
+
+        output_folder.PartialFolder.publish = publishing
+    sys.exit(main(["--home", HOME, "export", PIECE, "--out", OUT, "--duration", "4"]))
+""")
+
+
+@pytest.mark.parametrize("stage", ["signing", "published"])
+def test_ctrl_c_on_the_cli_while_signing_or_once_published(journal, home, tmp_path, stage):
+    """Ctrl-C while the files are signed: nothing published, nothing in the piece's
+    history. Ctrl-C once the folder has its final name: too late, the export stands."""
+    from coulisses.export.history import past_exports
+
+    piece, _ = make_piece(journal, n=6)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-c", _CLI_PAUSED_AT, stage, str(home), piece.id,
+                             str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=tmp_path, env=installed.clean_env(COULISSES_LANG="en"))
+    try:
+        assert proc.stdout.readline().strip() == stage
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in stderr, stderr
+    if stage == "signing":
+        assert proc.returncode == 1, stderr
+        assert "Export cancelled, nothing written." in stderr
+        assert os.listdir(out) == [], "no folder, not even a hidden partial one"
+        assert past_exports(journal, piece.id) == []
+    else:
+        assert proc.returncode == 0, stderr
+        assert "The export was already complete when it was cancelled, so it is kept." in stderr
+        folder = Path(stdout.strip().splitlines()[-1])
+        assert visible(out) == [folder.name] and (folder / "export.json").is_file()
+        assert [e.folder for e in past_exports(journal, piece.id)] == [folder]
+
+
 @pytest.mark.skipif(not is_root(), reason="needs root to mount a tiny tmpfs")
 def test_full_disk_fails_cleanly(journal, tmp_path, monkeypatch):
     small = tmp_path / "small"

@@ -99,6 +99,8 @@ def run_export(snap, out: Path, args: argparse.Namespace, ctx) -> int:
         status.done()
         raise
     status.done()
+    if token.cancelled:  # Ctrl-C after the export's point of no return (its publishing)
+        ctx.warn(tr("The export was already complete when it was cancelled, so it is kept."))
     for warning in result.warnings:
         ctx.warn(tr("warning: {message}", message=warning))
     if options.makes_reel:

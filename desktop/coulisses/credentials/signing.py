@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from coulisses.credentials.process import (
     without_hash_list,
 )
 from coulisses.i18n import tr
+from coulisses.jobs import CancelToken
 from coulisses.os_errors import describe_os_error
 from coulisses.timeline.plan import ReelPlan
 
@@ -83,13 +84,21 @@ def journal_home_of(plan: ReelPlan) -> Path | None:
 
 def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, deflicker: bool,
                 size: tuple[int, int], home: Path | None = None,
-                identity: Identity | None = None) -> Signed:
+                identity: Identity | None = None, cancel: CancelToken | None = None,
+                on_file: Callable[[Path], None] | None = None) -> Signed:
     """Sign the MP4, cover and carousel slides in place; never raises for a signing
-    problem (returns it in ``Signed.problem``; the files are then left unsigned)."""
+    problem (returns it in ``Signed.problem``; the files are then left unsigned).
+
+    Raises ``Cancelled`` when ``cancel`` fires: it is checked before the stills are
+    hashed and between files (c2pa cannot be stopped inside one file, and a long MP4
+    takes seconds). ``on_file(path)`` is called as each file's signing starts.
+    """
     started = time.perf_counter()
+    cancel = cancel or CancelToken()
     targets = files_to_sign(files)
     if not targets:
         return Signed()
+    cancel.raise_if_cancelled()
     try:
         if identity is None:
             home = home or journal_home_of(plan)
@@ -105,6 +114,7 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
         return Signed(problem=tr("This export is not signed: a still could not be read to "
                                  "record its fingerprint ({problem}).",
                                  problem=describe_os_error(exc)))
+    cancel.raise_if_cancelled()  # hashing every still of a long piece takes a while
     full = process_log(plan, hashes, shown)
     brief = without_hash_list(full)
     import c2pa
@@ -117,6 +127,9 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
         signer = c2pa.Signer.from_info(c2pa.C2paSignerInfo(
             c2pa.C2paSigningAlg.ES256, identity.chain_pem(), identity.signing.key_pem(), None))
         for path in targets:
+            cancel.raise_if_cancelled()  # Cancelled is none of the errors caught below
+            if on_file is not None:
+                on_file(path)
             is_image = path.suffix.lower() != ".mp4"
             data = manifest(plan, path.name, brief if is_image else full,
                             actions(plan, layout=layout, deflicker=deflicker, size=size,

@@ -5,6 +5,11 @@ very end (``output_folder``), so the maker sees a complete export or none at
 all: a cancel, a crash, a kill -9 or a full disk leaves only the hidden
 folder, removed by the next export. The journal is only ever read.
 
+The order: render the outputs, sign them, write ``export.json`` (the record of
+what was made, signing included), then publish. A cancel at any step before the
+publishing rename throws everything away; that rename is the point of no return,
+after which a cancel is too late and the export is done (``_publish``).
+
 The frames come from ``composer.FrameComposer`` (the same one the app's
 preview uses) through ``pipeline``, which overlaps composing and encoding.
 Every output is encoded from decoded pixels, so no metadata of a still (an
@@ -116,9 +121,11 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     """Render ``plan`` into a new folder ``<out_dir>/<piece-id>-<YYYYMMDD-HHMM>/``.
 
     Runs in the calling thread (plus one helper thread) until done; safe to call
-    from a Qt worker. Raises ``Cancelled`` when ``cancel`` fires, ``ExportError``
-    or ``DiskFullError`` on failure; in every such case nothing appears under
-    a final name.
+    from a Qt worker. Raises ``Cancelled`` when ``cancel`` fires before the folder
+    is published, ``ExportError`` or ``DiskFullError`` on failure; in every such
+    case nothing appears under a final name. A cancel that comes after the
+    publishing rename is too late: the export is returned, complete (the caller
+    can tell by ``cancel.cancelled``).
     """
     started = time.monotonic()
     preset = get_preset(preset) if isinstance(preset, str) else preset
@@ -159,12 +166,16 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
 
     folder = PartialFolder.create(out_dir, folder_name(plan, when))
     partial = folder.path
+    total = plan.total_frames
     try:
         with _opencv_single_threaded():
-            files = _write_outputs(plan, options, partial, folder.name, warnings, report,
-                                   cancel, started)
-        signed = _sign(plan, options, files, warnings)
-        final = folder.publish()
+            files, slides = _write_outputs(plan, options, partial, folder.name, warnings,
+                                           report, cancel, started)
+        signed = _sign(plan, options, files, warnings, report, cancel, started)
+        unique = list(dict.fromkeys(warnings))  # each warning once, in order
+        cancel.raise_if_cancelled()
+        _write_record(plan, options, partial, files, slides, unique, signed)
+        final = _publish(folder, cancel)
     except BaseException as exc:
         folder.discard()
         if isinstance(exc, OSError) and exc.errno == 28 and not isinstance(exc, DiskFullError):
@@ -174,9 +185,19 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
         raise
     files = {k: final / v.relative_to(partial) for k, v in files.items()}
     signed = signed.relocated(partial, final)
-    unique = tuple(dict.fromkeys(warnings))  # each warning once, in order
-    return ExportResult(final, files, plan.total_frames, plan.fps, unique,
+    report(Progress(total, total, tr("done"), started))
+    return ExportResult(final, files, total, plan.fps, tuple(unique),
                         time.monotonic() - started, signed)
+
+
+def _publish(folder: PartialFolder, cancel: CancelToken) -> Path:
+    """Give the export its final name: the point of no return.
+
+    The last look at ``cancel`` is here, right before the rename; once the folder
+    has its final name, the export is complete and visible, so a cancel from then
+    on no longer undoes it (it would have to delete what the maker may already see)."""
+    cancel.raise_if_cancelled()
+    return folder.publish()
 
 
 def _megabytes(size: int, *, up: bool) -> float | int:
@@ -201,14 +222,21 @@ def _opencv_single_threaded() -> Iterator[None]:
 
 
 # --------------------------------------------------------------------------- credentials
-def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path],
-          warnings: list[str]) -> Signed:
+def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path], warnings: list[str],
+          report: Callable[[Progress], None], cancel: CancelToken, started: float) -> Signed:
     """Content Credentials on the finished files, before the folder is published.
-    A signing problem leaves the files unsigned and is said; it never fails the export."""
+    A signing problem leaves the files unsigned and is said; it never fails the export.
+    A cancel between two files raises ``Cancelled``."""
     from coulisses.credentials.signing import sign_export
 
+    total = plan.total_frames
+
+    def signing(path: Path) -> None:
+        report(Progress(total, total, tr("signing {file}", file=path.name), started))
+
     signed = sign_export(plan, files, layout=options.layout, deflicker=options.deflicker,
-                         size=(options.preset.width, options.preset.height))
+                         size=(options.preset.width, options.preset.height), cancel=cancel,
+                         on_file=signing)
     warnings.extend(signed.notices)
     if signed.problem:
         warnings.append(signed.problem)
@@ -223,6 +251,45 @@ def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path],
                 else f"{text}\n\n{note}")
         write_text(files["post"], text + "\n")
     return signed
+
+
+def _credentials_record(folder: Path, files: dict[str, Path], signed: Signed,
+                        ) -> dict[str, object]:
+    """Whether each file that can carry Content Credentials does, and if not, why: the
+    same sentence the window and the CLI show (``Signed.problem``)."""
+    from coulisses.credentials.signing import files_to_sign
+
+    done = set(signed.files)
+    entries: list[dict[str, object]] = []
+    for path in files_to_sign(files):
+        entry: dict[str, object] = {"file": path.relative_to(folder).as_posix(),
+                                    "signed": path in done}
+        if path not in done:
+            entry["why"] = signed.problem
+        entries.append(entry)
+    record: dict[str, object] = {"files": entries}
+    if signed.fingerprint:  # the maker's published fingerprint, to check the files against
+        record["fingerprint"] = signed.fingerprint
+    return record
+
+
+def _write_record(plan: ReelPlan, options: _Options, folder: Path, files: dict[str, Path],
+                  slides: list[tuple[Path, str]], warnings: list[str], signed: Signed) -> None:
+    """``export.json``, written last, once signing is done: it says what happened."""
+    preset, total = options.preset, plan.total_frames
+    record: dict[str, object] = {
+        "piece": {"id": plan.piece.id, "name": plan.piece.name},
+        "preset": preset.name, "size": [preset.width, preset.height], "fps": plan.fps,
+        "frames": total, "duration": round(total / plan.fps, 3), "layout": options.layout,
+        "deflicker": options.deflicker, "files": {k: v.name for k, v in files.items()},
+        "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "credentials": _credentials_record(folder, files, signed),
+        "warnings": warnings,
+    }
+    if slides:
+        record["carousel"] = [{"file": f"{carousel.FOLDER}/{p.name}", "alt": alt}
+                              for p, alt in slides]
+    write_text(folder / "export.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
 
 
 # --------------------------------------------------------------------------- outputs
@@ -246,7 +313,9 @@ def _write_cover(plan: ReelPlan, preset: Preset, path: Path, warnings: list[str]
 
 def _write_outputs(plan: ReelPlan, options: _Options, folder: Path, name: str,
                    warnings: list[str], report: Callable[[Progress], None],
-                   cancel: CancelToken, started: float) -> dict[str, Path]:
+                   cancel: CancelToken, started: float,
+                   ) -> tuple[dict[str, Path], list[tuple[Path, str]]]:
+    """Every output into ``folder``: the files by kind, and the carousel's (image, alt)."""
     preset, outputs, lang = options.preset, options.outputs, options.lang
     total = plan.total_frames
     stem = re.sub(r"-\d{8}-\d{4}(-\d+)?$", "", name)
@@ -294,17 +363,4 @@ def _write_outputs(plan: ReelPlan, options: _Options, folder: Path, name: str,
         files["post"] = folder / f"{stem}-post.txt"
         write_text(files["post"], post_text(plan, lang, [alt for _, alt in slides]))
     cancel.raise_if_cancelled()
-    manifest = {
-        "piece": {"id": plan.piece.id, "name": plan.piece.name},
-        "preset": preset.name, "size": [preset.width, preset.height], "fps": plan.fps,
-        "frames": total, "duration": round(total / plan.fps, 3), "layout": options.layout,
-        "deflicker": options.deflicker, "files": {k: v.name for k, v in files.items()},
-        "created": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "warnings": warnings,
-    }
-    if slides:
-        manifest["carousel"] = [{"file": f"{carousel.FOLDER}/{p.name}", "alt": alt}
-                                for p, alt in slides]
-    write_text(folder / "export.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    report(Progress(total, total, tr("done"), started))
-    return files
+    return files, slides

@@ -353,12 +353,21 @@ class ExportDialog(QDialog):
         journal, piece_id, options = self.journal, self.piece_id, self.options
         with contextlib.suppress(OSError):  # remembering choices is a comfort, not a must
             save_last_options(journal, piece_id, options)
-        task = Task(lambda cancel, progress: export_with_options(
-            journal.snapshot(piece_id), out, options, progress=progress, cancel=cancel))
+        made: list = []  # the export, once it returned: a cancel may have come too late
+
+        def job(cancel, progress):
+            made.append(export_with_options(journal.snapshot(piece_id), out, options,
+                                            progress=progress, cancel=cancel))
+            return made[-1]
+
+        task = Task(job)
         task.signals.progress.connect(self._progress)
         task.signals.finished.connect(self._rendered)
         task.signals.failed.connect(self._render_failed)
-        task.signals.cancelled.connect(self._render_cancelled)
+        # A job that returns after a cancel is reported as cancelled (ui/tasks); the export
+        # may have passed its point of no return by then: it is made, and said so.
+        task.signals.cancelled.connect(lambda: self._render_cancelled(made[-1] if made
+                                                                      else None))
         self._task = task
         self._started = time.monotonic()
         self.progress.setRange(0, 0)
@@ -376,19 +385,31 @@ class ExportDialog(QDialog):
         if p.total:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
+        if p.message and p.total and p.done >= p.total:  # the steps after the frames
+            step = p.message
+            self._say(lambda: self.tr("Making the reel… {step}").format(step=step))
+            return
         eta = p.eta_seconds
         if eta is not None:
             left = max(1, round(eta))
             self._say(lambda: self.tr("Making the reel… about {s} s left").format(s=left))
 
-    def _rendered(self, result) -> None:
+    def _rendered(self, result, too_late_to_cancel: bool = False) -> None:
         self._task = None
         self.result = result
         self._set_busy(False)
-        self._say(lambda: self.tr("Done: {folder} ({seconds:.0f} s of video, made in "
-                                  "{took:.0f} s).").format(folder=result.folder,
-                                                           seconds=result.duration,
-                                                           took=result.elapsed))
+
+        def done() -> str:
+            text = self.tr("Done: {folder} ({seconds:.0f} s of video, made in "
+                           "{took:.0f} s).").format(folder=result.folder,
+                                                    seconds=result.duration,
+                                                    took=result.elapsed)
+            if too_late_to_cancel:
+                text = self.tr("The reel was already made when you cancelled, so it is "
+                               "kept.") + " " + text
+            return text
+
+        self._say(done)
         self.open_button.setEnabled(True)
         self.copy_button.setEnabled("post" in result.files)
         self.retranslate()
@@ -419,10 +440,13 @@ class ExportDialog(QDialog):
                                   "kept: press “Make the reel” to try again.")
                   .format(reason=message))
 
-    def _render_cancelled(self) -> None:
+    def _render_cancelled(self, result=None) -> None:
+        if result is not None:  # cancelled after the export was published: it is done
+            self._rendered(result, too_late_to_cancel=True)
+            return
         self._task = None
         self._set_busy(False)
-        self._say(lambda: self.tr("Cancelled: nothing was left half-made."))
+        self._say(lambda: self.tr("Cancelled: no reel was made and nothing was left behind."))
 
     # -------------------------------------------------------------- results
     def open_folder(self) -> None:
