@@ -4,15 +4,43 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from coulisses.ui import single_instance
 from coulisses.ui.single_instance import SingleInstance, key_for
+
+OTHER_USER = 65534  # "nobody": a local user who is not us
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch):
+    """The user's cache folder (where the lock goes without XDG_RUNTIME_DIR), for this test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def short_cache(monkeypatch):
+    """A cache folder short enough for a socket path (tmp_path is not): the usual case."""
+    folder = Path(tempfile.mkdtemp(prefix="c"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owner_only(folder: Path) -> bool:
+    st = os.lstat(folder)
+    return (stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid()
+            and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH | stat.S_IRWXO))
 
 # A tiny app: waits until a shared start time (so launches really overlap), then
 # acquires. The primary prints one line per activation and quits after `expect`
@@ -169,3 +197,121 @@ def test_an_unreadable_old_lock_does_not_block_for_ever(tmp_path: Path) -> None:
     assert instance.acquire(timeout_ms=300)
     instance.release()
     assert not instance.lock_path.exists()
+
+
+# ------------------------------------------------ nobody else can stop a launch
+posix_only = pytest.mark.skipif(os.name == "nt", reason="modes and owners are POSIX's")
+
+
+@posix_only
+def test_without_xdg_runtime_dir_lock_and_socket_live_in_an_owner_only_folder(
+        qtbot, tmp_path: Path, short_cache: Path) -> None:
+    instance = SingleInstance(_key(tmp_path))
+    assert instance.acquire(timeout_ms=300)
+    try:
+        folder = instance.lock_path.parent
+        assert folder != Path(tempfile.gettempdir())
+        assert _owner_only(folder) and stat.S_IMODE(os.lstat(folder).st_mode) == 0o700
+        if not Path(f"/run/user/{os.getuid()}").is_dir():  # else that one is used
+            assert folder == short_cache / "coulisses" / "run"
+        # The local server's name is a socket path in that same folder.
+        assert instance.server_name == str(folder / instance.key)
+        assert stat.S_ISSOCK(os.lstat(instance.server_name).st_mode)
+        assert instance.lock_path.is_file()
+        with qtbot.waitSignal(instance.activated, timeout=5000):
+            assert SingleInstance(instance.key).acquire(timeout_ms=300) is False
+    finally:
+        instance.release()
+    assert not instance.lock_path.exists()
+
+
+@posix_only
+def test_a_lock_and_a_socket_planted_at_the_old_tmp_names_do_not_stop_a_launch(
+        tmp_path: Path, short_cache: Path) -> None:
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtNetwork import QLocalServer
+
+    key = _key(tmp_path)
+    old = Path(tempfile.gettempdir())
+    # Another user's doing: a lock naming a live process, and a socket that answers.
+    planted = QLockFile(str(old / f"{key}.lock"))
+    assert planted.tryLock(0)
+    squatter = QLocalServer()
+    QLocalServer.removeServer(key)
+    assert squatter.listen(key) and Path(squatter.fullServerName()).parent == old
+    if os.getuid() == 0:
+        os.chown(old / f"{key}.lock", OTHER_USER, OTHER_USER)
+        os.chown(squatter.fullServerName(), OTHER_USER, OTHER_USER)
+    instance = SingleInstance(key)
+    try:
+        assert instance.acquire(timeout_ms=500), "a planted lock stopped the launch"
+        assert instance.is_primary and instance.lock_path.parent != old
+        assert (old / f"{key}.lock").exists()  # left alone: not ours to judge
+    finally:
+        instance.release()
+        squatter.close()
+        planted.unlock()
+        (old / f"{key}.lock").unlink(missing_ok=True)
+
+
+@posix_only
+def test_a_runtime_dir_others_can_write_in_is_not_trusted(
+        tmp_path: Path, short_cache: Path, monkeypatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))
+    assert SingleInstance(_key(tmp_path)).lock_path.parent != shared
+    link = tmp_path / "link"
+    link.symlink_to(shared)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(link))
+    assert SingleInstance(_key(tmp_path)).lock_path.parent != link
+    own = tmp_path / "own"
+    own.mkdir(mode=0o700)
+    own.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(own))
+    assert SingleInstance(_key(tmp_path)).lock_path.parent == own  # the usual case
+    if os.getuid() == 0:
+        os.chown(own, OTHER_USER, OTHER_USER)
+        assert SingleInstance(_key(tmp_path)).lock_path.parent != own
+
+
+@posix_only
+def test_the_cache_folder_is_made_owner_only_and_a_stranger_s_is_refused(
+        tmp_path: Path, short_cache: Path, caplog) -> None:
+    run = short_cache / "coulisses" / "run"
+    run.mkdir(parents=True, mode=0o777)
+    run.chmod(0o777)  # left open by an older version or a careless umask
+    if Path(f"/run/user/{os.getuid()}").is_dir():
+        pytest.skip("/run/user/<uid> is used before the cache folder here")
+    assert SingleInstance(_key(tmp_path)).lock_path.parent == run
+    assert stat.S_IMODE(os.lstat(run).st_mode) == 0o700
+    if os.getuid() != 0:
+        return
+    os.chown(run, OTHER_USER, OTHER_USER)  # someone else's folder in our cache
+    instance = SingleInstance(_key(tmp_path))
+    try:
+        assert instance.lock_path.parent != run and _owner_only(instance.lock_path.parent)
+        assert "launches will not be merged" in caplog.text
+    finally:
+        shutil.rmtree(instance.lock_path.parent, ignore_errors=True)
+
+
+@posix_only
+def test_a_socket_path_too_long_listens_on_an_unguessable_name(qtbot, tmp_path: Path,
+                                                                 short_cache: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setattr(single_instance, "MAX_SOCKET_PATH", 10)
+    primary = SingleInstance(_key(tmp_path))
+    assert primary.fixed_name is None
+    assert primary.acquire(timeout_ms=300)
+    try:
+        socket_dir = Path(primary.server_name).parent
+        assert socket_dir != Path(tempfile.gettempdir()) and _owner_only(socket_dir)
+        assert primary.name_file.read_text("utf-8") == primary.server_name
+        assert _owner_only(primary.name_file.parent)
+        with qtbot.waitSignal(primary.activated, timeout=5000):
+            assert SingleInstance(primary.key).acquire(timeout_ms=300) is False
+    finally:
+        primary.release()
+    assert not primary.name_file.exists() and not socket_dir.exists()
