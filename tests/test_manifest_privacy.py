@@ -6,11 +6,13 @@ which the journal keeps in each still's id, and in their EXIF (artist,
 copyright, owner, camera serial, GPS). A reel made from them is read back
 file by file (bytes of every output, then every Content Credentials manifest
 through c2pa's own Reader): none of it may appear. What the maker chose to
-show (the piece name, the captions on visible stills) may.
+show (the piece name, the captions on visible stills) may; the name she signs
+with is hers to choose (credentials/identity.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -21,7 +23,6 @@ import pytest
 from PIL import ExifTags, Image
 
 from coulisses.capture.importer import import_photos
-from coulisses.credentials import load_identity
 from coulisses.credentials.process import LABEL, merkle_root
 from coulisses.export.exporter import ALL_OUTPUTS, export_reel
 from coulisses.export.piece import plan_for
@@ -34,7 +35,6 @@ FOLDER_PARTS = ("home", "marie", "Documents", "Papiers")
 SERIAL = "SN-8812-MDPHONE-0007"
 MAKE, MODEL = "Pixelware", "Phone 9 Pro"
 GPS_IFD = 0x8825
-SIGNER = "Atelier Céladon"  # the signing name the maker chose: it may appear
 PIECE = "Bol à thé"
 HIDDEN_CAPTION = "chez Marie, rue des Lilas"  # on a hidden still: must not appear
 # Words that name the maker, her files, folders or device: none may leave.
@@ -79,7 +79,6 @@ def private_folder(root: Path, n: int) -> Path:
 
 def make_private_piece(journal, root: Path, *, n: int = 10, result: bool = True):
     """A piece of ``n`` imported private photos, moments on them, one still hidden."""
-    load_identity(journal.home, SIGNER)  # the name the maker chose to sign with
     piece = journal.create_piece(PIECE)
     report = import_photos(journal, piece.id, [private_folder(root, n)])
     assert len(report.imported) == n
@@ -189,7 +188,6 @@ def test_no_manifest_names_the_makers_files_and_stills_go_by_hash_and_index(
     found = {k: leaks(v, (*_private_paths(journal, tmp_path), *(c.id for c in caps)))
              for k, v in read.items() if v}
     assert {k: v for k, v in found.items() if v} == {}
-    assert SIGNER in read[done.files["mp4"].name]  # the name she signs with is hers to show
 
     # The process log keeps its evidence: each still shown by its hash and its place
     # among the stills captured (1 = first), which a follower holding the still checks.
@@ -197,8 +195,6 @@ def test_no_manifest_names_the_makers_files_and_stills_go_by_hash_and_index(
         active = reader.get_active_manifest()
     log = next(a["data"] for a in active["assertions"] if a["label"] == LABEL)
     shown = log["stills_shown"]["sha256"]
-    import hashlib
-
     by_index = {i: c for i, c in enumerate(caps, 1)}
     assert shown and all(set(e) == {"index", "sha256"} for e in shown)
     for e in shown:

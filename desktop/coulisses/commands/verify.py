@@ -2,7 +2,8 @@
 
 Exit 0: valid and unchanged (an untrusted signer is said, not failed); 1: changed,
 invalid, absent or unreadable (one sentence on stderr); 2: usage error. Needs no
-journal.
+journal. ``--json`` prints the process log as Coulisses publishes it today: the still
+ids an older manifest carries (which may hold a photo's file name) are left out.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, ctx) -> int:
     from coulisses.cli import Failure
-    from coulisses.credentials.describe import details, headline
+    from coulisses.credentials.describe import details, headline, public_process
     from coulisses.credentials.verify import VALID, TrustFileError, verify_file
     from coulisses.os_errors import describe_os_error
 
@@ -43,12 +44,14 @@ def run(args: argparse.Namespace, ctx) -> int:
     if args.json:
         ctx.say(json.dumps({"status": verdict.status, "trusted": verdict.trusted,
                             "signer": verdict.signer, "failures": list(verdict.failures),
-                            "process": verdict.process}, ensure_ascii=False, indent=2))
+                            "process": public_process(verdict.process)},
+                           ensure_ascii=False, indent=2))
     else:
         for line in details(verdict):
             ctx.say(line)
     if verdict.status == VALID:
-        ctx.say(headline(verdict, path.name))
+        if not args.json:  # the JSON is the whole of stdout: its "status" says it
+            ctx.say(headline(verdict, path.name))
         return 0
     ctx.warn(headline(verdict, path.name))
     return 1

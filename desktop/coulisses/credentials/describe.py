@@ -15,7 +15,7 @@ from coulisses.credentials.verify import (
     Verdict,
     changed_code,
 )
-from coulisses.i18n import format_datetime, quote, tr
+from coulisses.i18n import format_datetime, tr
 
 _EXPIRED = "signingCredential.expired"
 
@@ -71,7 +71,10 @@ def headline(verdict: Verdict, name: str) -> str:
 
 
 def details(verdict: Verdict, lang: str | None = None, *, window: bool = False) -> list[str]:
-    """Who signed, when, the piece, the capture span, the stills, the moments, the effort.
+    """In plain words: who signed (and whether that was checked), what made the file, when
+    it was signed, the piece, the capture span, how many stills were captured, shown and
+    hidden, and the effort its end card shows. Nothing else: no moment, no caption, no
+    still's id (older manifests name stills by a journal id that may hold a file name).
 
     ``window``: the lines are for the window's verify view, which has a field for
     the root certificate, not the CLI's ``--trust`` option.
@@ -80,52 +83,92 @@ def details(verdict: Verdict, lang: str | None = None, *, window: bool = False) 
         return []
     out: list[str] = []
     if verdict.signer:
-        out.append(tr("Signed by: {name}", name=verdict.signer))
+        out.append(tr("Signed by {name}.", lang=lang, name=verdict.signer))
         if verdict.trusted:
-            out.append(tr("Signer trusted: yes (your trust anchor)"))
+            out.append(tr("Who signed is checked: the root certificate you gave vouches "
+                          "for {name}.", lang=lang, name=verdict.signer))
         elif window:
-            out.append(tr("Signer trusted: not checked; choose the maker's published root "
-                          "certificate in the root certificate field to check who signed."))
+            out.append(tr("Who signed is not checked: choose the maker's published root "
+                          "certificate above to check it.", lang=lang))
         else:
-            out.append(tr("Signer trusted: not checked; pass the maker's published root "
-                          "certificate with --trust to check who signed."))
-    p = verdict.process
+            out.append(tr("Who signed is not checked: pass the maker's published root "
+                          "certificate with --trust to check it.", lang=lang))
+    p = public_process(verdict.process)
+    composite = any(str(a.get("digitalSourceType", "")).endswith("/compositeCapture")
+                    for a in verdict.actions if isinstance(a, dict))
     if verdict.generator:
-        out.append(tr("Made with: {app}", app=verdict.generator))
-    if any(a.get("digitalSourceType", "").endswith("/compositeCapture")
-           for a in verdict.actions):
-        out.append(tr("Source: a composite of real captures, not generated."))
+        out.append(tr("Made with {app} from real captures, not generated.", lang=lang,
+                      app=verdict.generator) if composite
+                   else tr("Made with {app}.", lang=lang, app=verdict.generator))
+    elif composite:
+        out.append(tr("Made from real captures, not generated.", lang=lang))
     if p.get("signed"):
-        out.append(tr("Signed on: {when} (by the signer's clock)", when=_when(p["signed"], lang)))
+        out.append(tr("Signed on {when} (by the signer's clock).", lang=lang,
+                      when=_when(p["signed"], lang)))
     piece = p.get("piece") or {}
     if piece.get("name"):
-        out.append(tr("Piece: {name}", name=piece["name"]))
+        out.append(tr("Piece: {name}", lang=lang, name=piece["name"]))
     cap = p.get("capture") or {}
     if cap.get("first"):
-        out.append(tr("Captured: {first} → {last}", first=_when(cap["first"], lang),
+        out.append(tr("Captured from {first} to {last}.", lang=lang,
+                      first=_when(cap["first"], lang),
                       last=_when(cap.get("last", cap["first"]), lang)))
     if "stills_captured" in p:
         out.append(tr("Stills: {captured} captured, {shown} shown in this export, "
-                      "{hidden} hidden by the maker", captured=p["stills_captured"],
+                      "{hidden} hidden by the maker.", lang=lang, captured=p["stills_captured"],
                       shown=p.get("stills_used", 0), hidden=p.get("stills_hidden", 0)))
     elif "stills_used" in p:
-        out.append(tr("Stills shown: {shown}", shown=p["stills_used"]))
-    if p.get("sessions"):
-        out.append(tr("Sessions: {count}", count=len(p["sessions"])))
+        out.append(tr("Stills: {shown} shown in this export.", lang=lang, shown=p["stills_used"]))
     effort = _effort(p.get("effort"))
     if effort is not None:
         from coulisses.timeline.effort import card_lines
 
-        out.append(tr("Effort: {figures}", figures=" · ".join(card_lines(effort, lang))))
-    moments = p.get("moments") or []
-    if moments:
-        from coulisses.labels import kind_label
+        out.append(tr("Effort: {figures}", lang=lang,
+                      figures=" · ".join(card_lines(effort, lang))))
+    return out
 
-        out.append(tr("Moments: {count}", count=len(moments)))
-        for m in moments:
-            caption = " " + quote(m["caption"], lang) if m.get("caption") else ""
-            out.append(f"  {_when(m.get('time', ''), lang)}  "
-                       f"{kind_label(m.get('kind', ''), lang)}{caption}")
+
+# What a process log may hold, key by key (``True``: a plain value). Anything else a
+# manifest carries is not shown: an older Coulisses named each still by its journal id.
+_PUBLIC: dict[str, Any] = {
+    "piece": {"id": True, "name": True},
+    "signed": True,
+    "stills_used": True,
+    "stills_shown": {"count": True, "merkle_root": True, "hash": True,
+                     "sha256": [{"index": True, "sha256": True}]},
+    "capture": {"first": True, "last": True},
+    "stills_captured": True,
+    "stills_hidden": True,
+    "sessions": [{"start": True, "end": True, "seconds": True, "stills": True}],
+    "moments": [{"kind": True, "time": True, "caption": True}],
+    "effort": {k: True for k in ("sessions", "worked_seconds", "days", "stills", "struggles",
+                                 "fixes", "milestones", "results", "notes", "attempts",
+                                 "first", "last")},
+}
+
+
+def public_process(log: Any) -> dict[str, Any]:
+    """The process log with only what Coulisses publishes (what ``verify --json`` prints):
+    a still's old ``capture`` id, or anything unknown, is left out."""
+    kept = _kept(log, _PUBLIC)
+    return kept if isinstance(kept, dict) else {}
+
+
+def _kept(value: Any, shape: Any) -> Any:
+    if shape is True:
+        return value if isinstance(value, str | int | float | bool) or value is None else None
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return None
+        return [k for k in (_kept(v, shape[0]) for v in value) if k is not None]
+    if not isinstance(value, dict):
+        return None
+    out = {}
+    for key, sub in shape.items():
+        if key in value:
+            kept = _kept(value[key], sub)
+            if kept is not None:
+                out[key] = kept
     return out
 
 
