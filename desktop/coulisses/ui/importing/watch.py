@@ -4,14 +4,16 @@ The capture layer's FolderWatcher polls in its own thread and calls back on
 that thread; the callbacks only emit signals, so the window hears about them
 on the GUI thread. Which folder a piece watches, and whether it is on, are
 piece settings in the journal, so they survive a restart and the app resumes
-every watch that was on.
+every watch that was on, for a folder the maker chose on this computer. A
+journal synced or copied from elsewhere that names a folder shows that watch
+as paused, with a button to resume it: its settings alone never start an import.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -52,13 +54,22 @@ class WatchController(QObject):
     def state(self, piece_id: str) -> WatchState:
         return self._watch(piece_id).state()
 
-    def resume_all(self) -> None:
-        """At start-up: every piece whose watch was on watches again."""
+    def resume_all(self) -> list[str]:
+        """At start-up: every piece whose watch was on watches again, if its folder was
+        chosen on this computer; the others wait for the maker (their ids are returned)."""
+        paused = []
         for piece in self.journal.pieces():
             settings = piece.typed_settings
             if settings.watch_on and settings.watch_folder:
-                self._watch(piece.id).start()
+                if self._watch(piece.id).start().paused:
+                    paused.append(piece.id)
                 self.changed.emit(piece.id)
+        return paused
+
+    @property
+    def paused(self) -> list[str]:
+        """The pieces whose watch waits for the maker's yes on this computer."""
+        return [p for p, w in self._watches.items() if w.state().paused]
 
     def start(self, piece_id: str, folder: str) -> str | None:
         """Watch ``folder`` for ``piece_id``; returns a sentence if it cannot."""
@@ -68,6 +79,10 @@ class WatchController(QObject):
             return str(exc)
         self.changed.emit(piece_id)
         return None
+
+    def resume(self, piece_id: str) -> str | None:
+        """The maker's yes for the folder the piece's settings name; a sentence if it fails."""
+        return self.start(piece_id, str(self.state(piece_id).folder or ""))
 
     def stop(self, piece_id: str) -> None:
         try:
@@ -96,23 +111,34 @@ class WatchRow(QWidget):
         self.choose = QPushButton(self)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a folder's name
+        # A watch the journal asks for but this computer never agreed to.
+        self.resume = QPushButton(self)
+        self.resume.setObjectName("watch_resume")
+        self.resume.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
+        paused_row = QHBoxLayout()
+        paused_row.setContentsMargins(0, 0, 0, 0)
+        paused_row.addWidget(self.state, 1)
+        paused_row.addWidget(self.resume, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.state)
+        layout.addLayout(paused_row)
         self.enabled.toggled.connect(self._toggled)
         self.choose.clicked.connect(self._choose)
+        self.resume.clicked.connect(self._resume)
         controller.changed.connect(self._changed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.enabled.setText(self.tr("Watch a folder for new photos"))
         self.choose.setText(self.tr("Choose…"))
+        self.resume.setText(self.tr("Resume watching"))
         self.show_state()
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -142,10 +168,18 @@ class WatchRow(QWidget):
             self.watch(folder)
 
     def watch(self, folder: str) -> None:
-        problem = self.controller.start(self.piece_id, folder)
-        if problem:
-            self.state.setText(problem)
+        """The maker chose ``folder`` (here, on this computer): watch it from now on."""
+        self._said(self.controller.start(self.piece_id, folder))
+
+    def _resume(self) -> None:
+        if self.piece_id:
+            self._said(self.controller.resume(self.piece_id))
+
+    def _said(self, problem: str | None) -> None:
         self.show_state()
+        if problem:  # after show_state, which clears the line when nothing is watched
+            self.state.setText(problem)
+            self.state.show()
 
     def _toggled(self, on: bool) -> None:
         if not self.piece_id:
@@ -175,7 +209,13 @@ class WatchRow(QWidget):
         self.enabled.setEnabled(bool(self.piece_id))
         self.choose.setEnabled(bool(self.piece_id))
         self.folder.setText(folder or self.tr("no folder chosen"))
-        if not watching or state is None:
+        paused = bool(state and state.paused)
+        self.resume.setVisible(paused)
+        if paused:
+            text = self.tr("Watching paused: this journal asks to import the photos in "
+                           "{folder}, a folder not chosen on this computer. Resume only if "
+                           "it is yours.").format(folder=folder)
+        elif not watching or state is None:
             text = ""
         elif state.problem:
             text = state.problem
