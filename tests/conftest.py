@@ -40,6 +40,14 @@ def _app_speaks_english(request: pytest.FixtureRequest):
     apply_language(qapp, "en")  # whatever language the test switched to
 
 
+@pytest.fixture(autouse=True)
+def _own_config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test has a config folder of its own: preferences and the signing identity
+    (credentials/identity.py) are never the real user's, and never another test's.
+    A test may point COULISSES_CONFIG elsewhere; subprocesses inherit it."""
+    monkeypatch.setenv("COULISSES_CONFIG", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def french_ui():
     """Switch the process to French for one test, then back to whatever it was."""

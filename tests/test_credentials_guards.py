@@ -23,12 +23,10 @@ from cryptography.exceptions import InvalidSignature
 
 from coulisses.credentials.certificates import fingerprint
 from coulisses.credentials.identity import (
-    FOLDER,
     ROOT_CERT,
     ROOT_KEY,
     SIGNING_CERT,
     SIGNING_KEY,
-    credentials_folder,
     load_identity,
 )
 
@@ -60,11 +58,9 @@ def open_umask():
 # ------------------------------------------------------------------ 0700
 @posix_only
 def test_a_new_credentials_folder_is_owner_only_under_a_permissive_umask(tmp_path, open_umask):
-    home = tmp_path / "journal"
-    home.mkdir()
-    identity = load_identity(home, "Ana")
-    folder = credentials_folder(home)
-    assert identity.folder == folder == home / FOLDER
+    folder = tmp_path / "config" / "identity"
+    identity = load_identity(folder, "Ana")
+    assert identity.folder == folder
     assert mode(folder) == 0o700
     assert mode(folder / ROOT_KEY) == 0o600 and mode(folder / SIGNING_KEY) == 0o600
     assert mode(folder / ROOT_CERT) == 0o644 and mode(folder / SIGNING_CERT) == 0o644
@@ -74,11 +70,10 @@ def test_a_new_credentials_folder_is_owner_only_under_a_permissive_umask(tmp_pat
 @pytest.mark.parametrize("wide", [0o755, 0o777, 0o750])
 def test_an_existing_credentials_folder_with_wider_permissions_is_made_owner_only(
         tmp_path, wide):
-    home = tmp_path / "journal"
-    folder = home / FOLDER
+    folder = tmp_path / "identity"
     folder.mkdir(parents=True)
     os.chmod(folder, wide)
-    load_identity(home, "Ana")
+    load_identity(folder, "Ana")
     assert mode(folder) == 0o700
 
 
@@ -95,9 +90,8 @@ def test_a_folder_opened_up_later_is_closed_again_on_next_use(tmp_path):
 
 
 # ------------------------------------------------------------------ issuer
-def _plant_signing(from_home: Path, to_home: Path) -> bytes:
+def _plant_signing(src: Path, dst: Path) -> bytes:
     """Copy one identity's signing key and certificate over another's."""
-    src, dst = credentials_folder(from_home), credentials_folder(to_home)
     for name in (SIGNING_KEY, SIGNING_CERT):
         shutil.copyfile(src / name, dst / name)
     return (dst / SIGNING_CERT).read_bytes()
@@ -122,8 +116,7 @@ def test_a_signing_certificate_from_another_root_is_refused(tmp_path, other_make
     assert loaded.signing.key.public_key() != other.signing.key.public_key()
     assert issued_by(loaded.signing.cert, me.root.cert)
     assert loaded.signing.cert.public_key() == loaded.signing.key.public_key()
-    folder = credentials_folder(mine)
-    assert (folder / SIGNING_CERT).read_bytes() != planted  # replaced on disk too
+    assert (mine / SIGNING_CERT).read_bytes() != planted  # replaced on disk too
     assert load_identity(mine).signing.cert == loaded.signing.cert  # and kept from now on
 
 
@@ -143,7 +136,7 @@ def test_after_a_new_root_the_old_signing_certificate_is_not_used(tmp_path):
     home = tmp_path / "journal"
     home.mkdir()
     first = load_identity(home, "Ana")
-    (credentials_folder(home) / ROOT_KEY).unlink()
+    (home / ROOT_KEY).unlink()
     second = load_identity(home)
     assert second.fingerprint != first.fingerprint
     assert second.signing.cert != first.signing.cert
@@ -158,8 +151,7 @@ def test_a_signing_certificate_whose_key_does_not_match_is_replaced(tmp_path):
     spare.mkdir()
     me = load_identity(home, "Ana")
     load_identity(spare, "Ana")
-    shutil.copyfile(credentials_folder(spare) / SIGNING_KEY,
-                    credentials_folder(home) / SIGNING_KEY)
+    shutil.copyfile(spare / SIGNING_KEY, home / SIGNING_KEY)
     loaded = load_identity(home)
     assert loaded.signing.cert.public_key() == loaded.signing.key.public_key()
     assert issued_by(loaded.signing.cert, me.root.cert)
@@ -173,7 +165,7 @@ def test_a_root_certificate_that_is_not_the_root_keys_is_reissued_for_that_key(t
     other.mkdir()
     me = load_identity(home, "Ana")
     stranger = load_identity(other, "Ana")
-    shutil.copyfile(credentials_folder(other) / ROOT_CERT, credentials_folder(home) / ROOT_CERT)
+    shutil.copyfile(other / ROOT_CERT, home / ROOT_CERT)
     loaded = load_identity(home)
     assert loaded.root.cert.public_key() == me.root.key.public_key()
     assert loaded.root.cert.public_key() != stranger.root.cert.public_key()

@@ -55,7 +55,8 @@ class Preferences:
     export_preset: str = field(default="reels", metadata=_choices("reels", "tiktok", "shorts"))
     export_duration: float = field(default=30.0, metadata=_bounds(3.0, 600.0))  # seconds
     export_layout: str = field(default="fill", metadata=_choices("fill", "fit"))
-    # Who signs the exports' Content Credentials ("" = the system user's name).
+    # The name reels are signed with (credentials.identity.set_maker_name). "" = never
+    # given: the identity keeps the name it has, a new one says NEUTRAL_NAME.
     maker_name: str = ""
 
     def replace(self, **changes: Any) -> Preferences:

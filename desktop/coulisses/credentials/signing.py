@@ -72,7 +72,8 @@ def files_to_sign(files: Mapping[str, Path]) -> list[Path]:
 
 
 def journal_home_of(plan: ReelPlan) -> Path | None:
-    """The journal folder holding the plan's piece (where the identity lives)."""
+    """The journal folder holding the plan's piece (keys an older version kept there are
+    moved out of it before signing)."""
     from coulisses.journal.layout import is_journal_root
 
     folder = plan.piece.folder
@@ -100,12 +101,8 @@ def sign_export(plan: ReelPlan, files: Mapping[str, Path], *, layout: str, defli
         return Signed()
     cancel.raise_if_cancelled()
     try:
-        if identity is None:
-            home = home or journal_home_of(plan)
-            if home is None:
-                return Signed(problem=tr("This export is not signed: its piece is not in a "
-                                         "journal folder, where the signing key is kept."))
-            identity = load_identity(home)
+        if identity is None:  # this computer's; keys an older version left in the journal
+            identity = load_identity(journal=home or journal_home_of(plan))  # move out first
         shown = shown_captures(plan)
         hashes = still_hashes(shown)
     except CredentialsError as exc:
