@@ -1,14 +1,15 @@
-"""The closing effort card and the small label over a result-first opening."""
+"""The closing effort card and the small label over the still a reel opens on."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from coulisses.export import fonts
-from coulisses.export.captions import CaptionStyle, clean, draw_lines, wrap
+from coulisses.export.captions import KIND_COLOURS, CaptionStyle, clean, draw_lines, wrap
 from coulisses.export.layout import blurred_backdrop
 from coulisses.export.patches import Patch
 from coulisses.i18n import tr
+from coulisses.timeline.plan import RESULT_FIRST, ReelPlan, Shot
 
 
 def card_text(lines: tuple[str, ...], width: int,
@@ -66,16 +67,58 @@ def end_card(lines: tuple[str, ...], width: int, height: int,
     return frame
 
 
+def opening_shot(plan: ReelPlan) -> Shot | None:
+    """The still the reel opens on (the planner's RESULT_FIRST shot), if it opens on one."""
+    return next((s for s in plan.shots if s.kind == RESULT_FIRST and s.capture is not None),
+                None)
+
+
+def opening_is_result(plan: ReelPlan) -> bool:
+    """True when the opening still is a result the maker flagged (the shot carries the result
+    moment); False when none was flagged and the reel opens on the latest still."""
+    shot = opening_shot(plan)
+    return shot is not None and shot.moment_id is not None
+
+
+def opening_caption(plan: ReelPlan) -> str:
+    """The maker's own caption on the opening still (a moment flagged on it), or ""."""
+    shot = opening_shot(plan)
+    if shot is None or shot.capture is None:
+        return ""
+    wanted = shot.capture.id
+    moments = {s.moment_id for s in plan.shots if s.kind != RESULT_FIRST and s.moment_id
+               and s.capture is not None and s.capture.id == wanted}
+    captions = [c for c in plan.cues if c.moment_id in moments and c.text.strip()]
+    return " ".join(captions[-1].text.split()) if captions else ""
+
+
+def opening_label(plan: ReelPlan, lang: str | None = None) -> str:
+    """What the opening still is, in words; "" when the reel does not open on a still.
+
+    "The finished piece" only when the maker flagged a result; otherwise it is the
+    latest still and is said to be: her own caption on it, else "Where it stands
+    today" (a board not finished yet must not be called finished).
+    """
+    if opening_shot(plan) is None:
+        return ""
+    if opening_is_result(plan):
+        return tr("The finished piece", lang=lang)
+    return opening_caption(plan) or tr("Where it stands today", lang=lang)
+
+
 def result_label(width: int, safe_box: tuple[int, int, int, int],
-                 text: str | None = None) -> Patch:
-    """A small pill at the top of the safe zone saying the opening shows the result."""
+                 text: str | None = None, *, result: bool = True) -> Patch:
+    """A small pill at the top of the safe zone saying what the opening still is
+    (``opening_label``): a gold bar for a result, none for the latest still. A
+    maker's caption wraps to two lines at most."""
     base = CaptionStyle.for_width(width)
     size = round(base.size * 0.7)
     style = CaptionStyle(size=size, min_size=size, box_alpha=150, stroke=max(1, base.stroke - 1),
                          pad_x=round(base.pad_x * 0.8), pad_y=round(base.pad_y * 0.6))
     label = clean(text if text is not None else tr("The finished piece")).text
-    image = draw_lines([label], fonts.font(fonts.BOLD, size), box=True, style=style,
-                       accent=(240, 196, 72))
     x0, y0, x1, _ = safe_box
+    lines = wrap(label, (x1 - x0) - 2 * style.pad_x - 2 * style.stroke, size, max_lines=2).lines
+    image = draw_lines(list(lines), fonts.font(fonts.BOLD, size), box=True, style=style,
+                       accent=KIND_COLOURS["result"] if result else None)
     return Patch.from_image(image, x0 + ((x1 - x0) - image.width) // 2,
                             y0 + round(base.size * 0.3))

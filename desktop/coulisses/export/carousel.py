@@ -2,11 +2,13 @@
 
 Instagram's other format. The slides come from the reel plan, so they show
 what the reel shows and never a hidden still (the timeline leaves those out
-of every plan): the finished piece first when the reel opens on it, then the
-still of each struggle, fix and milestone moment with its caption burnt in,
-the result, and the effort card last when the reel has one. Captions, cards
-and the "finished piece" label are drawn by the reel's own code
-(``captions``, ``cards``): same fonts, wrapping and emoji fallback.
+of every plan): the still the reel opens on first, labelled as the reel labels
+it (the finished piece only when a result was flagged, else the latest still),
+then the still of each struggle, fix and milestone moment with its caption
+burnt in, the result (or, with none flagged, the latest still), and the effort
+card last when the reel has one. Captions, cards and the opening label are
+drawn by the reel's own code (``captions``, ``cards``): same fonts, wrapping
+and emoji fallback.
 
 When there are more moments than slides, the most telling ones stay: every
 struggle first, then fixes, then milestones (captioned before uncaptioned
@@ -50,12 +52,13 @@ STORY_KINDS = ("struggle", "fix", "milestone")  # also the order of priority
 # Slide kinds besides the moment kinds.
 FIRST = RESULT_FIRST
 RESULT = "result"
+LATEST = "latest"  # the latest still, when no result was flagged: never called a result
 EFFORT = "effort"
 
 
 @dataclass(frozen=True, slots=True)
 class Slide:
-    kind: str  # FIRST, a story kind, RESULT or EFFORT
+    kind: str  # FIRST, a story kind, RESULT, LATEST or EFFORT
     capture: Capture | None  # None for the effort card
     focus: tuple[float, float] | None = None
     caption: str = ""
@@ -89,7 +92,7 @@ def plan_slides(plan: ReelPlan, limit: int = MAX_IMAGES) -> tuple[Slide, ...]:
         if shot.kind == RESULT_FIRST:
             first = Slide(FIRST, shot.capture, shot.focus)
             continue
-        last_still = Slide(RESULT, shot.capture, shot.focus)
+        last_still = Slide(LATEST, shot.capture, shot.focus)
         if shot.kind == "result":
             # the last still of the last result moment: the piece as it ended
             result = Slide(RESULT, shot.capture, shot.focus, captions.get(shot.moment_id or "", ""))
@@ -98,7 +101,7 @@ def plan_slides(plan: ReelPlan, limit: int = MAX_IMAGES) -> tuple[Slide, ...]:
             story.append(Slide(shot.kind, shot.capture, shot.focus,
                                captions.get(shot.moment_id, "")))
     if result is None:  # no result moment: the still the reel opens on, else its last
-        result = Slide(RESULT, first.capture, first.focus) if first else last_still
+        result = Slide(LATEST, first.capture, first.focus) if first else last_still
     if result is not None and first is not None and not result.caption \
             and result.capture == first.capture:
         result = None  # the same picture twice with nothing new to say
@@ -158,11 +161,12 @@ def render_slides(plan: ReelPlan, *, mode: str = layout.FILL, lang: str | None =
             warnings.append(tr("A carousel still could not be read and was left out: "
                                "{problem}", problem=str(exc)))
             continue
-        if slide.kind in (FIRST, RESULT):
+        if slide.kind in (FIRST, RESULT, LATEST):
             backdrop = picture  # without its overlays
         image = picture.copy()
         if slide.kind == FIRST:
-            cards.result_label(width, box, tr("The finished piece", lang=lang)).blend_into(image)
+            cards.result_label(width, box, cards.opening_label(plan, lang),
+                               result=cards.opening_is_result(plan)).blend_into(image)
         elif slide.caption:
             rendered = render_caption(slide.caption, box, width, kind=slide.kind)
             warnings.extend(rendered.warnings)
@@ -188,8 +192,15 @@ def alt_text(slide: Slide, plan: ReelPlan, lang: str | None = None) -> str:
                             figures=", ".join(x.replace(" · ", ", ") for x in slide.card_lines)))
     assert slide.capture is not None
     when = _when(slide.capture.time, lang)
-    if slide.kind == FIRST:
+    if slide.kind == FIRST and cards.opening_is_result(plan):
         return _sentence(tr("The finished piece, {name}, on {when}", lang=lang,
+                            name=plan.piece.name, when=when))
+    if slide.kind in (FIRST, LATEST):  # no result flagged: the latest still, said as such
+        caption = slide.caption or (cards.opening_caption(plan) if slide.kind == FIRST else "")
+        if caption:
+            return _sentence(tr("The latest still of {name}, on {when}: {caption}", lang=lang,
+                                name=plan.piece.name, when=when, caption=caption))
+        return _sentence(tr("The latest still of {name}, on {when}", lang=lang,
                             name=plan.piece.name, when=when))
     kind = kind_label(slide.kind, lang)
     kind = kind[:1].upper() + kind[1:]

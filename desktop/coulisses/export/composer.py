@@ -130,7 +130,8 @@ class FrameComposer:
         if shot.kind == RESULT_FIRST:
             if self._label is None:
                 self._label = cards.result_label(
-                    self.width, self._safe, tr("The finished piece", lang=self.lang))
+                    self.width, self._safe, cards.opening_label(self.plan, self.lang),
+                    result=cards.opening_is_result(self.plan))
             overlays.append(self._label)
         # Several captions at once stack upwards from the bottom of the safe zone.
         gap = max(2, self.width // 80)

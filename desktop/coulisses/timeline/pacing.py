@@ -3,8 +3,10 @@
 ``plan_reel(snapshot, duration=30, fps=30)`` returns a ``ReelPlan`` (plain data,
 see ``plan.py``) whose frame count is exactly ``round(duration * fps)``:
 
-1. optional *result first* hook: ~1 s of the finished piece (the last result
-   moment's still, else the last still);
+1. optional *result first* hook: ~1 s of the last result moment's still, else
+   (nothing flagged as a result yet) of the latest still; the shot carries the
+   result moment's id only in the first case, and the export labels it by what
+   it is (``export.cards.opening_label``);
 2. the body, in capture order:
    - every moment becomes a *block*: its still (or the stills of its span,
      ``span_to``) under one caption cue held at least

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # Shot kinds: what a shot shows.
 WORK = "work"  # an ordinary still of the process
-RESULT_FIRST = "result-first"  # the finished piece shown first as a hook
+RESULT_FIRST = "result-first"  # the result (else the latest still) shown first as a hook
 END_CARD = "end-card"  # the closing card with the effort figures (no still)
 COVER = "cover"  # the maker's cover still (ReelPlan.cover, never among the shots)
 # Moment kinds (struggle, fix, milestone, result, note) are shot kinds too.
