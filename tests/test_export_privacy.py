@@ -3,7 +3,8 @@
 A phone photo carries where it was taken (GPS) and which device took it
 (serial numbers, the owner's name). Stored as its original bytes, the
 journal keeps them; everything that leaves through an export (the MP4, the
-frames, the cover, the captions, the post text) must carry none of it.
+frames, the cover, the carousel, the captions, the post text, export.json and
+the Content Credentials) must carry none of it, nor the photos' file names.
 """
 
 from __future__ import annotations
@@ -95,6 +96,23 @@ def leaks_in_mp4(path: Path) -> list[str]:
     return found
 
 
+def manifest_text(path: Path) -> str:
+    """The Content Credentials of ``path`` as c2pa reads them ("" when it has none)."""
+    import c2pa
+
+    if path.suffix.lower() not in (".mp4", ".jpg"):
+        return ""
+    with open(path, "rb") as fh:
+        try:
+            reader = c2pa.Reader.try_create("", io.BytesIO(fh.read()))
+        except c2pa.C2paError:
+            return ""
+    if reader is None:
+        return ""
+    with reader:
+        return reader.json()
+
+
 def gps_card(folder: Path, n: int) -> Path:
     """A phone's card of ``n`` photos carrying GPS, serial and owner tags."""
     folder.mkdir()
@@ -125,13 +143,14 @@ def test_nothing_that_leaves_through_an_export_carries_gps_or_device_ids(
         imported_piece, cli, tmp_path):
     piece, _ = imported_piece
     out = tmp_path / "out"
-    code, stdout, stderr = cli("export", piece.id, "--out", str(out), "--duration", "6")
+    code, stdout, stderr = cli("export", piece.id, "--out", str(out), "--duration", "6",
+                               "--carousel")
     assert code == 0, stderr
     folder = Path(stdout.strip().splitlines()[-1])
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     names = {p.name for p in files}
     for output in (f"{piece.id}.mp4", f"{piece.id}-cover.jpg", f"{piece.id}-post.txt",
-                   f"{piece.id}.srt", f"{piece.id}.vtt"):
+                   f"{piece.id}.srt", f"{piece.id}.vtt", "export.json", "01.jpg"):
         assert output in names, sorted(names)  # every output is scanned
     frames = [p for p in files if p.parent.name == "frames" and p.suffix == ".jpg"]
     assert len(frames) >= 30, "no frame files"
@@ -143,6 +162,10 @@ def test_nothing_that_leaves_through_an_export_carries_gps_or_device_ids(
             found += leaks_in_exif(data)
         if path.suffix.lower() == ".mp4":
             found += leaks_in_mp4(path)
+        # The card's file names and folder (the stills' ids keep them) stay home too,
+        # in the bytes and in the Content Credentials as c2pa reads them (issue 21).
+        for text in (data.decode("latin-1"), manifest_text(path)):
+            found += [w for w in ("IMG_0", str(tmp_path / "DCIM")) if w in text]
         if found:
             leaks[str(path.relative_to(folder))] = found
     assert leaks == {}
