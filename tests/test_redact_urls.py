@@ -14,7 +14,7 @@ from concurrent.futures import Future
 
 import pytest
 
-from coulisses.capture.redact import redact
+from coulisses.redaction import redact
 
 SECRETS = ("hunter2", "p@ss@word", "ss@word", "tok3n", "k3y", "s3cret", "pa/ss", "pa#ss")
 
@@ -107,7 +107,7 @@ def test_a_traceback_naming_the_url_is_masked_line_by_line():
 @pytest.fixture
 def log_file(tmp_path):
     """A real log file on the root logger, with redaction installed as the app does."""
-    from coulisses.capture.redact import install_log_redaction
+    from coulisses.redaction import install_log_redaction
 
     factory = logging.getLogRecordFactory()
     install_log_redaction()
@@ -235,3 +235,23 @@ def test_the_cli_error_for_a_source_never_shows_its_password(cli, source):
     code, out, err = cli("snap", "Tasse", "--source", source)
     assert code != 0 and "192.168.1.30" in err, err
     assert "ss@word" not in out + err and "admin:***@192.168.1.30" in err
+
+
+def test_a_password_an_older_version_left_in_a_gap_reason_never_comes_out(journal, cli):
+    """Gaps recorded before redaction was right may hold a password's tail: the journal
+    redacts them when it reads them, and when it writes new ones."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    pid = journal.create_piece("Tasse").id
+    t = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    leaked = "rtsp://admin:p@ss@word@192.0.2.30:554/stream1 lost: timeout"
+    journal.record_gap(pid, t, t + timedelta(minutes=3), reason=leaked)
+    data = json.loads((journal.home / "pieces" / pid / "piece.json").read_text("utf-8"))
+    assert "ss@word" not in json.dumps(data)
+    # A reason written by an older Coulisses, straight into the file.
+    data["gaps"]["2"] = {"start": "2026-11-23T10:00:00.000Z", "end": None, "reason": leaked}
+    (journal.home / "pieces" / pid / "piece.json").write_text(json.dumps(data), "utf-8")
+    code, out, err = cli("timeline", pid, "--json", "--no-suggestions")
+    assert code == 0, err
+    assert "ss@word" not in out and "p@ss" not in out

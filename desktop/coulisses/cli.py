@@ -145,6 +145,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
             raise UsageError(tr("no command given (see `coulisses --help`)"))
         logging.basicConfig(level=logging.DEBUG if args.verbose else logging.ERROR,
                             format="%(levelname)s %(name)s: %(message)s", stream=err)
+        from coulisses.redaction import install_log_redaction
+
+        install_log_redaction()  # a stream's password never reaches the terminal
         ctx = Context(args.home, out, err)
         code = args.run(args, ctx)
         return EXIT_OK if code is None else int(code)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from coulisses.capture.redact import redact
 from coulisses.capture.source_base import Source, SourceEnded, SourceError
 from coulisses.capture.sources import open_source
 from coulisses.i18n import tr
+from coulisses.redaction import redact
 
 log = logging.getLogger(__name__)
 

@@ -43,7 +43,6 @@ from coulisses.capture.clock import Clock, SystemClock
 from coulisses.capture.health import FrameHealth
 from coulisses.capture.idle import Decision, IdleSettings, SceneChangeDetector
 from coulisses.capture.preview import PreviewFrame, downscale
-from coulisses.capture.redact import redact
 from coulisses.capture.scheduler import Scheduler, Tick
 from coulisses.capture.sources import (
     Frame,
@@ -58,6 +57,7 @@ from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.codec import encode_still
 from coulisses.journal.model import DISK_FULL, SOURCE_LOST, WRITE_ERROR, Capture
+from coulisses.redaction import redact
 from coulisses.units import MB, format_duration
 
 log = logging.getLogger(__name__)

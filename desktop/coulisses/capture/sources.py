@@ -11,7 +11,6 @@ from pathlib import Path
 
 from coulisses.capture.camera import CameraSource
 from coulisses.capture.clock import Clock, SystemClock
-from coulisses.capture.redact import redact
 from coulisses.capture.screen import ScreenSource
 from coulisses.capture.source_base import (
     Frame,
@@ -26,6 +25,7 @@ from coulisses.capture.source_base import (
 from coulisses.capture.stream import StreamSource
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.i18n import tr
+from coulisses.redaction import redact
 
 __all__ = [
     "STREAM_SCHEMES", "Frame", "ReopenByRestart", "Source", "SourceEnded", "SourceError",

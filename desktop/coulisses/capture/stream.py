@@ -23,9 +23,9 @@ import cv2
 import numpy as np
 
 from coulisses.capture.clock import Clock, SystemClock
-from coulisses.capture.redact import redact
 from coulisses.capture.source_base import Frame, SourceLost, SourceUnavailable, quiet_opencv
 from coulisses.i18n import tr
+from coulisses.redaction import redact
 
 log = logging.getLogger(__name__)
 

@@ -64,6 +64,7 @@ from coulisses.journal.recovery import TableFiles
 from coulisses.journal.schema import SCHEMA_VERSION
 from coulisses.journal.shape import piece_problem, root_problem
 from coulisses.journal.storage import encode, locked, open_db
+from coulisses.redaction import redact
 
 if TYPE_CHECKING:
     import numpy as np
@@ -470,7 +471,7 @@ class Journal:
             captures, problems = self._rename_misnamed(piece_id, misnamed)
         moments = sorted((_moment(d) for d in moment_docs), key=lambda m: (m.time, m.created))
         gaps = sorted((Gap(parse_iso(d["start"]), parse_iso(d["end"]) if d.get("end") else None,
-                           d.get("reason", ""), d.get("kind", "")) for d in gap_docs),
+                           redact(d.get("reason", "")), d.get("kind", "")) for d in gap_docs),
                       key=lambda g: g.start)
         meta = MappingProxyType({d["capture"]: MappingProxyType(dict(d.get("meta") or {}))
                                  for d in meta_docs if "capture" in d})
@@ -613,7 +614,7 @@ class Journal:
         """Record that capture stopped at ``start`` (``kind``: why, as
         ``timeline.gap_kinds`` names it; ``reason`` in words); ``end_gap`` closes it."""
         doc: dict[str, Any] = {"start": iso(start), "end": iso(end) if end else None,
-                               "reason": reason}
+                               "reason": redact(reason)}
         if kind:
             doc["kind"] = kind
         with self.tables(piece_id) as db:

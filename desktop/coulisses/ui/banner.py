@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from coulisses.redaction import redact
+
 LEVEL_STYLES = {
     "error": "background: #ffebee; border: 1px solid #e57373; color: #b71c1c;",
     "warning": "background: #fff8e1; border: 1px solid #ffb300; color: #6d4c00;",
@@ -45,7 +47,7 @@ class Banner(QFrame):
         super().changeEvent(event)
 
     def show_message(self, text: str, level: str = "error") -> None:
-        text = " ".join(str(text).split())
+        text = " ".join(redact(str(text)).split())  # a stream's password never shows
         if not text:
             return
         if text in self._messages:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses import __version__
-from coulisses.capture.redact import install_log_redaction, redact
+from coulisses.redaction import install_log_redaction, redact
 
 log = logging.getLogger(__name__)
 

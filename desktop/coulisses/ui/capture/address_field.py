@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QDropEvent, QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from coulisses.capture.redact import redact
+from coulisses.redaction import redact
 
 
 class AddressField(QLineEdit):

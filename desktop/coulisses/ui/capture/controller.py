@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from coulisses.capture.preview import Previewer
-from coulisses.capture.redact import redact
 from coulisses.capture.session import (
     CaptureEvent,
     CaptureSession,
@@ -26,6 +25,7 @@ from coulisses.capture.session import (
 from coulisses.capture.sources import SourceError
 from coulisses.i18n import tr
 from coulisses.journal import Journal
+from coulisses.redaction import redact
 from coulisses.ui.bridges import CaptureBridge
 from coulisses.ui.images import qimage_from_bgr
 

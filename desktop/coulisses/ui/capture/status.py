@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from coulisses.capture.redact import redact
 from coulisses.capture.session import CaptureState, Status
 from coulisses.i18n import tr
+from coulisses.redaction import redact
 
 GREEN, AMBER, RED, GREY = "#2e7d32", "#b26a00", "#c62828", "#616161"
 

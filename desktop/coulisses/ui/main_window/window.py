@@ -217,9 +217,16 @@ class MainWindow(QMainWindow):
         self.pieces.refresh_now()
         self.watches.changed.connect(lambda _p: self.pieces.refresh())
         try:
-            self.watches.resume_all()
+            paused = self.watches.resume_all()
         except (JournalError, OSError) as exc:
             self.banner.show_message(str(exc), "warning")
+        else:
+            names = {p.id: p.name for p in self.journal.pieces()} if paused else {}
+            for pid in paused:
+                self.banner.show_message(self.tr(
+                    "The folder watch of {piece} is paused: its folder was not chosen on this "
+                    "computer. Resume it on the Bench if the folder is yours.").format(
+                        piece=names.get(pid, pid)), "warning")
         self._capture_state(None)
 
     # ---------------------------------------------------------------- menus
