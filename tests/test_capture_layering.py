@@ -24,7 +24,7 @@ def test_sources_do_not_import_the_factory_back():
     assert (CAPTURE / "source_base.py").is_file()
     base = _imports(CAPTURE / "source_base.py")
     assert not {m for m in base if m.startswith("coulisses.capture.")} - {
-        "coulisses.capture.clock", "coulisses.capture.redact"}
+        "coulisses.capture.clock", "coulisses.redaction"}
     for name in CONCRETE:
         imported = _imports(CAPTURE / f"{name}.py")
         assert "coulisses.capture.source_base" in imported, name

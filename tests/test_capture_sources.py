@@ -14,7 +14,7 @@ import pytest
 
 from coulisses.capture.camera import CameraSource
 from coulisses.capture.clock import SimulatedClock
-from coulisses.capture.redact import redact
+from coulisses.redaction import redact
 from coulisses.capture.screen import ScreenSource
 from coulisses.capture.session import CaptureSession, CaptureSettings, snap
 from coulisses.capture.sources import SourceEnded, SourceUnavailable, describe, open_source
