@@ -207,9 +207,6 @@ def test_no_manifest_names_the_makers_files_and_stills_go_by_hash_and_index(
     assert json.dumps(log, ensure_ascii=False).count("Trop d'eau.") == 1  # visible caption
 
 
-@pytest.mark.xfail(strict=True, reason="export.json records the export's warnings word for "
-                   "word, and an unreadable still's warning names its path (journal folder and "
-                   "original photo name); the fix belongs to export/exporter.py")
 def test_an_unreadable_stills_warning_does_not_publish_its_path(journal, tmp_path):
     piece, caps = make_private_piece(journal, tmp_path)
     caps[3].path.write_bytes(caps[3].path.read_bytes()[:300])  # a truncated still

@@ -158,8 +158,9 @@ def render_slides(plan: ReelPlan, *, mode: str = layout.FILL, lang: str | None =
         try:
             picture = _picture(slide, width, height, mode)
         except (UnreadableStill, cv2.error, OSError) as exc:
+            assert slide.capture is not None  # every slide but the effort card shows a still
             warnings.append(tr("A carousel still could not be read and was left out: "
-                               "{problem}", problem=str(exc)))
+                               "{problem}", problem=stills.unreadable(slide.capture, exc)))
             continue
         if slide.kind in (FIRST, RESULT, LATEST):
             backdrop = picture  # without its overlays

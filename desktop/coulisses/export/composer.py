@@ -205,7 +205,8 @@ class FrameComposer:
             img = stills.load(capture.path, self.width, self.height, self.layout)
         except (UnreadableStill, cv2.error, OSError) as exc:
             self.warnings.append(tr("A still could not be read and the previous one is "
-                                    "shown in its place: {problem}", problem=str(exc)))
+                                    "shown in its place: {problem}",
+                                    problem=stills.unreadable(capture, exc)))
             self.failed += 1
             self._unreadable.add(shot_index)
             return None

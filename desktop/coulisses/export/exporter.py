@@ -300,8 +300,8 @@ def _write_cover(plan: ReelPlan, preset: Preset, path: Path, warnings: list[str]
         try:
             img = stills.load(shot.capture.path, preset.width, preset.height, "fill")
         except (UnreadableStill, cv2.error, OSError) as exc:
-            warnings.append(tr("The cover still could not be read ({problem}); the cover "
-                               "is plain.", problem=str(exc)))
+            warnings.append(tr("The cover still could not be read: {problem}; the cover "
+                               "is plain.", problem=stills.unreadable(shot.capture, exc)))
     frame = cover.render_cover(img, preset.width, preset.height,
                                shot.focus if shot else None, title=plan.piece.name)
     try:

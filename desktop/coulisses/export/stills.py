@@ -12,7 +12,11 @@ import io
 import numpy as np
 from PIL import Image
 
+from coulisses.i18n import format_datetime, tr
 from coulisses.journal.codec import decode_still, read_still, read_still_bytes
+from coulisses.journal.errors import UnreadableStill
+from coulisses.journal.model import Capture
+from coulisses.os_errors import describe_os_error
 
 _ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 
@@ -39,6 +43,19 @@ def reduction_for(size: tuple[int, int] | None, width: int, height: int, mode: s
         if scale * factor <= 1.0:
             return factor
     return 1
+
+
+def unreadable(capture: Capture, exc: BaseException) -> str:
+    """Why a still could not be used, naming it by its time, never by its path: export
+    warnings go into the published record (export.json) as they are."""
+    if isinstance(exc, UnreadableStill):
+        problem = exc.problem
+    elif isinstance(exc, OSError):
+        problem = describe_os_error(exc)
+    else:
+        problem = tr("it cannot be decoded as an image")
+    return tr("the still of {when} ({problem})", when=format_datetime(capture.time, seconds=True),
+              problem=problem)
 
 
 def load(path, width: int, height: int, mode: str = "fill") -> np.ndarray:

@@ -99,11 +99,12 @@ def read_still_bytes(path: Path) -> bytes:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UnreadableStill(tr("{path} cannot be read ({problem}); it was skipped",
-                                 path=path, problem=exc.strerror or exc)) from exc
+                                 path=path, problem=exc.strerror or exc),
+                              str(exc.strerror or exc)) from exc
     problem = jpeg_problem(data)
     if problem:
         raise UnreadableStill(tr("{path} cannot be used ({problem}); it was skipped",
-                                 path=path, problem=problem))
+                                 path=path, problem=problem), problem)
     return data
 
 
@@ -112,7 +113,7 @@ def decode_still(data: bytes, path: Path, reduce: int = 1) -> np.ndarray:
     img = cv2.imdecode(np.frombuffer(data, np.uint8), _REDUCED.get(reduce, cv2.IMREAD_COLOR))
     if img is None:
         raise UnreadableStill(tr("{path} cannot be decoded as an image; it was skipped",
-                                 path=path))
+                                 path=path), tr("it cannot be decoded as an image"))
     return img
 
 

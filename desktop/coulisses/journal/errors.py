@@ -56,7 +56,13 @@ class MissingFile(JournalError):
 
 
 class UnreadableStill(JournalError):
-    """A still on disk cannot be decoded (truncated, empty, not a JPEG)."""
+    """A still on disk cannot be decoded (truncated, empty, not a JPEG). ``problem`` is
+    the phrase without the path, for sentences that must not name the file (a published
+    export's record)."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem or message
 
 
 class JournalTooNew(JournalError):

@@ -143,7 +143,9 @@ def prune(path: Path, now: datetime | None = None) -> list[Path]:
 
 def describe_time(saved: datetime) -> str:
     """A kept version's time as the maker reads it (local time, to the second)."""
-    return saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    from coulisses.i18n import format_datetime
+
+    return format_datetime(saved, seconds=True)
 
 
 __all__ = ["FOLDER", "KEEP_DAYS", "KEEP_RECENT", "Generation", "describe_time", "folder_of",
