@@ -14,7 +14,6 @@ import pytest
 
 from coulisses.capture.camera import CameraSource
 from coulisses.capture.clock import SimulatedClock
-from coulisses.redaction import redact
 from coulisses.capture.screen import ScreenSource
 from coulisses.capture.session import CaptureSession, CaptureSettings, snap
 from coulisses.capture.sources import SourceEnded, SourceUnavailable, describe, open_source
@@ -23,6 +22,7 @@ from coulisses.capture.synthetic import Scene, write_video
 from coulisses.capture.videofile import VideoFileSource
 from coulisses.journal import Journal
 from coulisses.journal.codec import read_still
+from coulisses.redaction import redact
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop"
 
