@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coulisses.credentials.names import MAX_NAME, identity_folder
 from coulisses.preferences import Preferences, bounds, choices
 from coulisses.ui.combos import refill, select
 
@@ -102,7 +103,17 @@ class PreferencesDialog(QDialog):
         self.maker_label = QLabel(self)
         self.maker_name = QLineEdit(self)
         self.maker_name.setObjectName("maker_name")
+        self.maker_name.setMaxLength(MAX_NAME)
+        # Short lines: a long wrapped label is cut off at the bottom of a dialog.
+        self.maker_note = QLabel(self)
+        self.maker_note.setWordWrap(True)
+        self.keys_label = QLabel(self)
+        self.keys_folder = QLabel(str(identity_folder()), self)
+        self.keys_folder.setObjectName("keys_folder")
+        self.keys_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         export.addRow(self.maker_label, self.maker_name)
+        export.addRow("", self.maker_note)
+        export.addRow(self.keys_label, self.keys_folder)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -153,8 +164,15 @@ class PreferencesDialog(QDialog):
         self.duration_label.setText(self.tr("Reel length:"))
         self.layout_label.setText(self.tr("Framing:"))
         self.maker_label.setText(self.tr("Signed as:"))
-        self.maker_name.setPlaceholderText(self.tr("Your name or studio (used when your "
-                                                   "signing key is first made)"))
+        self.maker_name.setPlaceholderText(self.tr("Your name or your studio's, e.g. "
+                                                   "Atelier Terre et Bois"))
+        self.maker_note.setText(self.tr("Changing it keeps your fingerprint: reels signed "
+                                        "before still check out."))
+        self.keys_label.setText(self.tr("Signing keys:"))
+        keys_tip = self.tr("Kept on this computer, outside the journal, readable by you "
+                           "alone: back up this folder on its own.")
+        self.keys_label.setToolTip(keys_tip)
+        self.keys_folder.setToolTip(keys_tip)
 
         source = self.source.currentData()
         self.source.blockSignals(True)
@@ -192,7 +210,8 @@ class PreferencesDialog(QDialog):
         select(self.export_preset, prefs.export_preset)
         self.export_duration.setValue(prefs.export_duration)
         select(self.export_layout, prefs.export_layout)
-        self.maker_name.setText(prefs.maker_name)
+        # Never given in Preferences: the name the identity already signs with, if chosen.
+        self.maker_name.setText(prefs.maker_name or _signing_name())
 
     def preferences(self) -> Preferences:
         """The edited values (the initial ones for anything left as it was)."""
@@ -246,6 +265,15 @@ class PreferencesDialog(QDialog):
 def _int_range(name: str) -> range:
     low, high = bounds(name)
     return range(int(low), int(high) + 1)
+
+
+def _signing_name() -> str:
+    from coulisses.credentials.names import current_name
+
+    try:
+        return current_name()
+    except Exception:  # noqa: BLE001 - only what the field shows first
+        return ""
 
 
 def _default_journal():

@@ -10,7 +10,11 @@ archived like any piece.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,11 +30,23 @@ from PySide6.QtWidgets import (
 
 from coulisses.capture.probe import CameraInfo
 from coulisses.capture.sources import network_address
+from coulisses.credentials.names import MAX_NAME
 from coulisses.ui.capture.address_field import AddressField
 from coulisses.ui.capture.panel import camera_choice
 from coulisses.ui.pieces.craft_combo import CraftCombo
 
 PHONE = "phone"  # the source combo's entry for a phone over the network
+log = logging.getLogger(__name__)
+
+
+def _needs_name(journal: Path | None) -> bool:
+    from coulisses.credentials.names import needs_name
+
+    try:
+        return needs_name(journal)
+    except Exception:  # noqa: BLE001 - a question for comfort: never stop the first run
+        log.warning("cannot tell whether the signing name was given", exc_info=True)
+        return True
 
 
 class WelcomeView(QScrollArea):
@@ -55,6 +71,13 @@ class WelcomeView(QScrollArea):
         self.craft = CraftCombo(self)
         self.craft.setObjectName("first_piece_craft")
         self.craft_label.setBuddy(self.craft)
+        # The name reels are signed with, asked before the first one is signed (never
+        # the login name); only while it was never given.
+        self.signer_label = QLabel(self)
+        self.signer = QLineEdit(self)
+        self.signer.setObjectName("signer_name")
+        self.signer.setMaxLength(MAX_NAME)
+        self.signer_label.setBuddy(self.signer)
         self.create = QPushButton(self)
         self.create.setObjectName("create_first_piece")
         self.create.setDefault(True)
@@ -77,6 +100,12 @@ class WelcomeView(QScrollArea):
         row.addWidget(self.name, 1)
         row.addWidget(self.craft_label)
         row.addWidget(self.craft)
+        self.signer_row = QWidget(self)
+        signer_row = QHBoxLayout(self.signer_row)
+        signer_row.setContentsMargins(0, 0, 0, 0)
+        signer_row.addWidget(self.signer_label)
+        signer_row.addWidget(self.signer, 1)
+        self.signer_row.hide()  # until shown: asking reads the identity (showEvent)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_label)
         source_row.addWidget(self.source)
@@ -97,6 +126,7 @@ class WelcomeView(QScrollArea):
         layout.addWidget(self.intro)
         layout.addSpacing(16)
         layout.addLayout(row)
+        layout.addWidget(self.signer_row)
         layout.addSpacing(8)
         layout.addWidget(self.camera)
         layout.addLayout(source_row)
@@ -109,8 +139,9 @@ class WelcomeView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.create.clicked.connect(self._create)
         self.name.returnPressed.connect(self._create)
-        self.demo.clicked.connect(self.open_demo)
-        self.import_button.clicked.connect(self.import_photos)
+        self.signer.returnPressed.connect(self._create)
+        self.demo.clicked.connect(self._demo)
+        self.import_button.clicked.connect(self._import)
         self.url.returnPressed.connect(self._create)
         self.source.currentIndexChanged.connect(lambda _i: self._show_url())
         self.source.activated.connect(self._pick)
@@ -127,6 +158,13 @@ class WelcomeView(QScrollArea):
             "vertical reel of the whole story. Start with the piece you are making now."))
         self.name.setPlaceholderText(self.tr("Name of your piece, e.g. Vase bleu #3"))
         self.craft_label.setText(self.tr("Craft:"))
+        self.signer_label.setText(self.tr("Sign your reels as:"))
+        self.signer.setPlaceholderText(self.tr("Your name or your studio's, e.g. Atelier "
+                                               "Terre et Bois"))
+        tip = self.tr("The name anyone who checks your reels' Content Credentials sees. You "
+                      "can change it later in Preferences; your fingerprint stays the same.")
+        self.signer_label.setToolTip(tip)
+        self.signer.setToolTip(tip)
         self.craft.setToolTip(self.tr("What you make: it picks the caption starters and the "
                                       "hashtags offered for your posts."))
         self.create.setText(self.tr("Create my first piece"))
@@ -136,6 +174,11 @@ class WelcomeView(QScrollArea):
         self.url.setPlaceholderText(self.tr(
             "The address the phone's camera app shows, e.g. http://192.168.1.20:8080/video"))
         self.set_cameras(self._cameras)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Asked when shown, not when made: the window makes this page at every start.
+        self.signer_row.setVisible(_needs_name(self._journal_home()))
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -190,7 +233,39 @@ class WelcomeView(QScrollArea):
         source = self.chosen_source()
         if source:
             self.source_chosen.emit(source)
+        self.keep_signer_name()
         self.create_piece.emit(name, self.craft.craft() or "")
+
+    def _demo(self) -> None:
+        self.keep_signer_name()
+        self.open_demo.emit()
+
+    def _import(self) -> None:
+        self.keep_signer_name()
+        self.import_photos.emit()
+
+    def _journal_home(self) -> Path | None:
+        """The window's journal: keys an older version kept in it are its maker's."""
+        journal = getattr(self.window(), "journal", None)
+        home = getattr(journal, "home", None)
+        return home if isinstance(home, Path) else None
+
+    def keep_signer_name(self) -> None:
+        """Sign from now on with the name typed, if one was (before any reel is signed)."""
+        name = self.signer.text().strip()
+        if not name or not self.signer_row.isVisibleTo(self):
+            return
+        from coulisses.credentials.identity import CredentialsError, set_maker_name
+
+        try:
+            identity = set_maker_name(name, journal=self._journal_home())
+        except (ValueError, CredentialsError, OSError) as exc:
+            # Not worth stopping the first piece for: the export window asks again.
+            log.warning("cannot keep the signing name: %s", exc)
+            return
+        for notice in identity.notices:  # keys moved out of an old journal: rare, logged
+            log.warning("%s", notice)
+        self.signer_row.hide()
 
     def busy(self, text: str) -> None:
         self.progress.setRange(0, 0)

@@ -10,6 +10,7 @@ the options so trying again is one click.
 from __future__ import annotations
 
 import contextlib
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,8 @@ from coulisses.ui.export.player import ReelPlayer
 from coulisses.ui.export.preview import PreviewController
 from coulisses.ui.export.scrubber import Scrubber
 from coulisses.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
 
 OUTPUTS = ("mp4", "frames", "srt", "vtt", "cover", "post", "carousel")
 
@@ -107,6 +110,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.out_dir, 1)
         folder_row.addWidget(self.browse)
         self.form.addRow(self.labels["folder"], folder_row)
+        self._build_signer_prompt()
 
         # --- preview
         self.preview = PreviewController(journal, piece_id, self)
@@ -241,6 +245,7 @@ class ExportDialog(QDialog):
         self.open_button.setText(self.tr("Open its folder"))
         self.copy_button.setText(self.tr("Copy the post text"))
         self.close_button.setText(self.tr("Close"))
+        self._retranslate_signer_prompt()
         self.history_label.setText(self.tr("Past exports of this piece"))
         self.history_open.setText(self.tr("Open"))
         self.history_delete.setText(self.tr("Delete…"))
@@ -349,6 +354,8 @@ class ExportDialog(QDialog):
         except ValueError as exc:
             self._say(str(exc))
             return False
+        if not self._keep_signer_name():
+            return False
         out = Path(self.out_dir.text()).expanduser()
         journal, piece_id, options = self.journal, self.piece_id, self.options
         with contextlib.suppress(OSError):  # remembering choices is a comfort, not a must
@@ -374,6 +381,57 @@ class ExportDialog(QDialog):
         self._say(lambda: self.tr("Making the reel…"))
         self._set_busy(True)
         self._runner.start(task)
+        return True
+
+    # ------------------------------------------------------ the signing name
+    def _build_signer_prompt(self) -> None:
+        """Asks the name reels are signed with, while it was never given (before the first
+        reel is signed; never the login name)."""
+        from coulisses.credentials.names import MAX_NAME, needs_name
+
+        self.signer_label = QLabel(self)
+        self.signer_name = QLineEdit(self)
+        self.signer_name.setObjectName("signer_name")
+        self.signer_name.setMaxLength(MAX_NAME)
+        self.form.addRow(self.signer_label, self.signer_name)
+        try:
+            asked = needs_name(self.journal.home)
+        except Exception:  # noqa: BLE001 - a question for comfort: never stop an export
+            log.warning("cannot tell whether the signing name was given", exc_info=True)
+            asked = True
+        self.form.setRowVisible(self.signer_name, asked)
+
+    def _retranslate_signer_prompt(self) -> None:
+        self.signer_label.setText(self.tr("Sign the reel as"))
+        self.signer_name.setPlaceholderText(self.tr("Your name or your studio's, e.g. Atelier "
+                                                    "Terre et Bois"))
+        tip = self.tr("The name anyone who checks your reels' Content Credentials sees. You "
+                      "can change it later in Preferences; your fingerprint stays the same.")
+        self.signer_label.setToolTip(tip)
+        self.signer_name.setToolTip(tip)
+
+    def _keep_signer_name(self) -> bool:
+        """The name typed in the prompt signs this reel and the next ones; False (said on
+        the status line) for a name a certificate cannot carry. Left empty, the reel is
+        signed with the neutral name and the prompt stays for the next one."""
+        name = self.signer_name.text().strip()
+        if not name or not self.form.isRowVisible(self.signer_name):
+            return True
+        from coulisses.credentials.identity import CredentialsError, set_maker_name
+
+        try:
+            identity = set_maker_name(name, journal=self.journal.home)
+        except ValueError as exc:
+            self._say(str(exc))
+            self.signer_name.setFocus()
+            return False
+        except (CredentialsError, OSError) as exc:  # the export says it is unsigned, and why
+            log.warning("cannot keep the signing name: %s", exc)
+            return True
+        self.form.setRowVisible(self.signer_name, False)
+        if identity.notices:  # keys moved out of an old journal: said once, here
+            self.credentials.setText("\n".join(identity.notices))
+            self.credentials.show()
         return True
 
     def cancel(self) -> None:
