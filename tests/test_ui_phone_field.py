@@ -118,3 +118,15 @@ def test_the_welcome_page_phone_field(qtbot) -> None:
     with qtbot.waitSignal(welcome.source_chosen) as chosen:
         qtbot.keyClick(welcome.url, Qt.Key.Key_Return)
     assert chosen.args == ["http://user:hunter2@192.168.1.20:8080/video"]
+
+
+def test_preferences_show_the_default_phone_address_masked(qtbot, tmp_path) -> None:
+    from coulisses.preferences import Preferences
+    from coulisses.ui.preferences_dialog import PreferencesDialog
+
+    url = "rtsp://admin:s3cret@192.0.2.40:554/live"
+    dialog = PreferencesDialog(Preferences(default_source=url))
+    qtbot.addWidget(dialog)
+    shown = dialog.source_text.displayText()
+    assert "s3cret" not in shown and "192.0.2.40" in shown
+    assert dialog.source_text.text() == url  # what is saved is the real address

@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="114"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="116"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, made in {took})</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="343"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="345"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Only %n still to show in {seconds:g} s, so it stays on screen a while; a shorter reel will feel livelier.</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="30"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="31"/>
         <source>Stopped — %n still(s) kept</source>
         <translation>
             <numerusform>Stopped — %n still kept</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="54"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Recording — idle, skipping stills where nothing moves (%n kept)</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="60"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Recording — %n still, next in {s} s</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="62"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Recording — %n still</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>CrashDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="93"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="97"/>
         <source>This happened %n time(s).</source>
         <translation>
             <numerusform>This happened once.</numerusform>
@@ -219,7 +219,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="486"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>
@@ -300,7 +300,7 @@
 <context>
     <name>WatchRow</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="223"/>
         <source>Watching — last photo at {time} (%n imported)</source>
         <translation>
             <numerusform>Watching — last photo at {time} (%n imported)</numerusform>

@@ -124,9 +124,19 @@
         <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="158"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="162"/>
         <source>A carousel still could not be read and was left out: {problem}</source>
         <translation>Une photo du carrousel est illisible et a été laissée de côté&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="202"/>
+        <source>The latest still of {name}, on {when}: {caption}</source>
+        <translation>La dernière photo de {name}, le {when}&#xa0;: {caption}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="204"/>
+        <source>The latest still of {name}, on {when}</source>
+        <translation>La dernière photo de {name}, le {when}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/frame_files.py" line="30"/>
@@ -139,7 +149,7 @@
         <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne&#x202f;; choisissez une photo plus tardive.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="206"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="207"/>
         <source>A still could not be read and the previous one is shown in its place: {problem}</source>
         <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
     </message>
@@ -164,8 +174,8 @@
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="221"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="221"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="233"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="249"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
@@ -175,7 +185,7 @@
         <translation>Dans les coulisses&#xa0;: {effort}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="30"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="31"/>
         <source>Stopped — %n still(s) kept</source>
         <translation>
             <numerusform>Arrêté — %n photo gardée</numerusform>
@@ -183,17 +193,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
         <source>Stream lost since {time} — retrying; check the phone and the Wi-Fi</source>
         <translation>Flux perdu depuis {time} — nouvel essai en cours&#x202f;; vérifiez le téléphone et le Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="45"/>
         <source>Camera lost since {time} — retrying</source>
         <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="54"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Enregistrement — rien ne bouge, photos ignorées (%n gardée)</numerusform>
@@ -201,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="60"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Enregistrement — %n photo, prochaine dans {s} s</numerusform>
@@ -209,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="62"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Enregistrement — %n photo</numerusform>
@@ -238,7 +248,7 @@
         <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="48"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="51"/>
         <source>Cannot write to the journal — paused; retrying</source>
         <translation>Écriture impossible dans le journal — en pause&#x202f;; nouvel essai en cours</translation>
     </message>
@@ -253,14 +263,9 @@
         <translation>Prise de vue reprise.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="99"/>
+        <location filename="../../desktop/coulisses/cli.py" line="100"/>
         <source>Capture your process, failures included, and turn it into an honest reel.</source>
         <translation>Capturez votre travail, ratés compris, et faites-en une vidéo honnête.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="105"/>
-        <source>Captured: {first} → {last}</source>
-        <translation>Prises de vue&#xa0;: {first} → {last}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/session.py" line="338"/>
@@ -360,7 +365,7 @@
         <translation>Pièce de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="46"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="49"/>
         <source>Disk nearly full — paused; free some space and it resumes by itself</source>
         <translation>Disque presque plein — en pause&#x202f;; libérez de la place et la prise de vue reprendra d’elle-même</translation>
     </message>
@@ -380,7 +385,7 @@
         <translation>Terminé&#xa0;: fin de {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="119"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="126"/>
         <source>Effort: {figures}</source>
         <translation>Effort&#xa0;: {figures}</translation>
     </message>
@@ -397,17 +402,17 @@
         <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="223"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="225"/>
         <source>This reel needs at least {seconds:g} s to show every caption long enough to read, so choose {seconds:g} s or more (or shorten some captions).</source>
         <translation>Cette vidéo doit durer au moins {seconds:g}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds:g}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="254"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="256"/>
         <source>Every still of “{name}” is hidden; show some before making a reel.</source>
         <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="343"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="345"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
@@ -475,11 +480,6 @@
         <translation>Recherche de moments suggérés</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="94"/>
-        <source>Made with: {app}</source>
-        <translation>Créé avec&#xa0;: {app}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/commands/mark.py" line="36"/>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="91"/>
         <source>Marked {kind} at {where}.</source>
@@ -494,11 +494,6 @@
         <location filename="../../desktop/coulisses/commands/timeline.py" line="124"/>
         <source>Moments without a still:</source>
         <translation>Moments sans photo&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="124"/>
-        <source>Moments: {count}</source>
-        <translation>Moments&#xa0;: {count}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/app.py" line="174"/>
@@ -541,8 +536,8 @@
         <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="113"/>
-        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="115"/>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="114"/>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="116"/>
         <source>No still was taken: {reason}</source>
         <translation>Aucune photo n’a été prise&#xa0;: {reason}</translation>
     </message>
@@ -763,7 +758,7 @@
         <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer&#x202f;; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="38"/>
         <source>Opening the camera…</source>
         <translation>Ouverture de la caméra…</translation>
     </message>
@@ -783,19 +778,9 @@
         <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="102"/>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="110"/>
         <source>Piece: {name}</source>
         <translation>Pièce&#xa0;: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="114"/>
-        <source>Sessions: {count}</source>
-        <translation>Séances&#xa0;: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="83"/>
-        <source>Signed by: {name}</source>
-        <translation>Signé par&#xa0;: {name}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/credentials/describe.py" line="26"/>
@@ -858,24 +843,59 @@
         <translation>{file}&#xa0;: les Content Credentials ne sont pas valides.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="87"/>
-        <source>Signer trusted: not checked; choose the maker&apos;s published root certificate in the root certificate field to check who signed.</source>
-        <translation>Signataire de confiance&#xa0;: non vérifié&#x202f;; choisissez le certificat racine publié par l’auteur dans le champ du certificat racine pour vérifier qui a signé.</translation>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="86"/>
+        <source>Signed by {name}.</source>
+        <translation>Signé par {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="99"/>
-        <source>Signed on: {when} (by the signer&apos;s clock)</source>
-        <translation>Date de signature&#xa0;: {when} (selon l’horloge du signataire)</translation>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="88"/>
+        <source>Who signed is checked: the root certificate you gave vouches for {name}.</source>
+        <translation>Signataire vérifié&#xa0;: le certificat racine que vous avez indiqué confirme qu’il s’agit de {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="90"/>
-        <source>Signer trusted: not checked; pass the maker&apos;s published root certificate with --trust to check who signed.</source>
-        <translation>Signataire de confiance&#xa0;: non vérifié&#x202f;; indiquez avec --trust le certificat racine publié par l’auteur pour vérifier qui a signé.</translation>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="91"/>
+        <source>Who signed is not checked: choose the maker&apos;s published root certificate above to check it.</source>
+        <translation>Signataire non vérifié&#xa0;: choisissez ci-dessus le certificat racine publié par l’auteur pour le vérifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="85"/>
-        <source>Signer trusted: yes (your trust anchor)</source>
-        <translation>Signataire de confiance&#xa0;: oui (votre certificat de confiance)</translation>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="94"/>
+        <source>Who signed is not checked: pass the maker&apos;s published root certificate with --trust to check it.</source>
+        <translation>Signataire non vérifié&#xa0;: indiquez avec --trust le certificat racine publié par l’auteur pour le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="100"/>
+        <source>Made with {app} from real captures, not generated.</source>
+        <translation>Créé avec {app} à partir de vraies prises de vue, rien de généré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="102"/>
+        <source>Made with {app}.</source>
+        <translation>Créé avec {app}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="104"/>
+        <source>Made from real captures, not generated.</source>
+        <translation>Créé à partir de vraies prises de vue, rien de généré.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="106"/>
+        <source>Signed on {when} (by the signer&apos;s clock).</source>
+        <translation>Signé le {when} (selon l’horloge du signataire).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="113"/>
+        <source>Captured from {first} to {last}.</source>
+        <translation>Prises de vue du {first} au {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="117"/>
+        <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker.</source>
+        <translation>Photos&#xa0;: {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="121"/>
+        <source>Stills: {shown} shown in this export.</source>
+        <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
@@ -888,24 +908,19 @@
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="202"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="203"/>
         <source>Your preferences in {path} cannot be read ({problem}), so the defaults are used for now; the file was left as it is.</source>
         <translation>Vos préférences dans {path} ne peuvent pas être lues ({problem}), donc les réglages par défaut sont utilisés pour l’instant&#x202f;; le fichier a été laissé tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="211"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="212"/>
         <source>Your preferences file {path} is damaged, so the defaults are used; it could not be moved aside ({problem}), so remove it or fix it by hand.</source>
         <translation>Votre fichier de préférences {path} est abîmé, donc les réglages par défaut sont utilisés&#x202f;; il n’a pas pu être mis de côté ({problem})&#xa0;: supprimez-le ou corrigez-le à la main.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="231"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="232"/>
         <source>Some preferences were not valid and are back to their defaults: {names}.</source>
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="97"/>
-        <source>Source: a composite of real captures, not generated.</source>
-        <translation>Source&#xa0;: un assemblage de vraies prises de vue, rien de généré.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="66"/>
@@ -913,17 +928,7 @@
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="112"/>
-        <source>Stills shown: {shown}</source>
-        <translation>Photos montrées&#xa0;: {shown}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/describe.py" line="108"/>
-        <source>Stills: {captured} captured, {shown} shown in this export, {hidden} hidden by the maker</source>
-        <translation>Photos&#xa0;: {captured} prises, {shown} montrées dans cet export, {hidden} masquées par l’auteur</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="28"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="29"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
@@ -953,17 +958,22 @@
         <translation>Suggestions abandonnées (interruption)&#x202f;; le reste de la chronologie est complet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="117"/>
-        <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that the journal folder is writable.</source>
-        <translation>Impossible de conserver la clé Content Credentials dans {folder} ({problem})&#x202f;; vérifiez que le dossier du journal est accessible en écriture.</translation>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="164"/>
+        <source>The Content Credentials key cannot be kept in {folder} ({problem}); check that this folder is writable.</source>
+        <translation>La clé des Content Credentials ne peut pas être gardée dans {folder} ({problem})&#x202f;; vérifiez qu’on peut écrire dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="138"/>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="170"/>
+        <source>Your reels are signed as {name!r}: to sign with your name or your studio&apos;s, set it in Preferences (Signed as) or run: coulisses identity --name &quot;Your name&quot;</source>
+        <translation>Vos vidéos sont signées au nom de {name!r}&#xa0;: pour signer à votre nom ou à celui de votre atelier, indiquez-le dans les Préférences (Signé au nom de) ou lancez&#xa0;: coulisses identity --name &quot;Votre nom&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="202"/>
         <source>The Content Credentials key {path} could not be read; it was moved to {aside} and a new identity was made: publish its fingerprint {fingerprint} (reels signed before still verify with the previous certificate in {previous}).</source>
         <translation>La clé Content Credentials {path} est illisible&#x202f;; elle a été déplacée vers {aside} et une nouvelle identité a été créée&#xa0;: publiez son empreinte {fingerprint} (les vidéos signées auparavant restent vérifiables avec l’ancien certificat, dans {previous}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/identity.py" line="204"/>
+        <location filename="../../desktop/coulisses/credentials/identity.py" line="272"/>
         <source>The Content Credentials signing key in {folder} could not be read; it was set aside and a new one made under the same identity, so your fingerprint is unchanged.</source>
         <translation>La clé de signature Content Credentials de {folder} est illisible&#x202f;; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
     </message>
@@ -983,7 +993,7 @@
         <translation>La légende «&#xa0;{caption}&#xa0;» contient des caractères que la police des légendes ne sait pas dessiner ({chars})&#x202f;; ils ont été retirés de la vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="104"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="109"/>
         <source>The caption “{caption}” is on screen for {seconds:.1f} s, short for its length; viewers may not finish reading it.</source>
         <translation>La légende «&#xa0;{caption}&#xa0;» reste {seconds:.1f}&#xa0;s à l’écran, c’est court pour sa longueur&#x202f;; le public risque de ne pas finir de la lire.</translation>
     </message>
@@ -993,7 +1003,7 @@
         <translation>La légende «&#xa0;{caption}&#xa0;» est trop longue pour l’écran et a été raccourcie par «&#xa0;…&#xa0;»&#x202f;; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="33"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
         <source>The capture could not start.</source>
         <translation>La prise de vue n’a pas pu démarrer.</translation>
     </message>
@@ -1072,14 +1082,9 @@
         <translation>La photo n’a pas pu être enregistrée ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="243"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="310"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="236"/>
-        <source>The cover still could not be read ({problem}); the cover is plain.</source>
-        <translation>La photo de couverture est illisible ({problem})&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
@@ -1107,7 +1112,7 @@
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="186"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="191"/>
         <source>The effort behind {name}: {figures}</source>
         <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
     </message>
@@ -1122,14 +1127,18 @@
         <translation>Impossible de supprimer l’export {folder} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/cards.py" line="76"/>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="165"/>
-        <location filename="../../desktop/coulisses/export/composer.py" line="133"/>
+        <location filename="../../desktop/coulisses/export/cards.py" line="105"/>
+        <location filename="../../desktop/coulisses/export/cards.py" line="118"/>
         <source>The finished piece</source>
         <translation>La pièce terminée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="192"/>
+        <location filename="../../desktop/coulisses/export/cards.py" line="106"/>
+        <source>Where it stands today</source>
+        <translation>Où elle en est aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="197"/>
         <source>The finished piece, {name}, on {when}</source>
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
@@ -1139,7 +1148,7 @@
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="237"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="239"/>
         <source>The frame rate must be a positive whole number.</source>
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
@@ -1184,24 +1193,34 @@
         <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="138"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="145"/>
         <source>The output folder {folder} cannot be created ({problem}).</source>
         <translation>Impossible de créer le dossier de sortie {folder} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="141"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="148"/>
         <source>The output folder {folder} is not writable; choose another folder.</source>
         <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="154"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="161"/>
         <source>Not enough free space in {folder} for this export: it needs about {need} MB and only {free} MB is free; free some space or choose another folder.</source>
         <translation>Pas assez d’espace libre dans {folder} pour cet export&#xa0;: il faut environ {need}&#xa0;Mo et seuls {free}&#xa0;Mo sont libres&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="171"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="182"/>
         <source>The disk holding {folder} filled up during the export; nothing was written. Free some space and export again.</source>
         <translation>Le disque qui contient {folder} s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="235"/>
+        <source>signing {file}</source>
+        <translation>signature de {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="303"/>
+        <source>The cover still could not be read: {problem}; the cover is plain.</source>
+        <translation>La photo de couverture n’a pas pu être lue&#xa0;: {problem}&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/options.py" line="118"/>
@@ -1214,7 +1233,7 @@
         <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="239"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="241"/>
         <source>The reel length must be a positive number of seconds.</source>
         <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
@@ -1244,7 +1263,7 @@
         <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="189"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="191"/>
         <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
         <translation>La photo d’un moment «&#xa0;{kind}&#xa0;» manque&#x202f;; la photo la plus proche est montrée à sa place.</translation>
     </message>
@@ -1314,17 +1333,12 @@
         <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="105"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="111"/>
         <source>This export is not signed: a still could not be read to record its fingerprint ({problem}).</source>
         <translation>Cet export n’est pas signé&#xa0;: une photo n’a pas pu être lue pour enregistrer son empreinte ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="97"/>
-        <source>This export is not signed: its piece is not in a journal folder, where the signing key is kept.</source>
-        <translation>Cet export n’est pas signé&#xa0;: sa pièce n’est pas dans un dossier de journal, là où est gardée la clé de signature.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="103"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="109"/>
         <source>This export is not signed: {problem}</source>
         <translation>Cet export n’est pas signé&#xa0;: {problem}</translation>
     </message>
@@ -1339,7 +1353,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="217"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="245"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1354,14 +1368,14 @@
         <translation>Option d’export inconnue&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="129"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="136"/>
         <location filename="../../desktop/coulisses/export/options.py" line="123"/>
         <source>Unknown export outputs: {names}.</source>
         <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="126"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="133"/>
         <source>Unknown layout {layout!r}; use fill or fit.</source>
         <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
     </message>
@@ -1376,7 +1390,7 @@
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="215"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="216"/>
         <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
         <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
     </message>
@@ -1417,7 +1431,7 @@
         <translation>créer aussi un carrousel&#xa0;: jusqu’à 10 photos au format 4:5 dans carousel/</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="20"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="21"/>
         <source>an exported MP4 or JPEG</source>
         <translation>un MP4 ou un JPEG exporté</translation>
     </message>
@@ -1451,12 +1465,12 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="289"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="358"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="18"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="19"/>
         <source>check a file&apos;s Content Credentials: who signed, the process, whether it changed</source>
         <translation>vérifier les Content Credentials d’un fichier&#xa0;: qui l’a signé, le processus, s’il a été modifié</translation>
     </message>
@@ -1480,8 +1494,13 @@
         <source>do not say in the post text that the reel carries Content Credentials</source>
         <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="103"/>
+        <source>The export was already complete when it was cancelled, so it is kept.</source>
+        <translation>L’export était déjà terminé quand il a été annulé&#xa0;: il est gardé.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="114"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="116"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, produite en {took})</numerusform>
@@ -1489,7 +1508,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="309"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="188"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1554,7 +1573,7 @@
         <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="168"/>
+        <location filename="../../desktop/coulisses/cli.py" line="172"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
@@ -1622,7 +1641,7 @@
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="101"/>
+        <location filename="../../desktop/coulisses/cli.py" line="102"/>
         <source>journal folder (default: $COULISSES_HOME, else your user data folder)</source>
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
@@ -1662,14 +1681,45 @@
         <translation>list (par défaut), accept ID ou dismiss ID</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="19"/>
+        <source>the name your reels are signed with, the fingerprint to publish, where the keys are</source>
+        <translation>le nom sous lequel vos vidéos sont signées, l’empreinte à publier, l’emplacement des clés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="22"/>
+        <source>sign from now on as NAME (your name or your studio&apos;s); the fingerprint stays the same</source>
+        <translation>signer désormais au nom de NAME (le vôtre ou celui de votre atelier)&#x202f;; l’empreinte ne change pas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="24"/>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="36"/>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="39"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="86"/>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="31"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="19"/>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="23"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="24"/>
         <source>machine-readable output</source>
         <translation>sortie lisible par un programme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="52"/>
+        <source>Signed as: {name}</source>
+        <translation>Signé au nom de&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="53"/>
+        <source>Fingerprint to publish: {fingerprint}</source>
+        <translation>Empreinte à publier&#xa0;: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="54"/>
+        <source>Keys (private, back them up): {folder}</source>
+        <translation>Clés (privées, à sauvegarder)&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/identity.py" line="55"/>
+        <source>Root certificate (for verify --trust): {path}</source>
+        <translation>Certificat racine (pour verify --trust)&#xa0;: {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/demo.py" line="16"/>
@@ -1747,7 +1797,7 @@
         <translation>en-tête TIFF absent</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="144"/>
+        <location filename="../../desktop/coulisses/cli.py" line="145"/>
         <source>no command given (see `coulisses --help`)</source>
         <translation>aucune commande indiquée (voir `coulisses --help`)</translation>
     </message>
@@ -1807,7 +1857,7 @@
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="103"/>
+        <location filename="../../desktop/coulisses/cli.py" line="104"/>
         <source>show debug messages</source>
         <translation>afficher les messages de débogage</translation>
     </message>
@@ -1818,7 +1868,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="254"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="323"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -1921,7 +1971,7 @@
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="22"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="23"/>
         <source>the maker&apos;s root certificate, to check who signed</source>
         <translation>le certificat racine de l’auteur, pour vérifier qui a signé</translation>
     </message>
@@ -1996,7 +2046,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="103"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
         <source>warning: {message}</source>
         <translation>attention&#xa0;: {message}</translation>
     </message>
@@ -2016,7 +2066,7 @@
         <translation>avec --watch&#xa0;: intervalle entre deux coups d’œil dans les dossiers (par défaut&#xa0;: 1s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="41"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="42"/>
         <source>{file} cannot be read ({problem}).</source>
         <translation>Impossible de lire {file} ({problem}).</translation>
     </message>
@@ -2026,12 +2076,12 @@
         <translation>{file} ne contient pas de Content Credentials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/signing.py" line="134"/>
+        <location filename="../../desktop/coulisses/credentials/signing.py" line="144"/>
         <source>{file} could not be signed ({problem}); it and the files after it are complete but carry no Content Credentials.</source>
         <translation>Impossible de signer {file} ({problem})&#x202f;; ce fichier et les suivants sont complets mais sans Content Credentials.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/verify.py" line="35"/>
+        <location filename="../../desktop/coulisses/commands/verify.py" line="36"/>
         <source>{file} is not a file that can be read.</source>
         <translation>{file} n’est pas un fichier lisible.</translation>
     </message>
@@ -2106,17 +2156,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="199"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="211"/>
         <source>{kind} on {when}</source>
         <translation>{kind}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="197"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="209"/>
         <source>{kind} on {when}: {caption}</source>
         <translation>{kind}, le {when}&#xa0;: {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/cli.py" line="93"/>
+        <location filename="../../desktop/coulisses/cli.py" line="94"/>
         <source>{message} (see `{prog} --help`)</source>
         <translation>{message} (voir `{prog} --help`)</translation>
     </message>
@@ -2131,7 +2181,7 @@
         <translation>{name} (archivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="107"/>
         <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -2361,7 +2411,7 @@
         <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="242"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="244"/>
         <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
         <translation>«&#xa0;{name}&#xa0;» n’a pas encore de photos&#x202f;; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
@@ -2446,115 +2496,115 @@
         <translation>{path} ne peut pas être lu ({problem})&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="105"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="106"/>
         <source>{path} cannot be used ({problem}); it was skipped</source>
         <translation>{path} est inutilisable ({problem})&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="114"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="115"/>
         <source>{path} cannot be decoded as an image; it was skipped</source>
         <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="106"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="107"/>
         <source>{home} cannot be used as the journal folder ({path} is a file, not a folder); choose another folder</source>
         <translation>{home} ne peut pas servir de dossier pour le journal ({path} est un fichier, pas un dossier)&#x202f;; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="160"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="161"/>
         <source>no piece with id {id!r}</source>
         <translation>aucune pièce avec l’identifiant {id!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="164"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="165"/>
         <source>no piece {id!r} in {home}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce {id!r} dans {home}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="188"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="189"/>
         <source>{path} was damaged and has been repaired; try again</source>
         <translation>{path} était endommagé et a été réparé&#x202f;; réessayez</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="196"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="293"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="197"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="294"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="222"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="223"/>
         <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
         <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="260"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="261"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="269"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="270"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="490"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="491"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="504"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="505"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="511"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="569"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="512"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="570"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="531"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="563"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="581"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="532"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="564"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="582"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="544"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="545"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="547"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="548"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="595"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="552"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="553"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="604"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="605"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="661"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="839"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="662"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="840"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="703"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="704"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
@@ -2589,7 +2639,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="864"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="865"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -2910,6 +2960,52 @@
             <numerusform>caméra ou flux perdu %n fois</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/legacy.py" line="70"/>
+        <source>Your signing keys were moved out of the journal {journal} to {folder}, a private folder of this computer; your fingerprint is unchanged. If another computer exports from this journal, copy that folder to it.</source>
+        <translation>Vos clés de signature ont été sorties du journal {journal} et placées dans {folder}, un dossier privé de cet ordinateur&#x202f;; votre empreinte ne change pas. Si un autre ordinateur exporte depuis ce journal, copiez-y ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/legacy.py" line="79"/>
+        <source>The copy of your signing keys in the journal {journal} was removed: this computer keeps them in {folder}.</source>
+        <translation>La copie de vos clés de signature dans le journal {journal} a été retirée&#xa0;: cet ordinateur les garde dans {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/legacy.py" line="86"/>
+        <source>The journal {journal} held signing keys other than this computer&apos;s; they were moved to {aside} and are not used: reels made here are signed with this computer&apos;s own keys.</source>
+        <translation>Le journal {journal} contenait d’autres clés de signature que celles de cet ordinateur&#x202f;; elles ont été déplacées dans {aside} et ne servent pas&#xa0;: les vidéos faites ici sont signées avec les clés de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/legacy.py" line="93"/>
+        <source>The signing keys in {folder} could not be moved out of the journal ({problem}); they were left there.</source>
+        <translation>Les clés de signature de {folder} n’ont pas pu être sorties du journal ({problem})&#x202f;; elles y ont été laissées.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/legacy.py" line="104"/>
+        <source>The folder of your signing keys, {folder}, is inside the journal folder {journal}, which is synced and backed up with everything in it; choose another journal folder in Preferences.</source>
+        <translation>Le dossier de vos clés de signature, {folder}, est dans le dossier du journal {journal}, qui est synchronisé et sauvegardé avec tout ce qu’il contient&#x202f;; choisissez un autre dossier de journal dans les Préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/names.py" line="58"/>
+        <source>Give the name your reels are signed with: your name or your studio&apos;s, e.g. Atelier Terre et Bois.</source>
+        <translation>Donnez le nom sous lequel vos vidéos sont signées&#xa0;: le vôtre ou celui de votre atelier, par exemple Atelier Terre et Bois.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/names.py" line="61"/>
+        <source>The name your reels are signed with can be at most {n} characters long; shorten it.</source>
+        <translation>Le nom sous lequel vos vidéos sont signées ne peut pas dépasser {n} caractères&#x202f;; raccourcissez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/stills.py" line="56"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="116"/>
+        <source>it cannot be decoded as an image</source>
+        <translation>il ne peut pas être décodé comme une image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/stills.py" line="57"/>
+        <source>the still of {when} ({problem})</source>
+        <translation>la photo du {when} ({problem})</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -2977,7 +3073,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/banner.py" line="40"/>
+        <location filename="../../desktop/coulisses/ui/banner.py" line="42"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
@@ -3021,142 +3117,142 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="206"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="241"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
         <source>A still every</source>
         <translation>Une photo toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="242"/>
         <source>A video file</source>
         <translation>Un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="203"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="204"/>
         <source>A video file to take stills from</source>
         <translation>Un fichier vidéo d’où tirer les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="204"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="38"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="39"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="40"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="41"/>
         <source>Camera {n} — {name}</source>
         <translation>Caméra {n} — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="281"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="282"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="200"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="201"/>
         <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
         <translation>Applis courantes pour téléphone&#xa0;: IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="211"/>
         <source>High sensitivity</source>
         <translation>Sensibilité élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="212"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="213"/>
         <source>Live preview</source>
         <translation>Aperçu en direct</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="247"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="248"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
         <source>Low sensitivity</source>
         <translation>Sensibilité faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
         <source>Medium sensitivity</source>
         <translation>Sensibilité moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="251"/>
         <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="219"/>
         <source>No preview</source>
         <translation>Pas d’aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="206"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="207"/>
         <source>Skip stills where nothing moves</source>
         <translation>Ignorer les photos où rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="215"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="216"/>
         <source>Snap now (F5)</source>
         <translation>Photo maintenant (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="194"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="214"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="215"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="195"/>
         <source>Stream URL</source>
         <translation>Adresse du flux</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="243"/>
         <source>The screen</source>
         <translation>L’écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
         <source>Video file</source>
         <translation>Fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="282"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="283"/>
         <source>Videos</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="198"/>
         <source>When nothing moves</source>
         <translation>Quand rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="199"/>
         <source>rtsp://… or http://… from the phone&apos;s camera app</source>
         <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
     </message>
@@ -3164,22 +3260,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="82"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="65"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="69"/>
         <source>Coulisses could not start because of an unexpected error; your stored stills are safe. Please copy the details below into a bug report.</source>
         <translation>Coulisses n’a pas pu démarrer à cause d’une erreur inattendue&#x202f;; vos photos enregistrées ne risquent rien. Merci de copier les détails ci-dessous dans un rapport de bug.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="67"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="71"/>
         <source>Something unexpected went wrong inside Coulisses. It keeps running and your stored stills are safe; if it happens again, copy the details below into a bug report.</source>
         <translation>Un problème inattendu est survenu dans Coulisses. L’application continue de fonctionner et vos photos enregistrées ne risquent rien&#x202f;; si cela se reproduit, copiez les détails ci-dessous dans un rapport de bug.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="93"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="97"/>
         <source>This happened %n time(s).</source>
         <translation>
             <numerusform>C’est arrivé %n fois.</numerusform>
@@ -3187,7 +3283,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="62"/>
+        <location filename="../../desktop/coulisses/ui/crash_dialog.py" line="66"/>
         <source>Unexpected error</source>
         <translation>Erreur inattendue</translation>
     </message>
@@ -3246,57 +3342,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="425"/>
-        <source>Cancelled: nothing was left half-made.</source>
-        <translation>Annulé&#xa0;: rien n’est resté à moitié fait.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="373"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="440"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="315"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="320"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="405"/>
+        <source>Sign the reel as</source>
+        <translation>Signer la vidéo au nom de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
+        <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="408"/>
+        <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
+        <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="448"/>
+        <source>Making the reel… {step}</source>
+        <translation>Création de la vidéo… {step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="466"/>
+        <source>The reel was already made when you cancelled, so it is kept.</source>
+        <translation>La vidéo était déjà faite quand vous avez annulé&#xa0;: elle est gardée.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="486"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -3304,188 +3420,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="482"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="507"/>
+        <source>Cancelled: no reel was made and nothing was left behind.</source>
+        <translation>Annulé&#xa0;: aucune vidéo n’a été faite et rien n’a été laissé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="564"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="481"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="563"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="388"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="215"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="215"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="212"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="216"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="365"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="381"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="382"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="453"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="249"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="437"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="519"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="418"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="497"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="304"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="309"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="221"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="410"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="489"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="463"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="545"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="543"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="459"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="541"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -3548,161 +3669,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="269"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="276"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="268"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="275"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="227"/>
+        <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
+        <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="270"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="458"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="628"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="635"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="271"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="278"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="464"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="598"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="630"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="605"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="610"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="336"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="596"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="601"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="608"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="454"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="461"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="431"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="478"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="485"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="472"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="479"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="463"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="470"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="486"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="493"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="604"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="336"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="396"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="403"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="418"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="425"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="305"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="312"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="480"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="630"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="608"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="597"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="604"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="610"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="414"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="309"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="316"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="272"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="279"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="524"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="531"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3798,175 +3924,190 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="160"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="181"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="237"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="129"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="133"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
+        <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
+        <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
+        <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
+        <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="171"/>
+        <source>Signing keys:</source>
+        <translation>Clés de signature&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
+        <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="253"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="260"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="77"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="136"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="131"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="192"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="130"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="128"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="87"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="190"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="254"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
-        <source>Your name or studio (used when your signing key is first made)</source>
-        <translation>Votre nom ou celui de votre atelier (utilisé à la création de votre clé de signature)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="138"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
@@ -4384,17 +4525,27 @@
 <context>
     <name>WatchRow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="115"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="140"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="140"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="141"/>
+        <source>Resume watching</source>
+        <translation>Reprendre la surveillance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="166"/>
         <source>The folder where new photos arrive</source>
         <translation>Le dossier où arrivent les nouvelles photos</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="215"/>
+        <source>Watching paused: this journal asks to import the photos in {folder}, a folder not chosen on this computer. Resume only if it is yours.</source>
+        <translation>Surveillance en pause&#xa0;: ce journal demande d’importer les photos de {folder}, un dossier qui n’a pas été choisi sur cet ordinateur. Ne la reprenez que s’il est à vous.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="223"/>
         <source>Watching — last photo at {time} (%n imported)</source>
         <translation>
             <numerusform>Surveillance — dernière photo à {time} (%n importée)</numerusform>
@@ -4402,17 +4553,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="114"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="139"/>
         <source>Watch a folder for new photos</source>
         <translation>Surveiller les nouvelles photos d’un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="187"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="227"/>
         <source>Watching — no new photo yet</source>
         <translation>Surveillance en cours — pas encore de nouvelle photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/importing/watch.py" line="211"/>
         <source>no folder chosen</source>
         <translation>aucun dossier choisi</translation>
     </message>
@@ -4420,77 +4571,92 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="194"/>
         <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
         <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="123"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="155"/>
         <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
         <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="128"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="160"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="129"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="161"/>
+        <source>Sign your reels as:</source>
+        <translation>Signer vos vidéos au nom de&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="162"/>
+        <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
+        <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="164"/>
+        <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
+        <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="168"/>
         <source>What you make: it picks the caption starters and the hashtags offered for your posts.</source>
         <translation>Votre métier&#xa0;: il choisit les débuts de légende et les hashtags proposés pour vos publications.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="131"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="170"/>
         <source>Create my first piece</source>
         <translation>Créer ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="133"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="172"/>
         <source>Import photos instead…</source>
         <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="134"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="173"/>
         <source>Capture from:</source>
         <translation>Prendre les photos avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="136"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="175"/>
         <source>The address the phone&apos;s camera app shows, e.g. http://192.168.1.20:8080/video</source>
         <translation>L’adresse qu’affiche l’appli caméra du téléphone, p. ex. http://192.168.1.20:8080/video</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="191"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="198"/>
         <source>No camera was found on this computer. You can use a phone as a camera over the network (type the address its camera app shows below), import the photos your phone takes, or try the demo piece.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (tapez ci-dessous l’adresse qu’affiche son appli caméra), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="164"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="208"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="127"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="159"/>
         <source>Name of your piece, e.g. Vase bleu #3</source>
         <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="132"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="171"/>
         <source>Try the demo piece</source>
         <translation>Essayer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="121"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="153"/>
         <source>Welcome to Coulisses</source>
         <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="193"/>
         <source>camera {n}</source>
         <translation>caméra {n}</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coulisses.credentials.names import MAX_NAME, identity_folder
 from coulisses.preferences import Preferences, bounds, choices
+from coulisses.ui.capture.address_field import AddressField
 from coulisses.ui.combos import refill, select
 
 CAMERAS_OFFERED = 4  # indexes 0…3; the capture panel probes which ones really exist
@@ -44,7 +45,7 @@ class PreferencesDialog(QDialog):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.source = QComboBox(self)
-        self.source_text = QLineEdit(self)
+        self.source_text = AddressField(self)  # a stream password stays masked
         self.source_browse = QPushButton(self)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_text, 1)
