@@ -850,7 +850,7 @@
     <message>
         <location filename="../../desktop/coulisses/credentials/describe.py" line="88"/>
         <source>Who signed is checked: the root certificate you gave vouches for {name}.</source>
-        <translation>Signataire vérifié&#xa0;: le certificat racine que vous avez indiqué confirme qu’il s’agit de {name}.</translation>
+        <translation>Signataire vérifié&#xa0;: le certificat racine que vous avez indiqué confirme qu’il s’agit bien de «&#xa0;{name}&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/credentials/describe.py" line="91"/>
@@ -3924,190 +3924,190 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="160"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="181"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="238"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
         <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="171"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
         <source>Signing keys:</source>
         <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
         <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
         <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="253"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="254"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="260"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="261"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="148"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="192"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="188"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="79"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="84"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="139"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="85"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="87"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="190"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="254"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="255"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
