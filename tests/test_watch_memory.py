@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from coulisses.capture.importer import IMPORTED
-from coulisses.capture.piece_watch import PieceWatch, set_watch_settings
+from coulisses.capture.piece_watch import PieceWatch
 from coulisses.capture.watch_folder import FolderWatcher
 from coulisses.journal import Journal
 from coulisses.journal.watch_memory import WatchMemory
@@ -244,11 +244,10 @@ def test_the_cli_and_the_app_watching_one_folder_take_each_photo_once(home, piec
     journal = Journal.open(home)
     proc, err = _cli_watch(home, bol.id, inbox)
     app_outcomes = []
-    set_watch_settings(journal, bol.id, inbox, True)
     app = PieceWatch(journal, bol.id, settle=0.3, interval=0.1, on_outcome=app_outcomes.append)
     try:
         assert wait_until(lambda: any("Watching" in line for line in err), timeout=30), err
-        assert app.start().running
+        assert app.switch(True, inbox).running  # the maker chose this folder on this computer
         for i in range(3):
             arrive(inbox / f"IMG_{i}.jpg", photo_bytes(f"2025:04:06 10:0{i}:00", seed=50 + i))
         assert wait_until(lambda: len(journal.snapshot(bol.id).captures) == 3, timeout=20)
