@@ -4,6 +4,7 @@ from coulisses.atomicio import DiskFullError
 from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
+    ChangedElsewhere,
     CorruptFile,
     JournalError,
     JournalTooNew,
@@ -33,6 +34,7 @@ __all__ = [
     "Capture",
     "CaptureNotFound",
     "Change",
+    "ChangedElsewhere",
     "CorruptFile",
     "DiskFullError",
     "Gap",

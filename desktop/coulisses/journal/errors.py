@@ -22,6 +22,12 @@ class MomentNotFound(JournalError):
     pass
 
 
+class ChangedElsewhere(JournalError):
+    """An edit given ``expect=`` found another value stored (another window, the command
+    line, a second computer changed it meanwhile): nothing was changed. The window's undo
+    says so and leaves the value as it is."""
+
+
 class CorruptFile(JournalError):
     """A journal file is damaged (not JSON, the wrong shape, a link): it is set aside,
     never overwritten, and recovered from a kept version."""
@@ -71,6 +77,7 @@ class JournalTooNew(JournalError):
 
 __all__ = [
     "CaptureNotFound",
+    "ChangedElsewhere",
     "CorruptFile",
     "DiskFullError",
     "JournalError",

@@ -38,6 +38,7 @@ from coulisses.journal.confine import open_append, require_inside
 from coulisses.journal.edits import Change, MoveResult
 from coulisses.journal.errors import (
     CaptureNotFound,
+    ChangedElsewhere,
     CorruptFile,
     JournalError,
     MissingFile,
@@ -77,6 +78,8 @@ SIGNATURES = "signatures"  # the cache folder of stored suggestion signatures
 _SETTLED_NS = 2_000_000_000
 
 Stamp = tuple[int, int, int] | None  # (inode, mtime ns, size) of a file, None if absent
+# ``expect=`` left out: the edit happens whatever the value is now (see ``_check``).
+ANY: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,12 +275,16 @@ class Journal:
         self._emit("piece-changed", piece_id)
         return self.piece(piece_id)
 
-    def _write_settings(self, piece_id: str, values: dict[str, Any]) -> dict[str, Any]:
-        """Merge stored settings (None removes one); returns the settings as they were."""
+    def _write_settings(self, piece_id: str, values: dict[str, Any],
+                        check: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+        """Merge stored settings (None removes one); returns the settings as they were.
+        ``check(settings as stored)`` may refuse the change (it raises), under the lock."""
         with self.tables(piece_id) as db:
             table = db.table("piece")
             doc: dict[str, Any] = dict(table.get(doc_id=1) or {})
             before = dict(doc.get("settings") or {})
+            if check is not None:
+                check(before)
             merged = dict(before)
             for key, value in values.items():
                 if value is None:
@@ -533,9 +540,12 @@ class Journal:
                                         moment=moment_id, piece=piece_id))
         return _moment(doc)  # type: ignore[arg-type]
 
-    def edit_moment(self, piece_id: str, moment_id: str, **changes: Any) -> Change[Moment]:
+    def edit_moment(self, piece_id: str, moment_id: str, *, expect: Moment | None = None,
+                    **changes: Any) -> Change[Moment]:
         """``update_moment`` returning the moment before and after (read under the lock).
 
+        ``expect``: the moment as the caller last saw it (an undo: its ``Change.after``);
+        if the stored one differs, ChangedElsewhere and nothing changes.
         A still named by ``capture`` or ``span_to`` is checked with one day
         listing, not a scan of the piece.
         """
@@ -564,6 +574,7 @@ class Journal:
                 raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
                                         moment=moment_id, piece=piece_id))
             before = _moment(doc)  # type: ignore[arg-type]
+            _check_moment(before, expect)
             start = update.get("capture", before.capture)
             end = update.get("span_to", before.span_to)
             if end is not None and (start is None or end < start):
@@ -573,14 +584,17 @@ class Journal:
         self._emit("moment-changed", piece_id, after)
         return Change(before, after)
 
-    def delete_moment(self, piece_id: str, moment_id: str) -> Moment:
-        """Delete a moment; returns it as it was (``restore_moment`` brings it back)."""
+    def delete_moment(self, piece_id: str, moment_id: str, *,
+                      expect: Moment | None = None) -> Moment:
+        """Delete a moment; returns it as it was (``restore_moment`` brings it back).
+        ``expect``: as in ``edit_moment``."""
         with self.tables(piece_id) as db:
             table = db.table("moments")
             doc = table.get(Query().id == moment_id)
             if doc is None:
                 raise MomentNotFound(tr("no moment {moment!r} in piece {piece!r}",
                                         moment=moment_id, piece=piece_id))
+            _check_moment(_moment(doc), expect)  # type: ignore[arg-type]
             table.remove(Query().id == moment_id)
         self._emit("moment-changed", piece_id, None)
         return _moment(doc)  # type: ignore[arg-type]
@@ -602,8 +616,8 @@ class Journal:
             if doc is not None:
                 if _moment(doc) == moment:  # type: ignore[arg-type]
                     return moment
-                raise JournalError(tr("moment {id} was changed since; it cannot be put back "
-                                      "as it was", id=moment.id))
+                raise ChangedElsewhere(tr("moment {id} was changed since; it cannot be put "
+                                          "back as it was", id=moment.id))
             table.insert(_moment_doc(moment))
         self._emit("moment-changed", piece_id, moment)
         return moment
@@ -627,20 +641,27 @@ class Journal:
             db.table("gaps").update({"end": iso(end)}, doc_ids=[gap_id])
         self._emit("gap-recorded", piece_id, gap_id)
 
-    def dismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
-        """Never suggest ``key`` again; Change(before=was it dismissed, after=True)."""
+    def dismiss_suggestion(self, piece_id: str, key: str, *,
+                           expect: bool | None = None) -> Change[bool]:
+        """Never suggest ``key`` again; Change(before=was it dismissed, after=True).
+        ``expect``: whether it is dismissed now, else ChangedElsewhere."""
         with self.tables(piece_id) as db:
             table = db.table("dismissed")
             was = bool(table.search(Query().key == key))
+            _check_dismissed(was, expect)
             if not was:
                 table.insert({"key": key, "at": iso(utc_now())})
         self._emit("piece-changed", piece_id)
         return Change(was, True)
 
-    def undismiss_suggestion(self, piece_id: str, key: str) -> Change[bool]:
-        """Suggest ``key`` again (undo of a dismissal)."""
+    def undismiss_suggestion(self, piece_id: str, key: str, *,
+                             expect: bool | None = None) -> Change[bool]:
+        """Suggest ``key`` again (undo of a dismissal); ``expect`` as in dismissing."""
         with self.tables(piece_id) as db:
-            was = bool(db.table("dismissed").remove(Query().key == key))
+            table = db.table("dismissed")
+            if expect is not None:
+                _check_dismissed(bool(table.search(Query().key == key)), expect)
+            was = bool(table.remove(Query().key == key))
         self._emit("piece-changed", piece_id)
         return Change(was, False)
 
@@ -649,11 +670,13 @@ class Journal:
         with self.tables(piece_id) as db:
             return hidden_mod.of_data(db.storage.read() or {})
 
-    def hide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
+    def hide_stills(self, piece_id: str, capture_ids: Sequence[str], *,
+                    exact: bool = False) -> Change[HiddenRanges]:
         """Hide stills from every export (they stay on disk and in the timeline).
 
         ``Change.ids`` are the stills that were visible and are hidden now:
-        ``unhide_stills(piece_id, change.ids)`` undoes exactly this call.
+        ``unhide_stills(piece_id, change.ids, exact=True)`` undoes exactly this call.
+        ``exact``: every one must be shown now, else ChangedElsewhere and nothing changes.
         """
         ids = sorted(set(capture_ids))
         listing = stills.Listing(self.piece_folder(piece_id))
@@ -663,6 +686,7 @@ class Journal:
         with self.tables(piece_id) as db:
             before = hidden_mod.of_data(db.storage.read() or {})
             new = [c for c in ids if c not in before]
+            _check_all(exact, new, ids)
             if not new:
                 return Change(before, before)
             after = hidden_mod.hide_more(before, new, listing)
@@ -670,13 +694,16 @@ class Journal:
         self._emit("piece-changed", piece_id)
         return Change(before, after, tuple(new))
 
-    def unhide_stills(self, piece_id: str, capture_ids: Sequence[str]) -> Change[HiddenRanges]:
-        """Show stills again; ``Change.ids`` are those that were hidden."""
+    def unhide_stills(self, piece_id: str, capture_ids: Sequence[str], *,
+                      exact: bool = False) -> Change[HiddenRanges]:
+        """Show stills again; ``Change.ids`` are those that were hidden (``exact``: every
+        one must be hidden now, else ChangedElsewhere)."""
         ids = sorted(set(capture_ids))
         listing = stills.Listing(self.piece_folder(piece_id))
         with self.tables(piece_id) as db:
             before = hidden_mod.of_data(db.storage.read() or {})
             shown = [c for c in ids if c in before]
+            _check_all(exact, shown, ids)
             if not shown:
                 return Change(before, before)
             after = before.without_ids(shown, listing.before, listing.after)
@@ -684,28 +711,38 @@ class Journal:
         self._emit("piece-changed", piece_id)
         return Change(before, after, tuple(shown))
 
-    def set_cover(self, piece_id: str, capture_id: str | None) -> Change[str | None]:
-        """The still the export's cover shows (None: the export picks the result)."""
+    def set_cover(self, piece_id: str, capture_id: str | None, *,
+                  expect: Any = ANY) -> Change[str | None]:
+        """The still the export's cover shows (None: the export picks the result).
+        ``expect``: the cover now (None included), else ChangedElsewhere."""
         if capture_id is not None:
             _require(stills.Listing(self.piece_folder(piece_id)), capture_id)
-        before = self._write_settings(piece_id, {piece_settings.COVER: capture_id})
+        before = self._write_settings(
+            piece_id, {piece_settings.COVER: capture_id}, lambda now: _check(
+                piece_settings.PieceSettings.from_mapping(now).cover, expect,
+                tr("the cover was changed elsewhere meanwhile")))
         self._emit("piece-changed", piece_id)
         return Change(piece_settings.PieceSettings.from_mapping(before).cover, capture_id)
 
     def set_focus(self, piece_id: str, focus: tuple[float, float] | None,
-                  capture_id: str | None = None) -> Change[tuple[float, float] | None]:
+                  capture_id: str | None = None, *,
+                  expect: Any = ANY) -> Change[tuple[float, float] | None]:
         """The focus point of the 9:16 crop, for one still or (``capture_id`` None) the piece.
 
         ``focus`` is (x, y) in 0..1 of the still (clamped); None removes it, so the
-        still follows the piece's focus again, or the piece the centre.
+        still follows the piece's focus again, or the piece the centre. ``expect``: the
+        point now (None included), else ChangedElsewhere.
         """
+        moved = tr("the focus point was changed elsewhere meanwhile")
         point = piece_settings.parse_focus(focus)
         if focus is not None and point is None:
             raise JournalError(tr("{focus!r} is not a focus point; give two numbers, x and y "
                                   "between 0 and 1", focus=focus))
         if capture_id is None:
-            old = self._write_settings(piece_id,
-                                       {piece_settings.FOCUS: piece_settings.focus_json(point)})
+            old = self._write_settings(
+                piece_id, {piece_settings.FOCUS: piece_settings.focus_json(point)},
+                lambda now: _check(piece_settings.PieceSettings.from_mapping(now).focus, expect,
+                                   moved))
             self._emit("piece-changed", piece_id)
             return Change(piece_settings.PieceSettings.from_mapping(old).focus, point)
         _require(stills.Listing(self.piece_folder(piece_id)), capture_id)
@@ -715,6 +752,7 @@ class Journal:
             doc: dict[str, Any] | None = table.get(q.capture == capture_id)  # type: ignore[assignment]
             meta = dict((doc or {}).get("meta") or {})
             was = piece_settings.StillSettings.from_mapping(meta).focus
+            _check(was, expect, moved)
             if point is None:
                 meta.pop(piece_settings.STILL_FOCUS, None)
             else:
@@ -839,6 +877,30 @@ def _require(listing: stills.Listing, capture_id: str) -> Capture:
     if not listing.exists(capture_id):
         raise CaptureNotFound(tr("no still {id!r} in this piece", id=capture_id))
     return _capture(listing, capture_id)
+
+
+def _check(now: Any, expect: Any, changed: str) -> None:
+    """Compare-and-swap: refuse when the stored value is not the one expected."""
+    if expect is not ANY and now != expect:
+        raise ChangedElsewhere(changed)
+
+
+def _check_moment(now: Moment, expect: Moment | None) -> None:
+    if expect is not None:
+        _check(now, _moment(_moment_doc(expect)),  # as stored (ms)
+               tr("this moment was changed elsewhere meanwhile"))
+
+
+def _check_dismissed(now: bool, expect: bool | None) -> None:
+    if expect is not None:
+        _check(now, expect, tr("this suggestion was dismissed or brought back elsewhere "
+                               "meanwhile"))
+
+
+def _check_all(exact: bool, changing: Sequence[str], asked: Sequence[str]) -> None:
+    if exact and len(changing) != len(asked):
+        raise ChangedElsewhere(tr("some of these stills were hidden or shown elsewhere "
+                                  "meanwhile"))
 
 
 def _store_hidden(db: TinyDB, hidden: HiddenRanges) -> None:
