@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.pieces.problem.connect(self.banner.show_message)
         self.bench.problem.connect(self.banner.show_message)
         self.timeline.problem.connect(self.banner.show_message)
+        self.edits.busy.connect(self._edit_busy)
         self.bench.flagged.connect(self._flagged)
         self.capture.problem.connect(self.banner.show_message)
         self.capture.state_changed.connect(self._capture_state)
@@ -243,11 +244,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
         self.undo_action, self.redo_action = self.edits.make_actions(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"),
-                                       QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.edit_menu.addAction(self.edits.piece_action)  # whose history they walk
         for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
@@ -309,12 +307,20 @@ class MainWindow(QMainWindow):
         s = self.pieces.current_summary()
         name = s.piece.name if s is not None else ""
         self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+        self.edits.set_piece(self.pieces.current_piece_id, name)  # undo walks its history
         self.piece_title.setText(name or self.tr("No piece chosen"))
         if name and self.emoji_font is None and not self._told_about_emoji and has_emoji(name):
             self._told_about_emoji = True
             self.banner.show_message(self.tr(
                 "This computer has no colour emoji font, so emoji show as boxes here. Nothing "
                 "is lost: they are kept exactly as typed."), "info")
+
+    def _edit_busy(self, text: str) -> None:
+        """A long edit (thousands of stills) runs off the GUI thread: say so meanwhile."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _journal_changed(self, piece_id: str, kind: str) -> None:
         if kind in ("capture-added", "piece-changed", "piece-created", "external"):

@@ -31,7 +31,16 @@ from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
 from coulisses.ui.tasks import Task, TaskRunner
-from coulisses.ui.timeline.commands import EditStack, JournalEdit
+from coulisses.ui.timeline import commands
+from coulisses.ui.timeline.commands import (
+    AddMoment,
+    DeleteMoment,
+    EditStack,
+    HideStills,
+    JournalEdit,
+    MomentEdit,
+    MoveStills,
+)
 from coulisses.ui.timeline.effort_plot import EffortPlot
 from coulisses.ui.timeline.side_panel import SidePanel
 from coulisses.ui.timeline.still_view import StillView
@@ -355,11 +364,13 @@ class TimelinePage(QWidget):
                                      else self.tr("Hide this still"))
 
     # ---------------------------------------------------------------- edits
+    # Each edit is a command over what the journal returns (commands.py), never over
+    # this page's snapshot, which may be a reload behind.
     def _editor(self) -> MomentEditor:
         return MomentEditor(self.journal, self.piece_id)
 
-    def _perform(self, text: str, do, undo, redo=None) -> bool:
-        ok = self.stack.perform(JournalEdit(text, do, undo, redo))
+    def _perform(self, command: JournalEdit, then=None) -> bool:
+        ok = self.stack.perform(command, then)
         self.reload()
         return ok
 
@@ -368,120 +379,84 @@ class TimelinePage(QWidget):
         if not ids:
             return
         span_to = ids[-1] if len(ids) > 1 else None
+        editor = self._editor()
         self._add_moment(self.tr("Flag {kind}").format(kind=kind_label(kind)),
-                         lambda: self._editor().add(kind, at=ids[0], span_to=span_to))
+                         lambda: editor.add(kind, at=ids[0], span_to=span_to))
 
     def _add_moment(self, text: str, add) -> None:
         """A new moment (undo deletes it, redo brings it back with its id), then its caption."""
-        piece, journal = self.piece_id, self.journal
-        if self._perform(text, add, lambda m: journal.delete_moment(piece, m.id),
-                         lambda m: journal.restore_moment(piece, m)):
-            command = self.stack.command(self.stack.index() - 1)
-            self._caption_after_load = command.result.id  # type: ignore[attr-defined]
-            self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
+        self._perform(AddMoment(text, self.journal, self.piece_id, add), self._caption_new)
+
+    def _caption_new(self, command: AddMoment) -> None:
+        self._caption_after_load = command.moment.id
+        self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
 
     def _open_caption(self) -> None:
         moment_id = getattr(self, "_caption_after_load", None)
         if moment_id:
             self.side.edit_caption(moment_id)
 
-    def _moment(self, moment_id: str):
-        return self.timeline.moment(moment_id) if self.timeline else None
+    def _edit_moment(self, text: str, edit) -> None:
+        self._perform(MomentEdit(text, self.journal, self.piece_id, edit))
 
     def recaption(self, moment_id: str, caption: str) -> None:
-        before = self._moment(moment_id)
-        if before is None or before.caption == caption.strip():
-            return
-        piece, journal = self.piece_id, self.journal
-        self._perform(self.tr("Edit caption"),
-                      lambda: self._editor().recaption(moment_id, caption),
-                      lambda _m: journal.update_moment(piece, moment_id, caption=before.caption))
+        editor = self._editor()
+        self._edit_moment(self.tr("Edit caption"), lambda: editor.recaption(moment_id, caption))
 
     def change_kind(self, moment_id: str, kind: str) -> None:
-        before = self._moment(moment_id)
-        if before is None or before.kind == kind:
-            return
-        piece, journal = self.piece_id, self.journal
-        self._perform(self.tr("Change kind to {kind}").format(kind=kind_label(kind)),
-                      lambda: self._editor().change_kind(moment_id, kind),
-                      lambda _m: journal.update_moment(piece, moment_id, kind=before.kind))
+        editor = self._editor()
+        self._edit_moment(self.tr("Change kind to {kind}").format(kind=kind_label(kind)),
+                          lambda: editor.change_kind(moment_id, kind))
 
     def move_moment_here(self, moment_id: str) -> None:
-        before = self._moment(moment_id)
-        ids = self.selected_ids()
-        if before is None or not ids or before.capture == ids[0]:
+        if self.timeline is None or not self.selected_ids():
             return
-        piece, journal, target = self.piece_id, self.journal, self.strip.current
-        capture_id = self.timeline.snapshot.captures[target].id  # type: ignore[union-attr]
-        self._perform(self.tr("Move moment"),
-                      lambda: self._editor().move(moment_id, capture_id),
-                      lambda _m: journal.update_moment(piece, moment_id, capture=before.capture,
-                                                       span_to=before.span_to))
+        capture_id = self.timeline.snapshot.captures[self.strip.current].id
+        editor = self._editor()
+        self._edit_moment(self.tr("Move moment"), lambda: editor.move(moment_id, capture_id))
 
     def delete_moment(self, moment_id: str) -> None:
-        before = self._moment(moment_id)
-        if before is None:
-            return
-        piece, journal = self.piece_id, self.journal
-        self._perform(self.tr("Delete moment"),
-                      lambda: self._editor().delete(moment_id),
-                      lambda m: journal.restore_moment(piece, before),
-                      lambda _m: journal.delete_moment(piece, moment_id))
+        editor = self._editor()
+        self._perform(DeleteMoment(self.tr("Delete moment"), self.journal, self.piece_id,
+                                   lambda: editor.delete(moment_id).before))
 
     def accept_suggestion(self, capture_id: str) -> None:
-        self._add_moment(self.tr("Accept suggestion"),
-                         lambda: self._editor().accept(capture_id))
+        editor = self._editor()
+        self._add_moment(self.tr("Accept suggestion"), lambda: editor.accept(capture_id))
 
     def dismiss_suggestion(self, capture_id: str) -> None:
-        piece, journal = self.piece_id, self.journal
-        self._perform(self.tr("Dismiss suggestion"),
-                      lambda: journal.dismiss_suggestion(piece, capture_id),
-                      lambda _r: journal.undismiss_suggestion(piece, capture_id))
+        self._perform(commands.dismiss_suggestion(self.tr("Dismiss suggestion"), self.journal,
+                                                  self.piece_id, capture_id))
 
     def toggle_hidden(self) -> None:
+        """Hide the selection, or show it when every still of it is hidden; undo acts on
+        the stills the journal says changed, never on the ones this page thought would."""
         ids = self.selected_ids()
         if not ids:
             return
-        piece, journal = self.piece_id, self.journal
-        if all(self.is_hidden(i) for i in ids):
-            changed = [i for i in ids if self.is_hidden(i)]
-            self._perform(self.tr("Show stills"),
-                          lambda: journal.unhide_stills(piece, changed),
-                          lambda _r: journal.hide_stills(piece, changed))
-        else:
-            changed = [i for i in ids if not self.is_hidden(i)]
-            self._perform(self.tr("Hide stills"),
-                          lambda: journal.hide_stills(piece, changed),
-                          lambda _r: journal.unhide_stills(piece, changed))
-        for cap in (self.timeline.snapshot.captures if self.timeline else ()):
-            if cap.id in changed:
-                self.strip.thumbs.forget([cap])
+        hide = not all(self.is_hidden(i) for i in ids)
+        # The strip paints the hidden state over the thumbnails: they stay as they are.
+        self._perform(HideStills(self.tr("Hide stills") if hide else self.tr("Show stills"),
+                                 self.journal, self.piece_id, ids, hide))
 
     def set_cover(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
+        if not self.selected_ids() or self.timeline is None:
             return
-        piece, journal, before = self.piece_id, self.journal, self.cover_id()
-        target = self.timeline.snapshot.captures[self.strip.current].id  # type: ignore
-        self._perform(self.tr("Set cover"),
-                      lambda: journal.set_cover(piece, target),
-                      lambda _r: journal.set_cover(piece, before))
+        target = self.timeline.snapshot.captures[self.strip.current].id
+        self._perform(commands.set_cover(self.tr("Set cover"), self.journal, self.piece_id,
+                                         target))
 
     def set_focus(self, x: float, y: float) -> None:
         if self.timeline is None or self.strip.current < 0:
             return
-        piece, journal = self.piece_id, self.journal
         if self.focus_for_piece.isChecked():
-            before = self.timeline.snapshot.settings.focus
-            self._perform(self.tr("Set the piece's focus point"),
-                          lambda: journal.set_focus(piece, (x, y)),
-                          lambda _r: journal.set_focus(piece, before))
+            command = commands.set_focus(self.tr("Set the piece's focus point"), self.journal,
+                                         self.piece_id, (x, y))
         else:
             capture_id = self.timeline.snapshot.captures[self.strip.current].id
-            before = self.timeline.snapshot.still_settings(capture_id).focus
-            self._perform(self.tr("Set this still's focus point"),
-                          lambda: journal.set_focus(piece, (x, y), capture_id),
-                          lambda _r: journal.set_focus(piece, before, capture_id))
+            command = commands.set_focus(self.tr("Set this still's focus point"), self.journal,
+                                         self.piece_id, (x, y), capture_id)
+        self._perform(command)
         self.still.focus = (x, y)
         self.still.update()
 
@@ -502,9 +477,6 @@ class TimelinePage(QWidget):
             self.move_to_piece(ids, others[names.index(name)].id)
 
     def move_to_piece(self, ids: list[str], target: str) -> bool:
-        src, journal = self.piece_id, self.journal
-        return self._perform(
-            self.tr("Move %n still(s) to another piece", "", len(ids)),
-            lambda: journal.move_stills(src, ids, target),
-            lambda result: journal.move_back(result),
-            lambda _r: journal.move_stills(src, ids, target))
+        return self._perform(MoveStills(
+            self.tr("Move %n still(s) to another piece", "", len(ids)), self.journal,
+            self.piece_id, ids, target))
