@@ -8,6 +8,9 @@ as small buttons; ↓ and ↑ step through them from the keyboard.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.crafts import caption_starters
-from coulisses.i18n import language
+from coulisses.i18n import language, tr
 from coulisses.journal import Journal
+from coulisses.journal.model import Moment
+from coulisses.journal.stills import Listing
 from coulisses.labels import kind_label
 from coulisses.ui.flow import FlowLayout
 from coulisses.ui.tasks import Task, TaskRunner
@@ -79,6 +84,50 @@ class _CaptionEdit(QLineEdit):
             self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
             return
         super().keyPressEvent(event)
+
+
+@dataclass(frozen=True)
+class FlagTarget:
+    """Where a flag key puts its moment: the newest still a reel shows."""
+
+    at: str  # a capture id, or "last" when the piece has no still yet
+    passed_hidden: bool = False  # newer stills are hidden: the moment goes before them
+    all_hidden: bool = False  # no still is shown: the newest, which the reel leaves out
+
+
+def flag_target(journal: Journal, piece_id: str) -> FlagTarget:
+    """The newest still not hidden. A moment on a hidden still is left out of the reel,
+    so a flag after Stop on stills the maker has hidden goes to the last one shown.
+    Costs one day folder and piece.json when the newest still is shown (the usual case,
+    and always while recording); walks back over hidden ranges otherwise."""
+    latest = journal.latest_capture(piece_id)
+    if latest is None:
+        return FlagTarget("last")
+    hidden = journal.hidden(piece_id)
+    if latest.id not in hidden:
+        return FlagTarget(latest.id)
+    ranges = hidden.ranges
+    starts = [a for a, _ in ranges]
+    listing = Listing(journal.piece_folder(piece_id))
+    cid: str | None = latest.id
+    while cid is not None and cid in hidden:
+        start = ranges[bisect_right(starts, cid) - 1][0]
+        cid = listing.before(start)  # the still just before this hidden run
+    if cid is None:
+        return FlagTarget(latest.id, all_hidden=True)
+    return FlagTarget(cid, passed_hidden=True)
+
+
+def flag_note(target: FlagTarget, moment: Moment, time_text: str) -> str | None:
+    """What the maker is told when the flag did not land on the newest still as usual."""
+    kind = kind_label(moment.kind)
+    if target.all_hidden:
+        return tr("Every still of this piece is hidden, so the reel leaves this {kind} out: "
+                  "show its still in the timeline to keep it.", kind=kind)
+    if target.passed_hidden:
+        return tr("The latest stills are hidden, so the {kind} is flagged on the last still "
+                  "shown, at {time}.", kind=kind, time=time_text)
+    return None
 
 
 def starters_for(journal: Journal, piece_id: str, kind: str, lang: str) -> list[str]:

@@ -17,6 +17,7 @@ from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.model import Moment
 from coulisses.ui.capture.controller import CaptureController
+from coulisses.ui.moments import flag_note, flag_target
 
 log = logging.getLogger(__name__)
 
@@ -68,18 +69,21 @@ class Bench(QObject):
         return self.capture.snap_now()
 
     def flag(self, kind: str) -> Moment | None:
-        """Flag the latest still of the target piece (the current time if it has none)."""
+        """Flag the latest still shown of the target piece (the current time if it has none);
+        said when newer stills are hidden, since the reel leaves out a moment on one."""
         piece_id = self.target_piece
         if not piece_id:
             self.problem.emit(tr("Create or choose a piece first: every still belongs to one."))
             return None
         try:
-            latest = self.journal.latest_capture(piece_id)
-            at = latest.id if latest is not None else "last"
-            moment = self.journal.add_moment(piece_id, kind, at=at)
+            target = flag_target(self.journal, piece_id)
+            moment = self.journal.add_moment(piece_id, kind, at=target.at)
         except (JournalError, OSError) as exc:
             self.problem.emit(tr("The moment could not be saved: {reason}", reason=str(exc)))
             return None
+        note = flag_note(target, moment, moment_time_text(moment))
+        if note:
+            self.problem.emit(note)
         self.flagged.emit(piece_id, moment)
         return moment
 

@@ -2,6 +2,11 @@
 
 The caption editor offers the caption starters of the piece's craft for the
 moment's kind (a completer: type to filter, ↓ to see them all).
+
+A refresh (an edit, a still captured, another program's moment) only shows:
+it never moves the large view (only a click on a moment or a suggestion does)
+and never closes a caption being typed. Rows are updated in place, so an open
+editor stays on its moment's row wherever that row goes, and saves there.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -101,8 +107,10 @@ class SidePanel(QWidget):
         self.moments.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked
                                      | QTreeWidget.EditTrigger.EditKeyPressed)
         self._craft: str | None = None
-        self._filling = False
+        self._filling = False  # rows being shown: no edit sent, no jump
+        self._quiet = False  # a row selected by the program: no jump
         self._shown: tuple = ()  # what the moments list shows (set_timeline)
+        self._moments: dict[str, Moment] = {}  # the moments as last read, by id
         self.caption_delegate = CaptionDelegate(self.starters_of, self.moments)
         self.moments.setItemDelegateForColumn(2, self.caption_delegate)
         self.kind = QComboBox(self)
@@ -132,10 +140,14 @@ class SidePanel(QWidget):
         layout.addLayout(srow)
         self.moments.itemChanged.connect(self._edited)
         self.moments.currentItemChanged.connect(self._moment_selected)
+        # A click on the row already selected goes back to its still too.
+        self.moments.itemClicked.connect(lambda item, _c: self._jump(item))
         self.moments.itemActivated.connect(lambda item, _c: self._jump(item))
+        self.caption_delegate.closeEditor.connect(self._editor_closed)
+        self.suggestions.itemClicked.connect(lambda item, _c: self._jump(item))
         self.suggestions.itemActivated.connect(lambda item, _c: self._jump(item))
         self.suggestions.currentItemChanged.connect(
-            lambda item, _p: self._jump(item) if item is not None else None)
+            lambda item, _p: None if self._filling else self._jump(item))
         self.kind.activated.connect(self._kind_chosen)
         self.move_button.clicked.connect(lambda: self._with_moment(self.move_here.emit))
         self.delete_button.clicked.connect(lambda: self._with_moment(self.delete.emit))
@@ -174,15 +186,29 @@ class SidePanel(QWidget):
         super().changeEvent(event)
 
     def set_timeline(self, timeline: Timeline) -> None:
+        """Show these moments and suggestions; nothing the maker is doing moves or closes."""
         self._filling = True
-        moments = sorted(timeline.moments, key=lambda m: (m.time, m.created))
-        shown = (timeline.piece.id, timeline.piece.typed_settings.craft,
-                 tuple((m.id, m.kind, m.time, m.capture, m.caption) for m in moments))
-        if shown != self._shown:
-            # Only when the moments changed: new suggestions alone leave a caption
-            # being typed open.
-            self._shown = shown
-            self._fill_moments(timeline.piece.typed_settings.craft, moments)
+        try:
+            moments = sorted(timeline.moments, key=lambda m: (m.time, m.created))
+            shown = (timeline.piece.id, timeline.piece.typed_settings.craft,
+                     tuple((m.id, m.kind, m.time, m.capture, m.caption) for m in moments))
+            if shown != self._shown:
+                # Only when the moments changed: new suggestions alone touch no row.
+                if self._shown and shown[0] != self._shown[0]:
+                    self.moments.clear()  # another piece: nothing of this one stays
+                self._shown = shown
+                self._fill_moments(timeline.piece.typed_settings.craft, moments)
+            self._fill_suggestions(timeline)
+        finally:
+            self._filling = False
+        self._show_moment_controls(self.moments.currentItem())
+        has = self.suggestions.topLevelItemCount() > 0
+        self.accept_button.setEnabled(has)
+        self.dismiss_button.setEnabled(has)
+
+    def _fill_suggestions(self, timeline: Timeline) -> None:
+        item = self.suggestions.currentItem()
+        selected = item.data(0, ID_ROLE) if item is not None else None
         self.suggestions.clear()
         for s in timeline.suggestions:
             item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"),
@@ -191,32 +217,90 @@ class SidePanel(QWidget):
             item.setData(1, ID_ROLE, s.capture)
             item.setData(1, AREA_ROLE, s.area)
             self.suggestions.addTopLevelItem(item)
-        self._filling = False
-        self._moment_selected(self.moments.currentItem(), None)
-        has = self.suggestions.topLevelItemCount() > 0
-        self.accept_button.setEnabled(has)
-        self.dismiss_button.setEnabled(has)
+            if s.capture == selected:  # Accept and Dismiss act on the one the maker chose
+                self.suggestions.setCurrentItem(item)
 
     def _fill_moments(self, craft: str | None, moments: list[Moment]) -> None:
-        selected = self.current_moment_id()
-        self.moments.clear()
+        """Rows in time order, updated in place: the row being edited is never taken out
+        (that would close its editor), nor its caption or roles rewritten under the maker's
+        typing (Qt pushes a changed cell's data into its open editor)."""
         self._craft = craft
+        self._moments = {m.id: m for m in moments}
+        editing = self._editing_item()
+        current = self.current_moment_id()
+        wanted = {m.id for m in moments}
+        tree = self.moments
+        for i in reversed(range(tree.topLevelItemCount())):  # moments gone
+            if tree.topLevelItem(i).data(0, ID_ROLE) not in wanted:
+                tree.takeTopLevelItem(i)
+        rows = {tree.topLevelItem(i).data(0, ID_ROLE): tree.topLevelItem(i)
+                for i in range(tree.topLevelItemCount())}
         seen: dict[str, int] = {}
-        for m in moments:
+        for i, m in enumerate(moments):
+            item = rows.get(m.id)
+            if item is None:
+                item = QTreeWidgetItem()
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                tree.insertTopLevelItem(i, item)
+            elif item is editing:  # the others make way: it stays where it is
+                while tree.topLevelItem(i) is not item:
+                    tree.addTopLevelItem(tree.takeTopLevelItem(i))
+            elif tree.indexOfTopLevelItem(item) != i:
+                tree.insertTopLevelItem(i, tree.takeTopLevelItem(tree.indexOfTopLevelItem(item)))
             seen[m.kind] = seen.get(m.kind, 0) + 1
-            item = QTreeWidgetItem([kind_label(m.kind), _when(m), m.caption])
-            item.setData(0, ID_ROLE, m.id)
-            item.setData(1, ID_ROLE, m.capture or "")
-            # "Collapse number {n}." counts this kind up to this moment, in time order.
-            item.setData(2, KIND_ROLE, m.kind)
-            item.setData(2, ORDINAL_ROLE, seen[m.kind])
-            item.setForeground(0, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            self.moments.addTopLevelItem(item)
-            if m.id == selected:
-                self.moments.setCurrentItem(item)
-        self.moments.resizeColumnToContents(0)
-        self.moments.resizeColumnToContents(1)
+            self._show_row(item, m, seen[m.kind], edited=item is editing)
+        if current is not None and self.current_moment_id() != current and editing is None:
+            for i in range(tree.topLevelItemCount()):  # a moved row stays selected
+                if tree.topLevelItem(i).data(0, ID_ROLE) == current:
+                    tree.setCurrentItem(tree.topLevelItem(i))
+        tree.resizeColumnToContents(0)
+        tree.resizeColumnToContents(1)
+
+    def _show_row(self, item: QTreeWidgetItem, m: Moment, ordinal: int, edited: bool) -> None:
+        item.setText(0, kind_label(m.kind))
+        item.setText(1, _when(m))
+        item.setData(0, ID_ROLE, m.id)
+        item.setData(1, ID_ROLE, m.capture or "")
+        item.setForeground(0, QColor(KIND_COLOURS.get(m.kind, "#546e7a")))
+        if edited:
+            # The maker's words stay as typed; the starters read these roles later, so
+            # they are stored without telling the view (which would reset the editor).
+            model = self.moments.model()
+            blocked = model.blockSignals(True)
+            try:
+                item.setData(2, KIND_ROLE, m.kind)
+                item.setData(2, ORDINAL_ROLE, ordinal)
+            finally:
+                model.blockSignals(blocked)
+            return
+        item.setText(2, m.caption)
+        # "Collapse number {n}." counts this kind up to this moment, in time order.
+        item.setData(2, KIND_ROLE, m.kind)
+        item.setData(2, ORDINAL_ROLE, ordinal)
+
+    def _editing_item(self) -> QTreeWidgetItem | None:
+        """The row whose caption is being typed, if any (found by its editor: the view's
+        state() says NoState again after any row is removed, the editor still open)."""
+        tree = self.moments
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            if tree.indexWidget(tree.indexFromItem(item, 2)) is not None:  # its open editor
+                return item
+        return None
+
+    def _editor_closed(self, _editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Escape: the row shows the caption as stored (another program may have changed it
+        while the maker was typing); a saved caption was already sent by _edited."""
+        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            return
+        item = self.moments.currentItem()
+        m = self._moments.get(item.data(0, ID_ROLE)) if item is not None else None
+        if m is not None and item.text(2) != m.caption:
+            self._filling = True
+            try:
+                item.setText(2, m.caption)
+            finally:
+                self._filling = False
 
     def starters_of(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
         """The caption starters offered when this moment's caption is edited."""
@@ -230,11 +314,16 @@ class SidePanel(QWidget):
         return item.data(0, ID_ROLE) if item is not None else None
 
     def edit_caption(self, moment_id: str) -> None:
-        """Open the caption of this moment for typing (after a flag or an accept)."""
+        """Open the caption of this moment for typing (after a flag or an accept); the
+        large view stays on the still the maker was looking at."""
         for i in range(self.moments.topLevelItemCount()):
             item = self.moments.topLevelItem(i)
             if item.data(0, ID_ROLE) == moment_id:
-                self.moments.setCurrentItem(item)
+                self._quiet = True
+                try:
+                    self.moments.setCurrentItem(item)
+                finally:
+                    self._quiet = False
                 self.moments.editItem(item, 2)
                 return
 
@@ -244,6 +333,11 @@ class SidePanel(QWidget):
         self.recaption.emit(item.data(0, ID_ROLE), item.text(2))
 
     def _moment_selected(self, item, _previous) -> None:
+        self._show_moment_controls(item)
+        if item is not None and not (self._filling or self._quiet):  # the maker chose it
+            self._jump(item)
+
+    def _show_moment_controls(self, item) -> None:
         enabled = item is not None
         for w in (self.kind, self.move_button, self.delete_button):
             w.setEnabled(enabled)
@@ -251,8 +345,6 @@ class SidePanel(QWidget):
             index = self.kind.findData(item.data(2, KIND_ROLE))
             if index >= 0:
                 self.kind.setCurrentIndex(index)
-            if not self._filling:
-                self._jump(item)
 
     def _kind_chosen(self, index: int) -> None:
         moment_id = self.current_moment_id()

@@ -162,7 +162,8 @@ class StripView(QAbstractScrollArea):
                  if lay.kinds[c] == STILL]
         behind = [int(lay.refs[c]) for c in lay.visible(left - width, left)
                   if lay.kinds[c] == STILL]
-        self.thumbs.request([caps[i] for i in visible + ahead + behind[::-1]])
+        current = [self.current] if 0 <= self.current < len(caps) else []  # drawn zoomed out
+        self.thumbs.request([caps[i] for i in current + visible + ahead + behind[::-1]])
 
     # -------------------------------------------------------------- input
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
@@ -223,6 +224,8 @@ class StripView(QAbstractScrollArea):
         if not extend:
             self.anchor = capture_index
         self.ensure_visible(capture_index)
+        if self.zoom != Zoom.EVERY:
+            self._request_visible()  # its thumbnail, which a zoomed-out cell now shows
         self.viewport().update()
         self.current_changed.emit(capture_index)
         self.selection_changed.emit(*self.selection)
@@ -252,8 +255,10 @@ class StripView(QAbstractScrollArea):
             if kind == GAP:
                 self._paint_gap(painter, rect, lay.gaps[int(lay.refs[cell])])
                 continue
-            index = int(lay.refs[cell])
-            cap = caps[index]
+            lo, hi = int(lay.first[cell]), int(lay.last[cell])
+            # Zoomed out, a cell stands for stills lo..hi: the one holding the current
+            # still shows it (thumbnail and time), as the large view does.
+            cap = caps[self.current if lo <= self.current <= hi else int(lay.refs[cell])]
             thumb_rect = QRect(x + 4, BAND + 2, w - 8, THUMB.height())
             pix = self.thumbs.pixmap(cap)
             if pix is None or pix.isNull():
@@ -289,7 +294,6 @@ class StripView(QAbstractScrollArea):
             painter.drawText(QRect(x, BAND + THUMB.height() + 3, w, FOOT),
                              Qt.AlignmentFlag.AlignCenter, stamp)
             painter.setFont(self.font())
-            lo, hi = int(lay.first[cell]), int(lay.last[cell])
             if hi >= first and lo <= last:
                 painter.setPen(QPen(QColor("#1565c0"), 3 if lo <= self.current <= hi else 2))
                 painter.drawRect(QRect(x + 2, BAND, w - 4, THUMB.height() + 4))
