@@ -169,6 +169,22 @@ def test_another_programs_moment_leaves_the_view_where_the_maker_put_it(
     assert journal.snapshot(p.id).settings.cover == ids[15]
 
 
+def test_a_moment_deleted_elsewhere_leaves_no_other_one_chosen(qtbot, journal, home,
+                                                                piece) -> None:
+    """Delete and Move act on the chosen row: never on a neighbour the refresh picked."""
+    p, ids, struggle, fix = piece
+    window, page = open_timeline(qtbot, journal, p.id)
+    side = page.side
+    click_moment(qtbot, page, fix.id)
+    click_moment(qtbot, page, struggle.id)
+    done = run("moment", p.id, struggle.id, "delete", home=home)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: side.moments.topLevelItemCount() == 1, timeout=5000)
+    assert side.current_moment_id() is None
+    assert not side.delete_button.isEnabled() and not side.move_button.isEnabled()
+    assert page.strip.current == 3  # the view stays where it was
+
+
 def test_a_click_on_the_chosen_moment_goes_back_to_its_still(qtbot, journal, piece) -> None:
     p, ids, struggle, _fix = piece
     window, page = open_timeline(qtbot, journal, p.id)

@@ -245,14 +245,16 @@ class SidePanel(QWidget):
             elif item is editing:  # the others make way: it stays where it is
                 while tree.topLevelItem(i) is not item:
                     tree.addTopLevelItem(tree.takeTopLevelItem(i))
-            elif tree.indexOfTopLevelItem(item) != i:
+            elif tree.topLevelItem(i) is not item:  # (indexOf is a linear search)
                 tree.insertTopLevelItem(i, tree.takeTopLevelItem(tree.indexOfTopLevelItem(item)))
             seen[m.kind] = seen.get(m.kind, 0) + 1
             self._show_row(item, m, seen[m.kind], edited=item is editing)
         if current is not None and self.current_moment_id() != current and editing is None:
-            for i in range(tree.topLevelItemCount()):  # a moved row stays selected
-                if tree.topLevelItem(i).data(0, ID_ROLE) == current:
-                    tree.setCurrentItem(tree.topLevelItem(i))
+            # A moved row stays chosen; a deleted one leaves none chosen (Qt would pick
+            # its neighbour, which Delete or Move would then act on unasked).
+            tree.setCurrentItem(rows.get(current) if current in wanted else None)
+            if current not in wanted:
+                tree.clearSelection()
         tree.resizeColumnToContents(0)
         tree.resizeColumnToContents(1)
 
