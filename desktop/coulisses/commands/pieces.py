@@ -7,7 +7,7 @@ import argparse
 import json
 
 from coulisses.crafts import CRAFTS, craft_label
-from coulisses.i18n import tr
+from coulisses.i18n import format_datetime, tr
 from coulisses.journal.model import iso
 
 OTHER = "other"  # --craft other: no craft (the default hashtags and caption starters)
@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "stills PIECE list` shows them); none lets the export pick it again"))
     change.add_argument("--json", action="store_true", help=tr("machine-readable output"))
     change.set_defaults(run=run_set)
-    ls = psub.add_parser("list", help=tr("id, name, captures, moments, last activity"))
+    ls = psub.add_parser("list", help=tr("id, name, captures, moments, last activity; "
+                                         "archived pieces are marked"))
     ls.add_argument("--json", action="store_true", help=tr("machine-readable output"))
     ls.set_defaults(run=run_list)
 
@@ -97,21 +98,28 @@ def run_set(args: argparse.Namespace, ctx) -> int:
 def run_list(args: argparse.Namespace, ctx) -> int:
     rows = []
     for piece in ctx.journal.pieces():
-        snap = ctx.journal.snapshot(piece.id)
+        snap = ctx.journal.snapshot(piece.id)  # its last_activity: the journal's definition
         rows.append({"id": piece.id, "name": piece.name, "captures": len(snap.captures),
                      "moments": len(snap.moments), "last_activity": iso(snap.last_activity),
-                     "craft": piece.typed_settings.craft})
+                     "craft": piece.typed_settings.craft,
+                     "archived": piece.typed_settings.archived,
+                     "when": format_datetime(snap.last_activity)})
     for problem in ctx.journal.problems:
         ctx.warn(problem)
     if args.json:
+        for row in rows:
+            del row["when"]
         ctx.say(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
         ctx.say(tr("No pieces yet. Create one with: coulisses piece new \"Vase bleu #3\""))
         return 0
     headers = (tr("id"), tr("name"), tr("captures"), tr("moments"), tr("last activity"))
-    table = [headers] + [(r["id"], r["name"], str(r["captures"]), str(r["moments"]),
-                          r["last_activity"][:16].replace("T", " ")) for r in rows]
+    # Archived pieces stay listed (nothing is deleted), marked as the window marks them;
+    # the time is local, written as the reader writes dates.
+    table = [headers] + [(r["id"], tr("{name} (archived)", name=r["name"]) if r["archived"]
+                          else r["name"], str(r["captures"]), str(r["moments"]), r["when"])
+                         for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
     for row in table:
         ctx.say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

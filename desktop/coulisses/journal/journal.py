@@ -32,6 +32,7 @@ from tinydb import Query, TinyDB
 
 from coulisses.atomicio import free_bytes, make_dirs, write_bytes
 from coulisses.i18n import tr
+from coulisses.journal import activity as activity_mod
 from coulisses.journal import generations, layout, leftovers, moving, piece_settings, stills
 from coulisses.journal import hidden as hidden_mod
 from coulisses.journal.confine import open_append, require_inside
@@ -181,6 +182,7 @@ class Journal:
             self._tables.prepare(path, fresh, piece_problem, piece_id,
                                  expected=lambda: leftovers.has_content(folder))
             db = open_db(path, piece_problem)
+            before = _stamp(path)  # a write replaces the file: a new stamp
             try:
                 yield db
             except (CorruptFile, MissingFile) as exc:
@@ -193,6 +195,8 @@ class Journal:
                                         path=path)) from None
             finally:
                 db.close()
+            if _stamp(path) != before:  # an edit: when the maker last worked on the piece
+                activity_mod.note_edit(folder)
 
     def create_piece(self, name: str) -> Piece:
         name = " ".join(name.split())
@@ -418,6 +422,16 @@ class Journal:
             return None
         return Capture(newest, parsed[0], folder / stills.STILLS / day, parsed[2])
 
+    def last_activity(self, piece_id: str, *, latest: Capture | None = None) -> datetime:
+        """When the maker last worked on the piece: a still, a moment, an import or an
+        edit (``journal.activity``); one read of piece.json, one day listing (none when
+        given the ``latest`` still just read), two stats."""
+        with self.tables(piece_id) as db:
+            data = db.storage.read() or {}
+        latest = latest or self.latest_capture(piece_id)
+        return activity_mod.last_activity(self.piece_folder(piece_id), data,
+                                          latest.time if latest is not None else None)
+
     def still_count(self, piece_id: str) -> int:
         """How many stills the piece has: one listing per changed day folder."""
         root = self.piece_folder(piece_id) / stills.STILLS
@@ -486,7 +500,8 @@ class Journal:
         return PieceSnapshot(piece=piece, captures=tuple(captures), moments=tuple(moments),
                              gaps=tuple(gaps), dismissed=dismissed, capture_meta=meta,
                              taken_at=utc_now(), problems=own + tuple(problems),
-                             hidden=hidden)
+                             hidden=hidden, activity=activity_mod.last_activity(
+                                 piece.folder, data, captures[-1].time if captures else None))
 
     def _rename_misnamed(self, piece_id: str,
                          paths: list[Path]) -> tuple[list[Capture], list[str]]:

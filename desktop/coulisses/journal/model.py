@@ -157,6 +157,10 @@ class PieceSnapshot:
     # Hidden stills stay in ``captures`` (the timeline shows them dimmed); an export
     # never shows them.
     hidden: HiddenRanges = NOTHING_HIDDEN
+    # When the maker last worked on the piece, as the journal read it when the snapshot
+    # was taken (``journal.activity``: imports and edits count too); None in a snapshot
+    # made by hand, whose own stills and moments then say it.
+    activity: datetime | None = None
 
     def is_hidden(self, capture_id: str) -> bool:
         return capture_id in self.hidden
@@ -184,6 +188,9 @@ class PieceSnapshot:
 
     @property
     def last_activity(self) -> datetime:
+        """The one definition, ``Journal.last_activity`` (``journal.activity``)."""
+        if self.activity is not None:
+            return self.activity
         times = [self.piece.created]
         if self.captures:
             times.append(self.captures[-1].time)

@@ -35,7 +35,7 @@ class PieceSummary:
 def summarise(journal: Journal, piece: Piece) -> PieceSummary:
     latest = journal.latest_capture(piece.id)
     count = journal.still_count(piece.id)
-    last = latest.time if latest is not None else piece.created
+    last = journal.last_activity(piece.id, latest=latest)  # the journal's definition
     thumb = QImage()
     if latest is not None:
         own = latest.own_thumb()
