@@ -54,6 +54,31 @@ MODULE_TESTS: dict[str, list[str]] = {
         "tests/test_credentials_guards.py",
         "tests/test_credentials.py",  # damaged keys, renewal: real exports, slower
     ],
+    # The journal's guarantees (issue 20). test_journal_kill's kill -9 children run the
+    # checkout's code, unmutated: only what its parent process calls can kill a mutant.
+    "desktop/coulisses/journal/moving.py": [
+        "tests/test_journal_mutants.py",
+        "tests/test_journal_move.py",
+        "tests/test_journal_move_guards.py",
+        "tests/test_journal_boundaries.py",
+        "tests/test_journal_kill.py",
+    ],
+    **{f"desktop/coulisses/journal/{name}.py": [
+        "tests/test_journal_mutants.py",
+        "tests/test_journal_recovery.py",
+        "tests/test_journal.py",
+        "tests/test_journal_shape.py",
+        "tests/test_journal_durability.py",
+        "tests/test_os_errors.py",
+        "tests/test_journal_processes.py",
+    ] for name in ("recovery", "generations", "storage")},
+    **{f"desktop/coulisses/journal/{name}.py": [
+        "tests/test_journal_mutants.py",
+        "tests/test_journal_boundaries.py",
+        "tests/test_journal_ids.py",
+        "tests/test_journal_recovery.py",
+        "tests/test_journal.py",
+    ] for name in ("capture_id", "confine", "leftovers", "ids")},
 }
 
 
@@ -121,14 +146,17 @@ def toml_list(items: list[str]) -> str:
     return "[" + ", ".join(json.dumps(i) for i in items) + "]"
 
 
-def write_config(work: Path, modules: list[str], tests: list[str]) -> None:
+def write_config(work: Path, modules: list[str], tests: list[str], slow: bool) -> None:
+    # Tests marked slow (seconds each) are left out unless asked: they would run for
+    # every mutant their function reaches.
+    pytest_args = ["-p", "no:cacheprovider", "-x", *(() if slow else ("-m", "not slow"))]
     mutate = ["src/" + m.removeprefix("desktop/") for m in modules]
     section = "\n".join([
         "", "[tool.mutmut]",
         'source_paths = ["src/coulisses"]',  # the whole package, so it imports as one
         f"only_mutate = {toml_list(mutate)}",
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}",
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x"]',
+        f"pytest_add_cli_args = {toml_list(pytest_args)}",
         'also_copy = ["assets", "seeds"]',
         f"do_not_mutate_patterns = {toml_list(NEVER_MUTATE)}",
         "use_git_change_detection = false",
@@ -160,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true",
                     help="keep mutmut's earlier results in the scratch folder (faster; a "
                          "verdict may be stale if only a test changed)")
+    ap.add_argument("--slow", action="store_true",
+                    help="also run the tests marked slow (left out by default)")
     ap.add_argument("--json", type=Path, help="also write the summary here")
     args = ap.parse_args(argv)
 
@@ -174,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"mutating {', '.join(modules)}\nagainst {', '.join(tests)}\nin {work}")
 
     build_scratch(work, args.worktree, tests, args.reuse)
-    write_config(work, modules, tests)
+    write_config(work, modules, tests, args.slow)
     started = time.monotonic()
     run = mutmut(work, "run", "--max-children", str(args.jobs), capture=False)
     seconds = time.monotonic() - started

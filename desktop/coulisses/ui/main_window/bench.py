@@ -2,6 +2,8 @@
 
 A controller with no layout of its own: the window connects its panels here.
 Every journal write reports failure as one sentence (``problem``), never a traceback.
+Flags and captions are edits of the window's per-piece history (``EditStack``): Ctrl+Z
+takes back a flag from F8–F11 like any edit of the timeline.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from coulisses.capture.session import CaptureSettings
 from coulisses.i18n import tr
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.model import Moment
+from coulisses.labels import kind_label
 from coulisses.ui.capture.controller import CaptureController
 from coulisses.ui.moments import flag_note, flag_target
+from coulisses.ui.timeline.commands import AddMoment, EditStack, JournalEdit, MomentEdit
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +36,12 @@ class Bench(QObject):
     problem = Signal(str)
     flagged = Signal(str, object)  # piece id, Moment
 
-    def __init__(self, journal: Journal, capture: CaptureController,
+    def __init__(self, journal: Journal, capture: CaptureController, edits: EditStack,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.capture = capture
+        self.edits = edits
         self.selected_piece = ""
 
     @property
@@ -77,23 +82,31 @@ class Bench(QObject):
             return None
         try:
             target = flag_target(self.journal, piece_id)
-            moment = self.journal.add_moment(piece_id, kind, at=target.at)
         except (JournalError, OSError) as exc:
             self.problem.emit(tr("The moment could not be saved: {reason}", reason=str(exc)))
             return None
-        note = flag_note(target, moment, moment_time_text(moment))
-        if note:
-            self.problem.emit(note)
-        self.flagged.emit(piece_id, moment)
-        return moment
+        journal, made = self.journal, []
+
+        def done(command: JournalEdit) -> None:
+            assert isinstance(command, AddMoment)
+            made.append(command.moment)
+            note = flag_note(target, command.moment, moment_time_text(command.moment))
+            if note:
+                self.problem.emit(note)
+            self.flagged.emit(piece_id, command.moment)
+
+        # An undoable edit of that piece's history (the window's Edit menu names it).
+        self.edits.perform(AddMoment(tr("Flag {kind}", kind=kind_label(kind)), journal,
+                                     piece_id, lambda: journal.add_moment(piece_id, kind,
+                                                                          at=target.at)),
+                           done)
+        return made[0] if made else None  # None too while an edit of the piece runs
 
     def caption(self, piece_id: str, moment_id: str, text: str) -> bool:
-        try:
-            self.journal.update_moment(piece_id, moment_id, caption=text)
-        except (JournalError, OSError) as exc:
-            self.problem.emit(tr("The caption could not be saved: {reason}", reason=str(exc)))
-            return False
-        return True
+        journal = self.journal
+        return self.edits.perform(MomentEdit(
+            tr("Edit caption"), journal, piece_id,
+            lambda: journal.edit_moment(piece_id, moment_id, caption=text)))
 
 
 def moment_time_text(moment: Moment) -> str:

@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
         self.banner = Banner(self)
         self.pieces = PiecesPanel(journal, self)
         self.capture = CaptureController(journal, self)
-        self.bench = Bench(journal, self.capture, self)
+        # One undo history per piece, for the timeline's edits and the bench's flags.
+        self.edits = EditStack(lambda text: self.banner.show_message(text), self)
+        self.bench = Bench(journal, self.capture, self.edits, self)
         self.capture_panel = CapturePanel(self)
         self.moment_bar = MomentBar(self)
         self.caption_prompt = CaptionPrompt(self)
@@ -111,7 +113,6 @@ class MainWindow(QMainWindow):
         bench_layout.addWidget(self.moment_bar)
         bench_layout.addWidget(self.caption_prompt)
         # Views of the piece are tabs: the bench, its timeline (the export comes next).
-        self.edits = EditStack(lambda text: self.banner.show_message(text), self)
         self.timeline = TimelinePage(journal, self.edits, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")

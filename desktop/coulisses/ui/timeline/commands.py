@@ -18,6 +18,7 @@ for it.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -289,6 +290,7 @@ class EditStack(QObject):
         self._histories: dict[str, History] = {}
         self._runner = TaskRunner(self, "work")
         self._running: list[JournalEdit] = []
+        self._said_at = 0.0  # when the status line last told a long edit's progress
 
     # ----------------------------------------------------------- the histories
     def history(self, piece_id: str | None = None) -> History:
@@ -434,6 +436,12 @@ class EditStack(QObject):
             self.busy.emit("")
             return
         command = self._running[0]
+        if progress is not None:
+            # A move reports every still: the status line changes a few times a second.
+            now = time.monotonic()
+            if now - self._said_at < 0.25 and progress.done != progress.total:
+                return
+            self._said_at = now
         if progress is not None and progress.total:
             self.busy.emit(self.tr("{action}: {done} of {total}…").format(
                 action=command.text, done=format_count(progress.done),
