@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,6 +35,7 @@ import numpy as np
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, ProgressCallback
 from coulisses.journal.model import PieceSnapshot, iso
+from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
@@ -299,8 +301,9 @@ def reason_text(area: float, lang: str | None = None) -> str:
 # A long session is searched in overlapping segments: memory stays bounded
 # (one 100,000-still session would need ~0.5 GB at once) and each segment
 # judges changes against its own usual step. Finished segments do not change,
-# so their lasting changes are remembered (per process): the app rebuilds its
-# timeline after every new still and only the live segment is searched again.
+# so their lasting changes are remembered (per process): as stills arrive the
+# window searches again (at most once a minute) and only the live segment is
+# searched again.
 SEGMENT = 4000
 OVERLAP = 6 * WINDOW  # every still has 2 windows of context on each side in some segment
 _MEMO: OrderedDict[tuple, tuple[tuple[str, float, float], ...]] = OrderedDict()
@@ -321,9 +324,13 @@ def _segments(s: Session) -> list[tuple[int, int, bool]]:
 
 
 def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool, head: bool) -> tuple:
-    ids = tuple(c.id for c in snapshot.captures[lo:hi])
-    return (str(snapshot.piece.folder), ids[0], ids[-1], len(ids), hash(ids), last, head,
-            WINDOW, MIN_WINDOW, RATIO, MIN_STEP, SEGMENT)
+    caps = snapshot.captures
+    # The window's timeline grows in a Run, which hashes each stretch of ids once: a
+    # search as stills arrive then costs the live segment, not the whole piece.
+    ids_hash = caps.ids_hash(lo, hi) if isinstance(caps, Run) else \
+        hash(tuple(c.id for c in caps[lo:hi]))
+    return (str(snapshot.piece.folder), caps[lo].id, caps[hi - 1].id, hi - lo, ids_hash, last,
+            head, WINDOW, MIN_WINDOW, RATIO, MIN_STEP, SEGMENT)
 
 
 def clear_memo() -> None:
@@ -354,9 +361,12 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
     """Ranked suggestions for a piece (best first), at most ``per_session`` per session."""
     if not snapshot.captures:
         return ()
-    times = timestamps(snapshot.captures)
+    times: Sequence[float]
     if sessions is None:
+        times = timestamps(snapshot.captures)
         sessions = split_sessions(snapshot, gap, times)
+    else:
+        times = Times(snapshot.captures)  # only moments tied to a time look (a bisect)
     segments = [(s.index, lo, hi, last, lo == s.first)
                 for s in sessions for lo, hi, last in _segments(s)]
     keys = [_segment_key(snapshot, lo, hi, last, head) for _, lo, hi, last, head in segments]
@@ -388,7 +398,7 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
     # Stills near a moment the maker already flagged need no suggestion.
     flagged = np.zeros(len(snapshot.captures), bool)
     for m in snapshot.moments:
-        anchor = moment_anchor(snapshot, m, times)
+        anchor = moment_anchor(snapshot, m, times)  # type: ignore[arg-type]  # indexable
         if anchor is None:
             continue
         end = snapshot.index_of(m.span_to) if m.span_to else None

@@ -12,7 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from coulisses.timeline.build import Timeline
-from coulisses.timeline.sessions import moment_anchor, timestamps
+from coulisses.timeline.growing import Times
+from coulisses.timeline.sessions import moment_anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +25,14 @@ class Arc:
 
 
 def worked_arc(timeline: Timeline) -> Arc:
+    """The arc in time proportional to the sessions and moments, not to the stills."""
     snap = timeline.snapshot
-    times = timestamps(snap.captures)
+    times = Times(snap.captures)  # a few of them are needed, not all
     sessions, offset = [], 0.0
     starts = []  # (session first index, worked offset, session start timestamp)
     for s in timeline.sessions:
         sessions.append((offset, offset + s.seconds))
-        starts.append((s.first, offset, times[s.first]))
+        starts.append((s.first, offset, s.start.timestamp()))
         offset += s.seconds
     firsts = [f for f, _, _ in starts]
 
@@ -43,7 +45,7 @@ def worked_arc(timeline: Timeline) -> Arc:
 
     marks = []
     for m in sorted(snap.moments, key=lambda m: (m.time, m.created)):
-        anchor = moment_anchor(snap, m, times)
+        anchor = moment_anchor(snap, m, times)  # type: ignore[arg-type]  # indexable will do
         if anchor is not None:
             marks.append((at(anchor), m.kind, m.caption))
     bounds, after_struggle = [0.0], False
@@ -54,5 +56,6 @@ def worked_arc(timeline: Timeline) -> Arc:
             bounds.append(x)
             after_struggle = False
     bounds.append(offset)
-    attempts = tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False)) if times else ()
+    attempts = tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False)) \
+        if snap.captures else ()
     return Arc(offset, tuple(sessions), tuple(marks), attempts)

@@ -3,11 +3,21 @@
 Behaviour lives here as a thin controller over the journal and timeline APIs:
 every edit goes through the EditStack (undoable, never recorded if it
 failed); views are refreshed from a fresh snapshot built off the GUI thread.
+
+While a capture runs (this window's or ``coulisses capture`` in a terminal),
+new stills cost a constant amount of work whatever the piece's size: the page
+reads the stills added since its last look (``journal.added``), grows its
+timeline and strip layout by them on the GUI thread (``timeline.growing``,
+``extend_layout``), and looks for suggestions at most once a minute. A fresh
+snapshot is taken only when something else changed (an edit here or in
+another program, a move, a piece chosen).
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.i18n import format_datetime
-from coulisses.journal import Journal
-from coulisses.journal.model import MOMENT_KINDS, PieceSnapshot
+from coulisses.journal import Journal, JournalError
+from coulisses.journal.added import Mark, added_since, mark
+from coulisses.journal.model import MOMENT_KINDS
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
+from coulisses.timeline.growing import grow
+from coulisses.timeline.suggestions import Suggestion, find_suggestions
 from coulisses.ui.tasks import Task, TaskRunner
 from coulisses.ui.timeline import commands
 from coulisses.ui.timeline.commands import (
@@ -44,21 +57,29 @@ from coulisses.ui.timeline.commands import (
 from coulisses.ui.timeline.effort_plot import EffortPlot
 from coulisses.ui.timeline.side_panel import SidePanel
 from coulisses.ui.timeline.still_view import StillView
-from coulisses.ui.timeline.strip_layout import Zoom, build_layout, session_cells
+from coulisses.ui.timeline.strip_layout import Zoom, build_layout, extend_layout, session_cells
 from coulisses.ui.timeline.strip_view import StripView
 
 log = logging.getLogger(__name__)
 RELOAD_MS = 150
+# While stills arrive, suggestions are looked for at most this often: a search reads
+# the signatures of up to 4,000 stills, and a suggestion needs a dozen stills after
+# the change it points at anyway. An edit looks again at once.
+SUGGEST_EVERY_MS = 60_000
 
 
 def _load(journal: Journal, piece_id: str, zoom: Zoom):
+    at = mark(journal, piece_id)  # before the snapshot: what comes after is read again
     snapshot = journal.snapshot(piece_id)
     timeline = build_timeline(snapshot, suggestions=False)
-    return piece_id, timeline, build_layout(timeline, zoom)
+    return piece_id, at, timeline, build_layout(timeline, zoom)
 
 
-def _suggest(snapshot: PieceSnapshot, cancel, progress) -> Timeline:
-    return build_timeline(snapshot, suggestions=True, token=cancel, progress=progress)
+def _suggest(timeline: Timeline, cancel, progress) -> tuple[str, tuple[Suggestion, ...]]:
+    snap = timeline.snapshot
+    found = find_suggestions(snap, timeline.sessions, token=cancel, progress=progress)
+    # A hidden still is not offered as a moment: it will never be in a reel.
+    return snap.piece.id, tuple(s for s in found if not snap.is_hidden(s.capture))
 
 
 class TimelinePage(QWidget):
@@ -75,6 +96,12 @@ class TimelinePage(QWidget):
         self._suggestions = TaskRunner(self, "work")
         self._suggest_task: Task | None = None
         self._suggested_for: object = None
+        self._searched_at = -SUGGEST_EVERY_MS / 1000  # monotonic seconds of the last search
+        self._suggest_later = QTimer(self)
+        self._suggest_later.setSingleShot(True)
+        self._suggest_later.timeout.connect(self._suggest_due)
+        self._mark: Mark | None = None  # where the timeline on screen stands in the journal
+        self._jump_for: object = None  # the sessions and moments the jump menu lists
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(RELOAD_MS)
@@ -179,6 +206,7 @@ class TimelinePage(QWidget):
             return
         self.piece_id = piece_id
         self.timeline = None
+        self._mark = None
         self.strip.current = self.strip.anchor = -1
         self.reload_now()
 
@@ -201,10 +229,14 @@ class TimelinePage(QWidget):
             self.reload_now()
 
     def reload_now(self) -> None:
+        """Show the journal as it is: the new stills appended when nothing else changed,
+        else a fresh snapshot built off the GUI thread."""
         if not self.piece_id:
             return
         if self._loading:
             self._again = True
+            return
+        if self._grow():
             return
         self._loading = True
         journal, piece_id, zoom = self.journal, self.piece_id, Zoom(self.zoom.currentData())
@@ -213,61 +245,125 @@ class TimelinePage(QWidget):
         task.signals.failed.connect(self._failed)
         self._loads.start(task)
 
+    def _grow(self) -> bool:
+        """Append the stills added since the timeline on screen was read; False when a
+        fresh snapshot is needed instead. Costs what the new stills cost, not the piece."""
+        tl, at = self.timeline, self._mark
+        if tl is None or at is None or tl.piece.id != self.piece_id:
+            return False
+        try:
+            got = added_since(self.journal, self.piece_id, at)
+        except (JournalError, OSError) as exc:
+            log.debug("stills added to %s not read: %s", self.piece_id, exc)
+            return False
+        if got is None:
+            return False
+        added, self._mark = got
+        if not added:  # the poll seeing this window's own stills again
+            return True
+        grown = grow(tl, added)
+        if grown is None:
+            return False
+        if grown is tl:
+            return True
+        layout = self.strip.layout_
+        if layout is not None and layout.captures == len(tl.snapshot.captures) \
+                and layout.zoom == self.strip.zoom:
+            layout = extend_layout(layout, grown)
+        else:
+            layout = None  # the strip lays it out again (it was zoomed meanwhile)
+        self._show(grown, layout, grown=True)
+        self._suggest_soon()
+        return True
+
     def _failed(self, message: str) -> None:
         self._loading = False
         self.problem.emit(message)
 
     def _loaded(self, result) -> None:
         self._loading = False
-        piece_id, timeline, layout = result
+        piece_id, at, timeline, layout = result
         if piece_id == self.piece_id:
+            self._mark = at
             self._show(timeline, layout)
-            self._find_suggestions(timeline.snapshot)
+            self._find_suggestions(timeline)
         if self._again:
             self._again = False
             self.reload_now()
 
-    def _show(self, timeline: Timeline, layout=None) -> None:
-        if self.timeline is not None and timeline.suggestions == () and \
-                self.timeline.snapshot.captures == timeline.snapshot.captures and \
-                self.timeline.snapshot.dismissed == timeline.snapshot.dismissed:
+    def _show(self, timeline: Timeline, layout=None, grown: bool = False) -> None:
+        """Put ``timeline`` on screen; ``grown``: the one on screen with stills appended
+        (the moments, suggestions and the still on show are the same: left as they are,
+        so a caption being typed stays open)."""
+        old = self.timeline
+        if not grown and old is not None and not timeline.suggestions and old.suggestions:
             # Keep the suggestions already found until the new search finishes.
-            from dataclasses import replace
-
-            kept = tuple(s for s in self.timeline.suggestions
-                         if s.capture not in timeline.snapshot.dismissed)
+            snap = timeline.snapshot
+            kept = tuple(s for s in old.suggestions if s.capture not in snap.dismissed
+                         and not snap.is_hidden(s.capture)
+                         and snap.index_of(s.capture) is not None)
             timeline = replace(timeline, suggestions=kept)
-        first = self.timeline is None
+        first = old is None
         self.timeline = timeline
         self.strip.set_timeline(timeline, keep_position=not first, layout=layout)
-        self.side.set_timeline(timeline)
+        if not grown:
+            self.side.set_timeline(timeline)
         self.effort.set_timeline(timeline)
-        self._fill_jump()
-        self._current_changed(self.strip.current)
+        jump = (timeline.piece.id, len(timeline.sessions), timeline.moments)
+        if jump != self._jump_for:  # the menu lists sessions and moments, not stills
+            self._fill_jump()
+        if not grown:
+            self._current_changed(self.strip.current)
         self.loaded.emit()
 
-    def _find_suggestions(self, snapshot: PieceSnapshot) -> None:
+    def _suggest_soon(self) -> None:
+        """Look for suggestions again once SUGGEST_EVERY_MS has passed since the last look."""
+        if self._suggest_later.isActive():
+            return
+        since = (time.monotonic() - self._searched_at) * 1000
+        self._suggest_later.start(int(max(0.0, SUGGEST_EVERY_MS - since)))
+
+    def _suggest_due(self) -> None:
+        if self._suggest_task is not None:
+            self._suggest_soon()  # the last search is still running: let it finish
+            return
+        if self.timeline is not None and self.isVisible():
+            self._find_suggestions(self.timeline)
+
+    def _find_suggestions(self, timeline: Timeline) -> None:
+        snapshot = timeline.snapshot
         key = (snapshot.piece.id, len(snapshot.captures),
                snapshot.captures[-1].id if snapshot.captures else None, snapshot.dismissed,
-               tuple((m.id, m.capture) for m in snapshot.moments))
+               snapshot.hidden, tuple((m.id, m.capture, m.span_to) for m in snapshot.moments))
         if key == self._suggested_for:
             return
         self._suggested_for = key
+        self._suggest_later.stop()
+        self._searched_at = time.monotonic()
         if self._suggest_task is not None:
             self._suggest_task.cancel()
-        task = Task(lambda c, p: _suggest(snapshot, c, p))
+        task = Task(lambda c, p: _suggest(timeline, c, p))
         task.signals.finished.connect(self._suggestions_found)
+        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+            signal.connect(self._search_ended)
         self._suggest_task = task
         self._suggestions.start(task)
 
-    def _suggestions_found(self, timeline: Timeline) -> None:
-        if self.timeline is None or timeline.piece.id != self.piece_id:
-            return
-        from dataclasses import replace
+    def _search_ended(self, *_args) -> None:
+        task = self._suggest_task
+        if task is not None and self.sender() is task.signals:
+            self._suggest_task = None
 
+    def _suggestions_found(self, result: tuple[str, tuple[Suggestion, ...]]) -> None:
+        piece_id, found = result
+        if self.timeline is None or piece_id != self.piece_id:
+            return
         current = self.timeline
-        fresh = tuple(s for s in timeline.suggestions if s.capture not in
-                      current.snapshot.dismissed)
+        snap = current.snapshot
+        fresh = tuple(s for s in found if s.capture not in snap.dismissed
+                      and not snap.is_hidden(s.capture))
+        if fresh == current.suggestions:
+            return
         self.timeline = replace(current, suggestions=fresh)
         self.strip.set_timeline(self.timeline, layout=self.strip.layout_)
         self.side.set_timeline(self.timeline)
@@ -277,6 +373,8 @@ class TimelinePage(QWidget):
         self.strip.set_zoom(Zoom(self.zoom.currentData()))
 
     def _fill_jump(self) -> None:
+        tl = self.timeline
+        self._jump_for = (tl.piece.id, len(tl.sessions), tl.moments) if tl else None
         self.jump.clear()
         self.jump.addItem(self.tr("Jump to…"), "")
         tl = self.timeline

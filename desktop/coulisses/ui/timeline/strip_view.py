@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -58,6 +59,7 @@ class StripView(QAbstractScrollArea):
         self.layout_: StripLayout | None = None
         self.zoom = Zoom.EVERY
         self.suggested: dict[int, object] = {}  # capture index -> Suggestion
+        self._suggested_at = np.zeros(0, np.int64)  # its keys, sorted (a cell's: a bisect)
         self.current = -1  # capture index
         self.anchor = -1  # other end of the selected range
         self._small = QFont(self.font())
@@ -73,6 +75,7 @@ class StripView(QAbstractScrollArea):
         snap = timeline.snapshot
         self.suggested = {i: s for s in timeline.suggestions
                           if (i := snap.index_of(s.capture)) is not None}
+        self._suggested_at = np.asarray(sorted(self.suggested), dtype=np.int64)
         self.layout_ = layout if layout is not None and layout.zoom == self.zoom else \
             build_layout(timeline, self.zoom)
         self._update_range()
@@ -274,9 +277,7 @@ class StripView(QAbstractScrollArea):
             moments = lay.moments_in(int(lay.first[cell]), int(lay.last[cell]))
             if moments:
                 self._paint_moments(painter, QRect(x + 2, 1, w - 4, BAND - 2), moments)
-            suggestion = next((self.suggested[i] for i in range(int(lay.first[cell]),
-                                                                 int(lay.last[cell]) + 1)
-                               if i in self.suggested), None) if self.suggested else None
+            suggestion = self._suggestion_in(int(lay.first[cell]), int(lay.last[cell]))
             if suggestion is not None:
                 painter.setPen(QPen(QColor(SUGGESTION), 2, Qt.PenStyle.DashLine))
                 painter.drawRect(thumb_rect.adjusted(1, 1, -1, -1))
@@ -297,6 +298,12 @@ class StripView(QAbstractScrollArea):
             if hi >= first and lo <= last:
                 painter.setPen(QPen(QColor("#1565c0"), 3 if lo <= self.current <= hi else 2))
                 painter.drawRect(QRect(x + 2, BAND, w - 4, THUMB.height() + 4))
+
+    def _suggestion_in(self, lo: int, hi: int):
+        """The first suggestion on a still in [lo, hi] (a zoomed-out cell covers many)."""
+        at = self._suggested_at
+        i = int(np.searchsorted(at, lo)) if at.size else 0
+        return self.suggested.get(int(at[i])) if i < at.size and at[i] <= hi else None
 
     def _paint_moments(self, painter: QPainter, rect: QRect,
                        moments: tuple[Moment, ...]) -> None:

@@ -4,8 +4,10 @@
 lookup) and, for a miss, ``request()``s the visible range. Loads go in small
 batches to the "thumbnails" pool as QImage; a scroll drops the batches not yet
 started (stale requests), and the pixmaps are made here, on the GUI thread.
-The cache keeps the most recently shown thumbnails up to a size the maker's
-memory can afford (the default QPixmapCache would hold ~500).
+The cache keeps the most recently shown thumbnails up to a byte budget: a
+window left open on a capture for a week sees every new still's thumbnail, and
+a count cap of a few thousand would hold ~100 MB of pixmaps nobody scrolls back
+to. Reloading one costs a small JPEG decode in the pool.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from coulisses.ui.images import load_image
 from coulisses.ui.tasks import Task, TaskRunner
 
 BATCH = 24
-DEFAULT_LIMIT = 2500  # ~100 KB each at 112x84 with Qt's overhead: well under 300 MB
+# ~500 strip thumbnails (104x78, 32 bits): several screens either side of the view.
+DEFAULT_LIMIT_BYTES = 16 * 2**20
 
 
 def _load(batch: list[tuple[str, Capture]], bound: QSize,
@@ -36,14 +39,19 @@ def _load(batch: list[tuple[str, Capture]], bound: QSize,
     return key, out
 
 
+def _size(pix: QPixmap) -> int:
+    return pix.width() * pix.height() * max(pix.depth(), 8) // 8
+
+
 class ThumbnailCache(QObject):
     loaded = Signal()  # some thumbnails arrived: repaint
 
-    def __init__(self, bound: QSize, limit: int = DEFAULT_LIMIT,
+    def __init__(self, bound: QSize, limit_bytes: int = DEFAULT_LIMIT_BYTES,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bound = bound
-        self.limit = limit
+        self.limit_bytes = limit_bytes
+        self.bytes = 0  # what the cached pixmaps hold
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._pending: set[str] = set()
         self._batches: dict[int, list[str]] = {}  # batch -> keys, to forget dropped requests
@@ -87,16 +95,24 @@ class ThumbnailCache(QObject):
         self._tasks = {t: k for t, k in self._tasks.items() if k != key}
         for key, image in results:
             self._pending.discard(key)
-            self._pixmaps[key] = QPixmap.fromImage(image) if not image.isNull() else self.missing
-            self._pixmaps.move_to_end(key)
-        while len(self._pixmaps) > self.limit:
-            self._pixmaps.popitem(last=False)
+            self._drop(key)
+            pix = QPixmap.fromImage(image) if not image.isNull() else self.missing
+            self._pixmaps[key] = pix
+            self.bytes += _size(pix)
+        while self.bytes > self.limit_bytes and len(self._pixmaps) > 1:
+            _key, pix = self._pixmaps.popitem(last=False)  # the least recently shown
+            self.bytes -= _size(pix)
         self.loaded.emit()
+
+    def _drop(self, key: str) -> None:
+        pix = self._pixmaps.pop(key, None)
+        if pix is not None:
+            self.bytes -= _size(pix)
 
     def forget(self, captures: Sequence[Capture]) -> None:
         """Drop these (a still hidden, moved, replaced)."""
         for cap in captures:
-            self._pixmaps.pop(str(cap.path), None)
+            self._drop(str(cap.path))
 
     def __len__(self) -> int:
         return len(self._pixmaps)
