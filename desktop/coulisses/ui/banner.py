@@ -1,7 +1,10 @@
 """A strip at the top of the window that says, in one sentence, what went wrong.
 
-Problems from capture, the journal or a job land here instead of a terminal;
-the same sentence is never stacked twice, and the maker closes it when read.
+Problems from the journal, a job or an action refused land here instead of a
+terminal; the same sentence is never stacked twice, and the maker closes it when
+read. A message about a passing condition is shown under a ``key`` and taken back
+(``withdraw``) when the condition ends. What the capture is doing, and why it
+cannot, is said by the bench's status line instead (never both).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Banner(QFrame):
         row.addWidget(self.label, 1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._messages: list[str] = []
+        self._keys: dict[str, str] = {}  # message -> the key it was shown under
         self.level = "info"
         self.hide()
         self._retranslate()
@@ -46,7 +50,8 @@ class Banner(QFrame):
             self._retranslate()
         super().changeEvent(event)
 
-    def show_message(self, text: str, level: str = "error") -> None:
+    def show_message(self, text: str, level: str = "error", key: str = "") -> None:
+        """Show one sentence; ``key`` names the condition it is about (see ``withdraw``)."""
         text = " ".join(redact(str(text)).split())  # a stream's password never shows
         if not text:
             return
@@ -54,8 +59,29 @@ class Banner(QFrame):
             self._messages.remove(text)
         self._messages.append(text)
         del self._messages[:-3]  # the latest few; the log keeps the rest
+        self._keys = {m: k for m, k in self._keys.items() if m in self._messages}
+        if key:
+            self._keys[text] = key
+        else:
+            self._keys.pop(text, None)
         if level == "error" or self.level != "error":
             self.level = level
+        self._show()
+
+    def withdraw(self, key: str) -> None:
+        """Take back the messages shown under ``key``: what they said is no longer so."""
+        gone = [m for m, k in self._keys.items() if k == key]
+        if not gone:
+            return
+        self._messages = [m for m in self._messages if m not in gone]
+        for m in gone:
+            del self._keys[m]
+        if self._messages:
+            self._show()
+        else:
+            self.clear()
+
+    def _show(self) -> None:
         self.setStyleSheet(f"#banner {{ {LEVEL_STYLES[self.level]} border-radius: 6px; }}")
         self.label.setText("\n".join(self._messages))
         self.show()
@@ -66,6 +92,7 @@ class Banner(QFrame):
 
     def clear(self) -> None:
         self._messages.clear()
+        self._keys.clear()
         self.level = "info"
         self.label.clear()
         self.hide()

@@ -58,7 +58,7 @@ class MomentBar(QWidget):
                             "QPushButton:pressed { background: #212121; }"
                             "QPushButton:disabled { background: #9e9e9e; }")
             b.clicked.connect(lambda _=False, k=kind: self.flag.emit(k))
-            grid.addWidget(b, i // 2, i % 2)
+            grid.addWidget(b, 0, i)  # one row: the bench keeps them in sight
             self.buttons[kind] = b
         self.retranslate()
 

@@ -4,6 +4,10 @@ The capture runs in the capture layer's own thread; the window only reads the
 session's immutable state and receives its events through a queued signal.
 Before Start, a Previewer shows the chosen source; it is released before the
 session opens the same camera, so a device is never opened twice.
+
+Why a source cannot be read (its preview failed, a start was refused, the capture
+failed) is said once, by the status line (``problem_text``, the session's state):
+``problem`` is only for one-off events, a snap that failed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from coulisses.capture.session import (
     CaptureSettings,
     CaptureState,
     SnapFailed,
+    Status,
 )
 from coulisses.capture.sources import SourceError
 from coulisses.i18n import tr
@@ -41,7 +46,7 @@ class CaptureController(QObject):
     finished = Signal(object)  # CaptureState
     problem = Signal(str)  # one sentence for the banner, never with a stream password
     preview_image = Signal(QImage)
-    preview_message = Signal(str)  # why there is no picture (the source cannot open…)
+    preview_message = Signal(str)  # why there is no picture ("" once there may be one)
     snapped = Signal(object)  # Capture
     _snap_done = Signal(object)  # Future, from the capture thread
 
@@ -55,6 +60,7 @@ class CaptureController(QObject):
         self._preview_on = False
         self._last_seq = -1
         self._last_message = ""
+        self._failure: str | None = None  # the chosen source could not be opened
         self._timer = QTimer(self)
         self._timer.setInterval(PREVIEW_MS)
         self._timer.timeout.connect(self._poll_preview)
@@ -82,8 +88,10 @@ class CaptureController(QObject):
         try:
             session = CaptureSession(self.journal, piece_id, source, settings)
         except (SourceError, ValueError, OSError) as exc:
-            self._say(str(exc))
+            self._failure = redact(str(exc))  # the status line says it
+            self.state_changed.emit(self.state)
             return False
+        self._failure = None
         self.session = session
         self._bridge = CaptureBridge(session, self)
         self._bridge.event.connect(self._on_event)
@@ -135,8 +143,7 @@ class CaptureController(QObject):
             self._bridge.close()
             self._bridge.deleteLater()
             self._bridge = None
-        if state.error:
-            self._say(state.error)
+        # A failure (state.error) is the status line's to say, from the state itself.
         self.state_changed.emit(state)
         self.finished.emit(state)
         if self._preview_on and self._preview_source:
@@ -149,6 +156,7 @@ class CaptureController(QObject):
         if source is not None and source != self._preview_source:
             self._preview_source = source
             self._stop_previewer()
+            self._forget_failure()
         if self.recording and self.session is not None:
             self.session.set_preview(on, PREVIEW_SIDE)
         elif on and self._preview_source:
@@ -168,8 +176,22 @@ class CaptureController(QObject):
             self._previewer.start()
         except (SourceError, ValueError, OSError) as exc:
             self._previewer = None
-            self._say(str(exc))
+            self._failure = redact(str(exc))
+            self._last_message = self._failure
+            self.preview_message.emit(self._failure)
         self._last_seq = -1
+
+    def _forget_failure(self) -> None:
+        """Another source was chosen: what the previous one could not do no longer holds."""
+        failed = self.session is not None and not self.session.running and \
+            self.session.state.status == Status.FAILED
+        if failed:
+            self.session = None
+        if failed or self._failure or self._last_message:
+            self._failure = None
+            self._last_message = ""
+            self.preview_message.emit("")
+            self.state_changed.emit(self.state)
 
     def _stop_previewer(self) -> None:
         if self._previewer is not None:
@@ -180,6 +202,14 @@ class CaptureController(QObject):
     def preview_error(self) -> str | None:
         return self._previewer.error if self._previewer is not None else None
 
+    @property
+    def problem_text(self) -> str | None:
+        """Why the chosen source cannot be read now, while nothing records (the status
+        line says it); None when nothing is known to be wrong."""
+        if self.recording:
+            return None
+        return self._failure or (redact(self.preview_error) if self.preview_error else None)
+
     def _poll_preview(self) -> None:
         if self.recording and self.session is not None:
             frame = self.session.preview()
@@ -188,15 +218,17 @@ class CaptureController(QObject):
         else:
             frame = None
         if frame is None:
-            message = self.preview_error or ""
+            message = self.preview_error or self._failure or ""
             if message != self._last_message:
                 self._last_message = message
-                if message:
-                    self.preview_message.emit(redact(message))
+                self.preview_message.emit(redact(message))  # "": no longer failing
             return
         if frame.seq == self._last_seq:
             return
-        self._last_message = ""
+        if self._last_message or self._failure:
+            self._last_message = ""
+            self._failure = None
+            self.preview_message.emit("")
         self._last_seq = frame.seq
         self.preview_image.emit(qimage_from_bgr(frame.image))
 

@@ -2,11 +2,17 @@
 
 A view only: it says what the maker chose and shows what it is told. The
 window wires it to the CaptureController.
+
+On a laptop screen (1100×720) the settings and the preview scroll and give way;
+the Start/Stop/Snap buttons and the status line below them never do. Once capture
+runs, the settings fold into one line (they cannot change until Stop).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from pathlib import PurePath
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,7 +33,9 @@ from PySide6.QtWidgets import (
 from coulisses.capture.probe import CameraInfo
 from coulisses.capture.session import CaptureSettings
 from coulisses.capture.sources import network_address
+from coulisses.i18n import format_decimal
 from coulisses.preferences import idle_settings
+from coulisses.redaction import redact
 from coulisses.ui.capture.address_field import AddressField
 from coulisses.ui.capture.status import StatusLine
 
@@ -52,7 +61,7 @@ class PreviewLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(240, 135))
+        self.setMinimumSize(QSize(160, 90))  # what gives way on a small screen
         # Ignored: the pixmap must follow the label's size, never push the layout.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,6 +148,9 @@ class CapturePanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("capture_status")
         self.status.setWordWrap(True)
+        # What the capture is doing, or why it cannot: the one place a source's or the
+        # capture's problem is said (not the banner, not the preview).
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.status.font()
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
@@ -167,14 +179,37 @@ class CapturePanel(QWidget):
         self._idle_row = QWidget(self)
         self._idle_row.setLayout(idle_row)
         self.form.addRow(self.idle_label, self._idle_row)
+        # While recording, the settings above fold into this line.
+        self.summary = QLabel(self)
+        self.summary.setObjectName("capture_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #616161;")
+        self.summary.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 2)
         buttons.addWidget(self.stop_button, 1)
         buttons.addWidget(self.snap_button, 1)
+        buttons.addWidget(self.preview_on)
+        # The settings, the preview and any row the window adds scroll; the buttons and
+        # the status line stay in sight whatever the screen.
+        self.settings_page = QWidget(self)
+        self.settings_page.setObjectName("capture_settings")
+        self.rows = QVBoxLayout(self.settings_page)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.addLayout(self.form)
+        self.rows.addWidget(self.summary)
+        self.rows.addWidget(self.preview, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("capture_scroll")
+        self.scroll.setWidget(self.settings_page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for w in (self.scroll.viewport(), self.settings_page):  # the tab's own background
+            w.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.preview_on)
-        layout.addWidget(self.preview, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
@@ -188,6 +223,10 @@ class CapturePanel(QWidget):
         self.snap_button.clicked.connect(self.snap_clicked)
         self.retranslate()
         self.set_recording(False)
+
+    def add_row(self, widget: QWidget) -> None:
+        """A row of the window's (the folder watch) that scrolls with the settings."""
+        self.rows.addWidget(widget)
 
     # ------------------------------------------------------------- language
     def retranslate(self) -> None:
@@ -203,7 +242,10 @@ class CapturePanel(QWidget):
             "Phone and computer must be on the same Wi-Fi."))
         self.file_path.setPlaceholderText(self.tr("A video file to take stills from"))
         self.browse.setText(self.tr("Browse…"))
-        self.interval.setSuffix(self.tr(" s"))
+        # Numbers as the language writes them (2,0 in French), like Preferences: a spin
+        # box keeps the locale it was made with unless told.
+        self.interval.setLocale(QLocale())
+        self.interval.setSuffix(self.tr(" s", "unit suffix of a duration in seconds"))
         self.skip_idle.setText(self.tr("Skip stills where nothing moves"))
         current = self.sensitivity.currentIndex()
         self.sensitivity.clear()
@@ -217,6 +259,7 @@ class CapturePanel(QWidget):
         self._fill_kinds()
         if self.preview.has_image is False and not self.preview.text():
             self.preview.setText(self.tr("No preview"))
+        self._summarise()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -340,6 +383,40 @@ class CapturePanel(QWidget):
             w.setEnabled(not recording)
         if not recording:
             self.sensitivity.setEnabled(self.skip_idle.isChecked())
+        # The settings cannot change while recording: one line says them instead.
+        self._recording = recording
+        self._fold(recording)
+        self._summarise()
+
+    def _fold(self, folded: bool) -> None:
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = self.form.itemAt(row, role)
+                if item is not None and item.widget() is not None:
+                    item.widget().setVisible(not folded)
+        if not folded:
+            self._fill_kinds()  # which notes and fields the source shows
+        self.summary.setVisible(folded)
+
+    def source_name(self) -> str:
+        """The source as the summary names it: a camera, the file's name, the address."""
+        kind, _value = self._current()
+        if kind == KIND_FILE:
+            return PurePath(self.file_path.text().strip()).name
+        if kind == KIND_URL:
+            return redact(self.source())  # never a stream password
+        return self.source_kind.currentText()
+
+    def _summarise(self) -> None:
+        if not getattr(self, "_recording", False):
+            return
+        interval = format_decimal(self.interval.value(), 1)
+        text = self.tr("From {source} · a still every {interval} s").format(
+            source=self.source_name(), interval=interval)
+        if self.skip_idle.isChecked():
+            text += " · " + self.tr("skipping stills where nothing moves")
+        self.summary.setText(text)
 
     def show_status(self, line: StatusLine) -> None:
         self.status.setText(line.text)

@@ -23,8 +23,14 @@ def _clock(t: datetime | None) -> str:
     return t.astimezone().strftime("%H:%M") if t else "?"
 
 
-def describe(state: CaptureState | None, now: datetime) -> StatusLine:
-    """One line for the status label and tray tooltip."""
+def describe(state: CaptureState | None, now: datetime, problem: str | None = None) -> StatusLine:
+    """One line for the status label and tray tooltip.
+
+    ``problem``: why the source chosen cannot be read now (its preview, a start that
+    was refused), said here while nothing records, and nowhere else.
+    """
+    if (state is None or state.status in (Status.STOPPED, Status.ENDED)) and problem:
+        return StatusLine(redact(problem), RED, "stopped")
     if state is None or state.status in (Status.STOPPED, Status.ENDED):
         text = tr("Stopped")
         if state is not None and state.kept:

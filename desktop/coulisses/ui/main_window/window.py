@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from coulisses import APP_NAME
 from coulisses.capture.probe import list_cameras
-from coulisses.capture.session import Status
 from coulisses.journal import Journal, JournalError
 from coulisses.preferences import Preferences, preferences_path, save_preferences
 from coulisses.resources import asset
@@ -42,7 +42,7 @@ from coulisses.ui.banner import Banner
 from coulisses.ui.bridges import JournalBridge
 from coulisses.ui.capture.controller import CaptureController
 from coulisses.ui.capture.panel import CapturePanel
-from coulisses.ui.capture.status import describe
+from coulisses.ui.capture.status import RED, describe
 from coulisses.ui.fonts import has_emoji, use_emoji_font
 from coulisses.ui.importing.controller import ImportController
 from coulisses.ui.importing.summary import ImportSummary
@@ -103,20 +103,23 @@ class MainWindow(QMainWindow):
         self.piece_title.setFont(font)
         self.piece_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        bench_page = QWidget(self)
+        # The bench tab: the settings, the preview and the folder watch scroll and give way
+        # (inside the capture panel); the buttons, the status line, the four flags and the
+        # caption prompt stay in sight on any screen from 1100×720 up.
+        self.bench_page = bench_page = QWidget(self)
         bench_layout = QVBoxLayout(bench_page)
         bench_layout.addWidget(self.piece_title)
         bench_layout.addWidget(self.capture_panel, 1)
         self.watches = WatchController(journal, self)
         self.watch_row = WatchRow(self.watches, self)
-        bench_layout.addWidget(self.watch_row)
+        self.capture_panel.add_row(self.watch_row)
         bench_layout.addWidget(self.moment_bar)
         bench_layout.addWidget(self.caption_prompt)
         # Views of the piece are tabs: the bench, its timeline (the export comes next).
         self.timeline = TimelinePage(journal, self.edits, self)
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
-        self.views.addTab(_scrolling(bench_page), "")
+        self.views.addTab(bench_page, "")
         self.views.addTab(_scrolling(self.timeline), "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
@@ -173,14 +176,15 @@ class MainWindow(QMainWindow):
         self.welcome.open_demo.connect(self.open_demo)
         self.welcome.import_photos.connect(self._welcome_import)
         self.pieces.problem.connect(self.banner.show_message)
-        self.bench.problem.connect(self.banner.show_message)
+        # A refusal ("choose a source first") is taken back once capture runs.
+        self.bench.problem.connect(lambda text: self.banner.show_message(text, key="bench"))
         self.timeline.problem.connect(self.banner.show_message)
         self.edits.busy.connect(self._edit_busy)
         self.bench.flagged.connect(self._flagged)
         self.capture.problem.connect(self.banner.show_message)
         self.capture.state_changed.connect(self._capture_state)
         self.capture.preview_image.connect(self.capture_panel.preview.show_image)
-        self.capture.preview_message.connect(self.capture_panel.preview.clear_image)
+        self.capture.preview_message.connect(self._preview_problem)
         self.capture_panel.start_clicked.connect(self.start_capture)
         self.capture_panel.stop_clicked.connect(self.bench.stop)
         self.capture_panel.snap_clicked.connect(lambda: self.bench.snap())
@@ -188,7 +192,6 @@ class MainWindow(QMainWindow):
         self.capture_panel.preview_on.toggled.connect(lambda _on: self._update_preview())
         self.moment_bar.flag.connect(self.bench.flag)
         self.caption_prompt.submitted.connect(self.bench.caption)
-        self.caption_prompt.starters_ready.connect(lambda _texts: self._caption_prompt_into_view())
         a = self.actions_
         a.new_piece.triggered.connect(self.pieces.ask_new_piece)
         a.import_photos.triggered.connect(self.ask_import_photos)
@@ -354,34 +357,36 @@ class MainWindow(QMainWindow):
             self._status_timer.stop()
 
     def _capture_state(self, _state: object) -> None:
-        state = self.capture.state
         recording = self.capture.recording
         self.capture_panel.set_recording(recording)
         self.actions_.start.setEnabled(not recording)
         self.actions_.stop.setEnabled(recording)
         self.actions_.snap.setEnabled(recording)
-        self._refresh_status()
-        if state is not None and state.status in (Status.LOST, Status.PAUSED_DISK_FULL) \
-                and state.message:
-            self.banner.show_message(state.message, "warning")
+        self._refresh_status()  # a lost source, a full disk: said there, gone when over
+        if recording:
+            self.banner.withdraw("bench")
 
     def _refresh_status(self) -> None:
-        line = describe(self.capture.state, datetime.now().astimezone())
+        line = describe(self.capture.state, datetime.now().astimezone(),
+                        self.capture.problem_text)
         self.capture_panel.show_status(line)
+        # Seen from the Timeline tab too: the Bench tab carries a sign and the sentence.
+        trouble = line.key in ("lost", "paused", "failed") or line.colour == RED
+        self.views.setTabIcon(0, self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning) if trouble else QIcon())
+        self.views.setTabToolTip(0, line.text if trouble else "")
         if self.tray is not None:
             self.tray.set_status(line, self.capture.recording)
 
-    def _flagged(self, piece_id: str, moment) -> None:
-        self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
-        self._caption_prompt_into_view()
+    def _preview_problem(self, message: str) -> None:
+        """The preview cannot show the source: the status line says why, once."""
+        if message:
+            self.capture_panel.preview.clear_image(self.tr("No picture"))
+        self._refresh_status()
 
-    def _caption_prompt_into_view(self) -> None:
-        """On a small screen the bench page scrolls: bring the whole caption prompt into
-        view once the layout has made room for it (again when its starters arrive, which
-        makes it taller a moment later)."""
-        area = self.views.widget(0)
-        if isinstance(area, QScrollArea) and self.caption_prompt.isVisible():
-            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.caption_prompt, 0, 8))
+    def _flagged(self, piece_id: str, moment) -> None:
+        # Always in sight below the flags (never scrolled away): nothing to bring forward.
+        self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
 
     def _probe_cameras(self) -> None:
         runner = TaskRunner(self, "probe")
