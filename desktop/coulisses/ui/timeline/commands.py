@@ -345,12 +345,6 @@ class EditStack(QObject):
     def redo_checked(self) -> None:
         self._walk(REDO)
 
-    def undo(self) -> None:
-        self.undo_checked()
-
-    def redo(self) -> None:
-        self.redo_checked()
-
     def _walk(self, how: str) -> None:
         h = self.history()
         side = h.done if how == UNDO else h.undone
