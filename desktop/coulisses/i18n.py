@@ -169,8 +169,16 @@ def format_count(n: int, lang: str | None = None) -> str:
 
 
 def format_datetime(when, lang: str | None = None, seconds: bool = False) -> str:
-    """A local date and time as the reader writes it: 2026-12-02 15:30 / 02/12/2026 15:30."""
-    local = when.astimezone()
+    """A local date and time as the reader writes it: 2026-12-02 15:30 / 02/12/2026 15:30.
+
+    The one way dates are written, in the CLI and in the window (never "06/12" here and
+    "2026-12-04" there); ``format_date`` is its date alone.
+    """
     clock = "%H:%M:%S" if seconds else "%H:%M"
+    return f"{format_date(when, lang)} {when.astimezone().strftime(clock)}"
+
+
+def format_date(when, lang: str | None = None) -> str:
+    """A local date as the reader writes it: 2026-12-02 / 02/12/2026."""
     day = "%d/%m/%Y" if (lang or language()) == "fr" else "%Y-%m-%d"
-    return local.strftime(f"{day} {clock}")
+    return when.astimezone().strftime(day)

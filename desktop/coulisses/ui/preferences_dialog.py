@@ -64,6 +64,7 @@ class PreferencesDialog(QDialog):
         folder_row.addWidget(self.journal_browse)
         self.journal_note = QLabel(self)
         self.journal_note.setWordWrap(True)
+        self.journal_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.language = QComboBox(self)
         self.export_preset = QComboBox(self)
@@ -108,6 +109,7 @@ class PreferencesDialog(QDialog):
         # Short lines: a long wrapped label is cut off at the bottom of a dialog.
         self.maker_note = QLabel(self)
         self.maker_note.setWordWrap(True)
+        self.maker_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.keys_label = QLabel(self)
         self.keys_folder = QLabel(str(identity_folder()), self)
         self.keys_folder.setObjectName("keys_folder")
@@ -197,7 +199,25 @@ class PreferencesDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self._fit()
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._fit()
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        """Tall enough for every row at the narrowest width allowed, where the wrapped
+        notes take the most lines: Qt's own minimum forgets them, and the export rows were
+        squeezed, their letters clipped (French, whose notes are longer)."""
+        layout = self.layout()
+        layout.activate()
+        width = max(self.minimumWidth(), layout.minimumSize().width())
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        need = max(need, layout.totalMinimumSize().height())
+        self.setMinimumHeight(need)
+        if self.height() < need:
+            self.resize(self.width(), need)
 
     # ------------------------------------------------------------------ values
     def _load(self, prefs: Preferences) -> None:

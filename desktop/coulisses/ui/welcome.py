@@ -67,6 +67,12 @@ class WelcomeView(QScrollArea):
         self.intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.name.setObjectName("first_piece_name")
+        # Said when "Create my first piece" is pressed with no name: never a silent click.
+        self.name_note = QLabel(self)
+        self.name_note.setObjectName("first_piece_name_note")
+        self.name_note.setStyleSheet("color: #b71c1c;")
+        self.name_note.setWordWrap(True)
+        self.name_note.hide()
         self.craft_label = QLabel(self)
         self.craft = CraftCombo(self)
         self.craft.setObjectName("first_piece_craft")
@@ -126,6 +132,7 @@ class WelcomeView(QScrollArea):
         layout.addWidget(self.intro)
         layout.addSpacing(16)
         layout.addLayout(row)
+        layout.addWidget(self.name_note)
         layout.addWidget(self.signer_row)
         layout.addSpacing(8)
         layout.addWidget(self.camera)
@@ -139,6 +146,7 @@ class WelcomeView(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.create.clicked.connect(self._create)
         self.name.returnPressed.connect(self._create)
+        self.name.textEdited.connect(lambda _text: self.name_note.hide())
         self.signer.returnPressed.connect(self._create)
         self.demo.clicked.connect(self._demo)
         self.import_button.clicked.connect(self._import)
@@ -168,6 +176,8 @@ class WelcomeView(QScrollArea):
         self.craft.setToolTip(self.tr("What you make: it picks the caption starters and the "
                                       "hashtags offered for your posts."))
         self.create.setText(self.tr("Create my first piece"))
+        self.name_note.setText(self.tr("Give your piece a name first, e.g. Vase bleu #3: it "
+                                       "names its folder, its timeline and its reel."))
         self.demo.setText(self.tr("Try the demo piece"))
         self.import_button.setText(self.tr("Import photos instead…"))
         self.source_label.setText(self.tr("Capture from:"))
@@ -228,8 +238,10 @@ class WelcomeView(QScrollArea):
     def _create(self) -> None:
         name = self.name.text().strip()
         if not name:
+            self.name_note.show()
             self.name.setFocus()
             return
+        self.name_note.hide()
         source = self.chosen_source()
         if source:
             self.source_chosen.emit(source)

@@ -204,6 +204,7 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.history_open.clicked.connect(self._open_past)
         self.history_delete.clicked.connect(self._delete_past)
+        self.history.currentRowChanged.connect(lambda _row: self._past_chosen())
         self._set_busy(False)
         self.open_button.setEnabled(False)
         self.copy_button.setEnabled(False)
@@ -544,6 +545,14 @@ class ExportDialog(QDialog):
             if not entry.exists:
                 text += " · " + self.tr("folder gone")
             self.history.item(row).setText(text)
+        self._past_chosen()
+
+    def _past_chosen(self) -> None:
+        """Open and Delete act on the past export chosen: with none, they cannot."""
+        row = self.history.currentRow()
+        entry = self._past[row] if 0 <= row < len(self._past) else None
+        self.history_open.setEnabled(entry is not None and entry.exists)
+        self.history_delete.setEnabled(entry is not None)
 
     def _selected_past(self) -> Path | None:
         item = self.history.currentItem()

@@ -96,7 +96,7 @@ class Bench(QObject):
             self.flagged.emit(piece_id, command.moment)
 
         # An undoable edit of that piece's history (the window's Edit menu names it).
-        self.edits.perform(AddMoment(tr("Flag {kind}", kind=kind_label(kind)), journal,
+        self.edits.perform(AddMoment(lambda: tr("Flag {kind}", kind=kind_label(kind)), journal,
                                      piece_id, lambda: journal.add_moment(piece_id, kind,
                                                                           at=target.at)),
                            done)
@@ -105,7 +105,7 @@ class Bench(QObject):
     def caption(self, piece_id: str, moment_id: str, text: str) -> bool:
         journal = self.journal
         return self.edits.perform(MomentEdit(
-            tr("Edit caption"), journal, piece_id,
+            lambda: tr("Edit caption"), journal, piece_id,
             lambda: journal.edit_moment(piece_id, moment_id, caption=text)))
 
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDir, QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,17 @@ from coulisses.ui.welcome import WelcomeView
 log = logging.getLogger(__name__)
 
 KEEP, STOP, CANCEL = "keep", "stop", "cancel"
+
+
+def photos_folder() -> str:
+    """Where the import dialogs start: the maker's Pictures folder (not the folder the
+    program was started from), else their home folder."""
+    for where in (QStandardPaths.StandardLocation.PicturesLocation,
+                  QStandardPaths.StandardLocation.HomeLocation):
+        folder = QStandardPaths.writableLocation(where)
+        if folder and QDir(folder).exists():
+            return folder
+    return ""
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -488,13 +499,14 @@ class MainWindow(QMainWindow):
 
     def ask_import_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import photos"), "",
+            self, self.tr("Import photos"), photos_folder(),
             self.tr("Photos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG)")
         if paths:
             self.import_paths(paths)
 
     def ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"),
+                                                  photos_folder())
         if folder:
             self.import_paths([folder])
 
@@ -566,12 +578,17 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray(base64.b64decode(data["splitter"])))
         except (OSError, ValueError, KeyError, TypeError):
             self.resize(1100, 720)
+            return
+        tab = data.get("tab") if isinstance(data, dict) else None
+        if isinstance(tab, int) and 0 <= tab < self.views.count():
+            self.views.setCurrentIndex(tab)  # the tab it was closed on
 
     def save_window_state(self) -> None:
         from coulisses.atomicio import write_text
 
         data = {"geometry": base64.b64encode(bytes(self.saveGeometry())).decode("ascii"),
-                "splitter": base64.b64encode(bytes(self.splitter.saveState())).decode("ascii")}
+                "splitter": base64.b64encode(bytes(self.splitter.saveState())).decode("ascii"),
+                "tab": self.views.currentIndex()}
         try:
             write_text(self._state_file(), json.dumps(data))
         except OSError as exc:

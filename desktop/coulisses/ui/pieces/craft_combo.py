@@ -48,7 +48,7 @@ class CraftCombo(QComboBox):
 
 
 class NewPieceDialog(QDialog):
-    """A name and a craft (the craft of the piece on screen is offered first)."""
+    """A name and a craft (none unless chosen); OK waits for a name."""
 
     def __init__(self, parent: QWidget | None = None, craft: str | None = None) -> None:
         super().__init__(parent)
@@ -69,7 +69,12 @@ class NewPieceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(self._name_changed)
         self.retranslate()
+        self._name_changed(self.name.text())
+
+    def _name_changed(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New piece"))

@@ -16,12 +16,9 @@ SummaryRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def when_text(t: datetime, now: datetime | None = None) -> str:
-    local = t.astimezone()
-    now = (now or datetime.now().astimezone()).astimezone()
-    if local.date() == now.date():
-        return tr("today {time}", time=local.strftime("%H:%M"))
-    return format_datetime(local)
+def when_text(t: datetime) -> str:
+    """Dates are written one way everywhere (not "today 15:30" here, "06/12" there)."""
+    return format_datetime(t)
 
 
 class PiecesModel(QAbstractListModel):

@@ -233,9 +233,9 @@ class PiecesPanel(QWidget):
         return piece.id
 
     def new_piece_dialog(self) -> NewPieceDialog:
-        """The new-piece dialog, offering the craft of the piece on screen."""
-        s = self.current_summary()
-        return NewPieceDialog(self, s.piece.typed_settings.craft if s is not None else None)
+        """The new-piece dialog, with no craft chosen: a walnut board made after a bowl
+        must not get the bowl's pottery hashtags unasked."""
+        return NewPieceDialog(self)
 
     def ask_new_piece(self) -> None:
         dialog = self.new_piece_dialog()

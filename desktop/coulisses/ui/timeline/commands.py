@@ -56,6 +56,9 @@ def _deleted_elsewhere() -> ChangedElsewhere:
 
 
 # ------------------------------------------------------------------- commands
+Words = str | Callable[[], str]  # a command's name; a function: translated when shown
+
+
 class JournalEdit:
     """One edit of one piece. ``do`` runs it the first time and says whether anything
     changed (nothing changed: nothing to record); ``undo`` and ``redo`` raise
@@ -64,9 +67,15 @@ class JournalEdit:
 
     long = False
 
-    def __init__(self, text: str, piece_id: str) -> None:
-        self.text = text
+    def __init__(self, text: Words, piece_id: str) -> None:
+        self._words = text
         self.piece_id = piece_id
+
+    @property
+    def text(self) -> str:
+        """What the Edit menu calls it, in the language in force now: a text given as a
+        function is said again after a live switch (never "Annuler : Dismiss suggestion")."""
+        return self._words() if callable(self._words) else self._words
 
     def do(self, progress: StepProgress = None) -> bool:
         raise NotImplementedError
@@ -84,7 +93,7 @@ class JournalEdit:
 class MomentEdit(JournalEdit):
     """A moment's caption, kind, still or span (``edit`` returns the journal's Change)."""
 
-    def __init__(self, text: str, journal: Journal, piece_id: str,
+    def __init__(self, text: Words, journal: Journal, piece_id: str,
                  edit: Callable[[], Change[Moment]]) -> None:
         super().__init__(text, piece_id)
         self.journal, self._edit = journal, edit
@@ -113,7 +122,7 @@ class AddMoment(JournalEdit):
     """A new moment (a flag, an accepted suggestion): undo deletes it if it is still as
     this command left it; redo brings it back with its id."""
 
-    def __init__(self, text: str, journal: Journal, piece_id: str,
+    def __init__(self, text: Words, journal: Journal, piece_id: str,
                  add: Callable[[], Moment]) -> None:
         super().__init__(text, piece_id)
         self.journal, self._add = journal, add
@@ -136,7 +145,7 @@ class DeleteMoment(JournalEdit):
     """A moment deleted (``delete`` returns it as it was): undo puts it back with its id
     unless one of that id is there and differs; redo deletes it if unchanged."""
 
-    def __init__(self, text: str, journal: Journal, piece_id: str,
+    def __init__(self, text: Words, journal: Journal, piece_id: str,
                  delete: Callable[[], Moment]) -> None:
         super().__init__(text, piece_id)
         self.journal, self._delete = journal, delete
@@ -160,7 +169,7 @@ class HideStills(JournalEdit):
     (``Change.ids``), and only while every one of them is as it left them: a still hidden
     elsewhere is never shown by undoing this."""
 
-    def __init__(self, text: str, journal: Journal, piece_id: str, ids: Sequence[str],
+    def __init__(self, text: Words, journal: Journal, piece_id: str, ids: Sequence[str],
                  hide: bool) -> None:
         super().__init__(text, piece_id)
         self.journal, self.asked, self.hide = journal, list(ids), hide
@@ -186,7 +195,7 @@ class ValueEdit(JournalEdit):
     """One value (the cover, a focus point, a dismissed suggestion): ``first()`` makes the
     edit, ``put(value, expect)`` writes a value if the stored one is ``expect``."""
 
-    def __init__(self, text: str, piece_id: str, first: Callable[[], Change],
+    def __init__(self, text: Words, piece_id: str, first: Callable[[], Change],
                  put: Callable[[Any, Any], Change]) -> None:
         super().__init__(text, piece_id)
         self._first, self._put = first, put
@@ -203,12 +212,12 @@ class ValueEdit(JournalEdit):
         self.now = self._put(self.after, self.now).after
 
 
-def set_cover(text: str, journal: Journal, piece_id: str, capture_id: str | None) -> ValueEdit:
+def set_cover(text: Words, journal: Journal, piece_id: str, capture_id: str | None) -> ValueEdit:
     return ValueEdit(text, piece_id, lambda: journal.set_cover(piece_id, capture_id),
                      lambda value, expect: journal.set_cover(piece_id, value, expect=expect))
 
 
-def set_focus(text: str, journal: Journal, piece_id: str, point: tuple[float, float] | None,
+def set_focus(text: Words, journal: Journal, piece_id: str, point: tuple[float, float] | None,
               capture_id: str | None = None) -> ValueEdit:
     """The piece's focus point (``capture_id`` None) or one still's."""
     return ValueEdit(text, piece_id, lambda: journal.set_focus(piece_id, point, capture_id),
@@ -216,7 +225,7 @@ def set_focus(text: str, journal: Journal, piece_id: str, point: tuple[float, fl
                                                              expect=expect))
 
 
-def dismiss_suggestion(text: str, journal: Journal, piece_id: str, key: str) -> ValueEdit:
+def dismiss_suggestion(text: Words, journal: Journal, piece_id: str, key: str) -> ValueEdit:
     def put(dismissed: bool, expect: bool) -> Change:
         call = journal.dismiss_suggestion if dismissed else journal.undismiss_suggestion
         return call(piece_id, key, expect=expect)
@@ -229,7 +238,7 @@ class MoveStills(JournalEdit):
     stills that arrived (``MoveResult.after``), refused whole if one of them left that
     piece since; redo moves the ones that came back, under the ids they have now."""
 
-    def __init__(self, text: str, journal: Journal, src: str, ids: Sequence[str],
+    def __init__(self, text: Words, journal: Journal, src: str, ids: Sequence[str],
                  dst: str) -> None:
         super().__init__(text, src)
         self.journal, self.asked, self.dst = journal, list(ids), dst

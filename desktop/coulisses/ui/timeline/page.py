@@ -53,6 +53,7 @@ from coulisses.ui.timeline.commands import (
     JournalEdit,
     MomentEdit,
     MoveStills,
+    Words,
 )
 from coulisses.ui.timeline.effort_plot import EffortPlot
 from coulisses.ui.timeline.side_panel import SidePanel
@@ -62,6 +63,7 @@ from coulisses.ui.timeline.strip_view import StripView
 
 log = logging.getLogger(__name__)
 RELOAD_MS = 150
+JUMP_CHARS = 18  # the jump menu's width, in characters, whatever it lists
 # While stills arrive, suggestions are looked for at most this often: a search reads
 # the signatures of up to 4,000 stills, and a suggestion needs a dozen stills after
 # the change it points at anyway. An edit looks again at once.
@@ -81,6 +83,12 @@ def _suggest(timeline: Timeline, cancel, progress) -> tuple[str, tuple[Suggestio
     # A hidden still is not offered as a moment: it will never be in a reel.
     return snap.piece.id, tuple(s for s in found if not snap.is_hidden(s.capture))
 
+
+
+def _shorter(caption: str, limit: int = 60) -> str:
+    """A caption short enough for a menu line (the moments list shows it whole)."""
+    caption = " ".join(caption.split())
+    return caption if len(caption) <= limit else caption[:limit - 1].rstrip() + "…"
 
 class TimelinePage(QWidget):
     problem = Signal(str)
@@ -116,6 +124,10 @@ class TimelinePage(QWidget):
         self.zoom.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # any language
         self.jump = QComboBox(self)
         self.jump.setObjectName("jump")
+        # As wide as "Jump to…" needs, never as wide as the longest caption in its list.
+        self.jump.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.jump.setMinimumContentsLength(JUMP_CHARS)
         self.flag_button = QToolButton(self)
         self.flag_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.flag_menu = QMenu(self)
@@ -382,12 +394,11 @@ class TimelinePage(QWidget):
             return
         for s in tl.sessions:
             self.jump.addItem(self.tr("Session {n} — {date}").format(
-                n=s.index + 1, date=s.start.astimezone().strftime("%d/%m %H:%M")),
-                s.captures[0].id)
+                n=s.index + 1, date=format_datetime(s.start)), s.captures[0].id)
         for m in sorted(tl.moments, key=lambda m: m.time):
             if m.capture:
-                label = f"{kind_label(m.kind).capitalize()} — {m.caption or m.time.astimezone().strftime('%H:%M')}"  # noqa: E501
-                self.jump.addItem(label, m.capture)
+                what = _shorter(m.caption) or format_datetime(m.time)
+                self.jump.addItem(f"{kind_label(m.kind).capitalize()} — {what}", m.capture)
 
     def _jump_chosen(self, index: int) -> None:
         capture_id = self.jump.itemData(index)
@@ -478,10 +489,10 @@ class TimelinePage(QWidget):
             return
         span_to = ids[-1] if len(ids) > 1 else None
         editor = self._editor()
-        self._add_moment(self.tr("Flag {kind}").format(kind=kind_label(kind)),
+        self._add_moment(lambda: self.tr("Flag {kind}").format(kind=kind_label(kind)),
                          lambda: editor.add(kind, at=ids[0], span_to=span_to))
 
-    def _add_moment(self, text: str, add) -> None:
+    def _add_moment(self, text: Words, add) -> None:
         """A new moment (undo deletes it, redo brings it back with its id), then its caption."""
         self._perform(AddMoment(text, self.journal, self.piece_id, add), self._caption_new)
 
@@ -494,16 +505,17 @@ class TimelinePage(QWidget):
         if moment_id:
             self.side.edit_caption(moment_id)
 
-    def _edit_moment(self, text: str, edit) -> None:
+    def _edit_moment(self, text: Words, edit) -> None:
         self._perform(MomentEdit(text, self.journal, self.piece_id, edit))
 
     def recaption(self, moment_id: str, caption: str) -> None:
         editor = self._editor()
-        self._edit_moment(self.tr("Edit caption"), lambda: editor.recaption(moment_id, caption))
+        self._edit_moment(lambda: self.tr("Edit caption"),
+                          lambda: editor.recaption(moment_id, caption))
 
     def change_kind(self, moment_id: str, kind: str) -> None:
         editor = self._editor()
-        self._edit_moment(self.tr("Change kind to {kind}").format(kind=kind_label(kind)),
+        self._edit_moment(lambda: self.tr("Change kind to {kind}").format(kind=kind_label(kind)),
                           lambda: editor.change_kind(moment_id, kind))
 
     def move_moment_here(self, moment_id: str) -> None:
@@ -511,20 +523,21 @@ class TimelinePage(QWidget):
             return
         capture_id = self.timeline.snapshot.captures[self.strip.current].id
         editor = self._editor()
-        self._edit_moment(self.tr("Move moment"), lambda: editor.move(moment_id, capture_id))
+        self._edit_moment(lambda: self.tr("Move moment"),
+                          lambda: editor.move(moment_id, capture_id))
 
     def delete_moment(self, moment_id: str) -> None:
         editor = self._editor()
-        self._perform(DeleteMoment(self.tr("Delete moment"), self.journal, self.piece_id,
+        self._perform(DeleteMoment(lambda: self.tr("Delete moment"), self.journal, self.piece_id,
                                    lambda: editor.delete(moment_id).before))
 
     def accept_suggestion(self, capture_id: str) -> None:
         editor = self._editor()
-        self._add_moment(self.tr("Accept suggestion"), lambda: editor.accept(capture_id))
+        self._add_moment(lambda: self.tr("Accept suggestion"), lambda: editor.accept(capture_id))
 
     def dismiss_suggestion(self, capture_id: str) -> None:
-        self._perform(commands.dismiss_suggestion(self.tr("Dismiss suggestion"), self.journal,
-                                                  self.piece_id, capture_id))
+        self._perform(commands.dismiss_suggestion(lambda: self.tr("Dismiss suggestion"),
+                                                  self.journal, self.piece_id, capture_id))
 
     def toggle_hidden(self) -> None:
         """Hide the selection, or show it when every still of it is hidden; undo acts on
@@ -534,26 +547,26 @@ class TimelinePage(QWidget):
             return
         hide = not all(self.is_hidden(i) for i in ids)
         # The strip paints the hidden state over the thumbnails: they stay as they are.
-        self._perform(HideStills(self.tr("Hide stills") if hide else self.tr("Show stills"),
-                                 self.journal, self.piece_id, ids, hide))
+        words = (lambda: self.tr("Hide stills")) if hide else (lambda: self.tr("Show stills"))
+        self._perform(HideStills(words, self.journal, self.piece_id, ids, hide))
 
     def set_cover(self) -> None:
         if not self.selected_ids() or self.timeline is None:
             return
         target = self.timeline.snapshot.captures[self.strip.current].id
-        self._perform(commands.set_cover(self.tr("Set cover"), self.journal, self.piece_id,
-                                         target))
+        self._perform(commands.set_cover(lambda: self.tr("Set cover"), self.journal,
+                                         self.piece_id, target))
 
     def set_focus(self, x: float, y: float) -> None:
         if self.timeline is None or self.strip.current < 0:
             return
         if self.focus_for_piece.isChecked():
-            command = commands.set_focus(self.tr("Set the piece's focus point"), self.journal,
-                                         self.piece_id, (x, y))
+            command = commands.set_focus(lambda: self.tr("Set the piece's focus point"),
+                                         self.journal, self.piece_id, (x, y))
         else:
             capture_id = self.timeline.snapshot.captures[self.strip.current].id
-            command = commands.set_focus(self.tr("Set this still's focus point"), self.journal,
-                                         self.piece_id, (x, y), capture_id)
+            command = commands.set_focus(lambda: self.tr("Set this still's focus point"),
+                                         self.journal, self.piece_id, (x, y), capture_id)
         self._perform(command)
         self.still.focus = (x, y)
         self.still.update()
@@ -576,5 +589,5 @@ class TimelinePage(QWidget):
 
     def move_to_piece(self, ids: list[str], target: str) -> bool:
         return self._perform(MoveStills(
-            self.tr("Move %n still(s) to another piece", "", len(ids)), self.journal,
+            lambda: self.tr("Move %n still(s) to another piece", "", len(ids)), self.journal,
             self.piece_id, ids, target))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.crafts import caption_starters
+from coulisses.i18n import format_datetime
 from coulisses.journal.model import MOMENT_KINDS, Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
@@ -178,7 +179,10 @@ class SidePanel(QWidget):
             item = self.suggestions.topLevelItem(i)
             item.setText(1, reason_text(item.data(1, AREA_ROLE)))
         self._filling = filling
-        self.moments.resizeColumnToContents(0)
+        # The headers too change length ("Time", "Heure"): never clipped after a switch.
+        for tree, columns in ((self.moments, (0, 1)), (self.suggestions, (0,))):
+            for column in columns:
+                tree.resizeColumnToContents(column)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -211,14 +215,14 @@ class SidePanel(QWidget):
         selected = item.data(0, ID_ROLE) if item is not None else None
         self.suggestions.clear()
         for s in timeline.suggestions:
-            item = QTreeWidgetItem([s.time.astimezone().strftime("%d/%m %H:%M:%S"),
-                                    reason_text(s.area)])
+            item = QTreeWidgetItem([format_datetime(s.time, seconds=True), reason_text(s.area)])
             item.setData(0, ID_ROLE, s.capture)
             item.setData(1, ID_ROLE, s.capture)
             item.setData(1, AREA_ROLE, s.area)
             self.suggestions.addTopLevelItem(item)
             if s.capture == selected:  # Accept and Dismiss act on the one the maker chose
                 self.suggestions.setCurrentItem(item)
+        self.suggestions.resizeColumnToContents(0)
 
     def _fill_moments(self, craft: str | None, moments: list[Moment]) -> None:
         """Rows in time order, updated in place: the row being edited is never taken out
@@ -369,4 +373,4 @@ class SidePanel(QWidget):
 
 
 def _when(m: Moment) -> str:
-    return m.time.astimezone().strftime("%d/%m %H:%M:%S")
+    return format_datetime(m.time, seconds=True)  # dates are written one way everywhere

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from coulisses.i18n import format_date
 from coulisses.journal.model import Moment
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline
@@ -324,7 +325,7 @@ class StripView(QAbstractScrollArea):
         """The lines on a session's header cell: its number, day, start and time worked."""
         day = session.start.astimezone()
         lines = [self.tr("Session {n}").format(n=session.index + 1),
-                 day.strftime("%d/%m"), day.strftime("%H:%M")]
+                 format_date(day), day.strftime("%H:%M")]  # the one way dates are written
         if session.seconds >= 1:  # one still alone has no span: "0 s" would read as no work
             lines.append(format_worked(session.seconds))
         return "\n".join(lines)
