@@ -934,3 +934,144 @@ def test_a_file_migrated_keeps_its_old_version_even_without_a_link(ext4) -> None
     kept = path.with_name("piece.json.v1.bak")
     assert kept.read_text("utf-8") == old and os.stat(kept).st_nlink == 1
     assert json.loads(path.read_text("utf-8"))["_meta"]["1"]["schema"] == 2
+
+
+# ----------------------------------------------------------- kept versions of a file
+def stamp_name(path: Path, t: datetime, n: int = 0) -> str:
+    return f"{path.name}.{t.strftime('%Y%m%dT%H%M%S.%f')}Z" + (f"-{n}" if n else "")
+
+
+def test_a_link_is_never_kept_as_a_version(tmp_path: Path) -> None:
+    from coulisses.journal import generations
+
+    outside = tmp_path / "outside.json"
+    outside.write_text("{}")
+    path = tmp_path / "piece.json"
+    path.symlink_to(outside)
+    assert generations.keep(path) is None
+    assert not generations.folder_of(path).exists() or not any(
+        generations.folder_of(path).iterdir())
+
+
+@pytest.fixture
+def tokyo():
+    """The computer's clock set to Tokyo (UTC+9): local time is not UTC."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_kept_versions_are_stamped_in_utc_and_said_in_local_time(home: Path, tokyo) -> None:
+    from coulisses.journal import generations
+
+    journal = Journal.open(home)
+    pid = journal.create_piece("Bol").id
+    path = home / "pieces" / pid / "piece.json"
+    started = datetime.now(UTC)
+    journal.add_moment(pid, "note", caption="m0")
+    kept = generations.listing(path)[0]
+    assert started - timedelta(seconds=5) <= kept.saved <= datetime.now(UTC) + timedelta(
+        seconds=5)
+    utc = datetime.strptime(kept.path.name.split(".", 2)[2], "%Y%m%dT%H%M%S.%fZ").replace(
+        tzinfo=UTC)
+    path.write_text("{ torn", "utf-8")
+    j = Journal.open(home)
+    j.snapshot(pid)
+    said = (utc + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M:%S")
+    assert f"restored the version kept on {said} (" in j.problems_of(pid)[0]
+
+
+def test_versions_kept_at_one_instant_each_get_their_own_name(tmp_path: Path) -> None:
+    from coulisses.journal import generations
+
+    path = tmp_path / "piece.json"
+    t = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
+    for n in range(3):
+        path.write_text(json.dumps({"n": n}))
+        generations.keep(path, now=t)
+    folder = generations.folder_of(path)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        stamp_name(path, t), stamp_name(path, t, 1), stamp_name(path, t, 2)]
+    assert json.loads((folder / stamp_name(path, t, 2)).read_text()) == {"n": 2}
+
+
+def test_pruning_goes_by_the_time_it_is_given_and_keeps_one_version_a_day(
+        tmp_path: Path) -> None:
+    from coulisses.journal import generations
+
+    path = tmp_path / "piece.json"
+    now = datetime(2020, 1, 10, 12, 0, tzinfo=UTC)
+    for day in range(3, 11):  # a version a day, kept by keep() as the clock said then
+        path.write_text(json.dumps({"day": day}))
+        generations.keep(path, now=now.replace(day=day))
+    assert len(generations.listing(path)) == 8  # all within the week before `now`
+    folder = generations.folder_of(path)
+    for minute in range(3):  # three more on the 4th, older than that day's: pruned
+        (folder / stamp_name(path, datetime(2020, 1, 4, 9, minute, tzinfo=UTC))).write_text("{}")
+    removed = generations.prune(path, now)
+    assert sorted(p.name for p in removed) == sorted(
+        stamp_name(path, datetime(2020, 1, 4, 9, m, tzinfo=UTC)) for m in range(3))
+    assert len(generations.listing(path)) == 8
+
+
+def test_a_version_is_copied_when_the_file_cannot_take_another_link(ext4) -> None:
+    from coulisses.journal import generations
+
+    path = ext4[0] / "piece.json"
+    path.write_text(json.dumps({"kept": True}))
+    saturate_links(path, ext4[0] / "links")
+    kept = generations.keep(path)
+    assert kept is not None and json.loads(kept.read_text()) == {"kept": True}
+    assert os.stat(kept).st_nlink == 1 and os.stat(kept).st_mode & 0o111 == 0
+    assert [g.path for g in generations.listing(path)] == [kept]
+
+
+def test_only_versions_are_listed_never_links_or_other_files(tmp_path: Path) -> None:
+    from coulisses.journal import generations
+
+    path = tmp_path / "piece.json"
+    folder = generations.folder_of(path)
+    folder.mkdir()
+    times = [datetime(2020, 1, d, tzinfo=UTC) for d in (1, 2, 3)]
+    for t in times:
+        (folder / stamp_name(path, t)).write_text("{}")
+    outside = tmp_path / "outside.json"
+    outside.write_text("{}")
+    (folder / stamp_name(path, datetime(2020, 1, 9, tzinfo=UTC))).symlink_to(outside)
+    for n in range(20):
+        (folder / f"notes-{n}.txt").write_text("not a version")
+    assert [g.path.name for g in generations.listing(path)] == [
+        stamp_name(path, t) for t in reversed(times)]
+
+
+def test_the_single_backup_of_older_versions_is_a_last_resort(home: Path) -> None:
+    from coulisses.journal import generations
+
+    _journal, pid, path = edited_piece(home)
+    good = path.read_text("utf-8")
+    shutil.rmtree(generations.folder_of(path))
+    legacy = path.with_name("piece.json.bak")
+    legacy.write_text(good, "utf-8")
+    os.utime(legacy, (1_600_000_000, 1_600_000_000))
+    path.write_text("{ torn", "utf-8")
+    j = Journal.open(home)
+    assert len(j.snapshot(pid).moments) == 3
+    said = datetime.fromtimestamp(1_600_000_000, UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert f"restored the version kept on {said} (" in j.problems_of(pid)[0]
+    # A link in its place is not a version.
+    legacy.unlink()
+    legacy.symlink_to(home.parent / "elsewhere.json")
+    (home.parent / "elsewhere.json").write_text(good, "utf-8")
+    shutil.rmtree(generations.folder_of(path), ignore_errors=True)
+    path.write_text("{ torn again", "utf-8")
+    j = Journal.open(home)
+    assert j.snapshot(pid).moments == ()
+    assert "no earlier version could be read" in j.problems_of(pid)[0]
