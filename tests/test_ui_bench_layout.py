@@ -120,6 +120,32 @@ def test_the_flag_buttons_stay_in_sight_on_a_laptop(qtbot, journal, video, size)
     assert journal.snapshot(piece.id).moments
 
 
+def test_the_settings_scroll_only_when_the_screen_is_too_small(qtbot, journal) -> None:
+    """At 1100×720, with a three-line message in the banner, a two-line problem under the
+    buttons and a picture in the preview, the phone's settings, the preview and the folder
+    watch fit: the preview gives way
+    (neither it nor the wrapped hints ask for the room they would take if narrow)."""
+    from PySide6.QtGui import QColor, QImage
+
+    window, _piece = open_piece(qtbot, journal)
+    panel = window.capture_panel
+    panel.set_source(DEAD_PHONE)  # the phone apps' hint shows, and why it cannot be read
+    panel.source_changed.emit(panel.source())
+    qtbot.waitUntil(lambda: "127.0.0.1:9" in panel.status.text(), timeout=20000)
+    window.banner.show_message("pieces/bol-raku/piece.json was damaged " * 8, "warning")
+    picture = QImage(640, 480, QImage.Format.Format_RGB888)
+    picture.fill(QColor("#8d6e63"))
+    panel.preview.show_image(picture)
+    qtbot.wait(50)
+    assert panel.url_hint.isVisible() and in_sight(panel.url_hint)
+    assert panel.scroll.verticalScrollBar().maximum() == 0
+    assert in_sight(window.watch_row) and panel.preview.height() >= 90
+    window.resize(1100, 560)  # a smaller screen still: now they scroll, the flags stay
+    qtbot.wait(50)
+    assert panel.scroll.verticalScrollBar().maximum() > 0
+    assert all(in_sight(b) for b in window.moment_bar.buttons.values())
+
+
 def test_the_source_settings_fold_away_while_capture_runs(qtbot, journal, video) -> None:
     window, _piece = open_piece(qtbot, journal)
     panel = window.capture_panel

@@ -72,6 +72,17 @@ class PreviewLabel(QLabel):
         self.setStyleSheet("background: #1e1e1e; color: #bdbdbd; border-radius: 6px;")
         self._image = QImage()
 
+    # It takes the room left and asks for none: a size hint from the picture shown (or
+    # from a wrapped message) would make the bench scroll on a laptop screen.
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def heightForWidth(self, _width: int) -> int:  # noqa: N802 - Qt's name
+        return -1
+
     def show_image(self, image: QImage) -> None:
         self._image = image
         self._rescale()
@@ -122,9 +133,12 @@ class CapturePanel(QWidget):
         self.browse = QPushButton(self)
         self.camera_note = QLabel(self)
         self.camera_note.setWordWrap(True)
-        # Wrapped notes keep their lines; the preview is what gives way on a small screen.
+        # Wrapped notes keep their lines (the settings scroll, as tall as the lines need at
+        # their width); their minimum is one line, not the many they would take if narrow,
+        # or the settings would scroll on a laptop with room to spare.
         for label in (self.url_hint, self.camera_note):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
         self.interval = QDoubleSpinBox(self)
         self.interval.setObjectName("interval")
         self.interval.setRange(0.5, 3600.0)
