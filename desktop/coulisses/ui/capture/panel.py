@@ -259,7 +259,7 @@ class CapturePanel(QWidget):
         # Numbers as the language writes them (2,0 in French), like Preferences: a spin
         # box keeps the locale it was made with unless told.
         self.interval.setLocale(QLocale())
-        self.interval.setSuffix(self.tr(" s", "unit suffix of a duration in seconds"))
+        self.interval.setSuffix(self.tr(" s"))
         self.skip_idle.setText(self.tr("Skip stills where nothing moves"))
         current = self.sensitivity.currentIndex()
         self.sensitivity.clear()
