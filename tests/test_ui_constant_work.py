@@ -150,27 +150,28 @@ def test_the_thumbnail_cache_holds_a_byte_budget(qtbot, journal) -> None:
 
 
 class Counts:
-    """How often the window rebuilds, lays out the whole strip and searches suggestions."""
+    """How often the page rebuilds from a fresh snapshot, lays out the whole strip and
+    starts a suggestion search."""
 
-    def __init__(self, monkeypatch) -> None:
+    def __init__(self, monkeypatch, page) -> None:
         from coulisses.ui.timeline import page as page_module
         from coulisses.ui.timeline import strip_view
 
         self.loads = self.layouts = self.searches = 0
 
-        def counted(module, name, attr):
-            real = getattr(module, name)
+        def counted(owner, name, attr):
+            real = getattr(owner, name)
 
             def wrapper(*args, **kwargs):
                 setattr(self, attr, getattr(self, attr) + 1)
                 return real(*args, **kwargs)
 
-            monkeypatch.setattr(module, name, wrapper)
+            monkeypatch.setattr(owner, name, wrapper)
 
-        counted(page_module, "_load", "loads")
+        counted(page._loads, "start", "loads")
+        counted(page._suggestions, "start", "searches")
         counted(page_module, "build_layout", "layouts")
         counted(strip_view, "build_layout", "layouts")
-        counted(page_module, "find_suggestions", "searches")
 
 
 def _shows(page, capture_id: str) -> bool:
@@ -185,8 +186,7 @@ def test_stills_arriving_cost_no_rebuild_and_never_move_the_view(qtbot, journal,
     ids = fill(journal, p.id, T0, 50)
     moment = journal.add_moment(p.id, "struggle", at=ids[10])
     window, page = open_timeline(qtbot, journal, p.id)
-    qtbot.waitUntil(lambda: page._suggest_task is None, timeout=30000)  # the first search
-    counts = Counts(monkeypatch)
+    counts = Counts(monkeypatch, page)
     strip = page.strip
     bar = strip.horizontalScrollBar()
     assert bar.value() == bar.maximum()  # follows the newest still
@@ -218,7 +218,7 @@ def test_another_process_capturing_costs_no_rebuild(qtbot, journal, monkeypatch)
     p = journal.create_piece("Pichet")
     fill(journal, p.id, T0, 20)
     window, page = open_timeline(qtbot, journal, p.id)
-    counts = Counts(monkeypatch)
+    counts = Counts(monkeypatch, page)
     script = textwrap.dedent(f"""
         import sys
         from datetime import timedelta
@@ -243,10 +243,68 @@ def test_another_process_capturing_costs_no_rebuild(qtbot, journal, monkeypatch)
         feeder.stdin.close()
         assert feeder.wait(30) == 0
     assert counts.loads == 0 and counts.layouts == 0 and counts.searches <= 1
-    assert page.timeline.sessions[-1].stills == 200 + 20 or len(page.timeline.sessions) >= 1
+    (session,) = page.timeline.sessions  # one sitting, grown still by still
+    assert session.stills == page.timeline.effort.stills == 220
 
 
 def _repo():
     from pathlib import Path
 
     return Path(__file__).resolve().parent.parent
+
+
+def test_the_poll_notices_another_program_without_listing_a_day(qtbot, journal,
+                                                                 monkeypatch) -> None:
+    from coulisses.journal import Journal, stills
+    from coulisses.ui.bridges import JournalBridge
+
+    p = journal.create_piece("Cruche")
+    fill(journal, p.id, T0, 30)
+    bridge = JournalBridge(journal)
+    bridge.watch(p.id)
+    listed = []
+    real = stills._still_names
+    monkeypatch.setattr(stills, "_still_names", lambda folder: (listed.append(folder),
+                                                               real(folder))[1])
+    elsewhere = Journal.open(journal.home)  # another program: no event reaches us
+    fill(elsewhere, p.id, T0 + timedelta(minutes=10), 1)
+    with qtbot.waitSignal(bridge.changed, timeout=5000) as signal:
+        bridge.poll()
+    assert signal.args == [p.id, "external"]
+    with qtbot.assertNotEmitted(bridge.changed):
+        bridge.poll()  # nothing new
+    assert listed == []  # a few stats, whatever the day's size
+    elsewhere.add_moment(p.id, "note")  # (which lists the day, to find the newest still)
+    with qtbot.waitSignal(bridge.changed, timeout=5000):
+        bridge.poll()
+    bridge.close()
+
+
+def test_the_pieces_list_counts_new_stills_without_listing_the_day(journal, monkeypatch) -> None:
+    from coulisses.journal import Journal
+    from coulisses.ui.pieces.summaries import load_summaries
+
+    p = journal.create_piece("Gobelet")
+    other = journal.create_piece("Coupe")
+    ids = fill(journal, p.id, T0, 30)
+    listings = []
+    for name in ("latest_capture", "still_count"):
+        real = getattr(Journal, name)
+        monkeypatch.setattr(Journal, name, lambda self, pid, _r=real, _n=name:
+                            (pid == p.id and listings.append(_n), _r(self, pid))[1])
+
+    def summary():
+        return next(s for s in load_summaries(journal) if s.piece.id == p.id)
+
+    assert summary().stills == 30 and listings
+    listings.clear()
+    new = fill(journal, p.id, T0 + timedelta(minutes=10), 12)
+    s = summary()
+    assert (s.stills, s.latest.id) == (42, new[-1]) and not s.thumbnail.isNull()
+    assert summary().stills == 42
+    assert listings == []  # read from the stills added, not from the day's folder
+
+    fill(journal, p.id, T0 - timedelta(days=1), 1)  # a photo of the past: listed again
+    assert summary().stills == 43 and listings
+    journal.move_stills(p.id, ids[:5], other.id)
+    assert summary().stills == 38

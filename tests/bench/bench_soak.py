@@ -14,8 +14,8 @@ Back-pressure: the feeder writes ``--batch`` stills, then waits until the
 window has taken them in before writing more, so the run goes as fast as the
 window keeps up and never measures a backlog. "Taken in" is what the maker
 would see: the strip's newest still (``timeline``), the pieces list's count and
-newest still (``bench``), the window's poll having seen the newest still while
-the window is hidden, as in the tray (``tray``).
+newest still (``bench``), the window's poll having seen the newest still (the
+added-stills log's size) while the window is hidden, as in the tray (``tray``).
 
 Every 1,000 stills it samples this process's RSS and VmHWM (``/proc``, not
 ``ru_maxrss``: see memory.py), its CPU time (all threads: the GUI thread, the
@@ -41,10 +41,12 @@ FRAMES = 48  # distinct pre-encoded frames the feeder cycles through
 
 # ------------------------------------------------------------------- feeder
 def feed(home: Path, piece_id: str, every: float, start: float) -> int:
-    """The second process: on "N" from stdin, add stills up to N, then print "N <id>"."""
+    """The second process: on "N" from stdin, add stills up to N, then print "N <id> <log>"
+    (the newest still's id and the size of the piece's added-stills log)."""
     import numpy as np
 
     from coulisses.journal import Journal
+    from coulisses.journal import layout as journal_layout
     from coulisses.journal.codec import encode_still
 
     journal = Journal.open(home)
@@ -71,7 +73,8 @@ def feed(home: Path, piece_id: str, every: float, start: float) -> int:
                                     thumbnail=thumb)
             last = cap.id if cap is not None else last
             done += 1
-        print(f"{done} {last}", flush=True)
+        log = journal_layout.added_log(journal.piece_folder(piece_id)).stat().st_size
+        print(f"{done} {last} {log}", flush=True)
     return 0
 
 
@@ -127,7 +130,7 @@ def soak(args: argparse.Namespace) -> dict:
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
     assert feeder.stdout is not None and feeder.stdin is not None
     proc = psutil.Process()
-    state = {"asked": 0, "written": 0, "last": "", "buffer": ""}
+    state = {"asked": 0, "written": 0, "last": "", "log": 0, "buffer": ""}
     rows: list[dict] = []
     clock = {"t": time.monotonic(), "cpu": sum(proc.cpu_times()[:2]),
              "gui": time.thread_time()}
@@ -142,8 +145,9 @@ def soak(args: argparse.Namespace) -> dict:
         if args.tab == "bench":
             s = window.pieces.current_summary()
             return s is not None and s.latest is not None and s.latest.id == last
-        token = window.bridge._tokens.get(piece.id)  # the poll's view of the piece
-        return token is not None and last in token
+        # The poll's view of the piece holds the log's size (change_token's and the stamp).
+        token = window.bridge._tokens.get(piece.id)
+        return token is not None and state["log"] in token
 
     traced: list = []
 
@@ -197,8 +201,8 @@ def soak(args: argparse.Namespace) -> dict:
         state["buffer"] += data
         *lines, state["buffer"] = state["buffer"].split("\n")
         for line in lines:
-            count, _, last = line.partition(" ")
-            state["written"], state["last"] = int(count), last
+            count, last, log = line.split(" ")
+            state["written"], state["last"], state["log"] = int(count), last, int(log)
         check()
 
     notifier = QSocketNotifier(feeder.stdout.fileno(), QSocketNotifier.Type.Read)

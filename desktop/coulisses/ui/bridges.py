@@ -5,7 +5,8 @@ thread, an import worker). Emitting a signal of a QObject that lives on the GUI
 thread from there makes Qt queue the call: widgets are only touched on the GUI
 thread. Work done by another process (a `coulisses capture` in a terminal, a
 Raspberry Pi writing to a shared folder) has no listener to call us: a timer
-polls the journal's cheap change token instead.
+polls the journal's cheap change token instead, and for the piece on screen a
+few stats (``journal.added.stamp``) that cost the same whatever its size.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from coulisses.capture.session import CaptureEvent, CaptureSession
 from coulisses.journal import Journal, JournalEvent
+from coulisses.journal.added import stamp
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,9 @@ class JournalBridge(QObject):
 
     def _token(self, piece_id: str | None) -> object:
         try:
-            return self.journal.change_token(piece_id)
+            if piece_id is not None:
+                return stamp(self.journal, piece_id)  # never a listing of a day's stills
+            return self.journal.change_token(None)
         except Exception as exc:  # a vanished piece, a folder gone: the next poll tells
             log.debug("change token of %s: %s", piece_id, exc)
             return exc.__class__.__name__
