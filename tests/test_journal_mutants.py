@@ -1075,3 +1075,121 @@ def test_the_single_backup_of_older_versions_is_a_last_resort(home: Path) -> Non
     j = Journal.open(home)
     assert j.snapshot(pid).moments == ()
     assert "no earlier version could be read" in j.problems_of(pid)[0]
+
+
+# ------------------------------------------------------------ reading table files
+def unreadable(path: Path, reason: str) -> str:
+    return (f"Coulisses cannot read {path} right now ({reason}); nothing was changed. Check "
+            "that the disk or network folder is connected and that the file is kept on this "
+            "computer, then try again.")
+
+
+def test_a_piece_file_that_is_a_socket_is_refused_untouched(home: Path) -> None:
+    """Opening a socket gives ENXIO (a real error that is not 'missing'): tried again,
+    then the piece is refused with the words for it, and nothing on disk changes."""
+    import socket
+
+    _journal, pid, path = edited_piece(home)
+    path.unlink()
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(path))
+        with pytest.raises(JournalError) as refused:
+            Journal.open(home).snapshot(pid)
+    finally:
+        sock.close()
+    reason = describe_os_error(OSError(errno.ENXIO, "x"))
+    assert str(refused.value) == unreadable(path, reason)
+    assert not (path.parent / "set-aside").exists()
+
+
+def test_a_piece_file_whose_read_fails_is_tried_again_then_refused(home: Path) -> None:
+    """A real read error (EIO): this process's own memory file, bound over piece.json,
+    opens but fails on read."""
+    import time
+
+    from tests.conftest import is_root
+
+    if not is_root():
+        pytest.skip("a bind mount needs root")
+    _journal, pid, path = edited_piece(home)
+    before = path.read_bytes()
+    mounted = subprocess.run(["mount", "--bind", f"/proc/{os.getpid()}/mem", str(path)],
+                             capture_output=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot bind a file here: {mounted.stderr.decode().strip()}")
+    try:
+        started = time.monotonic()
+        with pytest.raises(JournalError) as refused:
+            Journal.open(home).snapshot(pid)
+        took = time.monotonic() - started
+    finally:
+        subprocess.run(["umount", str(path)], check=False)
+    assert str(refused.value) == unreadable(path, describe_os_error(OSError(errno.EIO, "x")))
+    assert took >= 1.1  # three more tries, 0.1 + 0.3 + 0.8 s apart
+    assert path.read_bytes() == before and not (path.parent / "set-aside").exists()
+
+
+@pytest.mark.parametrize("damage, reason", [
+    ("link", "it is a link to another file"),
+    ("folder", "it is a folder, not a file"),
+    ("empty", "the file is empty"),
+    ("latin-1", "it is not text Coulisses can read"),
+])
+def test_each_kind_of_damaged_piece_file_is_named(home: Path, tmp_path: Path, damage: str,
+                                                  reason: str) -> None:
+    _journal, pid, path = edited_piece(home)
+    stolen = tmp_path / "stolen.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["piece"]["1"]["name"] = "stolen"
+    stolen.write_text(json.dumps(data), "utf-8")
+    path.unlink()
+    if damage == "link":
+        path.symlink_to(stolen)  # a valid piece file outside: never read
+    elif damage == "folder":
+        path.mkdir()
+    elif damage == "empty":
+        path.write_bytes(b" \n")
+    else:
+        path.write_bytes('{"piece": {"1": {"name": "Bol é"}}}'.encode("latin-1"))
+    j = Journal.open(home)
+    assert j.snapshot(pid).piece.name == "Bol"
+    aside = aside_of(path)
+    assert j.problems_of(pid)[0].startswith(f"{path} was damaged ({reason}); it was moved to "
+                                            f"{aside} and Coulisses restored the version")
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("[]", "it is not a journal table file"),
+    (json.dumps({"moments": {"1": {"id": "m9", "kind": "rant"}}}),
+     "moment m9 has an unknown kind"),
+])
+def test_a_piece_file_damaged_while_open_is_repaired_and_the_edit_refused(
+        home: Path, content: str, reason: str) -> None:
+    journal, pid, path = edited_piece(home)
+    journal.snapshot(pid)  # checked once for this process
+    path.write_text(content, "utf-8")  # then damaged by something else
+    with pytest.raises(JournalError) as refused:
+        journal.add_moment(pid, "note", caption="late")
+    assert str(refused.value) == f"{path} was damaged and has been repaired; try again"
+    aside = aside_of(path)
+    assert journal.problems_of(pid)[0].startswith(
+        f"{path} was damaged ({reason}); it was moved to {aside} and Coulisses restored")
+
+
+def test_the_piece_lock_is_held_against_other_processes(home: Path) -> None:
+    import sys
+
+    from coulisses.journal.storage import locked
+
+    lock = home / "pieces" / "bol" / ".lock"
+    probe = ("import fcntl, sys\n"
+             "fd = open(sys.argv[1], 'a')\n"
+             "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+             "except BlockingIOError:\n    sys.exit(3)\n")
+    with locked(lock):
+        with locked(lock):  # re-entrant: the inner release must not let go
+            pass
+        held = subprocess.run([sys.executable, "-c", probe, str(lock)])
+    free = subprocess.run([sys.executable, "-c", probe, str(lock)])
+    assert held.returncode == 3 and free.returncode == 0
