@@ -1193,3 +1193,25 @@ def test_the_piece_lock_is_held_against_other_processes(home: Path) -> None:
         held = subprocess.run([sys.executable, "-c", probe, str(lock)])
     free = subprocess.run([sys.executable, "-c", probe, str(lock)])
     assert held.returncode == 3 and free.returncode == 0
+
+
+# ------------------------------------------------------------------- still ids
+def test_the_longest_ids_are_valid_and_one_byte_more_is_not() -> None:
+    from coulisses.journal.capture_id import CaptureId, is_capture_id
+
+    stamp = "20261120T090000.000Z"
+    longest = f"{stamp}-99999~{'a' * 200}"
+    assert len(longest) == 227 and is_capture_id(longest)
+    assert not is_capture_id(f"{stamp}-99999~{'a' * 201}")
+    assert is_capture_id(f"{stamp}~{'é' * 100}")  # 200 bytes in UTF-8
+    assert not is_capture_id(f"{stamp}~{'é' * 100}a")
+    for text in (None, 5, b"20261120T090000.000Z", ["x"]):
+        assert CaptureId.parse(text) is None and not is_capture_id(text)
+
+
+def test_an_id_is_made_in_utc_whatever_the_computer_s_clock(tokyo) -> None:
+    from coulisses.journal.capture_id import CaptureId, stamp
+
+    assert stamp(T0) == "20261120T090000.000Z"
+    assert stamp(T0.astimezone()) == "20261120T090000.000Z"
+    assert CaptureId.make(T0) == "20261120T090000.000Z"
