@@ -160,7 +160,8 @@ def test_the_source_settings_fold_away_while_capture_runs(qtbot, journal, video)
     assert panel.summary.text() == ("From bench.mp4 · a still every 2.0 s · skipping stills "
                                     "where nothing moves")
     window.bench.stop()
-    qtbot.waitUntil(lambda: not window.capture.recording, timeout=10000)
+    # The capture thread ends first; the window hears it a moment later.
+    qtbot.waitUntil(lambda: panel.start_button.isEnabled(), timeout=10000)
     assert all(w.isVisible() for w in settings) and not panel.summary.isVisible()
     assert not panel.url.isVisible()  # only the fields of the source chosen come back
 
