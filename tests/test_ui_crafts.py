@@ -155,7 +155,7 @@ def test_the_new_piece_dialog_and_the_welcome_view_set_the_craft(qtbot, journal)
     assert journal.piece("vase-bleu").typed_settings.craft == "pottery"
     qtbot.waitUntil(lambda: window.pieces.craft.currentData() == "pottery", timeout=5000)
 
-    # New… offers the craft of the piece on screen; the maker changes it and names the piece.
+    # New… offers no craft (never the piece on screen's, issue 22); the maker picks one.
     seen = {}
 
     def answer() -> None:
@@ -167,7 +167,7 @@ def test_the_new_piece_dialog_and_the_welcome_view_set_the_craft(qtbot, journal)
 
     QTimer.singleShot(200, answer)
     window.pieces.ask_new_piece()
-    assert seen["offered"] == "pottery"
+    assert seen["offered"] == ""  # "Other craft": none
     qtbot.waitUntil(lambda: window.pieces.current_piece_id == "lino-renard", timeout=5000)
     assert journal.piece("lino-renard").typed_settings.craft == "printmaking"
     assert window.pieces.craft.currentData() == "printmaking"
