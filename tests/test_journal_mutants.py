@@ -1215,3 +1215,58 @@ def test_an_id_is_made_in_utc_whatever_the_computer_s_clock(tokyo) -> None:
     assert stamp(T0) == "20261120T090000.000Z"
     assert stamp(T0.astimezone()) == "20261120T090000.000Z"
     assert CaptureId.make(T0) == "20261120T090000.000Z"
+
+
+# ------------------------------------------------------------ nothing outside the journal
+def test_a_path_that_is_not_under_the_root_is_never_inside_it(tmp_path: Path) -> None:
+    from coulisses.journal.confine import is_own_file, no_link_between
+
+    root = tmp_path / "journal"
+    (root / "pieces").mkdir(parents=True)
+    assert no_link_between(root, root / "pieces" / "x.jpg")
+    assert not no_link_between(root, tmp_path / "elsewhere" / "x.jpg")
+    (root / "pieces" / "a.jpg").write_bytes(b"x")
+    (root / "pieces" / "b.jpg").symlink_to(root / "pieces" / "a.jpg")
+    assert is_own_file(root / "pieces" / "a.jpg")
+    assert not any(is_own_file(root / "pieces" / n) for n in ("b.jpg", "missing.jpg"))
+    assert not is_own_file(root / "pieces")
+
+
+def test_a_still_refused_by_a_planted_link_names_the_folder(journal: Journal,
+                                                             tmp_path: Path) -> None:
+    from coulisses.journal.confine import OutsideJournal
+    from coulisses.os_errors import describe_os_error_at
+
+    pid = journal.create_piece("Bol").id
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    day = journal.home / "pieces" / pid / "stills" / DAY
+    day.parent.mkdir(parents=True, exist_ok=True)
+    day.symlink_to(outside)
+    with pytest.raises(OutsideJournal) as refused:
+        journal.add_still(pid, jpeg_bytes(), T0)
+    assert refused.value.errno == errno.ELOOP and refused.value.filename == str(day)
+    assert describe_os_error_at(refused.value) == f"too many symbolic links in the path ({day})"
+    assert list(outside.iterdir()) == []
+
+
+def test_the_journal_s_logs_and_locks_are_never_executable(journal: Journal,
+                                                           tmp_path: Path) -> None:
+    a, b = two_pieces(journal)
+    ids = fill(journal, a, 2)
+    lock = journal.home / "pieces" / b / ".lock"
+    lock.unlink(missing_ok=True)
+    (tmp_path / "theirs").write_text("keep")
+    lock.symlink_to(tmp_path / "theirs")  # a planted link: replaced by a lock file of ours
+    journal.move_stills(a, [ids[0]], b)
+    assert (tmp_path / "theirs").read_text() == "keep" and not lock.is_symlink()
+    made = [journal.home / "pieces" / p / name for p in (a, b)
+            for name in (".lock", "cache/stills-added.log")]
+    for path in made:
+        assert os.stat(path).st_mode & 0o777 == 0o644 & ~current_umask(), path
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
