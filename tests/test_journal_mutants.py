@@ -1270,3 +1270,101 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# ------------------------------------------------------ what interrupted work leaves
+def test_a_file_of_the_maker_in_a_folder_named_like_a_new_piece_is_never_deleted(
+        journal: Journal) -> None:
+    root = journal.home / "pieces"
+    (root / "bol").mkdir()
+    notes = root / "bol" / "notes.txt"
+    notes.write_text("mine")
+    with contextlib.suppress(OSError):  # see the strict xfail below
+        journal.create_piece("Bol")
+    assert notes.read_text() == "mine"
+    # A folder holding only a lock and a write cut short is a leftover: its name is free.
+    (root / "vase").mkdir()
+    (root / "vase" / ".lock").touch()
+    (root / "vase" / ".piece.json.abcd1234.tmp").write_bytes(b"{")
+    assert journal.create_piece("Vase").id == "vase"
+    assert not (root / "vase" / ".piece.json.abcd1234.tmp").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="defect: a folder holding a file of the maker (a "
+                   "Finder .DS_Store) counts as a leftover, so its name is given and the "
+                   "piece cannot be made ('the folder is not empty'); see the mutation report")
+def test_a_piece_can_be_made_beside_a_folder_holding_a_file_of_the_maker(
+        journal: Journal) -> None:
+    (journal.home / "pieces" / "bol").mkdir()
+    (journal.home / "pieces" / "bol" / ".DS_Store").write_bytes(b"\0")
+    assert journal.create_piece("Bol").id == "bol-2"
+
+
+def aged(path: Path, mtime: float) -> Path:
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def temp_file(path: Path, mtime: float) -> Path:
+    """What an atomic write killed before its rename leaves, written at ``mtime``."""
+    path.write_bytes(b"partial")
+    return aged(path, mtime)
+
+
+def test_temp_piece_folders_of_a_kill_are_swept_when_old_enough(journal: Journal,
+                                                                tmp_path: Path) -> None:
+    from coulisses.journal import leftovers
+
+    root = journal.home / "pieces"
+    now = 1_600_000_000.0  # a clock of its own: far from the real one
+    made = {}
+    for name, age in (("stale", 7200), ("edge", leftovers.STALE_AFTER), ("fresh", 10)):
+        folder = root / f".new-{name}-12345678"
+        folder.mkdir()
+        (folder / "piece.json").write_text("{}")
+        made[name] = aged(folder, now - age)
+    plain = temp_file(root / ".new-file", now - 7200)  # a file: never swept as a folder
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep")
+    link = root / ".new-link-12345678"
+    link.symlink_to(outside)
+    os.utime(link, (now - 7200, now - 7200), follow_symlinks=False)  # an old link: not ours
+    piece = journal.create_piece("Bol")  # a real piece, untouched for a long time
+    aged(root / piece.id, now - 7200)
+    leftovers.sweep_new(root, now)
+    assert (root / piece.id / "piece.json").is_file()
+    assert not made["stale"].exists()
+    assert made["edge"].exists() and made["fresh"].exists()
+    assert plain.exists() and (outside / "keep.txt").exists()
+    Journal.open(journal.home)  # by the real clock: 2020 is long ago
+    assert not made["edge"].exists() and not made["fresh"].exists()
+    assert plain.exists() and (outside / "keep.txt").exists()
+
+
+def test_a_piece_is_swept_once_a_day_and_never_of_its_stills(journal: Journal) -> None:
+    from coulisses.journal import leftovers
+
+    pid = journal.create_piece("Bol").id
+    ids = fill(journal, pid, 2)
+    folder = journal.home / "pieces" / pid
+    cache = folder / "cache"
+    now = 1_600_000_000.0
+    for cid in ids:  # stills of long ago: never temp files
+        aged(still(journal, pid, cid), now - 30 * 86400)
+    stale = [temp_file(folder / ".piece.json.abcd1234.tmp", now - 7200),
+             temp_file(folder / "stills" / DAY / f".{ids[0]}.jpg.a1b2c3d4.tmp", now - 7200),
+             temp_file(folder / "thumbs" / DAY / f".{ids[1]}.jpg.e5f6a7b8.tmp", now - 7200)]
+    edge = temp_file(folder / ".x.jpg.00000000.tmp", now - leftovers.STALE_AFTER)
+    fresh = temp_file(folder / ".y.jpg.11111111.tmp", now - 10)
+    (cache / leftovers.SWEPT_MARKER).unlink(missing_ok=True)
+    assert leftovers.sweep_piece(folder, cache, now) == 3
+    assert not any(p.exists() for p in stale) and edge.exists() and fresh.exists()
+    assert all(still(journal, pid, cid).exists() for cid in ids)
+    marker = aged(cache / leftovers.SWEPT_MARKER, now)
+    later = temp_file(folder / ".z.jpg.22222222.tmp", now - 7200)
+    assert leftovers.sweep_piece(folder, cache, now + leftovers.SWEEP_EVERY - 1) == 0
+    assert later.exists()
+    # A day after the last sweep: edge, fresh and later are all old enough by then.
+    assert leftovers.sweep_piece(folder, cache, now + leftovers.SWEEP_EVERY) == 3
+    assert not later.exists() and marker.exists()
