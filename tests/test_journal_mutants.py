@@ -1368,3 +1368,50 @@ def test_a_piece_is_swept_once_a_day_and_never_of_its_stills(journal: Journal) -
     # A day after the last sweep: edge, fresh and later are all old enough by then.
     assert leftovers.sweep_piece(folder, cache, now + leftovers.SWEEP_EVERY) == 3
     assert not later.exists() and marker.exists()
+
+
+# ------------------------------------------------------------ names made from text
+@pytest.mark.parametrize("name, slug", [
+    ("Straße", "strasse"), ("Æble", "aeble"), ("Ørsted", "orsted"), ("Œuvre", "oeuvre"),
+])
+def test_letters_without_an_ascii_decomposition_are_spelled_out(name: str, slug: str) -> None:
+    from coulisses.journal.ids import slugify
+
+    assert slugify(name) == slug
+
+
+def test_a_taken_name_gets_the_next_free_number_within_the_length_limit() -> None:
+    from coulisses.journal.ids import MAX_ID_LEN, unique_id
+
+    assert unique_id("bol", {"bol", "bol-2"}) == "bol-3"
+    long = "a" * MAX_ID_LEN
+    assert unique_id(long, {long}) == "a" * (MAX_ID_LEN - 2) + "-2"
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("a\ud800b", "a_b"),  # a lone surrogate that no byte stands for
+    ("x\udfff", "x_"),
+    ("\ud800\udce9", "__"),  # an escape beside a surrogate no byte stands for
+    (os.fsdecode(b"caf\xe9"), "café"),  # Latin-1
+    (os.fsdecode(b"prix 5\x80"), "prix 5€"),  # Windows-1252
+    (os.fsdecode(b"caf\x81"), "caf_"),  # a byte Windows-1252 has no letter for
+])
+def test_any_name_a_file_system_gives_becomes_valid_text(raw: str, text: str) -> None:
+    from coulisses.journal.ids import valid_text
+
+    assert valid_text(raw) == text
+
+
+@pytest.mark.parametrize("name, part", [
+    ("..photo.jpg.", "photo.jpg"),
+    ("X-ray.jpg ", "X-ray.jpg"),
+    ("X" + "b" * 79 + ".", "X" + "b" * 79),  # 81 characters until the dot goes
+    ("a/b:c", "a_b_c"),
+    ("😀" * 70, "😀" * 50),  # 280 bytes: the last 200
+    ("👍🏽" + "b" * 79, "b" * 79),  # the cut would start on a skin tone
+    ("👍🏽 .X" + "b" * 76, "X" + "b" * 76),
+])
+def test_a_source_name_is_cut_and_cleaned_to_a_safe_part(name: str, part: str) -> None:
+    from coulisses.journal.ids import safe_filename_part
+
+    assert safe_filename_part(name) == part
