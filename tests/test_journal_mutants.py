@@ -263,9 +263,6 @@ def test_the_room_a_move_needs_is_its_record_both_piece_files_and_a_margin(
     assert journal.move_stills(a, ids[1:3], b).after == tuple(ids[1:3])
 
 
-@pytest.mark.xfail(strict=True, reason="defect: the move's DiskFullError carries the journal "
-                   "folder as its file name, so describe_os_error_at/failure_text drop its "
-                   "sentence (see the mutation report, issue 20)")
 def test_a_refused_move_says_how_much_room_it_needs(journal: Journal,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from coulisses.os_errors import describe_os_error_at
@@ -1279,9 +1276,9 @@ def test_a_file_of_the_maker_in_a_folder_named_like_a_new_piece_is_never_deleted
     (root / "bol").mkdir()
     notes = root / "bol" / "notes.txt"
     notes.write_text("mine")
-    with contextlib.suppress(OSError):  # see the strict xfail below
-        journal.create_piece("Bol")
+    assert journal.create_piece("Bol").id == "bol-2"  # the maker's folder keeps its name
     assert notes.read_text() == "mine"
+    assert [p.id for p in journal.pieces()] == ["bol-2"]  # and is not taken for a piece
     # A folder holding only a lock and a write cut short is a leftover: its name is free.
     (root / "vase").mkdir()
     (root / "vase" / ".lock").touch()
@@ -1290,9 +1287,6 @@ def test_a_file_of_the_maker_in_a_folder_named_like_a_new_piece_is_never_deleted
     assert not (root / "vase" / ".piece.json.abcd1234.tmp").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a folder holding a file of the maker (a "
-                   "Finder .DS_Store) counts as a leftover, so its name is given and the "
-                   "piece cannot be made ('the folder is not empty'); see the mutation report")
 def test_a_piece_can_be_made_beside_a_folder_holding_a_file_of_the_maker(
         journal: Journal) -> None:
     (journal.home / "pieces" / "bol").mkdir()

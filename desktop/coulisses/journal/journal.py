@@ -222,7 +222,7 @@ class Journal:
         with os.scandir(root) as entries:
             return sorted(e.name for e in entries
                           if e.is_dir(follow_symlinks=False) and is_valid_id(e.name)
-                          and not leftovers.is_leftover(Path(e.path)))
+                          and leftovers.is_piece(Path(e.path)))
 
     def pieces(self) -> list[Piece]:
         out = []

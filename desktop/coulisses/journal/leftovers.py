@@ -38,10 +38,23 @@ def has_content(folder: Path) -> bool:
     return any(os.path.lexists(folder / name) for name in CONTENT)
 
 
+def is_piece(folder: Path, table: str = "piece.json") -> bool:
+    """A folder of ``pieces/`` that is a piece: its table file, or anything of a piece
+    (then a missing table file is damage). A folder with neither is not listed."""
+    return os.path.lexists(folder / table) or has_content(folder)
+
+
 def is_leftover(folder: Path, table: str = "piece.json") -> bool:
-    """A piece folder with nothing of a piece in it (an older Coulisses stopped while
-    making it): not listed, and its name can be given again."""
-    return not os.path.lexists(folder / table) and not has_content(folder)
+    """A folder an older Coulisses left while making a piece: nothing but a lock and
+    temp files. Its name can be given again; a folder holding anything else (a file of
+    the maker's, a Finder .DS_Store) keeps its name."""
+    if is_piece(folder, table):
+        return False
+    try:
+        with os.scandir(folder) as entries:
+            return all(e.name == ".lock" or is_temp_name(e.name) for e in entries)
+    except OSError:
+        return False
 
 
 def create(root: Path, piece_id: str, payload: bytes, table: str) -> Path:

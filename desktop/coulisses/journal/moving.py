@@ -165,9 +165,11 @@ def _check_room(journal: PieceStore, intent_bytes: int, *pieces: Path) -> None:
         with contextlib.suppress(OSError):
             need += (folder / layout.PIECE_FILE).stat().st_size
     if free_bytes(journal.home) < need:
+        # No file name: the sentence already says what to do, and a DiskFullError with one
+        # is told as "the disk is full (folder)" instead (os_errors.own_sentence).
         raise DiskFullError(errno.ENOSPC, tr("the disk is full: moving these stills needs "
                                              "{kb} kB free; free some space and try again",
-                                             kb=need // 1024 + 1), str(journal.home))
+                                             kb=need // 1024 + 1))
 
 
 def _free_name(dst: stills.Listing, want: str, taken: set[str]) -> str:
