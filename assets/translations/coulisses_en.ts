@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="31"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="37"/>
         <source>Stopped — %n still(s) kept</source>
         <translation>
             <numerusform>Stopped — %n still kept</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="63"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Recording — idle, skipping stills where nothing moves (%n kept)</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="60"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="66"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Recording — %n still, next in {s} s</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="62"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="68"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Recording — %n still</numerusform>
@@ -165,7 +165,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/coulisses/commands/stills.py" line="269"/>
-        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="67"/>
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="64"/>
         <source>%Ln still(s)</source>
         <translation>
             <numerusform>%Ln still</numerusform>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/journal/moving.py" line="523"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="525"/>
         <source>it failed %n time(s)</source>
         <translation>
             <numerusform>it failed %n time</numerusform>
@@ -219,7 +219,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="486"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="487"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>
@@ -265,7 +265,7 @@
 <context>
     <name>TimelinePage</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="468"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Show this still</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="470"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Hide this still</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="499"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="585"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Move %n still to:</numerusform>
@@ -289,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="507"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="592"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Move %n still to another piece</numerusform>

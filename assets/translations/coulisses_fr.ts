@@ -185,7 +185,7 @@
         <translation>Dans les coulisses&#xa0;: {effort}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="31"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="37"/>
         <source>Stopped — %n still(s) kept</source>
         <translation>
             <numerusform>Arrêté — %n photo gardée</numerusform>
@@ -193,17 +193,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="42"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="48"/>
         <source>Stream lost since {time} — retrying; check the phone and the Wi-Fi</source>
         <translation>Flux perdu depuis {time} — nouvel essai en cours&#x202f;; vérifiez le téléphone et le Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="45"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="51"/>
         <source>Camera lost since {time} — retrying</source>
         <translation>Caméra perdue depuis {time} — nouvel essai en cours</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="63"/>
         <source>Recording — idle, skipping stills where nothing moves (%n kept)</source>
         <translation>
             <numerusform>Enregistrement — rien ne bouge, photos ignorées (%n gardée)</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="60"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="66"/>
         <source>Recording — %n still(s), next in {s} s</source>
         <translation>
             <numerusform>Enregistrement — %n photo, prochaine dans {s} s</numerusform>
@@ -219,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="62"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="68"/>
         <source>Recording — %n still(s)</source>
         <translation>
             <numerusform>Enregistrement — %n photo</numerusform>
@@ -248,7 +248,7 @@
         <translation>La caméra {index} n’envoie plus d’images.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="57"/>
         <source>Cannot write to the journal — paused; retrying</source>
         <translation>Écriture impossible dans le journal — en pause&#x202f;; nouvel essai en cours</translation>
     </message>
@@ -283,9 +283,19 @@
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="59"/>
         <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="99"/>
+        <source>Flag {kind}</source>
+        <translation>Marquer comme {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="108"/>
+        <source>Edit caption</source>
+        <translation>Modifier la légende</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/app.py" line="209"/>
@@ -339,13 +349,13 @@
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="50"/>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="74"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="56"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
         <source>Create or choose a piece first: every still belongs to one.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="49"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="50"/>
         <source>Created piece {name!r}.</source>
         <translation>Pièce {name!r} créée.</translation>
     </message>
@@ -365,7 +375,7 @@
         <translation>Pièce de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="55"/>
         <source>Disk nearly full — paused; free some space and it resumes by itself</source>
         <translation>Disque presque plein — en pause&#x202f;; libérez de la place et la prise de vue reprendra d’elle-même</translation>
     </message>
@@ -526,7 +536,7 @@
         <translation>Aucune photo trouvée&#xa0;: les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="110"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="115"/>
         <source>No pieces yet. Create one with: coulisses piece new &quot;Vase bleu #3&quot;</source>
         <translation>Aucune pièce pour l’instant. Créez-en une avec&#xa0;: coulisses piece new &quot;Vase bleu #3&quot;</translation>
     </message>
@@ -536,8 +546,8 @@
         <translation>Il n’y a pas d’écran numéro {n} à capturer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="114"/>
-        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="116"/>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="122"/>
+        <location filename="../../desktop/coulisses/ui/capture/controller.py" line="124"/>
         <source>No still was taken: {reason}</source>
         <translation>Aucune photo n’a été prise&#xa0;: {reason}</translation>
     </message>
@@ -758,7 +768,7 @@
         <translation>Aucune photo de la pièce n’a pu être lue, il n’y a donc rien à montrer&#x202f;; vérifiez le dossier du journal ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="38"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="44"/>
         <source>Opening the camera…</source>
         <translation>Ouverture de la caméra…</translation>
     </message>
@@ -923,12 +933,12 @@
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="66"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="72"/>
         <source>Start recording to snap a still.</source>
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="29"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
@@ -978,11 +988,6 @@
         <translation>La clé de signature Content Credentials de {folder} est illisible&#x202f;; elle a été mise de côté et une nouvelle a été créée sous la même identité, votre empreinte ne change donc pas.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="90"/>
-        <source>The caption could not be saved: {reason}</source>
-        <translation>Impossible d’enregistrer la légende&#xa0;: {reason}</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/export/captions.py" line="370"/>
         <source>The caption “{caption}” had nothing drawable left and is not shown in the video.</source>
         <translation>Il ne restait rien d’affichable dans la légende «&#xa0;{caption}&#xa0;»&#xa0;: elle n’apparaît pas dans la vidéo.</translation>
@@ -1003,7 +1008,7 @@
         <translation>La légende «&#xa0;{caption}&#xa0;» est trop longue pour l’écran et a été raccourcie par «&#xa0;…&#xa0;»&#x202f;; le texte complet figure dans les fichiers de sous-titres et le texte de publication.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/status.py" line="35"/>
+        <location filename="../../desktop/coulisses/ui/capture/status.py" line="41"/>
         <source>The capture could not start.</source>
         <translation>La prise de vue n’a pas pu démarrer.</translation>
     </message>
@@ -1163,7 +1168,7 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="86"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
     </message>
@@ -1183,7 +1188,7 @@
         <translation>Le moment couvre désormais les photos de {start} à {end}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="46"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="47"/>
         <source>The name was tidied to {name!r}.</source>
         <translation>Le nom a été mis au propre&#xa0;: {name!r}.</translation>
     </message>
@@ -1228,7 +1233,7 @@
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="295"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="300"/>
         <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
     </message>
@@ -1455,7 +1460,7 @@
         <translation>la caméra {index}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="117"/>
         <source>captures</source>
         <translation>photos</translation>
     </message>
@@ -1558,14 +1563,9 @@
         <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="117"/>
         <source>id</source>
         <translation>id</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="38"/>
-        <source>id, name, captures, moments, last activity</source>
-        <translation>identifiant, nom, photos, moments, dernière activité</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="38"/>
@@ -1666,7 +1666,7 @@
         <translation>type du moment créé quand une suggestion est acceptée (par défaut&#xa0;: struggle)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="117"/>
         <source>last activity</source>
         <translation>dernière activité</translation>
     </message>
@@ -1693,7 +1693,7 @@
     <message>
         <location filename="../../desktop/coulisses/commands/identity.py" line="24"/>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="36"/>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="39"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="40"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="86"/>
         <location filename="../../desktop/coulisses/commands/suggestions.py" line="31"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="19"/>
@@ -1757,37 +1757,42 @@
         <translation>la photo que montre la couverture de l’export&#xa0;: son identifiant, son numéro ou last (comme `coulisses stills PIECE list` les affiche)&#x202f;; none laisse de nouveau l’export la choisir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="58"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="38"/>
+        <source>id, name, captures, moments, last activity; archived pieces are marked</source>
+        <translation>identifiant, nom, photos, moments, dernière activité&#x202f;; les pièces archivées sont signalées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="59"/>
         <source>`piece set` needs something to change: --craft or --cover</source>
         <translation>`piece set` a besoin de quelque chose à changer&#xa0;: --craft ou --cover</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="72"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="73"/>
         <source>Craft of {name!r}: {craft}.</source>
         <translation>Métier de {name!r}&#xa0;: {craft}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="78"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="79"/>
         <source>The cover of {name!r} is chosen automatically again.</source>
         <translation>La couverture de {name!r} est de nouveau choisie automatiquement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="81"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="82"/>
         <source>Cover of {name!r}: {id}.</source>
         <translation>Couverture de {name!r}&#xa0;: {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="91"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="92"/>
         <source>That still is hidden, so the export will not use it as the cover; `coulisses stills {piece} show {id}` lets it in again.</source>
         <translation>Cette photo est masquée&#xa0;: l’export ne la prendra pas en couverture&#x202f;; `coulisses stills {piece} show {id}` la réaffiche.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="117"/>
         <source>moments</source>
         <translation>moments</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/pieces.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="117"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
@@ -2031,14 +2036,9 @@
         <source>time between stills, e.g. 2s, 30s, 5m (default 10s)</source>
         <translation>temps entre deux photos, p. ex. 2s, 30s, 5m (10s par défaut)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="23"/>
-        <source>today {time}</source>
-        <translation>aujourd’hui à {time}</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/coulisses/commands/stills.py" line="269"/>
-        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="67"/>
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="64"/>
         <source>%Ln still(s)</source>
         <translation>
             <numerusform>%Ln photo</numerusform>
@@ -2176,7 +2176,8 @@
         <translation>{m}&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="65"/>
+        <location filename="../../desktop/coulisses/commands/pieces.py" line="120"/>
+        <location filename="../../desktop/coulisses/ui/pieces/model.py" line="62"/>
         <source>{name} (archived)</source>
         <translation>{name} (archivée)</translation>
     </message>
@@ -2506,107 +2507,132 @@
         <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="107"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="111"/>
         <source>{home} cannot be used as the journal folder ({path} is a file, not a folder); choose another folder</source>
         <translation>{home} ne peut pas servir de dossier pour le journal ({path} est un fichier, pas un dossier)&#x202f;; choisissez un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="161"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="165"/>
         <source>no piece with id {id!r}</source>
         <translation>aucune pièce avec l’identifiant {id!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="165"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="169"/>
         <source>no piece {id!r} in {home}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce {id!r} dans {home}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="189"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="194"/>
         <source>{path} was damaged and has been repaired; try again</source>
         <translation>{path} était endommagé et a été réparé&#x202f;; réessayez</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="197"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="294"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="204"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="305"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="223"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="230"/>
         <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
         <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="261"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="268"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="270"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="277"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="491"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="513"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="505"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="527"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="512"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="570"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="534"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="532"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="564"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="582"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="554"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="589"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="610"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="545"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="570"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="548"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="595"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="573"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="624"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="553"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="626"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="605"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="662"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="840"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="700"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="893"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="704"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="738"/>
+        <source>the cover was changed elsewhere meanwhile</source>
+        <translation>la couverture a été changée ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="751"/>
+        <source>the focus point was changed elsewhere meanwhile</source>
+        <translation>le point de mire a été changé ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="754"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="906"/>
+        <source>this moment was changed elsewhere meanwhile</source>
+        <translation>ce moment a été modifié ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="911"/>
+        <source>this suggestion was dismissed or brought back elsewhere meanwhile</source>
+        <translation>cette suggestion a été écartée ou rétablie ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
+        <source>some of these stills were hidden or shown elsewhere meanwhile</source>
+        <translation>certaines de ces photos ont été masquées ou réaffichées ailleurs entre-temps</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/recovery.py" line="61"/>
@@ -2639,7 +2665,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="865"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="942"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -2649,44 +2675,44 @@
         <translation>les photos sont déjà dans cette pièce&#x202f;; choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="168"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="170"/>
         <source>the disk is full: moving these stills needs {kb} kB free; free some space and try again</source>
         <translation>le disque est plein&#xa0;: déplacer ces photos demande {kb}&#xa0;ko libres&#x202f;; libérez de la place et réessayez</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="176"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="178"/>
         <source>{id!r} is not a still id</source>
         <translation>{id!r} n’est pas un identifiant de photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="242"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="244"/>
         <source>a file that is not a still has its name in the other piece</source>
         <translation>un fichier qui n’est pas une photo porte son nom dans l’autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="246"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="248"/>
         <source>it is not a plain file (a link?)</source>
         <translation>ce n’est pas un fichier ordinaire (un lien&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="254"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="256"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="263"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="258"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="265"/>
         <source>another still took its name in the other piece</source>
         <translation>une autre photo a pris son nom dans l’autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="294"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="296"/>
         <source>its folder is a link to outside the journal</source>
         <translation>son dossier est un lien vers l’extérieur du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="509"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="511"/>
         <source>A move of stills from piece {piece} could not be finished yet ({reason}); Coulisses will try again when the journal is next opened.</source>
         <translation>Un déplacement de photos depuis la pièce {piece} n’a pas encore pu être terminé ({reason})&#x202f;; Coulisses réessaiera à la prochaine ouverture du journal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/journal/moving.py" line="523"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="525"/>
         <source>it failed %n time(s)</source>
         <translation>
             <numerusform>il a échoué %n fois</numerusform>
@@ -2694,64 +2720,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="576"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="578"/>
         <source>A move of stills from piece {piece} could not be finished ({reason}); its record was moved to {aside}. Every still is in one piece; check that the moments of the moved stills followed them.</source>
         <translation>Un déplacement de photos depuis la pièce {piece} n’a pas pu être terminé ({reason})&#x202f;; son enregistrement a été déplacé vers {aside}. Chaque photo est dans une seule pièce&#x202f;; vérifiez que les moments des photos déplacées les ont suivies.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="587"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="623"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="589"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="625"/>
         <source>it is not a move record Coulisses knows</source>
         <translation>ce n’est pas un enregistrement de déplacement que Coulisses connaît</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="591"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="593"/>
         <source>it names pieces that are not this move&apos;s</source>
         <translation>il nomme des pièces qui ne sont pas celles de ce déplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="596"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="598"/>
         <source>it names stills that are not still ids</source>
         <translation>il nomme des photos par des identifiants qui n’en sont pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="600"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="602"/>
         <source>it moves a still twice</source>
         <translation>il déplace une photo deux fois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="604"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="606"/>
         <source>a moment in it is not readable</source>
         <translation>un de ses moments est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="608"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="610"/>
         <source>the settings of a still in it are not readable</source>
         <translation>les réglages d’une de ses photos sont illisibles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="611"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="613"/>
         <source>a dismissed suggestion in it is not readable</source>
         <translation>une de ses suggestions écartées est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="613"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="615"/>
         <source>its hidden stills are not stills it moves</source>
         <translation>ses photos masquées ne sont pas des photos qu’il déplace</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="617"/>
         <source>its cover is not a still it moves</source>
         <translation>sa couverture n’est pas une photo qu’il déplace</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="620"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="626"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="622"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="628"/>
         <source>a moment&apos;s span in it is not readable</source>
         <translation>l’étendue d’un de ses moments est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="628"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="630"/>
         <source>a field is missing or is not what Coulisses expects</source>
         <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
     </message>
@@ -2796,17 +2822,17 @@
         <translation>{file} n’est pas un certificat racine&#xa0;: un fichier de certificat est un texte qui commence par -----BEGIN CERTIFICATE----- (le root.pem que publie l’auteur).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/errors.py" line="30"/>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="36"/>
         <source>{path} cannot be read ({reason})</source>
         <translation>Impossible de lire {path} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/errors.py" line="41"/>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="47"/>
         <source>Coulisses cannot read {path} right now ({reason}); nothing was changed. Check that the disk or network folder is connected and that the file is kept on this computer, then try again.</source>
         <translation>Coulisses ne peut pas lire {path} pour l’instant ({reason})&#x202f;; rien n’a été modifié. Vérifiez que le disque ou le dossier réseau est connecté et que le fichier est gardé sur cet ordinateur, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/errors.py" line="54"/>
+        <location filename="../../desktop/coulisses/journal/errors.py" line="60"/>
         <source>{path} is missing</source>
         <translation>{path} manque</translation>
     </message>
@@ -3006,6 +3032,21 @@
         <source>the still of {when} ({problem})</source>
         <translation>la photo du {when} ({problem})</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="125"/>
+        <source>Every still of this piece is hidden, so the reel leaves this {kind} out: show its still in the timeline to keep it.</source>
+        <translation>Toutes les photos de cette pièce sont masquées&#xa0;: la vidéo laissera donc de côté ce moment «&#xa0;{kind}&#xa0;». Affichez sa photo dans la chronologie pour le garder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="128"/>
+        <source>The latest stills are hidden, so the {kind} is flagged on the last still shown, at {time}.</source>
+        <translation>Les dernières photos sont masquées&#xa0;: le moment «&#xa0;{kind}&#xa0;» est donc marqué sur la dernière photo affichée, à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="55"/>
+        <source>the moment was deleted elsewhere meanwhile</source>
+        <translation>le moment a été supprimé ailleurs entre-temps</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -3073,7 +3114,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/banner.py" line="42"/>
+        <location filename="../../desktop/coulisses/ui/banner.py" line="46"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
@@ -3081,7 +3122,7 @@
 <context>
     <name>CaptionDelegate</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="79"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
         <source>Type, or ↓ for a caption starter</source>
         <translation>Tapez, ou ↓ pour un début de légende</translation>
     </message>
@@ -3089,27 +3130,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="223"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="176"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="231"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="179"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="228"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -3117,142 +3158,152 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="206"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="262"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="298"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="197"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="250"/>
         <source>A still every</source>
         <translation>Une photo toutes les</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="299"/>
         <source>A video file</source>
         <translation>Un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="204"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="257"/>
         <source>A video file to take stills from</source>
         <translation>Un fichier vidéo d’où tirer les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="205"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="258"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="48"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="41"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="50"/>
         <source>Camera {n} — {name}</source>
         <translation>Caméra {n} — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="282"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="339"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="201"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="254"/>
         <source>Common phone apps: IP Webcam (Android) http://PHONE:8080/video · DroidCam http://PHONE:4747/video · RTSP apps rtsp://PHONE:8554/live. Phone and computer must be on the same Wi-Fi.</source>
         <translation>Applis courantes pour téléphone&#xa0;: IP Webcam (Android) http://TÉLÉPHONE:8080/video · DroidCam http://TÉLÉPHONE:4747/video · applis RTSP rtsp://TÉLÉPHONE:8554/live. Le téléphone et l’ordinateur doivent être sur le même Wi-Fi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="267"/>
         <source>High sensitivity</source>
         <translation>Sensibilité élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="213"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="269"/>
         <source>Live preview</source>
         <translation>Aperçu en direct</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="248"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="305"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="429"/>
+        <source>From {source} · a still every {interval} s</source>
+        <translation>Depuis {source} · une photo toutes les {interval}&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="432"/>
+        <source>skipping stills where nothing moves</source>
+        <translation>photos où rien ne bouge ignorées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="266"/>
         <source>Low sensitivity</source>
         <translation>Sensibilité faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="266"/>
         <source>Medium sensitivity</source>
         <translation>Sensibilité moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="251"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="308"/>
         <source>No camera was found on this computer. Plug one in, or use a phone over the network, a video file or the screen.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Branchez-en une, ou utilisez un téléphone par le réseau, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="275"/>
         <source>No preview</source>
         <translation>Pas d’aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="207"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="263"/>
         <source>Skip stills where nothing moves</source>
         <translation>Ignorer les photos où rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="216"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="272"/>
         <source>Snap now (F5)</source>
         <translation>Photo maintenant (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="247"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="214"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="270"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="215"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="271"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="248"/>
         <source>Stream URL</source>
         <translation>Adresse du flux</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="300"/>
         <source>The screen</source>
         <translation>L’écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="249"/>
         <source>Video file</source>
         <translation>Fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="283"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="340"/>
         <source>Videos</source>
         <translation>Vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="251"/>
         <source>When nothing moves</source>
         <translation>Quand rien ne bouge</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/capture/panel.py" line="252"/>
         <source>rtsp://… or http://… from the phone&apos;s camera app</source>
         <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
     </message>
@@ -3291,34 +3342,69 @@
 <context>
     <name>EditStack</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="114"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="490"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="113"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="489"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Rétablir&#xa0;: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="421"/>
+        <source>“{action}” could not be undone: {reason}. It was left as it is.</source>
+        <translation>«&#xa0;{action}&#xa0;» n’a pas pu être annulé&#xa0;: {reason}. Rien n’a été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="423"/>
+        <source>“{action}” could not be redone: {reason}. It was left as it is.</source>
+        <translation>«&#xa0;{action}&#xa0;» n’a pas pu être rétabli&#xa0;: {reason}. Rien n’a été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="430"/>
+        <source>“{action}” could not be undone: {reason}</source>
+        <translation>«&#xa0;{action}&#xa0;» n’a pas pu être annulé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="431"/>
+        <source>“{action}” could not be redone: {reason}</source>
+        <translation>«&#xa0;{action}&#xa0;» n’a pas pu être rétabli&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="449"/>
+        <source>{action}: {done} of {total}…</source>
+        <translation>{action}&#xa0;: {done} sur {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="453"/>
+        <source>{action}…</source>
+        <translation>{action}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="488"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="111"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="491"/>
+        <source>Edits to “{piece}”</source>
+        <translation>Modifications de «&#xa0;{piece}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="493"/>
+        <source>No piece chosen</source>
+        <translation>Aucune pièce choisie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="487"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Annuler&#xa0;: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="69"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="412"/>
         <source>“{action}” could not be done: {reason}</source>
         <translation>Impossible d’effectuer «&#xa0;{action}&#xa0;»&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="81"/>
-        <source>“{action}” could not be undone or redone: {reason}. The undo history was cleared.</source>
-        <translation>Impossible d’annuler ou de rétablir «&#xa0;{action}&#xa0;»&#xa0;: {reason}. L’historique des annulations a été effacé.</translation>
     </message>
 </context>
 <context>
@@ -3342,77 +3428,77 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="440"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="320"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="321"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
         <source>Carousel (up to 10 images)</source>
         <translation>Carrousel (jusqu’à 10 images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="248"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="405"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
         <source>Sign the reel as</source>
         <translation>Signer la vidéo au nom de</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="408"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="409"/>
         <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
         <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="448"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="449"/>
         <source>Making the reel… {step}</source>
         <translation>Création de la vidéo… {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="466"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="467"/>
         <source>The reel was already made when you cancelled, so it is kept.</source>
         <translation>La vidéo était déjà faite quand vous avez annulé&#xa0;: elle est gardée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="486"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="487"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -3420,193 +3506,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="507"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="508"/>
         <source>Cancelled: no reel was made and nothing was left behind.</source>
         <translation>Annulé&#xa0;: aucune vidéo n’a été faite et rien n’a été laissé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="564"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="573"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="563"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="572"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="216"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="381"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="382"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="453"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="454"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="249"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="519"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="520"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="497"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="498"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="233"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="309"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="310"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="489"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="490"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="545"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="546"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="543"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="544"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -3669,166 +3755,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="276"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="289"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="275"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="288"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="243"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="274"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="277"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="465"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="395"/>
+        <source>No picture</source>
+        <translation>Pas d’image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="488"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="635"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="664"/>
         <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
         <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="278"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="605"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="610"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="634"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="364"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="603"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="632"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="608"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="461"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="484"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="461"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="485"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="508"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="479"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="470"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="493"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="493"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="517"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="604"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="633"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="364"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="403"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="426"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="425"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="448"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="312"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="326"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="480"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="503"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="615"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="604"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="610"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="633"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="414"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="437"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="533"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="316"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="330"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="279"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="531"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3836,27 +3927,27 @@
 <context>
     <name>NewPieceDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="75"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="80"/>
         <source>New piece</source>
         <translation>Nouvelle pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="76"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="81"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="77"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="82"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="83"/>
         <source>Picks the caption starters offered after a flag and the hashtags of the post text.</source>
         <translation>Choisit les débuts de légende proposés quand un moment est marqué, et les hashtags du texte de publication.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="80"/>
+        <location filename="../../desktop/coulisses/ui/pieces/craft_combo.py" line="85"/>
         <source>e.g. Vase bleu #3</source>
         <translation>p. ex. Vase bleu #3</translation>
     </message>
@@ -3924,190 +4015,190 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="158"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="258"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="141"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
         <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
         <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
         <source>Signing keys:</source>
         <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="175"/>
         <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
         <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="254"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="274"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="261"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="281"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="159"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="195"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="189"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="186"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="79"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="84"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="164"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="140"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="85"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="185"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="87"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="255"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="275"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="196"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
@@ -4160,53 +4251,53 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="159"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="172"/>
         <source>Accept as a struggle</source>
         <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="169"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="160"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="173"/>
         <source>Dismiss</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="161"/>
         <source>Moments (double-click a caption to edit it)</source>
         <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="168"/>
         <source>Move to this still</source>
         <translation>Déplacer ici</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="170"/>
         <source>Suggested moments (likely struggles)</source>
         <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="149"/>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="171"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="171"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -4232,29 +4323,29 @@
 <context>
     <name>StripView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="245"/>
         <source>No still yet: start a capture or import photos.</source>
         <translation>Aucune photo pour l’instant&#xa0;: lancez une prise de vue ou importez des photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="315"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="327"/>
         <source>Session {n}</source>
         <translation>Séance {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="336"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="348"/>
         <source>paused
 {n} min</source>
         <translation>en pause
 {n} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="268"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="277"/>
         <source>hidden</source>
         <translation>masquée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="335"/>
+        <location filename="../../desktop/coulisses/ui/timeline/strip_view.py" line="347"/>
         <source>lost
 {n} min</source>
         <translation>coupure
@@ -4264,42 +4355,42 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="432"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="536"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="405"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="518"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="426"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="531"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="539"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="396"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="513"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="146"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="194"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="151"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="199"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="350"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="468"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -4307,7 +4398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="352"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="470"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -4315,12 +4406,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="371"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="492"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="499"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="585"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -4328,7 +4419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="507"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="592"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -4336,102 +4427,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="206"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="453"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="550"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="355"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="473"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="272"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="391"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="416"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="526"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="584"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="204"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="195"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="148"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="196"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="277"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="396"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="205"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="466"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="557"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="476"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="564"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="482"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="568"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="448"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="550"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="354"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="472"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="494"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="580"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="319"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="315"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="433"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="317"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="435"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>
@@ -4571,92 +4662,97 @@
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="204"/>
         <source>Camera found: {names}. Point it at your work, a little above, with steady light.</source>
         <translation>Caméra trouvée&#xa0;: {names}. Orientez-la vers votre travail, un peu au-dessus, avec une lumière stable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="163"/>
         <source>Coulisses sits at your bench and takes a still every few seconds, skipping the minutes where nothing moves. When things go wrong (or right), press F8 to F11: the moment is kept with its caption. When the piece is done, it makes an honest vertical reel of the whole story. Start with the piece you are making now.</source>
         <translation>Coulisses s’installe dans votre atelier et prend une photo toutes les quelques secondes, en sautant les minutes où rien ne bouge. Quand quelque chose tourne mal (ou bien), appuyez sur une touche de F8 à F11&#xa0;: le moment est gardé avec sa légende. Quand la pièce est terminée, Coulisses en tire une vidéo verticale honnête qui raconte toute l’histoire. Commencez par la pièce que vous êtes en train de faire.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="160"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="168"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="161"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="169"/>
         <source>Sign your reels as:</source>
         <translation>Signer vos vidéos au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="170"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="164"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="172"/>
         <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
         <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="176"/>
         <source>What you make: it picks the caption starters and the hashtags offered for your posts.</source>
         <translation>Votre métier&#xa0;: il choisit les débuts de légende et les hashtags proposés pour vos publications.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="178"/>
         <source>Create my first piece</source>
         <translation>Créer ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="179"/>
+        <source>Give your piece a name first, e.g. Vase bleu #3: it names its folder, its timeline and its reel.</source>
+        <translation>Donnez d’abord un nom à votre pièce, p. ex. Vase bleu #3&#xa0;: il nomme son dossier, sa chronologie et sa vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="182"/>
         <source>Import photos instead…</source>
         <translation>Importer plutôt des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="183"/>
         <source>Capture from:</source>
         <translation>Prendre les photos avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="185"/>
         <source>The address the phone&apos;s camera app shows, e.g. http://192.168.1.20:8080/video</source>
         <translation>L’adresse qu’affiche l’appli caméra du téléphone, p. ex. http://192.168.1.20:8080/video</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="201"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="208"/>
         <source>No camera was found on this computer. You can use a phone as a camera over the network (type the address its camera app shows below), import the photos your phone takes, or try the demo piece.</source>
         <translation>Aucune caméra trouvée sur cet ordinateur. Vous pouvez utiliser un téléphone comme caméra par le réseau (tapez ci-dessous l’adresse qu’affiche son appli caméra), importer les photos prises avec votre téléphone, ou essayer la pièce de démonstration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="208"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="218"/>
         <source>A phone over the network</source>
         <translation>Un téléphone par le réseau</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="159"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="167"/>
         <source>Name of your piece, e.g. Vase bleu #3</source>
         <translation>Nom de votre pièce, p. ex. Vase bleu #3</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="171"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="181"/>
         <source>Try the demo piece</source>
         <translation>Essayer la démo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="153"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="161"/>
         <source>Welcome to Coulisses</source>
         <translation>Bienvenue dans Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/welcome.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/welcome.py" line="203"/>
         <source>camera {n}</source>
         <translation>caméra {n}</translation>
     </message>
