@@ -308,3 +308,53 @@ def test_the_pieces_list_counts_new_stills_without_listing_the_day(journal, monk
     assert summary().stills == 43 and listings
     journal.move_stills(p.id, ids[:5], other.id)
     assert summary().stills == 38
+
+
+def test_suggestions_of_a_grown_timeline_are_a_rebuilt_ones(journal, monkeypatch) -> None:
+    from coulisses.timeline import suggestions
+    from tests.test_timeline_suggestions import encode_still, scene
+
+    monkeypatch.setattr(suggestions, "SEGMENT", 60)  # several segments, a live one
+    frames = scene("collapse", n=150, collapse_at=100)
+    p = journal.create_piece("Effondrement")
+
+    def add(lo: int, hi: int) -> None:
+        for i in range(lo, hi):
+            still, thumb = encode_still(frames[i])
+            journal.add_still(p.id, still, T0 + timedelta(seconds=2 * i), thumbnail=thumb)
+
+    add(0, 40)
+    at = mark(journal, p.id)
+    timeline = build_timeline(journal.snapshot(p.id), suggestions=False)
+    for lo, hi in ((40, 90), (90, 150)):
+        add(lo, hi)
+        added, at = added_since(journal, p.id, at)
+        timeline = grow(timeline, added)
+        suggestions.clear_memo()
+        rebuilt = suggestions.find_suggestions(journal.snapshot(p.id), use_cache=False)
+        for _ in range(2):  # the second time from what the first remembered
+            grown = suggestions.find_suggestions(timeline.snapshot, timeline.sessions)
+            assert [(s.capture, s.score) for s in grown] == \
+                [(s.capture, s.score) for s in rebuilt]
+    assert grown and abs(timeline.snapshot.index_of(grown[0].capture) - 100) <= 2
+
+
+def test_a_run_grows_in_place_and_copies_when_it_branches() -> None:
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from coulisses.journal.model import Capture
+
+    caps = [Capture(f"20261123T0900{i:02d}.000Z", datetime(2026, 11, 23, 9, 0, i, tzinfo=UTC),
+                    Path("/j")) for i in range(6)]
+    a = Run(caps[:3])
+    b = a.extended(caps[3:5])
+    assert b._items is a._items and len(a) == 3 and list(b) == caps[:5]
+    assert a[-1] == caps[2] and a[0:2] == tuple(caps[:2]) and a == tuple(caps[:3])
+    c = a.extended(caps[5:])  # a branch from the older run: its own list
+    assert c._items is not a._items and list(c) == [*caps[:3], caps[5]] and list(b) == caps[:5]
+    w = b.window(1, 4)
+    assert list(w) == caps[1:4] and w[-1] == caps[3] and len(w) == 3
+    with pytest.raises(IndexError):
+        w[3]
+    assert b.ids_hash(0, 3) == hash(tuple(c.id for c in caps[:3])) == b.ids_hash(0, 3)
