@@ -221,3 +221,23 @@ def test_the_bench_caption_prompt_keeps_its_words_when_another_program_flags(
     qtbot.keyClicks(prompt.edit, "d'eau")
     qtbot.keyClick(prompt.edit, Qt.Key.Key_Return)
     assert journal.moment(p.id, target[1]).caption == "Trop d'eau"
+
+
+def test_a_flag_key_on_the_timeline_opens_its_caption_there(qtbot, journal, piece) -> None:
+    """F8 while the Timeline tab is shown: the caption is typed in the moments list the
+    maker is looking at, not in the Bench tab's prompt hidden behind it."""
+    p, ids, _struggle, _fix = piece
+    window, page = open_timeline(qtbot, journal, p.id)
+    before = {m.id for m in journal.snapshot(p.id).moments}
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: len(journal.snapshot(p.id).moments) == len(before) + 1,
+                    timeout=5000)
+    new = next(m for m in journal.snapshot(p.id).moments if m.id not in before)
+    tree = page.side.moments
+    qtbot.waitUntil(lambda: tree.state() == tree.State.EditingState, timeout=5000)
+    assert tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == new.id
+    assert not window.caption_prompt.isVisible()
+    editor = tree.focusWidget()
+    qtbot.keyClicks(editor, "Trop tard")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: journal.moment(p.id, new.id).caption == "Trop tard", timeout=5000)

@@ -81,6 +81,8 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
 
+TIMELINE_TAB = 1  # the piece views: the bench (0), then the timeline
+
 
 class MainWindow(QMainWindow):
     def __init__(self, journal: Journal, preferences: Preferences | None = None, *,
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.addTab(bench_page, "")
-        self.views.addTab(_scrolling(self.timeline), "")
+        self.views.addTab(_scrolling(self.timeline), "")  # TIMELINE_TAB
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         # An empty journal opens on the welcome view instead of the piece's tabs.
@@ -396,6 +398,11 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     def _flagged(self, piece_id: str, moment) -> None:
+        if self.views.currentIndex() == TIMELINE_TAB and piece_id == self.timeline.piece_id:
+            # A flag key on the Timeline tab: the caption is typed where the maker looks,
+            # not in the Bench tab's prompt, hidden behind it.
+            self.timeline.caption_when_listed(moment.id)
+            return
         # Always in sight below the flags (never scrolled away): nothing to bring forward.
         self.caption_prompt.ask(piece_id, moment.id, moment.kind, moment_time_text(moment))
 

@@ -497,7 +497,12 @@ class TimelinePage(QWidget):
         self._perform(AddMoment(text, self.journal, self.piece_id, add), self._caption_new)
 
     def _caption_new(self, command: AddMoment) -> None:
-        self._caption_after_load = command.moment.id
+        self.caption_when_listed(command.moment.id)
+
+    def caption_when_listed(self, moment_id: str) -> None:
+        """Open this moment's caption for typing once the list shows it (a flag made on
+        this page, or a flag key pressed while it is shown)."""
+        self._caption_after_load = moment_id
         self.loaded.connect(self._open_caption, Qt.ConnectionType.SingleShotConnection)
 
     def _open_caption(self) -> None:
