@@ -1233,7 +1233,7 @@
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="300"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="301"/>
         <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
     </message>
@@ -2943,17 +2943,17 @@
         <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="98"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="103"/>
         <source>Coulisses could not use {path}: {problem}.</source>
         <translation>Coulisses n’a pas pu utiliser {path}&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="100"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="105"/>
         <source>Coulisses could not read or write a file: {problem}.</source>
         <translation>Coulisses n’a pas pu lire ou écrire un fichier&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="111"/>
         <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
         <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
     </message>
@@ -3755,171 +3755,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="289"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="288"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="245"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="287"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="289"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="397"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="488"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="495"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="664"/>
-        <source>An import or export is still running. Quit anyway? It will be cancelled; nothing already imported or exported is lost.</source>
-        <translation>Un import ou un export est encore en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui a déjà été importé ou exporté n’est perdu.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="634"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="646"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="364"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="366"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="632"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="637"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="484"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="491"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="461"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="468"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="508"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="515"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="493"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="500"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="517"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="524"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="633"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="364"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="366"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="426"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="433"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="448"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="455"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="326"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="328"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="503"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
+        <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="651"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="633"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="646"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="437"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="444"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="533"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="330"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="332"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="562"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4355,42 +4355,42 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="536"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="545"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="518"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="527"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="531"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="540"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="539"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="548"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="513"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="522"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="196"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="201"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="468"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="472"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -4398,7 +4398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="470"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="474"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -4406,12 +4406,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="496"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="585"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="594"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -4419,7 +4419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="592"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="601"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -4427,102 +4427,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="206"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="208"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="550"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="559"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="473"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="477"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="391"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="395"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="526"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="535"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="584"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="593"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="204"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="206"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="197"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="198"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="396"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="400"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="205"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="207"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="557"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="566"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="564"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="573"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="568"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="577"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="550"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="559"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="472"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="476"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="580"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="589"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="441"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="433"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="435"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="439"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>

@@ -10,6 +10,7 @@ QPixmap is ever made off the GUI thread.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +47,7 @@ class Task:
         self.signals = TaskSignals()
         self.started = False
         self.dropped = False  # taken off the queue before it started: run() does nothing
+        self.ended = False  # run() returned: set on the pool thread, signals or not
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -62,10 +64,13 @@ class Task:
         try:
             result = self.job(self.token, report)
         except Cancelled:
+            self.ended = True
             _emit(self.signals.cancelled)
         except Exception as exc:  # every failure reaches the maker as a sentence
+            self.ended = True
             _emit(self.signals.failed, failure_text(exc))
         else:
+            self.ended = True
             if self.token.cancelled:
                 _emit(self.signals.cancelled)
             else:
@@ -145,16 +150,34 @@ def wait_all_pools(msecs: int = 5000) -> bool:
     return ok
 
 
+# Runners of work the maker started and would lose by quitting (an import, an export,
+# an edit): quitting asks first. The rest (suggestions, thumbnails, loads) just stops.
+_makers_work: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+
+
+def makers_work_running() -> bool:
+    """Whether an import, an export or an edit the maker started is still running (or
+    waiting to): a job that ended counts as done even if its signals found no one."""
+    return any(not task.ended for runner in list(_makers_work)
+               for task in list(runner._running))
+
+
 class TaskRunner(QObject):
-    """Starts tasks on a thread pool and keeps them alive until they end."""
+    """Starts tasks on a thread pool and keeps them alive until they end.
+
+    ``makers_work``: these tasks are work the maker asked for (an import, an export,
+    an edit), which quitting would cancel; the window asks before it does.
+    """
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | str | None = None,
-                 ) -> None:
+                 *, makers_work: bool = False) -> None:
         super().__init__(parent)
         if isinstance(pool, str):
             pool = globals()["pool"](pool)
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        if makers_work:
+            _makers_work.add(self)
 
     def start(self, job: Job | Task) -> Task:
         """Run ``job`` (or a prepared Task whose signals are already connected)."""

@@ -75,7 +75,7 @@ class ExportDialog(QDialog):
         self._status_text: Callable[[], str] | None = None
         self.snapshot = None
         self._task: Task | None = None
-        self._runner = TaskRunner(self, "work")
+        self._runner = TaskRunner(self, "work", makers_work=True)
 
         # --- options
         self.preset = QComboBox(self)

@@ -26,7 +26,7 @@ class ImportController(QObject):
     def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self._runner = TaskRunner(self, "work")
+        self._runner = TaskRunner(self, "work", makers_work=True)
         self.task: Task | None = None
 
     @property

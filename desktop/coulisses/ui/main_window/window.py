@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         task.signals.finished.connect(self._demo_ready)
         task.signals.failed.connect(self._demo_failed)
         self.welcome.busy(self.tr("Making the demo piece…"))
-        self._demo_runner = TaskRunner(self, "work")
+        self._demo_runner = TaskRunner(self, "work", makers_work=True)
         self._demo_runner.start(task)
 
     def _demo_ready(self, piece) -> None:
@@ -666,10 +666,10 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def _shutdown(self, ask: bool) -> bool:
-        if ask and tasks.pool("work").activeThreadCount() > 0:
+        if ask and tasks.makers_work_running():  # not a suggestion search, a thumbnail
             choice = self.ask(APP_NAME, self.tr(
-                "An import or export is still running. Quit anyway? It will be cancelled; "
-                "nothing already imported or exported is lost."),
+                "An import, an export or an edit is still running. Quit anyway? It will be "
+                "cancelled; nothing already imported, exported or saved is lost."),
                 [(STOP, self.tr("Quit")), (CANCEL, self.tr("Cancel"))])
             if choice != STOP:
                 return False

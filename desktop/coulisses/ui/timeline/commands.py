@@ -297,7 +297,7 @@ class EditStack(QObject):
         self.piece_id = ""
         self.piece_name = ""
         self._histories: dict[str, History] = {}
-        self._runner = TaskRunner(self, "work")
+        self._runner = TaskRunner(self, "work", makers_work=True)
         self._running: list[JournalEdit] = []
         self._said_at = 0.0  # when the status line last told a long edit's progress
 
