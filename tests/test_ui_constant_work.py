@@ -349,10 +349,12 @@ def test_a_run_grows_in_place_and_copies_when_it_branches() -> None:
                     Path("/j")) for i in range(6)]
     a = Run(caps[:3])
     b = a.extended(caps[3:5])
-    assert b._items is a._items and len(a) == 3 and list(b) == caps[:5]
+    assert b._store is a._store and len(a) == 3 and list(b) == caps[:5]
     assert a[-1] == caps[2] and a[0:2] == tuple(caps[:2]) and a == tuple(caps[:3])
-    c = a.extended(caps[5:])  # a branch from the older run: its own list
-    assert c._items is not a._items and list(c) == [*caps[:3], caps[5]] and list(b) == caps[:5]
+    assert a[1].folder == caps[1].folder and a[1].time == caps[1].time
+    assert a[0].folder is a[2].folder  # one Path per day folder
+    c = a.extended(caps[5:])  # a branch from the older run: its own store
+    assert c._store is not a._store and list(c) == [*caps[:3], caps[5]] and list(b) == caps[:5]
     w = b.window(1, 4)
     assert list(w) == caps[1:4] and w[-1] == caps[3] and len(w) == 3
     with pytest.raises(IndexError):

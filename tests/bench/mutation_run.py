@@ -79,6 +79,27 @@ MODULE_TESTS: dict[str, list[str]] = {
         "tests/test_journal_recovery.py",
         "tests/test_journal.py",
     ] for name in ("capture_id", "confine", "leftovers", "ids")},
+    "desktop/coulisses/journal/stills.py": [
+        "tests/test_journal_ids.py",
+        "tests/test_journal_changes.py",
+        "tests/test_journal_boundaries.py",
+        "tests/test_journal_mutants.py",
+    ],
+    "desktop/coulisses/journal/content_index.py": [
+        "tests/test_import_content.py",
+        "tests/test_journal_mutants.py",
+    ],
+    "desktop/coulisses/journal/watch_memory.py": [
+        "tests/test_watch_memory.py",
+    ],
+    "desktop/coulisses/journal/journal.py": [  # reached by every journal test: long
+        "tests/test_journal.py",
+        "tests/test_journal_shape.py",
+        "tests/test_journal_changes.py",
+        "tests/test_journal_problems.py",
+        "tests/test_journal_home_missing.py",
+        "tests/test_journal_mutants.py",
+    ],
 }
 
 

@@ -8,19 +8,23 @@ updated from the stills that came. Moments, gaps, hidden stills and settings
 cannot have changed (any change to them is a rewrite of ``piece.json``, after
 which the caller takes a fresh snapshot: ``journal.added``).
 
-The captures of a grown timeline live in a ``Run``: an append-only list shared
-by the timelines grown from one another, each seeing its own length, so growing
-never copies the stills already there.
+The captures of a grown timeline live in a ``Run``: an append-only store of
+their ids (~30 bytes a still) shared by the timelines grown from one another,
+each seeing its own length, so growing never copies the stills already there.
+``compact`` puts a freshly built timeline in one.
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from itertools import islice
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, cast, overload
 
+from coulisses.journal.capture_id import CaptureId
 from coulisses.journal.model import Capture, PieceSnapshot, utc_now
 from coulisses.timeline.effort import count_days
 from coulisses.timeline.sessions import Session
@@ -29,22 +33,63 @@ if TYPE_CHECKING:  # build imports suggestions, which reads Runs
     from coulisses.timeline.build import Timeline
 
 
+class _Store:
+    """Stills in about 30 bytes each, only ever appended to: their ids in one blob, where
+    each ends, and their day folder (a Capture, its id and its time take ~230 bytes, 14 MB
+    for the week of stills a window left open on a capture sees)."""
+
+    __slots__ = ("blob", "day_of", "days", "ends", "hashes")
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.ends = array("q")  # where each id ends in the blob
+        self.days: list[Path] = []  # day folders, in order
+        self.day_of = array("l")  # each still's, as an index into days
+        self.hashes: dict[tuple[int, int], int] = {}  # Run.ids_hash, per range
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def append(self, captures: Iterable[Capture]) -> None:
+        for cap in captures:
+            self.blob += cap.id.encode("utf-8")
+            self.ends.append(len(self.blob))
+            days = self.days
+            if not days or (cap.folder is not days[-1] and cap.folder != days[-1]):
+                days.append(cap.folder)
+            self.day_of.append(len(days) - 1)
+
+    def id(self, i: int) -> CaptureId:
+        text = self.blob[self.ends[i - 1] if i else 0:self.ends[i]].decode("utf-8")
+        return str.__new__(CaptureId, text)  # checked when it was read from the journal
+
+    def capture(self, i: int) -> Capture:
+        cid = self.id(i)
+        tilde = cid.find("~")
+        # As stills.scan and CaptureId make them: the time of the id's first 19 characters.
+        return Capture(cid, datetime.fromisoformat(cid[:19] + "+00:00"),
+                       self.days[self.day_of[i]], cid[tilde + 1:] if tilde >= 0 else None)
+
+
 class Run(Sequence[Capture]):
-    """Captures ``[start, stop)`` of a list only ever appended to.
+    """Captures ``[start, stop)`` of a store only ever appended to.
 
     Reads like the snapshot's tuple (indexing, slices as tuples, iteration,
-    equality). ``extended`` appends in place when this run ends where the list
-    does (the usual case: the newest timeline grows), else copies.
+    equality); each Capture is made when asked for. ``extended`` appends in place
+    when this run ends where the store does (the usual case: the newest timeline
+    grows), else copies.
     """
 
-    __slots__ = ("_hashes", "_items", "_start", "_stop")
+    __slots__ = ("_start", "_stop", "_store")
 
-    def __init__(self, items: list[Capture], start: int = 0, stop: int | None = None,
-                 hashes: dict[tuple[int, int], int] | None = None) -> None:
-        self._items = items
-        self._start = start
-        self._stop = len(items) if stop is None else stop
-        self._hashes = {} if hashes is None else hashes  # shared by the runs of one list
+    def __init__(self, captures: Iterable[Capture] = (), *, _store: _Store | None = None,
+                 _start: int = 0, _stop: int | None = None) -> None:
+        if _store is None:
+            _store = _Store()
+            _store.append(captures)
+        self._store = _store
+        self._start = _start
+        self._stop = len(_store) if _stop is None else _stop
 
     def __len__(self) -> int:
         return self._stop - self._start
@@ -58,20 +103,19 @@ class Run(Sequence[Capture]):
     def __getitem__(self, i: int | slice) -> Capture | tuple[Capture, ...]:
         n = self._stop - self._start
         if isinstance(i, slice):
-            a, b, step = i.indices(n)
-            return tuple(self._items[self._start + a:self._start + b:step]) if step > 0 \
-                else tuple(self[k] for k in range(a, b, step))
+            return tuple(self._store.capture(self._start + k) for k in range(*i.indices(n)))
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError("capture index out of range")
-        return self._items[self._start + i]
+        return self._store.capture(self._start + i)
 
     def __iter__(self) -> Iterator[Capture]:
-        return islice(self._items, self._start, self._stop)
+        capture = self._store.capture
+        return (capture(k) for k in range(self._start, self._stop))
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Run) and other._items is self._items:
+        if isinstance(other, Run) and other._store is self._store:
             return (other._start, other._stop) == (self._start, self._stop)
         if not isinstance(other, Sequence) or isinstance(other, str):
             return NotImplemented
@@ -84,25 +128,26 @@ class Run(Sequence[Capture]):
         return f"Run({len(self)} captures)"
 
     def window(self, start: int, stop: int) -> Run:
-        """Captures ``[start, stop)`` of this run, sharing its list (a session's stills)."""
-        return Run(self._items, self._start + start, self._start + stop, self._hashes)
+        """Captures ``[start, stop)`` of this run, sharing its store (a session's stills)."""
+        return Run(_store=self._store, _start=self._start + start, _stop=self._start + stop)
 
     def extended(self, new: Sequence[Capture]) -> Run:
-        if self._start == 0 and self._stop == len(self._items):
-            self._items.extend(new)
-            return Run(self._items, 0, self._stop + len(new), self._hashes)
+        if self._start == 0 and self._stop == len(self._store):
+            self._store.append(new)
+            return Run(_store=self._store, _stop=self._stop + len(new))
         return Run([*self, *new])
 
     def ids_hash(self, start: int, stop: int) -> int:
-        """``hash`` of the ids of captures ``[start, stop)``, worked out once per range: what
-        a list only ever appended to holds there never changes."""
+        """``hash`` of the ids of captures ``[start, stop)`` (as a tuple of them), worked out
+        once per range: what a store only ever appended to holds there never changes."""
         key = (self._start + start, self._start + stop)
-        got = self._hashes.get(key)
+        hashes = self._store.hashes
+        got = hashes.get(key)
         if got is None:
-            got = hash(tuple(c.id for c in self._items[key[0]:key[1]]))
-            if len(self._hashes) >= 4096:  # ranges of searches long past
-                self._hashes.clear()
-            self._hashes[key] = got
+            got = hash(tuple(self._store.id(k) for k in range(*key)))
+            if len(hashes) >= 4096:  # ranges of searches long past
+                hashes.clear()
+            hashes[key] = got
         return got
 
 
@@ -123,7 +168,21 @@ class Times(Sequence[float]):
 
 
 def as_run(captures: Sequence[Capture]) -> Run:
-    return captures if isinstance(captures, Run) else Run(list(captures))
+    return captures if isinstance(captures, Run) else Run(captures)
+
+
+def compact(timeline: Timeline) -> Timeline:
+    """``timeline`` with its stills in a Run, its sessions seeing windows of it: the
+    Capture objects of the snapshot it was built from can go (built off the GUI thread:
+    ~1 µs a still)."""
+    caps = as_run(timeline.snapshot.captures)
+    if caps is timeline.snapshot.captures:
+        return timeline
+    sessions = tuple(replace(s, captures=cast("tuple[Capture, ...]",
+                                              caps.window(s.first, s.last + 1)))
+                     for s in timeline.sessions)
+    snapshot = replace(timeline.snapshot, captures=cast("tuple[Capture, ...]", caps))
+    return replace(timeline, snapshot=snapshot, sessions=sessions)
 
 
 def _session(index: int, first: int, last: int, caps: Run, snapshot: PieceSnapshot,
@@ -168,13 +227,6 @@ def grow(timeline: Timeline, added: Sequence[Capture]) -> Timeline | None:
     last_t = old[-1].time.timestamp()
     if _moves_a_moment(snap, last_t):
         return None
-    # One folder object per day, as a scan shares them.
-    folder = old[-1].folder
-    for k, cap in enumerate(fresh):
-        if cap.folder == folder and cap.folder is not folder:
-            fresh[k] = Capture(cap.id, cap.time, folder, cap.source)
-        else:
-            folder = cap.folder
     caps = as_run(old).extended(fresh)
     times = [c.time.timestamp() for c in fresh]
 
@@ -205,4 +257,4 @@ def grow(timeline: Timeline, added: Sequence[Capture]) -> Timeline | None:
     return replace(timeline, snapshot=grown, sessions=(*sessions, *changed), effort=effort)
 
 
-__all__ = ["Run", "Times", "as_run", "grow"]
+__all__ = ["Run", "Times", "as_run", "compact", "grow"]

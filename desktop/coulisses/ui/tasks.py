@@ -14,6 +14,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from coulisses.i18n import tr
@@ -158,7 +159,7 @@ _makers_work: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 def makers_work_running() -> bool:
     """Whether an import, an export or an edit the maker started is still running (or
     waiting to): a job that ended counts as done even if its signals found no one."""
-    return any(not task.ended for runner in list(_makers_work)
+    return any(not task.ended for runner in list(_makers_work) if shiboken6.isValid(runner)
                for task in list(runner._running))
 
 

@@ -41,8 +41,9 @@ from coulisses.journal.model import MOMENT_KINDS
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
-from coulisses.timeline.growing import grow
+from coulisses.timeline.growing import compact, grow
 from coulisses.timeline.suggestions import Suggestion, find_suggestions
+from coulisses.ui.memory import give_back
 from coulisses.ui.tasks import Task, TaskRunner
 from coulisses.ui.timeline import commands
 from coulisses.ui.timeline.commands import (
@@ -74,7 +75,8 @@ def _load(journal: Journal, piece_id: str, zoom: Zoom):
     at = mark(journal, piece_id)  # before the snapshot: what comes after is read again
     snapshot = journal.snapshot(piece_id)
     timeline = build_timeline(snapshot, suggestions=False)
-    return piece_id, at, timeline, build_layout(timeline, zoom)
+    layout = build_layout(timeline, zoom)
+    return piece_id, at, compact(timeline), layout  # ~30 bytes a still from here on
 
 
 def _suggest(timeline: Timeline, cancel, progress) -> tuple[str, tuple[Suggestion, ...]]:
@@ -299,6 +301,7 @@ class TimelinePage(QWidget):
             self._mark = at
             self._show(timeline, layout)
             self._find_suggestions(timeline)
+        give_back()  # the snapshot this one replaced
         if self._again:
             self._again = False
             self.reload_now()
@@ -365,6 +368,7 @@ class TimelinePage(QWidget):
         task = self._suggest_task
         if task is not None and self.sender() is task.signals:
             self._suggest_task = None
+        give_back()  # the ~20 MB the search took for a moment, on a worker thread
 
     def _suggestions_found(self, result: tuple[str, tuple[Suggestion, ...]]) -> None:
         piece_id, found = result
