@@ -1074,6 +1074,58 @@ def test_the_single_backup_of_older_versions_is_a_last_resort(home: Path) -> Non
     assert "no earlier version could be read" in j.problems_of(pid)[0]
 
 
+def sync_client_removes(monkeypatch, which: int) -> list[Path]:
+    """A sync client deleting a kept version just after Coulisses listed them (the
+    listing is real; the file named ``which`` in it is then removed, once)."""
+    from coulisses.journal import generations
+
+    real, removed = generations.listing, []
+
+    def listing(path: Path) -> list:
+        found = real(path)
+        if not removed and found:
+            removed.append(found[which].path)
+            found[which].path.unlink()
+        return found
+
+    monkeypatch.setattr(generations, "listing", listing)
+    return removed
+
+
+def test_a_kept_version_deleted_while_recovering_is_skipped_for_the_next(
+        home: Path, monkeypatch) -> None:
+    from coulisses.journal import generations
+
+    _journal, pid, path = edited_piece(home)  # moments m0, m1, m2
+    second = generations.listing(path)[1]  # the version with m0 only
+    path.write_text("{ torn", "utf-8")
+    removed = sync_client_removes(monkeypatch, 0)
+    j = Journal.open(home)
+    assert [m.caption for m in j.snapshot(pid).moments] == ["m0"]
+    assert removed and not removed[0].exists()
+    assert RESTORED.format(when=when(second)) in j.problems_of(pid)[0]
+
+
+def test_a_version_deleted_by_someone_else_while_pruning_fails_nothing(
+        tmp_path: Path, monkeypatch) -> None:
+    from coulisses.journal import generations
+
+    path = tmp_path / "piece.json"
+    t = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
+    for n in range(7):  # each version replaces the file, as write_table does
+        if n:
+            assert generations.keep(path, now=t + timedelta(minutes=n)) is not None
+        (tmp_path / "new").write_text(json.dumps({"n": n}))
+        os.replace(tmp_path / "new", path)
+    removed = sync_client_removes(monkeypatch, -1)  # the oldest, due to be pruned
+    kept = generations.keep(path, now=t + timedelta(minutes=7))
+    assert kept is not None and json.loads(kept.read_text()) == {"n": 6}
+    assert removed and not removed[0].exists()
+    monkeypatch.undo()
+    assert [json.loads(g.path.read_text())["n"] for g in generations.listing(path)] == [
+        6, 5, 4, 3, 2]  # 0 pruned by an earlier keep, 1 deleted by the other
+
+
 # ------------------------------------------------------------ reading table files
 def unreadable(path: Path, reason: str) -> str:
     return (f"Coulisses cannot read {path} right now ({reason}); nothing was changed. Check "
