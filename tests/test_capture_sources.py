@@ -79,7 +79,9 @@ def test_open_source_recognises_what_makers_type(counter_video):
 
 @pytest.mark.parametrize("spec, words", [
     ("", "No source"),
-    ("/no/such/video.mp4", "not found"),
+    ("/no/such/video.mp4", "There is no video file at /no/such/video.mp4: check its name"),
+    ("bench.mp4", "There is no video file at bench.mp4"),  # the window's Video file field
+    ("camera", "Source camera not found: use a camera number"),  # not meant as a file
     ("ftp://u:pw@host/cam", "not a source"),
 ])
 def test_unknown_sources_are_refused_clearly(spec, words):
@@ -209,5 +211,5 @@ def test_the_cli_source_takes_a_phone_address_without_http(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)  # no file of that name here
     source = open_source("192.168.1.20:8080/video")
     assert isinstance(source, StreamSource)
-    with pytest.raises(SourceUnavailable, match="not found"):
+    with pytest.raises(SourceUnavailable, match="no video file at clip.mp4"):
         open_source("clip.mp4")  # a missing file is still said to be missing

@@ -1454,8 +1454,8 @@
         <location filename="../../desktop/coulisses/capture/camera.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="62"/>
         <location filename="../../desktop/coulisses/capture/probe.py" line="82"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="50"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="53"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="51"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="54"/>
         <source>camera {index}</source>
         <translation>la caméra {index}</translation>
     </message>
@@ -2002,7 +2002,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/screen.py" line="23"/>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="55"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="56"/>
         <source>the screen</source>
         <translation>l’écran</translation>
     </message>
@@ -2231,17 +2231,22 @@
         <translation>Fin de {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="82"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="83"/>
         <source>No source given: use a camera number (0), a stream URL, a video file or {word!r}.</source>
         <translation>Aucune source indiquée&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="105"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="106"/>
         <source>{source} is a folder, not a video file.</source>
         <translation>{source} est un dossier, pas un fichier vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="109"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="111"/>
+        <source>There is no video file at {source}: check its name and folder, or choose it again.</source>
+        <translation>Aucun fichier vidéo à l’emplacement {source}&#xa0;: vérifiez son nom et son dossier, ou choisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="113"/>
         <source>Source {source} not found: use a camera number (0), a stream URL, a video file or {word!r}.</source>
         <translation>Source {source} introuvable&#xa0;: donnez un numéro de caméra (0), l’URL d’un flux, un fichier vidéo ou {word!r}.</translation>
     </message>
@@ -2251,7 +2256,7 @@
         <translation>Signal de {source} retrouvé après {time}&#x202f;; l’interruption est enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/sources.py" line="99"/>
+        <location filename="../../desktop/coulisses/capture/sources.py" line="100"/>
         <source>{source} is not a source Coulisses can read (use rtsp://, http:// or https://).</source>
         <translation>Coulisses ne sait pas lire la source {source} (utilisez rtsp://, http:// ou https://).</translation>
     </message>
@@ -2943,17 +2948,17 @@
         <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="103"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="104"/>
         <source>Coulisses could not use {path}: {problem}.</source>
         <translation>Coulisses n’a pas pu utiliser {path}&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="105"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
         <source>Coulisses could not read or write a file: {problem}.</source>
         <translation>Coulisses n’a pas pu lire ou écrire un fichier&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="111"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="112"/>
         <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
         <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
     </message>

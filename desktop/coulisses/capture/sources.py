@@ -6,6 +6,7 @@ The base types live in ``source_base``; they are re-exported here so that
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -106,5 +107,8 @@ def open_source(spec: str, clock: Clock | None = None, **options: object) -> Sou
     address = network_address(s)
     if address != s:  # "192.168.1.20:8080/video": a phone's address without its http://
         return open_source(address, clock, **options)
+    if path.suffix or os.sep in s or "/" in s:  # meant as a file (the window's "Video file")
+        raise SourceUnavailable(tr("There is no video file at {source}: check its name and "
+                                   "folder, or choose it again.", source=redact(str(path))))
     raise SourceUnavailable(tr("Source {source} not found: use a camera number (0), a stream URL, "
                                "a video file or {word!r}.", source=redact(s), word=SCREEN_WORD))
