@@ -97,3 +97,42 @@ def test_cross_thread_signals_keep_reference_counts_sound() -> None:
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "20000"
+
+
+def test_tasks_that_ended_are_freed_with_what_their_jobs_hold(qtbot):
+    """A window left open for weeks starts a task every few stills (thumbnails, loads): a
+    task that ended, however it ended, must not stay in memory with its job's closure and
+    its signals' QObject (a slot holding the task through its own signals kept them all:
+    ~3 MB per 1,000 stills, issue 22's soak)."""
+    import gc
+    import weakref
+
+    from coulisses.jobs import Cancelled
+    from coulisses.ui.tasks import Task, TaskRunner
+
+    class Payload:  # what a job's closure holds (a batch of stills to load)
+        pass
+
+    def fail(_c, _p):
+        raise OSError("no disk")
+
+    def cancel(_c, _p):
+        raise Cancelled()
+
+    runner = TaskRunner(None, "work")
+    seen: list[object] = []
+    payloads, tasks = [], []
+    for job in (lambda _c, _p, x=Payload(): x, fail, cancel) * 5:
+        task = Task(job)
+        task.signals.finished.connect(lambda r: seen.append(r))  # a caller's own slot
+        payloads.append(weakref.ref(job.__defaults__[0]) if job.__defaults__ else None)
+        tasks.append(weakref.ref(task))
+        runner.start(task)
+        del task
+    del job
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    qtbot.wait(50)  # the runner lets go on the event loop's next turn
+    seen.clear()
+    gc.collect()
+    assert [t for t in tasks if t() is not None] == []
+    assert [p for p in payloads if p is not None and p() is not None] == []

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from coulisses.i18n import tr
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
@@ -177,6 +177,7 @@ class TaskRunner(QObject):
             pool = globals()["pool"](pool)
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        self._ending: list[Task] = []
         if makers_work:
             _makers_work.add(self)
 
@@ -184,10 +185,26 @@ class TaskRunner(QObject):
         """Run ``job`` (or a prepared Task whose signals are already connected)."""
         task = job if isinstance(job, Task) else Task(job)
         self._running.add(task)
+        # Only a weak reference from the task's own signals back to it: a Qt connection is
+        # invisible to Python's garbage collector, so a slot holding the task would keep
+        # every task (its job, what the job's closure holds, its signals' QObject) for as
+        # long as the window runs: ~3 MB per 1,000 stills on a timeline left open (issue 22).
+        ref = weakref.ref(task)
         for sig in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            sig.connect(lambda *_a, t=task: self._running.discard(t))
+            sig.connect(lambda *_a, ref=ref: self._ended(ref))
         self.pool.start(task.run)
         return task
+
+    def _ended(self, ref: weakref.ref[Task]) -> None:
+        task = ref()
+        if task is None or task not in self._running:
+            return
+        self._running.discard(task)
+        # Let go of it on the event loop's next turn, not inside its own signal's delivery
+        # (slots connected after this one still read the signals' sender).
+        self._ending.append(task)
+        if len(self._ending) == 1:
+            QTimer.singleShot(0, self, self._ending.clear)
 
     @property
     def busy(self) -> bool:
