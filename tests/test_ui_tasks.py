@@ -119,20 +119,23 @@ def test_tasks_that_ended_are_freed_with_what_their_jobs_hold(qtbot):
     def cancel(_c, _p):
         raise Cancelled()
 
+    def holding(payload: Payload):
+        return lambda _c, _p: payload
+
     runner = TaskRunner(None, "work")
     seen: list[object] = []
     payloads, tasks = [], []
-    for job in (lambda _c, _p, x=Payload(): x, fail, cancel) * 5:
-        task = Task(job)
+    for k in range(15):
+        payload = Payload()
+        payloads.append(weakref.ref(payload))
+        task = Task((holding(payload), fail, cancel)[k % 3])
         task.signals.finished.connect(lambda r: seen.append(r))  # a caller's own slot
-        payloads.append(weakref.ref(job.__defaults__[0]) if job.__defaults__ else None)
         tasks.append(weakref.ref(task))
         runner.start(task)
-        del task
-    del job
+        del task, payload
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     qtbot.wait(50)  # the runner lets go on the event loop's next turn
     seen.clear()
     gc.collect()
     assert [t for t in tasks if t() is not None] == []
-    assert [p for p in payloads if p is not None and p() is not None] == []
+    assert [p for p in payloads if p() is not None] == []

@@ -126,6 +126,28 @@ def test_a_changed_file_is_said_changed_and_who_signed_it(tmp_path):
     assert leaks(out + err) == []
 
 
+def test_a_byte_changed_in_the_credentials_themselves_is_said_in_words(tmp_path):
+    """Anywhere in the manifest store (its boxes, claim, signature, thumbnail), a changed
+    byte makes the file invalid or changed, never an error of Coulisses' own: c2pa then
+    finds no active manifest (a KeyError), which the window called 'Something unexpected
+    went wrong inside Coulisses'."""
+    data = (OLDER / "reel.mp4").read_bytes()
+    start, end = data.index(b"c2pa"), data.rindex(b"c2pa")
+    changed = tmp_path / "changed.mp4"
+    seen: dict[tuple[str, str], int] = {}
+    for pos in range(start, min(len(data), end + 40_000), 331):
+        damaged = bytearray(data)
+        damaged[pos] ^= 0xFF
+        changed.write_bytes(bytes(damaged))
+        verdict = verify_file(changed)  # never raises
+        key = (verdict.status, verdict.problem_kind)
+        seen[key] = seen.get(key, 0) + 1
+    assert seen.get(("invalid", "unreadable"))  # the case that raised KeyError before
+    assert seen.get(("valid", ""), 0) <= sum(seen.values()) // 10, seen  # padding, if any
+    code, out, err = _cli("verify", str(changed))
+    assert code == 1 and err.strip() and "unexpected" not in err.lower()
+
+
 def test_the_verify_window_says_the_same_and_nothing_private(qtbot, tmp_path):
     from coulisses.ui.verify_view import VerifyDialog
 

@@ -78,9 +78,16 @@ def verify_file(path: str | Path, trust: str | Path | None = None) -> Verdict:
         if reader is None:
             return Verdict(UNSIGNED)
         with reader:
-            state = reader.get_validation_state() or ""
-            results = reader.get_validation_results() or {}
-            active = reader.get_active_manifest() or {}
+            try:
+                state = reader.get_validation_state() or ""
+                results = reader.get_validation_results() or {}
+                active = reader.get_active_manifest() or {}
+            except (KeyError, ValueError, c2pa.C2paError) as exc:
+                # A byte changed inside the manifest store itself: c2pa finds a store but
+                # no active manifest in it (KeyError), which is damage, not our slip.
+                text = str(exc).strip().strip("'\"")
+                return Verdict(INVALID, problem=text.splitlines()[0][:200] if text
+                               else type(exc).__name__, problem_kind=UNREADABLE)
     return _verdict(state, results, active)
 
 
