@@ -71,14 +71,16 @@ def test_a_given_signature_is_stored_as_is_and_a_wrong_one_refused(journal: Jour
     still, _ = encode_still(_frame(0))
     mine = np.arange(SIG_SIZE, dtype=np.uint8)
     journal.add_still(pid, still, T0, signature=mine)
-    journal.add_still(pid, still, T0 + timedelta(seconds=1), signature=bytes(range(216)) * 2)
+    journal.add_still(pid, still, T0 + timedelta(seconds=1), signature=bytes(range(216)) * 3)
     with pytest.raises(ValueError):
         journal.add_still(pid, still, T0 + timedelta(seconds=2), signature=b"short")
+    with pytest.raises(ValueError):  # an old, grey signature is no longer what is stored
+        journal.add_still(pid, still, T0 + timedelta(seconds=3), signature=bytes(432))
     assert len(journal.snapshot(pid).captures) == 2  # nothing written for the refused one
     _no_decode(monkeypatch)
     sigs, ok = load_signatures(journal.snapshot(pid))
     assert ok.all() and np.array_equal(sigs[0], mine)
-    assert bytes(sigs[1]) == bytes(range(216)) * 2
+    assert bytes(sigs[1]) == bytes(range(216)) * 3
 
 
 def test_stills_without_a_stored_signature_take_the_lazy_path(journal: Journal,
@@ -132,7 +134,7 @@ import numpy as np
 from coulisses.journal import sigstore
 folder, who = Path(sys.argv[1]), sys.argv[2]
 for i in range(300):
-    sigstore.append(folder, "2026-11-20", f"{who}-{i:04d}", np.full(432, i % 256, np.uint8))
+    sigstore.append(folder, "2026-11-20", f"{who}-{i:04d}", np.full(648, i % 256, np.uint8))
 """
 
 
@@ -160,3 +162,30 @@ def test_loading_stored_signatures_stays_cancellable(journal: Journal) -> None:
     with pytest.raises(Cancelled):
         load_signatures(journal.snapshot(pid), token=token, progress=progress)
     assert len(seen) == 1
+
+
+def test_old_grey_signatures_are_still_read_and_colour_ones_rebuilt(journal: Journal,
+                                                                   monkeypatch) -> None:
+    """A journal from before colour was kept: its grey records stay readable (and move with
+    their stills), the finder rebuilds colour signatures from the thumbnails, lazily."""
+    from coulisses.journal.codec import signature_from_gray
+
+    pid, caps = _fill(journal, 6)
+    folder = signature_dir(journal.piece(pid).folder)
+    forget_cache(journal.piece(pid).folder, stored=True)
+    for cap in caps:  # what an older Coulisses stored
+        grey = signature_from_gray(cv2.cvtColor(_frame(caps.index(cap)), cv2.COLOR_BGR2GRAY))
+        sigstore.append(folder, DAY, cap.id, grey)
+    keys, grey_sigs = sigstore.read_day(folder, DAY, sigstore.GREY)
+    assert len(keys) == 6 and grey_sigs.shape == (6, sigstore.LUMA_SIZE)
+    assert sigstore.read_day(folder, DAY)[0].size == 0  # no colour record yet
+    decoded = []
+    real = sigmod.capture_signature
+    monkeypatch.setattr(sigmod, "capture_signature", lambda c: decoded.append(c.id) or real(c))
+    sigs, ok = load_signatures(journal.snapshot(pid))
+    assert ok.all() and sigs.shape == (6, SIG_SIZE) and len(decoded) == 6
+    # Luma as the grey signature had it; chroma beside it (the frames are coloured).
+    assert np.abs(sigs[:, :sigstore.LUMA_SIZE].astype(int) - grey_sigs.astype(int)).mean() < 3
+    decoded.clear()
+    load_signatures(journal.snapshot(pid))  # the lazy cache: nothing decoded again
+    assert decoded == []

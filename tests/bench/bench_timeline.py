@@ -239,7 +239,7 @@ def main() -> None:
         line("suggestions, second run (memo cleared)", el, rss, tr_)
         assert [s.capture for s in found2] == [s.capture for s in found]
         sig_dir = signature_dir(piece.folder)
-        stored = sum(p.stat().st_size for p in sig_dir.glob("*.sig"))
+        stored = sum(p.stat().st_size for p in sig_dir.glob("*.csg"))
         forget_cache(piece.folder, stored=True)  # now an old journal
         clear_memo()
         found3, el, rss, tr_ = meter.run(lambda: find_suggestions(snap, sessions))

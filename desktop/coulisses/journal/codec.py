@@ -21,14 +21,23 @@ import numpy as np
 
 from coulisses.i18n import tr
 from coulisses.journal.errors import UnreadableStill
-from coulisses.journal.sigstore import SIG_H, SIG_SIZE, SIG_W  # noqa: F401 - part of the codec's API
+from coulisses.journal.sigstore import (  # noqa: F401 - part of the codec's API
+    CHROMA_H,
+    CHROMA_W,
+    LUMA_SIZE,
+    SIG_H,
+    SIG_SIZE,
+    SIG_W,
+)
 
 STILL_QUALITY = 90
 THUMB_LONG_SIDE = 320
 THUMB_QUALITY = 80
 
-# A signature is a still shrunk to 24x18 grey levels (area average, which also
-# averages away most sensor noise): what the suggestion finder compares.
+# A signature is a still's brightness shrunk to 24x18 and its chroma to 12x9 (area
+# averages, which also average away most sensor noise): what the suggestion finder
+# compares. Colour matters: terracotta on a wooden bench, or wet grey clay on a grey
+# wheel head, sit at nearly the same brightness.
 
 _REDUCED = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2,
             4: cv2.IMREAD_REDUCED_COLOR_4, 8: cv2.IMREAD_REDUCED_COLOR_8}
@@ -62,23 +71,28 @@ def encode_still(frame_bgr: np.ndarray, quality: int = STILL_QUALITY) -> tuple[b
 
 # ----------------------------------------------------------------- signatures
 def signature_from_gray(gray: np.ndarray) -> np.ndarray:
-    """24x18 area-averaged grey levels, flattened (uint8)."""
+    """24x18 area-averaged grey levels, flattened (uint8): the old, grey signature."""
     small = cv2.resize(gray, (SIG_W, SIG_H), interpolation=cv2.INTER_AREA)
     return small.reshape(-1)
 
 
 def signature_from_bgr(frame: np.ndarray) -> np.ndarray:
-    return signature_from_gray(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
+    """Luma at 24x18 then Cr and Cb at 12x9, area-averaged, flattened (uint8, 648 values)."""
+    ycc = cv2.cvtColor(frame, cv2.COLOR_BGR2YCrCb)
+    luma = cv2.resize(ycc[..., 0], (SIG_W, SIG_H), interpolation=cv2.INTER_AREA)
+    chroma = cv2.resize(ycc[..., 1:], (CHROMA_W, CHROMA_H), interpolation=cv2.INTER_AREA)
+    return np.concatenate((luma.reshape(-1), chroma[..., 0].reshape(-1),
+                           chroma[..., 1].reshape(-1)))
 
 
 def signature_from_jpeg(data: bytes) -> np.ndarray | None:
     """The signature of a JPEG (a thumbnail, or a still at 1/8 size); None if unreadable."""
     if jpeg_problem(data):
         return None
-    gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_GRAYSCALE_8)
-    if gray is None or gray.size == 0:
+    img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_REDUCED_COLOR_8)
+    if img is None or img.size == 0:
         return None
-    return signature_from_gray(gray)
+    return signature_from_bgr(img)
 
 
 # ------------------------------------------------------------------- decoding

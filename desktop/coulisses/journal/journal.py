@@ -836,7 +836,7 @@ def _signature_array(signature: np.ndarray | bytes) -> np.ndarray:
     else:
         array = np.asarray(signature)
         if array.dtype != np.uint8:
-            raise ValueError("a signature is made of uint8 grey levels")
+            raise ValueError("a signature is made of uint8 levels")
     if array.size != SIG_SIZE:
         raise ValueError(f"a signature has {SIG_SIZE} values, not {array.size}")
     return array.reshape(-1)

@@ -445,11 +445,12 @@ def _copy_signatures(src_dir: Path, dst_dir: Path, done: list[tuple[str, str]]) 
         for old, new in done:
             by_day.setdefault(stills.day_of(old), []).append((old, new))
         for day, items in by_day.items():
-            stored = sigstore.read_day(from_dir, day)
-            hit, at = sigstore.lookup(stored, sigstore.keys_of([o for o, _ in items]))
-            for (_, new), ok, k in zip(items, hit.tolist(), at.tolist(), strict=True):
-                if ok:
-                    sigstore.append(to_dir, stills.day_of(new), new, stored[1][k])
+            for fmt in sigstore.FORMATS:  # an old journal's grey ones too
+                stored = sigstore.read_day(from_dir, day, fmt)
+                hit, at = sigstore.lookup(stored, sigstore.keys_of([o for o, _ in items]))
+                for (_, new), ok, k in zip(items, hit.tolist(), at.tolist(), strict=True):
+                    if ok:
+                        sigstore.append(to_dir, stills.day_of(new), new, stored[1][k])
     except OSError as exc:
         log.warning("signatures not copied to %s: %s", dst_dir, exc)
 

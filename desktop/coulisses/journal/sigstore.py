@@ -1,8 +1,15 @@
 """Suggestion signatures stored when a still is stored: one append-only file per day.
 
-``<piece>/cache/signatures/<day>.sig`` holds fixed-size records::
+``<piece>/cache/signatures/<day>.csg`` holds fixed-size records::
 
-    b"CSG1" | key (60 bytes) | signature (432 bytes) | checksum (u32, little-endian)
+    b"CSG2" | key (60 bytes) | signature (648 bytes) | checksum (u32, little-endian)
+
+A signature is the still's brightness at 24x18 and its two chroma channels at
+12x9 (YCrCb, area averages: journal.codec makes them). Journals written before
+colour was kept have grey-only ``<day>.sig`` files (``b"CSG1"``, 432 bytes a
+signature): still read (``read_day(..., GREY)``) and moved with their stills,
+but the finder no longer uses them; those stills' colour signatures are made
+lazily from their thumbnails, as for journals older than stored signatures.
 
 The key is the capture id (UTF-8, NUL-padded), or for an id longer than 60
 bytes its first 43 bytes, "/" (never part of an id) and a 16-hex-digit hash.
@@ -21,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,23 +37,52 @@ from coulisses.journal.confine import open_append
 
 log = logging.getLogger(__name__)
 
-# A signature is a still shrunk to 24x18 grey levels (journal.codec makes them).
-# Defined here, without OpenCV, so reading stored ones never loads it.
+# A signature is a still's brightness shrunk to 24x18 and its chroma (Cr, Cb) to 12x9,
+# in that order (journal.codec makes them). Defined here, without OpenCV, so reading
+# stored ones never loads it.
 SIG_W, SIG_H = 24, 18
-SIG_SIZE = SIG_W * SIG_H
+CHROMA_W, CHROMA_H = 12, 9
+LUMA_SIZE = SIG_W * SIG_H
+SIG_SIZE = LUMA_SIZE + 2 * CHROMA_W * CHROMA_H  # 648 bytes
 
-SUFFIX = ".sig"
-MAGIC = b"CSG1"
 KEY_BYTES = 60
-_BODY = KEY_BYTES + SIG_SIZE
-RECORD = len(MAGIC) + _BODY + 4
-_DTYPE = np.dtype([("magic", "S4"), ("key", f"S{KEY_BYTES}"), ("sig", "u1", (SIG_SIZE,)),
-                   ("check", "<u4")])
-# Position-weighted byte sum: a torn, shifted or zeroed record does not match it.
-_WEIGHTS = np.arange(1, _BODY + 1, dtype=np.uint32)
 
-Day = tuple[np.ndarray, np.ndarray]  # sorted unique keys (S60), signatures (n, 432) uint8
-EMPTY: Day = (np.array([], dtype=f"S{KEY_BYTES}"), np.zeros((0, SIG_SIZE), np.uint8))
+
+@dataclass(frozen=True)
+class Format:
+    """One record layout of the day files."""
+
+    magic: bytes
+    suffix: str
+    size: int  # signature bytes
+
+    @property
+    def body(self) -> int:
+        return KEY_BYTES + self.size
+
+    @property
+    def record(self) -> int:
+        return len(self.magic) + self.body + 4
+
+    @property
+    def dtype(self) -> np.dtype:
+        return np.dtype([("magic", "S4"), ("key", f"S{KEY_BYTES}"), ("sig", "u1", (self.size,)),
+                         ("check", "<u4")])
+
+    @property
+    def empty(self) -> Day:
+        return np.array([], dtype=f"S{KEY_BYTES}"), np.zeros((0, self.size), np.uint8)
+
+
+COLOUR = Format(b"CSG2", ".csg", SIG_SIZE)
+GREY = Format(b"CSG1", ".sig", LUMA_SIZE)  # journals before colour was kept: read only
+FORMATS = (COLOUR, GREY)
+SUFFIX, MAGIC, RECORD = COLOUR.suffix, COLOUR.magic, COLOUR.record
+# Position-weighted byte sum: a torn, shifted or zeroed record does not match it.
+_WEIGHTS = np.arange(1, COLOUR.body + 1, dtype=np.uint32)
+
+Day = tuple[np.ndarray, np.ndarray]  # sorted unique keys (S60), signatures (n, size) uint8
+EMPTY: Day = COLOUR.empty
 
 
 def key_of(capture_id: str) -> bytes:
@@ -61,27 +98,37 @@ def keys_of(capture_ids: list[str]) -> np.ndarray:
 
 
 def _checksum(body: np.ndarray) -> np.ndarray:
-    return body.astype(np.uint32) @ _WEIGHTS
+    return body.astype(np.uint32) @ _WEIGHTS[:body.shape[-1]]
+
+
+def format_of(signature: np.ndarray) -> Format:
+    """The record layout for a signature of this size (ValueError for any other)."""
+    for fmt in FORMATS:
+        if signature.size == fmt.size:
+            return fmt
+    raise ValueError(f"a signature has {SIG_SIZE} values, not {signature.size}")
 
 
 def record(capture_id: str, signature: np.ndarray) -> bytes:
     sig = np.ascontiguousarray(signature, dtype=np.uint8).reshape(-1)
-    if sig.size != SIG_SIZE:
-        raise ValueError(f"a signature has {SIG_SIZE} values, not {sig.size}")
+    fmt = format_of(sig)
     body = key_of(capture_id).ljust(KEY_BYTES, b"\0") + sig.tobytes()
     check = int(_checksum(np.frombuffer(body, np.uint8)))
-    return MAGIC + body + check.to_bytes(4, "little")
+    return fmt.magic + body + check.to_bytes(4, "little")
 
 
-def day_path(folder: Path, day: str) -> Path:
-    return folder / f"{day}{SUFFIX}"
+def day_path(folder: Path, day: str, fmt: Format = COLOUR) -> Path:
+    return folder / f"{day}{fmt.suffix}"
 
 
 def append(folder: Path, day: str, capture_id: str, signature: np.ndarray) -> None:
-    """Add one still's signature; a failure only costs a decode later, so it is logged."""
+    """Add one still's signature; a failure only costs a decode later, so it is logged.
+
+    A grey signature (an old journal's, moved to another piece) goes to the old file."""
     data = record(capture_id, signature)
+    fmt = format_of(np.asarray(signature).reshape(-1))
     try:
-        fd = open_append(day_path(folder, day))
+        fd = open_append(day_path(folder, day, fmt))
         try:
             os.write(fd, data)  # one write per record: O_APPEND keeps writers apart
         finally:
@@ -90,46 +137,46 @@ def append(folder: Path, day: str, capture_id: str, signature: np.ndarray) -> No
         log.warning("signature of %s not stored: %s", capture_id, exc)
 
 
-def _valid(records: np.ndarray) -> np.ndarray:
-    raw = records.view(np.uint8).reshape(len(records), RECORD)
-    body = raw[:, len(MAGIC):len(MAGIC) + _BODY]
-    return (records["magic"] == MAGIC) & (_checksum(body) == records["check"])
+def _valid(records: np.ndarray, fmt: Format) -> np.ndarray:
+    raw = records.view(np.uint8).reshape(len(records), fmt.record)
+    body = raw[:, len(fmt.magic):len(fmt.magic) + fmt.body]
+    return (records["magic"] == fmt.magic) & (_checksum(body) == records["check"])
 
 
-def _resync(raw: bytes) -> np.ndarray:
+def _resync(raw: bytes, fmt: Format) -> np.ndarray:
     """Good records of a file with a torn one inside (after a crash): slow, and rare."""
     good: list[bytes] = []
     pos = 0
     while True:
-        at = raw.find(MAGIC, pos)
-        if at < 0 or at + RECORD > len(raw):
+        at = raw.find(fmt.magic, pos)
+        if at < 0 or at + fmt.record > len(raw):
             break
-        rec = raw[at:at + RECORD]
-        if _valid(np.frombuffer(rec, _DTYPE))[0]:
+        rec = raw[at:at + fmt.record]
+        if _valid(np.frombuffer(rec, fmt.dtype), fmt)[0]:
             good.append(rec)
-            pos = at + RECORD
+            pos = at + fmt.record
         else:
             pos = at + 1
-    return np.frombuffer(b"".join(good), _DTYPE)
+    return np.frombuffer(b"".join(good), fmt.dtype)
 
 
-def read_day(folder: Path, day: str) -> Day:
+def read_day(folder: Path, day: str, fmt: Format = COLOUR) -> Day:
     """The stored signatures of one day, keys sorted; the last record of a key wins."""
-    path = day_path(folder, day)
+    path = day_path(folder, day, fmt)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return EMPTY
+        return fmt.empty
     except OSError as exc:
         log.info("stored signatures %s not read (%s)", path, exc)
-        return EMPTY
-    whole = len(raw) - len(raw) % RECORD
-    records = np.frombuffer(raw, _DTYPE, count=whole // RECORD)
-    if len(raw) != whole or not _valid(records).all():
+        return fmt.empty
+    whole = len(raw) - len(raw) % fmt.record
+    records = np.frombuffer(raw, fmt.dtype, count=whole // fmt.record)
+    if len(raw) != whole or not _valid(records, fmt).all():
         log.info("stored signatures %s have damaged records; they are skipped", path)
-        records = _resync(raw)
+        records = _resync(raw, fmt)
     if not len(records):
-        return EMPTY
+        return fmt.empty
     # Keep each key's last record: reverse, then np.unique keeps first occurrences.
     keys = records["key"][::-1]
     uniq, first = np.unique(keys, return_index=True)
@@ -145,5 +192,6 @@ def lookup(stored: Day, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ids[at] == keys, at
 
 
-__all__ = ["EMPTY", "RECORD", "SIG_H", "SIG_SIZE", "SIG_W", "append", "day_path", "key_of",
+__all__ = ["CHROMA_H", "CHROMA_W", "COLOUR", "EMPTY", "FORMATS", "GREY", "LUMA_SIZE", "RECORD",
+           "SIG_H", "SIG_SIZE", "SIG_W", "Format", "append", "day_path", "format_of", "key_of",
            "keys_of", "lookup", "read_day", "record"]

@@ -1,7 +1,8 @@
-"""Tiny grey "signatures" of stills, for the suggestion finder.
+"""Tiny colour "signatures" of stills, for the suggestion finder.
 
-A signature is the still shrunk to 24×18 grey levels (area average, which also
-averages away most sensor noise). The journal stores it when it stores the
+A signature is the still's brightness shrunk to 24×18 and its two chroma
+channels to 12×9 (area averages, which also average away most sensor noise;
+648 bytes, journal.codec). The journal stores it when it stores the
 still (``Journal.add_still``, from the thumbnail: journal.sigstore), so the
 first timeline of a freshly captured or imported piece decodes nothing.
 
@@ -38,7 +39,7 @@ from coulisses.journal.sigstore import SIG_H, SIG_SIZE, SIG_W
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: colour signatures (2 held grey ones: rebuilt)
 BATCH = 256  # stills per worker task
 
 
@@ -132,7 +133,7 @@ def load_signatures(snapshot: PieceSnapshot, *, ranges: Sequence[tuple[int, int]
     """Signatures of the snapshot's stills (or of the ``[start, end)`` index ``ranges``,
     concatenated in order).
 
-    Returns ``(sigs, ok)``: ``sigs`` is (n, 432) uint8, ``ok`` marks the stills
+    Returns ``(sigs, ok)``: ``sigs`` is (n, 648) uint8, ``ok`` marks the stills
     that could be read. Cancellable between days (raises ``Cancelled``). With
     ``use_cache=False`` nothing stored is trusted: every signature is decoded.
     """
@@ -211,7 +212,7 @@ def forget_cache(piece_folder: Path, days: Sequence[str] | None = None, *,
     behaves like a journal written before they were stored).
     """
     root = signature_dir(piece_folder)
-    suffixes = (".npz", sigstore.SUFFIX) if stored else (".npz",)
+    suffixes = (".npz", *(f.suffix for f in sigstore.FORMATS)) if stored else (".npz",)
     if days is not None:
         targets = [root / f"{d}{s}" for d in days for s in suffixes]
     else:

@@ -1,28 +1,42 @@
-"""Suggested struggle moments: sudden changes of the workpiece that *stay*.
+"""Suggested struggle moments: changes of the workpiece that happen at once and *stay*.
 
-A pot slumping or a piece breaking changes the picture at one instant and the
-picture stays changed; hands moving around the piece change it for a still
-or two, and the light drifts slowly all day. So, for every still ``i`` of a
-session, compare the *median* picture of the ``w`` stills before it with the
-median of the ``w`` stills from it on:
+A pot slumping, a board splitting, a wall torn, a piece knocked over or a
+glaze running change part of the picture at one instant, and that part stays
+changed; hands and sleeves move around the piece, tools come and go, the
+maker leans in, lamps and daylight change the light, the camera re-meters
+or gets nudged. So, for every still ``i`` of a session, the *median* of the
+``w`` stills before it is compared with the median of the ``w`` stills from it
+on (a per-value median ignores whatever is in fewer than half of a window's
+stills: a hand, a passing tool), and the change is judged **locally**, cell
+by cell of the signature (24×18 brightness, 12×9 colour: ``signatures.py``):
 
-- the per-pixel median ignores whatever is in fewer than half of a window's
-  stills (hands, a sleeve, a passing tool);
-- every signature is brightness-normalised first (zero mean, unit spread), so
-  light drift, auto-exposure and a lamp switched on do not count;
-- the 24×18 area-averaged signatures (``signatures.py``) average away sensor
-  noise.
+- a cell has a *lasting* change at ``i`` when its two medians differ by more
+  than ``CELL_LEVEL`` and by ``STAY`` times more than the window before differs
+  from the one before it and the window after from the one after it (the
+  picture was settled before and is settled after; a hand resting for most of
+  one window is not);
+- the change's *mass* is the sum of those cells' excess change, weighed more
+  around the piece's focus point when the maker set one; a piece filling 3 %
+  of a wide frame is judged by its own cells, not by a mean over the picture;
+- colour counts beside brightness (terracotta on wood, wet grey clay on a
+  grey wheel head sit at the same brightness);
+- a candidate is then explained away if it can be: by a change of light
+  (a tone curve and a smooth gain across the picture, a tint: lamps, daylight,
+  exposure), by the whole picture shifting (the camera moved: reported,
+  never a struggle), by the picture going back to how it was within a few
+  minutes (a tool set down, the maker leaning in), or by a slow change (walls
+  pulled up: the stills around it are not split into a clear before and after).
 
-The step ``d[i]`` (mean absolute difference of the two medians) is then
-judged against the session's usual step (its median): a gradual change, like
-walls being pulled up, moves every ``d`` a little and stands out nowhere. A
-still is suggested when its step is a local peak, several times the usual
-step and large in absolute terms. Each session keeps its best few; stills
-near a moment the maker already flagged, and dismissed ones, are left out.
+Stills taken less than ``SUDDEN`` seconds apart are judged in small groups
+(each group's median), so a capture every half second is judged on seconds
+and the cost stays that of a slower capture. Each session keeps its best few;
+stills near a struggle the maker already flagged, and dismissed ones, are left
+out.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -35,22 +49,54 @@ import numpy as np
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, ProgressCallback
 from coulisses.journal.model import PieceSnapshot, iso
+from coulisses.journal.sigstore import CHROMA_H, CHROMA_W, LUMA_SIZE, SIG_H, SIG_W
 from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
-WINDOW = 7  # stills on each side of a candidate
+FINDER = 2  # version of the finder, in the memo's keys
+WINDOW = 7  # stills (or groups of stills) on each side of a candidate
 MIN_WINDOW = 3
-RATIO = 4.0  # a step this many times the session's usual step stands out
-MIN_STEP = 0.12  # ...and this large in brightness-normalised units (noise is ~0.02)
-AREA_LEVEL = 0.5  # a cell changed by more than this counts towards the changed area
-PERSIST = 0.5  # neighbouring windows may differ by at most half the step
+SUDDEN = 2.5  # seconds: stills closer than this are judged in groups
+CELL_LEVEL = 6.0  # grey levels: a cell changed by less has not changed
+STAY = 2.0  # ...and its change is this many times the change within each side
+CHROMA_GAIN = 2.0  # chroma levels count this much (YCrCb squeezes colour differences)
+MIN_MASS = 400.0  # weighted excess levels x cells of a lasting change (noise: ~0)
+MIN_CELLS = 2  # cells of 24x18 (a 3 % piece covers about 13)
+REVERT_SECONDS = 180.0  # a change undone within this long was a tool, a lean, a hand
+HISTORY_SECONDS = 1800.0  # a change back to a look seen this recently: arms or tools gone
+MIN_SHIFT = 0.1  # brightness cells (~4 pixels of a 1280-wide still): the camera moved
 PER_SESSION = 3  # a handful per session at most
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
 # with a third of the memory at the peak (~20 MB, not ~67 MB: the window searches
 # again every minute while stills arrive, and freed memory is not always given back).
 CHUNK = 512
+
+# Reasons, as codes the window renders in its language (reason_text).
+SHAPE, COLOUR, CAMERA = "shape", "colour", "camera"
+
+# Each brightness cell's chroma cell (chroma is at half the resolution).
+_ROWS, _COLS = np.divmod(np.arange(LUMA_SIZE), SIG_W)
+_CIDX = (_ROWS // 2) * CHROMA_W + _COLS // 2
+_CHROMA = CHROMA_W * CHROMA_H
+# Cell centres in 0..1, for the focus weight and the light's smooth fields.
+_CX = ((_COLS + 0.5) / SIG_W).astype(np.float32)
+_CY = ((_ROWS + 0.5) / SIG_H).astype(np.float32)
+_CCX = ((np.arange(_CHROMA) % CHROMA_W + 0.5) / CHROMA_W).astype(np.float32)
+_CCY = ((np.arange(_CHROMA) // CHROMA_W + 0.5) / CHROMA_H).astype(np.float32)
+
+
+# Smooth fields over the picture (1, x, y, x², y², xy): a lamp's pool of light, daylight
+# across the bench, a tint.
+_SMOOTH = np.stack((np.ones_like(_CX), _CX - 0.5, _CY - 0.5, (_CX - 0.5) ** 2,
+                    (_CY - 0.5) ** 2, (_CX - 0.5) * (_CY - 0.5)), 1).astype(np.float32)
+# ...and to the third order for the gain of the brightness (a lamp's pool is round).
+_SMOOTH3 = np.concatenate((_SMOOTH, np.stack(((_CX - 0.5) ** 3, (_CY - 0.5) ** 3,
+                                              (_CX - 0.5) ** 2 * (_CY - 0.5),
+                                              (_CX - 0.5) * (_CY - 0.5) ** 2), 1)), 1)
+_SMOOTH_C = np.stack((np.ones_like(_CCX), _CCX - 0.5, _CCY - 0.5, (_CCX - 0.5) ** 2,
+                      (_CCY - 0.5) ** 2, (_CCX - 0.5) * (_CCY - 0.5)), 1).astype(np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +105,16 @@ class Suggestion:
 
     capture: str  # capture id: also the key remembered when dismissed
     time: datetime
-    score: float  # how many times the session's usual change (higher = surer)
+    score: float  # how many times the smallest lasting change it is (higher = surer)
     area: float  # fraction of the picture that changed and stayed changed
     session: int
-    reason: str
+    reason: str  # reason_text(area, lang, code), in the search's language
+    code: str = SHAPE  # SHAPE or COLOUR: why, for the window to say it in its language
 
     def to_json(self) -> dict[str, Any]:
         return {"capture": self.capture, "time": iso(self.time), "score": round(self.score, 2),
-                "area": round(self.area, 3), "session": self.session, "reason": self.reason}
+                "area": round(self.area, 3), "session": self.session, "reason": self.reason,
+                "code": self.code}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,40 +123,49 @@ class Change:
 
     index: int
     score: float
-    step: float
+    step: float  # mean change of the changed cells, in grey levels
     area: float
+    code: str = SHAPE
 
 
 def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
-    """Signatures mapped onto the same light level: drift and exposure no longer count.
+    """Signatures as float levels on the same light: drift, exposure and tint no longer count.
 
-    Each still is fitted to the sequence's median picture by a gain and an
-    offset (the light changing), by least squares refitted on the ``keep``
-    best-matching cells so that a hand or a collapse does not bend the fit;
-    the result is in units of the median picture's contrast. Row batches
-    keep the temporaries small on 100,000 stills.
+    Each still's brightness is fitted to the sequence's median picture by a
+    gain and an offset (least squares refitted on the ``keep`` best-matching
+    cells, so that a hand or a collapse does not bend the fit) and mapped back
+    onto it; its chroma is divided by the same gain (a brighter exposure
+    spreads colours too) and shifted by its median difference to the median
+    picture's (a tinted light). Chroma comes out multiplied by ``CHROMA_GAIN``.
+    Row batches keep the temporaries small on 100,000 stills.
     """
     n = sigs.shape[0]
-    if n == 0:
-        return sigs.astype(np.float32)
-    # The median picture from at most ~2,000 evenly spread stills is as good.
-    ref = np.median(sigs[:: max(1, n // 2000)].astype(np.float32), axis=0)
-    spread = max(float(np.subtract(*np.percentile(ref, [75, 25]))), 4.0)
     out = np.empty(sigs.shape, np.float32)
-    kth = min(sigs.shape[1] - 1, int(keep * sigs.shape[1]))
+    if n == 0:
+        return out
+    sample = sigs[:: max(1, n // 2000)].astype(np.float32)
+    ref = np.median(sample[:, :LUMA_SIZE], axis=0)
+    ref_c = np.median(sample[:, LUMA_SIZE:], axis=0) - 128.0
+    kth = int(keep * LUMA_SIZE)
     for lo in range(0, n, CHUNK):
         x = sigs[lo:lo + CHUNK].astype(np.float32)
-        gain, offset = _weighted_fit(ref, x, None)
+        y = x[:, :LUMA_SIZE]
+        gain, offset = _weighted_fit(ref, y, None)
         for _ in range(2):
-            residual = np.abs(x - (gain * ref + offset))
+            residual = np.abs(y - (gain * ref + offset))
             cut = np.partition(residual, kth, axis=1)[:, kth:kth + 1]
-            gain, offset = _weighted_fit(ref, x, (residual <= cut).astype(np.float32))
+            gain, offset = _weighted_fit(ref, y, (residual <= cut).astype(np.float32))
         # A near-flat still (lens cap, lights off) gets no huge gain out of noise.
         gain = np.maximum(gain, 0.05)
-        x -= offset
-        x /= gain
-        x -= ref
-        x /= spread
+        y -= offset
+        y /= gain
+        c = x[:, LUMA_SIZE:]
+        c -= 128.0
+        c /= gain
+        for k in (0, _CHROMA):
+            part = c[:, k:k + _CHROMA]
+            part -= np.median(part - ref_c[k:k + _CHROMA], axis=1, keepdims=True)
+        c *= CHROMA_GAIN
         out[lo:lo + CHUNK] = x
     return out
 
@@ -176,129 +233,297 @@ def rolling_median(x: np.ndarray, w: int) -> np.ndarray:
     return out
 
 
-def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, ratio: float = RATIO,
-                    min_step: float = MIN_STEP, head: bool = True) -> list[Change]:
-    """Where a sequence of signatures changes suddenly and stays changed.
+def _group_medians(x: np.ndarray, k: int) -> np.ndarray:
+    """Medians of consecutive groups of ``k`` rows (the last, short group dropped)."""
+    m = x.shape[0] // k
+    out = np.empty((m, x.shape[1]), np.float32)
+    for lo in range(0, m, CHUNK):
+        hi = min(m, lo + CHUNK)
+        out[lo:hi] = _median_of([x[lo * k + j:hi * k:k].copy() for j in range(k)])
+    return out
 
-    ``sigs`` is (n, cells) of one session, in time order (uint8 or float).
-    Returns candidates best first, not yet limited in number.
 
-    Windows count stills, not minutes: a capture every half second is judged
-    on seconds, one every ten seconds on minutes. A change needs a window
-    after it, one before it and an earlier one showing the old state had
-    lasted, so ``2w`` stills before it. At the start of a session (``head``:
-    ``sigs`` begins where the session does), where a pot often collapses
-    while being centred, the windows shrink to as few as ``MIN_WINDOW``
-    stills for the changes the full windows cannot reach, judged against the
-    usual step of the whole session.
+def _cells(d: np.ndarray) -> np.ndarray:
+    """Per brightness cell change from per-value differences (rows of 648): the larger of
+    the brightness change and the chroma change of the colour cell over it."""
+    d = np.abs(d)
+    chroma = d[..., LUMA_SIZE:LUMA_SIZE + _CHROMA] + d[..., LUMA_SIZE + _CHROMA:]
+    return np.maximum(d[..., :LUMA_SIZE], chroma[..., _CIDX])
+
+
+def focus_weight(focus: tuple[float, float] | None) -> np.ndarray:
+    """Per cell weight: the piece's surroundings count more when the maker says where it is."""
+    if focus is None:
+        return np.ones(LUMA_SIZE, np.float32)
+    fx, fy = focus
+    d2 = (_CX - fx) ** 2 + (_CY - fy) ** 2
+    return (0.6 + 1.4 * np.exp(-d2 / (2 * 0.18 ** 2))).astype(np.float32)
+
+
+def interval_of(times: Sequence[float]) -> float:
+    """The usual seconds between stills (median of the steps)."""
+    if len(times) < 2:
+        return 10.0
+    return float(np.median(np.diff(np.asarray(times, np.float64)))) or 10.0
+
+
+def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float = 10.0,
+                    focus: tuple[float, float] | None = None,
+                    head: bool = True) -> list[Change]:
+    """Where a sequence of signatures changes at once and stays changed.
+
+    ``sigs`` is (n, 648) of one session, in time order (uint8 or float), taken
+    about every ``interval`` seconds. Returns candidates best first, camera
+    moves included (``code`` CAMERA), not yet limited in number.
+
+    A change needs a window after it, one before it and an earlier one
+    showing the old state had lasted, so ``2w`` stills before it. At the start
+    of a session (``head``: ``sigs`` begins where the session does), where a
+    pot often collapses while being centred, the windows shrink to as few as
+    ``MIN_WINDOW`` stills for the changes the full windows cannot reach.
     """
-    n = sigs.shape[0]
-    w = min(window, n // 3)  # room for an earlier, a before and an after window
+    k = 1
+    if 0 < interval < SUDDEN:
+        k = max(1, int(SUDDEN / interval))
+        k -= 1 - k % 2  # odd: a true median
+        if sigs.shape[0] // k < 3 * MIN_WINDOW:
+            k = 1
+    x = normalise(sigs)
+    g = _group_medians(x, k) if k > 1 else x
+    w = min(window, g.shape[0] // 3)  # room for an earlier, a before and an after window
     if w < MIN_WINDOW:
         return []
-    x = normalise(sigs)
-    found, base = _changes(x, w, w, ratio, min_step)
+    weight = focus_weight(focus)
+    revert = max(2 * w, int(math.ceil(REVERT_SECONDS / (interval * k))))
+    history = max(revert, int(math.ceil(HISTORY_SECONDS / (interval * k))))
+    found = _changes(x, g, k, w, weight, revert, history)
     if head:
-        prefix = x[: 5 * w]  # enough for the after, later and peak windows of those stills
+        prefix = g[: 5 * w]
         for short in range(w - 1, MIN_WINDOW - 1, -1):
-            for c in _changes(prefix, short, short, ratio, min_step, base)[0]:
+            for c in _changes(x[: prefix.shape[0] * k], prefix, k, short, weight, revert,
+                              history):
                 # Only stills out of reach of the full windows (2w onwards is), once.
-                if c.index < 2 * w and all(abs(c.index - f.index) > w for f in found):
+                if c.index < 2 * w * k and all(abs(c.index - f.index) > w * k for f in found):
                     found.append(c)
     found.sort(key=lambda c: -c.score)
     return found
 
 
-def _changes(x: np.ndarray, wb: int, wa: int, ratio: float, min_step: float,
-             base: float | None = None) -> tuple[list[Change], float]:
-    """Lasting changes in normalised signatures ``x``, and the usual step they stand out of.
-
-    Judged with windows of ``wb`` stills before a change and ``wa`` after it;
-    ``base`` imposes the usual step (of the whole session, when ``x`` is its start).
-    """
-    n = x.shape[0]
-    if n < wb + wa:
-        return [], base or min_step / ratio
-    med_b = rolling_median(x, wb)  # med_b[k] = median of x[k:k+wb]
-    med_a = med_b if wa == wb else rolling_median(x, wa)
-    # Step at i (the first still after the change), for i in wb..n-wa.
-    first = wb
-    before = med_b[: n - wa - wb + 1]  # before[k]: the window ending just before i = k + wb
-    after = med_a[wb:]  # after[k]: the window starting at i
-    m = before.shape[0]
-    step = np.empty(m, np.float32)
-    area = np.empty(m, np.float32)
-    for lo in range(0, m, CHUNK):  # batched: one long session must not triple memory
-        diff = np.abs(after[lo:lo + CHUNK] - before[lo:lo + CHUNK])
-        step[lo:lo + CHUNK] = diff.mean(axis=1)
-        area[lo:lo + CHUNK] = (diff > AREA_LEVEL).mean(axis=1)
-    if base is None:
-        # The noise floor keeps a perfectly still scene from turning a flicker into a peak.
-        base = max(float(np.median(step)), min_step / ratio)
-    reach = max(wb, wa)
-    found = []
-    for k in range(step.size):
-        s = step[k]
-        if s < min_step or s < ratio * base:
-            continue
-        lo, hi = max(0, k - reach), min(step.size, k + reach + 1)
-        window_steps = step[lo:hi]
-        if s < window_steps.max() or np.argmax(window_steps) + lo != k:
+def _changes(x: np.ndarray, g: np.ndarray, k: int, w: int, weight: np.ndarray,
+             revert: int, history: int) -> list[Change]:
+    """Lasting changes in normalised signatures ``x``, judged on ``g`` (``x`` in groups of
+    ``k`` stills) with windows of ``w`` groups."""
+    n = g.shape[0]
+    if n < 2 * w:
+        return []
+    med = rolling_median(g, w)  # med[j] = median of g[j:j+w]
+    m = n - 2 * w + 1  # steps at i = w..n-w (the first group after the change)
+    # step[j]: how each cell changed between the window before i = j + w and the one from i.
+    step = np.empty((m, LUMA_SIZE), np.float32)
+    for lo in range(0, m, CHUNK):
+        hi = min(m, lo + CHUNK)
+        step[lo:hi] = _cells(med[lo + w:hi + w] - med[lo:hi])
+    # Each side's own change: the step one window earlier and one window later. Both
+    # are needed: the old state had lasted and the new one lasts (a session's first
+    # stills are judged with shorter windows; the newest wait for stills after them).
+    if m <= 2 * w:
+        return []
+    side = np.full_like(step, np.inf)
+    np.maximum(step[:-2 * w], step[2 * w:], out=side[w:-w])
+    excess = step - STAY * side
+    lasting = (step >= CELL_LEVEL) & (excess > 0)
+    mass = (np.where(lasting, excess, 0.0) * weight).sum(axis=1)
+    cells = lasting.sum(axis=1)
+    found: list[Change] = []
+    for j in np.flatnonzero((mass >= MIN_MASS) & (cells >= MIN_CELLS)).tolist():
+        lo, hi = max(0, j - w), min(m, j + w + 1)
+        if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
-        # The old state had lasted (the window before "before" matches it) and
-        # the new one lasts (the window after "after", when there is one yet,
-        # matches it). A window that happens to catch the same hand in most
-        # of its stills is an outlier of its neighbours and fails this.
-        i = k + first
-        earlier, later = i - 2 * wb, i + wa
-        if earlier < 0 or float(np.abs(med_b[earlier] - before[k]).mean()) > PERSIST * s:
-            continue
-        if later < med_a.shape[0] and \
-                float(np.abs(med_a[later] - after[k]).mean()) > PERSIST * s:
-            continue
-        index, clear_cut = _change_point(x, i, wb, wa, before[k], after[k])
-        if not clear_cut:
-            continue
-        found.append(Change(index=index, score=float(s / base), step=float(s),
-                            area=float(area[k])))
-    return found, base
+        change = _verify(x, g, med, k, w, j, lasting[j], side[j], weight, revert, history)
+        if change is not None:
+            found.append(change)
+    return found
 
 
-def _change_point(x: np.ndarray, i: int, wb: int, wa: int, before: np.ndarray,
-                  after: np.ndarray) -> tuple[int, bool]:
+def _verify(x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int, j: int,
+            lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
+            revert: int, history: int) -> Change | None:
+    """The change at group ``i = j + w``, unless light, the camera, a revert or a slow
+    change explain it."""
+    before, after = med[j], med[j + w]
+    # 1. Light and camera: what is left once a change of light and a shift are fitted.
+    fitted, shift = _explain(before, after)
+    # The fit may only explain a change away, never make one (an ill-posed fit).
+    left = np.minimum(_cells(after - fitted), _cells(after - before))
+    keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
+    mass = float(((left - STAY * side) * keep * weight).sum())
+    moved = math.hypot(*shift) >= MIN_SHIFT
+    if mass < MIN_MASS or keep.sum() < MIN_CELLS:
+        _why("light or camera", j)
+        return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA) if moved else None  # or light
+    if moved:
+        # A shift's first-order model cannot say where in a cell an edge was: what it
+        # leaves is a change moved to a neighbouring cell, which blurring cancels out.
+        spread = np.minimum(_cells(_blur(after - fitted)), left)
+        if float((spread * (spread >= CELL_LEVEL) * weight).sum()) < 0.5 * float(
+                (left * (left >= CELL_LEVEL) * weight).sum()):
+            return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA)
+    cells = keep & lasting if (keep & lasting).sum() >= MIN_CELLS else keep
+    cols = np.concatenate((np.flatnonzero(cells), LUMA_SIZE + np.unique(_CIDX[cells]),
+                           LUMA_SIZE + _CHROMA + np.unique(_CIDX[cells])))
+    b, a = before[cols], after[cols]
+    cross = float(np.abs(a - b).mean())
+    # 2. Undone within a few minutes (a tool, the maker leaning in, hands at rest), or
+    # back to how it was earlier (arms or a tool gone again, a lamp switched off): a
+    # lasting change of the piece makes something not seen before.
+    last = min(med.shape[0] - 1, j + w + revert)
+    later = med[j + 2 * w:last + 1:max(1, w // 2), cols]
+    if later.size and float(np.abs(later - b).mean(axis=1).min()) < 0.5 * cross:
+        _why("undone", j)
+        return None
+    earlier = med[max(0, j - history):max(0, j - w):max(1, w // 2), cols]
+    if earlier.size and float(np.abs(earlier - a).mean(axis=1).min()) < 0.5 * cross:
+        _why("seen before", j)
+        return None
+    # 3. Sudden: the windows astride it each side with one state or the other, cell by
+    # cell (a slow change leaves them half-way), and so do the stills around it.
+    mids = med[j + w // 2 - 1:j + w // 2 + 2, cols]
+    halfway = np.minimum(np.abs(mids - b), np.abs(mids - a)).mean(axis=1).min()
+    index, clear = _change_point(x, (j + w) * k, w * k, b, a, cols)
+    if not clear or halfway > 0.3 * cross:
+        _why("not sudden", j)
+        return None
+    luma = float(np.abs(a - b)[: int(cells.sum())].sum())
+    chroma = float(np.abs(a - b)[int(cells.sum()):].sum())
+    code = COLOUR if chroma > 1.5 * luma else SHAPE
+    area = float(cells.sum()) / LUMA_SIZE
+    return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
+
+
+WHY: list[tuple[str, int]] | None = None  # set to a list to hear why candidates fell
+
+
+def _why(reason: str, j: int) -> None:
+    if WHY is not None:
+        WHY.append((reason, j))
+
+
+def _blur(v: np.ndarray) -> np.ndarray:
+    """Each channel of a signature (difference) averaged over 3x3 cells."""
+    import cv2  # a few candidates per session only
+
+    out = np.empty_like(v)
+    for lo, hi, w, h in ((0, LUMA_SIZE, SIG_W, SIG_H),
+                         (LUMA_SIZE, LUMA_SIZE + _CHROMA, CHROMA_W, CHROMA_H),
+                         (LUMA_SIZE + _CHROMA, LUMA_SIZE + 2 * _CHROMA, CHROMA_W, CHROMA_H)):
+        out[lo:hi] = cv2.blur(v[lo:hi].reshape(h, w), (3, 3),
+                              borderType=cv2.BORDER_REPLICATE).reshape(-1)
+    return out
+
+
+def _gradients(img: np.ndarray, w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
+    gy, gx = np.gradient(img.reshape(h, w))
+    return gx.reshape(-1), gy.reshape(-1)
+
+
+def _explain(before: np.ndarray, after: np.ndarray,
+             keep: float = 0.7) -> tuple[np.ndarray, tuple[float, float]]:
+    """``after`` as well as a change of light and a small shift of the whole picture can
+    make it from ``before``, and that shift (in brightness cells).
+
+    Light: a tone curve times a smooth gain across the picture for the brightness,
+    a gain and a smooth tint for each chroma channel (a lamp's pool of light, daylight
+    across the bench, auto-exposure). Shift: to first order a picture moved by ``d``
+    changes by ``-gradient · d``; the mean of both pictures' gradients keeps the
+    second order out. Least squares on the best-matching ``keep`` of the cells,
+    refitted, so a collapse is left over rather than fitted.
+    """
+    by, ay = before[:LUMA_SIZE], after[:LUMA_SIZE]
+    gx, gy = (g / 2 for g in map(np.add, _gradients(by, SIG_W, SIG_H),
+                                  _gradients(ay, SIG_W, SIG_H)))
+    design = np.concatenate((_SMOOTH, by[:, None] * _SMOOTH3, (by * by / 255)[:, None],
+                             -gx[:, None], -gy[:, None]), 1)
+    sol, fit_y = _trimmed_fit(design, ay, keep, by)
+    dx, dy = float(sol[-2]), float(sol[-1])
+    out = np.empty_like(after)
+    out[:LUMA_SIZE] = fit_y
+    luma = by.reshape(CHROMA_H, 2, CHROMA_W, 2).mean(axis=(1, 3)).reshape(-1) / 255
+    for lo in (LUMA_SIZE, LUMA_SIZE + _CHROMA):
+        bc, ac = before[lo:lo + _CHROMA], after[lo:lo + _CHROMA]
+        cx, cy = (g / 2 for g in map(np.add, _gradients(bc, CHROMA_W, CHROMA_H),
+                                      _gradients(ac, CHROMA_W, CHROMA_H)))
+        moved = bc - (cx * dx + cy * dy) / 2  # chroma cells are twice as large
+        # A tinted light shifts chroma in proportion to each cell's brightness and colour.
+        cd = np.concatenate((_SMOOTH_C, moved[:, None] * _SMOOTH_C,
+                             luma[:, None] * _SMOOTH_C), 1)
+        out[lo:lo + _CHROMA] = _trimmed_fit(cd, ac, keep, moved)[1]
+    return out, (dx, dy)
+
+
+def _trimmed_fit(design: np.ndarray, target: np.ndarray, keep: float,
+                 start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Least squares on the ``keep`` rows that best fit ``start`` (nothing changed), then
+    refitted twice on the best-fitting rows: (solution, fit). Starting from the rows
+    that did not change keeps a large collapse from being half fitted as light."""
+    residual = np.abs(target - start)
+    use = residual <= np.quantile(residual, keep)
+    sol = np.zeros(design.shape[1], np.float32)
+    fit = target
+    for _ in range(3):
+        sol, *_ = np.linalg.lstsq(design[use], target[use], rcond=None)
+        fit = design @ sol
+        residual = np.abs(target - fit)
+        use = residual <= np.quantile(residual, keep)
+    return sol, fit
+
+
+def _change_point(x: np.ndarray, i: int, reach: int, before: np.ndarray, after: np.ndarray,
+                  cols: np.ndarray) -> tuple[int, bool]:
     """The first still of the new state near ``i``, and whether the cut is clear.
 
     Window medians stay put while fewer than half of a window's stills have
     changed, so the step is flat-topped over a few stills; instead, label each
-    still around ``i`` by which median it resembles and pick the split that
-    agrees with the most labels (a stray hand only flips one label). The cut
-    is clear when all but at most one still of each window side with their
-    own median: a window where the same hand sits in four stills of seven
-    has a median, but three of its stills disagree with it.
+    still around ``i`` by which median it resembles on the changed cells and
+    pick the split that agrees with the most labels (a stray hand only flips
+    one label). The cut is clear when most stills on each side side with their
+    own median and few are in between: a slow change (walls pulled up) leaves
+    many stills half-way, a hand in four stills of seven leaves three against.
     """
-    # Medians may step a few stills off the real change: label a wider stretch.
-    lo, hi = max(0, i - 2 * wb), min(x.shape[0], i + 2 * wa)
-    seg = x[lo:hi]
-    looks_after = (np.abs(seg - after).mean(axis=1) < np.abs(seg - before).mean(axis=1))
-    # agree[s] = (# before-like in seg[:s]) + (# after-like in seg[s:]), for splits
-    # that leave at least one still on each side, nearest to i on ties.
+    lo, hi = max(0, i - 2 * reach), min(x.shape[0], i + 2 * reach)
+    seg = x[lo:hi][:, cols]
+    db = np.abs(seg - before).mean(axis=1)
+    da = np.abs(seg - after).mean(axis=1)
+    looks_after = da < db
     before_like = np.concatenate(([0], np.cumsum(~looks_after)))
     after_like = np.concatenate((np.cumsum(looks_after[::-1])[::-1], [0]))
     agree = (before_like + after_like)[1:-1]
+    if not agree.size:
+        return i, False
     best = np.flatnonzero(agree == agree.max()) + 1
     split = int(best[np.argmin(np.abs(best + lo - i))])
-    side_before = looks_after[max(0, split - wb):split]
-    side_after = looks_after[split:split + wa]
-    clear = (int(side_before.sum()) <= 1 and side_before.size >= wb - 1
-             and int((~side_after).sum()) <= 1 and side_after.size >= wa - 1)
+    # The first still more like the new state than the old (a ramp's middle).
+    side_before = looks_after[max(0, split - reach):split]
+    side_after = looks_after[split:split + reach]
+    allowed = max(1, reach // 3)
+    # Stills half-way between the two states on most changed cells: a slow change, or
+    # arms coming and going; a hand over some of the cells does not count.
+    near = seg[max(0, split - reach):split + reach]
+    gap = np.maximum(np.abs(after - before), CELL_LEVEL)
+    halfway = np.median(np.minimum(np.abs(near - before), np.abs(near - after)) / gap, axis=1)
+    clear = (int(side_before.sum()) <= allowed and side_before.size >= reach - 1
+             and int((~side_after).sum()) <= allowed and side_after.size >= reach - 1
+             and int((halfway > 0.4).sum()) <= max(2, reach // 2))
     return lo + split, clear
 
 
-def reason_text(area: float, lang: str | None = None) -> str:
+def reason_text(area: float, lang: str | None = None, code: str = SHAPE) -> str:
     """Why a still was suggested, in ``lang``: the window renders it again from the area
-    when its language changes (``Suggestion.reason`` keeps the search's language)."""
+    and code when its language changes (``Suggestion.reason`` keeps the search's)."""
     percent = max(1, round(area * 100))
-    return tr("The piece changed suddenly and stayed changed (about {percent}% of the "
+    if code == COLOUR:
+        return tr("The piece's colour changed here and stayed changed (about {percent}% of "
+                  "the picture).", lang=lang, percent=percent)
+    return tr("The piece changed shape here and stayed changed (about {percent}% of the "
               "picture).", lang=lang, percent=percent)
 
 
@@ -310,7 +535,7 @@ def reason_text(area: float, lang: str | None = None) -> str:
 # searched again.
 SEGMENT = 4000
 OVERLAP = 6 * WINDOW  # every still has 2 windows of context on each side in some segment
-_MEMO: OrderedDict[tuple, tuple[tuple[str, float, float], ...]] = OrderedDict()
+_MEMO: OrderedDict[tuple, tuple[tuple[str, float, float, str], ...]] = OrderedDict()
 _MEMO_SIZE = 4096
 _MEMO_LOCK = threading.Lock()
 
@@ -334,7 +559,8 @@ def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool, head: bo
     ids_hash = caps.ids_hash(lo, hi) if isinstance(caps, Run) else \
         hash(tuple(c.id for c in caps[lo:hi]))
     return (str(snapshot.piece.folder), caps[lo].id, caps[hi - 1].id, hi - lo, ids_hash, last,
-            head, WINDOW, MIN_WINDOW, RATIO, MIN_STEP, SEGMENT)
+            head, snapshot.settings.focus, FINDER, WINDOW, MIN_WINDOW, CELL_LEVEL, STAY,
+            MIN_MASS, SEGMENT)
 
 
 def clear_memo() -> None:
@@ -342,35 +568,39 @@ def clear_memo() -> None:
         _MEMO.clear()
 
 
+def _interval(snapshot: PieceSnapshot, lo: int, readable: np.ndarray) -> float:
+    """Seconds between stills, from up to ~100 pairs of neighbours (not every time)."""
+    if readable.size < 2:
+        return 10.0
+    caps = snapshot.captures
+    picks = readable[:-1][:: max(1, (readable.size - 1) // 100)]
+    nxt = readable[np.searchsorted(readable, picks) + 1]
+    steps = [(caps[lo + int(b)].time - caps[lo + int(a)].time).total_seconds()
+             for a, b in zip(picks.tolist(), nxt.tolist(), strict=True)]
+    return float(np.median(steps)) or 10.0
+
+
 def _search(snapshot: PieceSnapshot, sigs: np.ndarray, ok: np.ndarray, lo: int,
-            last: bool, head: bool) -> tuple[tuple[str, float, float], ...]:
+            last: bool, head: bool) -> tuple[tuple[str, float, float, str], ...]:
     readable = np.flatnonzero(ok)
     out = []
+    interval = _interval(snapshot, lo, readable)
     # Only a session's first segment starts where the session does: a later
     # segment's first stills have their context in the segment before.
-    for c in lasting_changes(sigs[readable], head=head):
+    for c in lasting_changes(sigs[readable], interval=interval, focus=snapshot.settings.focus,
+                             head=head):
         # Near a segment's inner end the later windows are in the next segment,
         # which judges that change with its full context.
         if not last and c.index > readable.size - 3 * WINDOW:
             continue
-        out.append((snapshot.captures[lo + int(readable[c.index])].id, c.score, c.area))
+        out.append((snapshot.captures[lo + int(readable[c.index])].id, c.score, c.area, c.code))
     return tuple(out)
 
 
-def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None = None, *,
-                     gap: float = 1800.0, per_session: int = PER_SESSION,
-                     use_cache: bool = True, token: CancelToken | None = None,
-                     progress: ProgressCallback | None = None,
-                     lang: str | None = None) -> tuple[Suggestion, ...]:
-    """Ranked suggestions for a piece (best first), at most ``per_session`` per session."""
-    if not snapshot.captures:
-        return ()
-    times: Sequence[float]
-    if sessions is None:
-        times = timestamps(snapshot.captures)
-        sessions = split_sessions(snapshot, gap, times)
-    else:
-        times = Times(snapshot.captures)  # only moments tied to a time look (a bisect)
+def _finds(snapshot: PieceSnapshot, sessions: tuple[Session, ...], use_cache: bool,
+           token: CancelToken | None, progress: ProgressCallback | None
+           ) -> dict[int, list[tuple[int, float, float, str]]]:
+    """Per session, the lasting changes and camera moves found: (index, score, area, code)."""
     segments = [(s.index, lo, hi, last, lo == s.first)
                 for s in sessions for lo, hi, last in _segments(s)]
     keys = [_segment_key(snapshot, lo, hi, last, head) for _, lo, hi, last, head in segments]
@@ -392,14 +622,50 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
                 _MEMO[key] = known[key]
             while len(_MEMO) > _MEMO_SIZE:
                 _MEMO.popitem(last=False)
-    # Per session: merge the segments' finds, best first, one per change.
-    per: dict[int, list[tuple[int, float, float]]] = {}
+    per: dict[int, list[tuple[int, float, float, str]]] = {}
     for (session, *_), key in zip(segments, keys, strict=True):
-        for cid, score, area in known[key]:
+        for cid, score, area, code in known[key]:
             i = snapshot.index_of(cid)
             if i is not None:
-                per.setdefault(session, []).append((i, score, area))
-    # Stills near a moment the maker already flagged need no suggestion.
+                per.setdefault(session, []).append((i, score, area, code))
+    return per
+
+
+def _sessions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None,
+              gap: float) -> tuple[tuple[Session, ...], Sequence[float]]:
+    times: Sequence[float]
+    if sessions is None:
+        times = timestamps(snapshot.captures)
+        sessions = split_sessions(snapshot, gap, times)
+    else:
+        times = Times(snapshot.captures)  # only moments tied to a time look (a bisect)
+    return sessions, times
+
+
+def camera_moves(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None = None, *,
+                 gap: float = 1800.0) -> tuple[str, ...]:
+    """Stills where the whole picture shifted for good (the camera was nudged): never a
+    struggle, but worth knowing (a reel's crop may need moving)."""
+    if not snapshot.captures:
+        return ()
+    sessions, _ = _sessions(snapshot, sessions, gap)
+    per = _finds(snapshot, sessions, True, None, None)
+    return tuple(snapshot.captures[i].id for finds in per.values()
+                 for i, _, _, code in sorted(finds) if code == CAMERA)
+
+
+def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | None = None, *,
+                     gap: float = 1800.0, per_session: int = PER_SESSION,
+                     use_cache: bool = True, token: CancelToken | None = None,
+                     progress: ProgressCallback | None = None,
+                     lang: str | None = None) -> tuple[Suggestion, ...]:
+    """Ranked suggestions for a piece (best first), at most ``per_session`` per session."""
+    if not snapshot.captures:
+        return ()
+    sessions, times = _sessions(snapshot, sessions, gap)
+    per = _finds(snapshot, sessions, use_cache, token, progress)
+    # Stills near a struggle the maker already flagged need no suggestion; any other
+    # moment (a fix, a note) only takes its own still and its neighbours.
     flagged = np.zeros(len(snapshot.captures), bool)
     for m in snapshot.moments:
         anchor = moment_anchor(snapshot, m, times)  # type: ignore[arg-type]  # indexable
@@ -407,27 +673,30 @@ def find_suggestions(snapshot: PieceSnapshot, sessions: tuple[Session, ...] | No
             continue
         end = snapshot.index_of(m.span_to) if m.span_to else None
         stop = end if end is not None and end >= anchor else anchor
-        flagged[max(0, anchor - WINDOW):stop + WINDOW + 1] = True
+        reach = WINDOW if m.kind == "struggle" else 1
+        flagged[max(0, anchor - reach):stop + reach + 1] = True
     out: list[Suggestion] = []
     for session, finds in per.items():
         finds.sort(key=lambda f: -f[1])
         seen: list[int] = []
         kept = 0
-        for i, score, area in finds:
+        for i, score, area, code in finds:
             if kept >= per_session:
                 break
-            if any(abs(i - t) <= WINDOW for t in seen):
-                continue  # the same change seen from two overlapping segments
+            if code == CAMERA or any(abs(i - t) <= WINDOW for t in seen):
+                continue  # the camera moved; or the same change seen from two segments
             seen.append(i)
             cap = snapshot.captures[i]
             if flagged[i] or cap.id in snapshot.dismissed:
                 continue
             kept += 1
             out.append(Suggestion(capture=cap.id, time=cap.time, score=score, area=area,
-                                  session=session, reason=reason_text(area, lang)))
+                                  session=session, reason=reason_text(area, lang, code),
+                                  code=code))
     out.sort(key=lambda sg: -sg.score)
     return tuple(out)
 
 
-__all__ = ["Change", "Suggestion", "clear_memo", "find_suggestions", "lasting_changes",
-           "normalise", "reason_text", "rolling_median"]
+__all__ = ["CAMERA", "COLOUR", "SHAPE", "Change", "Suggestion", "camera_moves", "clear_memo",
+           "find_suggestions", "focus_weight", "lasting_changes", "normalise", "reason_text",
+           "rolling_median"]
