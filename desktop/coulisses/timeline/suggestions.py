@@ -368,19 +368,25 @@ def _verify(x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int, j: in
         if float((spread * (spread >= CELL_LEVEL) * weight).sum()) < 0.5 * float(
                 (left * (left >= CELL_LEVEL) * weight).sum()):
             return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA)
+    # 2. Cells undone within a few minutes (a tool, the maker leaning in, hands that
+    # come back) are not part of the change; what is left must still be a change.
+    excess = (left - STAY * side) * keep * weight
+    last = min(med.shape[0] - 1, j + w + revert)
+    undone = np.zeros(LUMA_SIZE, bool)
+    for t in range(j + 2 * w, last + 1, max(1, w // 2)):
+        undone |= _cells(med[t] - before) < 0.5 * left
+    keep &= ~undone
+    mass = float(excess[keep].sum())
+    if mass < MIN_MASS or keep.sum() < MIN_CELLS:
+        _why("undone", j)
+        return None
     cells = keep & lasting if (keep & lasting).sum() >= MIN_CELLS else keep
     cols = np.concatenate((np.flatnonzero(cells), LUMA_SIZE + np.unique(_CIDX[cells]),
                            LUMA_SIZE + _CHROMA + np.unique(_CIDX[cells])))
     b, a = before[cols], after[cols]
     cross = float(np.abs(a - b).mean())
-    # 2. Undone within a few minutes (a tool, the maker leaning in, hands at rest), or
-    # back to how it was earlier (arms or a tool gone again, a lamp switched off): a
-    # lasting change of the piece makes something not seen before.
-    last = min(med.shape[0] - 1, j + w + revert)
-    later = med[j + 2 * w:last + 1:max(1, w // 2), cols]
-    if later.size and float(np.abs(later - b).mean(axis=1).min()) < 0.5 * cross:
-        _why("undone", j)
-        return None
+    # Back to a look seen in the last half hour (arms or a tool gone again, a lamp
+    # switched off): a lasting change of the piece makes something not seen before.
     earlier = med[max(0, j - history):max(0, j - w):max(1, w // 2), cols]
     if earlier.size and float(np.abs(earlier - a).mean(axis=1).min()) < 0.5 * cross:
         _why("seen before", j)
