@@ -200,6 +200,8 @@ class TaskRunner(QObject):
         if task is None or task not in self._running:
             return
         self._running.discard(task)
+        if not shiboken6.isValid(self):  # the window that ran it is gone: nothing to wait for
+            return
         # Let go of it on the event loop's next turn, not inside its own signal's delivery
         # (slots connected after this one still read the signals' sender).
         self._ending.append(task)
