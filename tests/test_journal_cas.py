@@ -151,3 +151,24 @@ def test_a_refused_edit_writes_nothing(journal, piece) -> None:
         with pytest.raises(ChangedElsewhere):
             edit()
     assert journal.change_token(pid) == token
+
+
+def test_a_piece_setting_and_name_are_compare_and_swap(journal) -> None:
+    p = journal.create_piece("Bol")
+    change = journal.set_piece_setting(p.id, "craft", "pottery")
+    assert (change.before, change.after, change.changed) == (None, "pottery", True)
+    with pytest.raises(ChangedElsewhere):
+        journal.set_piece_setting(p.id, "craft", None, expect="woodworking")
+    assert journal.piece(p.id).typed_settings.craft == "pottery"  # nothing changed
+    back = journal.set_piece_setting(p.id, "craft", None, expect="pottery")
+    assert (back.before, back.after) == ("pottery", None)
+    assert journal.set_piece_setting(p.id, "archived", True, expect=False).after is True
+    with pytest.raises(JournalError, match="nothing was changed"):
+        journal.set_piece_setting(p.id, "craft", 12)
+    with pytest.raises(JournalError, match="not a piece setting"):
+        journal.set_piece_setting(p.id, "owner", "me")
+
+    with pytest.raises(ChangedElsewhere, match="renamed elsewhere"):
+        journal.rename_piece(p.id, "Bol raku", expect="Tasse")
+    assert journal.piece(p.id).name == "Bol"
+    assert journal.rename_piece(p.id, "Bol raku", expect="Bol").name == "Bol raku"

@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/journal/moving.py" line="525"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="526"/>
         <source>it failed %n time(s)</source>
         <translation>
             <numerusform>it failed %n time</numerusform>

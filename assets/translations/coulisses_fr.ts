@@ -1233,11 +1233,6 @@
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="301"/>
-        <source>The piece changed suddenly and stayed changed (about {percent}% of the picture).</source>
-        <translation>La pièce a changé brusquement et durablement (environ {percent}&#xa0;% de l’image).</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/timeline/pacing.py" line="241"/>
         <source>The reel length must be a positive number of seconds.</source>
         <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
@@ -1919,7 +1914,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="167"/>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="88"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
@@ -2487,27 +2482,27 @@
         <translation>plateforme inconnue {name!r}&#x202f;; choisissez parmi {choices}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="90"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="104"/>
         <source>it is not a JPEG file</source>
         <translation>ce n’est pas un fichier JPEG</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="93"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="107"/>
         <source>the file is truncated</source>
         <translation>le fichier est tronqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="101"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="115"/>
         <source>{path} cannot be read ({problem}); it was skipped</source>
         <translation>{path} ne peut pas être lu ({problem})&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="106"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="120"/>
         <source>{path} cannot be used ({problem}); it was skipped</source>
         <translation>{path} est inutilisable ({problem})&#x202f;; il a été ignoré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="115"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="129"/>
         <source>{path} cannot be decoded as an image; it was skipped</source>
         <translation>{path} ne se décode pas comme une image&#x202f;; il a été ignoré</translation>
     </message>
@@ -2533,7 +2528,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/journal.py" line="204"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="305"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="324"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
@@ -2550,92 +2545,103 @@
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
         <location filename="../../desktop/coulisses/journal/journal.py" line="277"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="513"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="315"/>
+        <source>this setting of the piece was changed elsewhere meanwhile</source>
+        <translation>ce réglage de la pièce a été modifié ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="330"/>
+        <source>the piece was renamed elsewhere meanwhile</source>
+        <translation>la pièce a été renommée ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="537"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="527"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="534"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="558"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="620"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="554"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="589"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="610"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="570"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="573"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="624"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="648"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="602"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="626"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="658"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="700"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="893"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="724"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="738"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="762"/>
         <source>the cover was changed elsewhere meanwhile</source>
         <translation>la couverture a été changée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="751"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="775"/>
         <source>the focus point was changed elsewhere meanwhile</source>
         <translation>le point de mire a été changé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="754"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="778"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="906"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="930"/>
         <source>this moment was changed elsewhere meanwhile</source>
         <translation>ce moment a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="911"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="935"/>
         <source>this suggestion was dismissed or brought back elsewhere meanwhile</source>
         <translation>cette suggestion a été écartée ou rétablie ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="941"/>
         <source>some of these stills were hidden or shown elsewhere meanwhile</source>
         <translation>certaines de ces photos ont été masquées ou réaffichées ailleurs entre-temps</translation>
     </message>
@@ -2670,7 +2676,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="942"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="966"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -2712,12 +2718,12 @@
         <translation>son dossier est un lien vers l’extérieur du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="511"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="512"/>
         <source>A move of stills from piece {piece} could not be finished yet ({reason}); Coulisses will try again when the journal is next opened.</source>
         <translation>Un déplacement de photos depuis la pièce {piece} n’a pas encore pu être terminé ({reason})&#x202f;; Coulisses réessaiera à la prochaine ouverture du journal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/journal/moving.py" line="525"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="526"/>
         <source>it failed %n time(s)</source>
         <translation>
             <numerusform>il a échoué %n fois</numerusform>
@@ -2725,64 +2731,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="578"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="579"/>
         <source>A move of stills from piece {piece} could not be finished ({reason}); its record was moved to {aside}. Every still is in one piece; check that the moments of the moved stills followed them.</source>
         <translation>Un déplacement de photos depuis la pièce {piece} n’a pas pu être terminé ({reason})&#x202f;; son enregistrement a été déplacé vers {aside}. Chaque photo est dans une seule pièce&#x202f;; vérifiez que les moments des photos déplacées les ont suivies.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="589"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="625"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="590"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="626"/>
         <source>it is not a move record Coulisses knows</source>
         <translation>ce n’est pas un enregistrement de déplacement que Coulisses connaît</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="593"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="594"/>
         <source>it names pieces that are not this move&apos;s</source>
         <translation>il nomme des pièces qui ne sont pas celles de ce déplacement</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="598"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="599"/>
         <source>it names stills that are not still ids</source>
         <translation>il nomme des photos par des identifiants qui n’en sont pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="602"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="603"/>
         <source>it moves a still twice</source>
         <translation>il déplace une photo deux fois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="606"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="607"/>
         <source>a moment in it is not readable</source>
         <translation>un de ses moments est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="610"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="611"/>
         <source>the settings of a still in it are not readable</source>
         <translation>les réglages d’une de ses photos sont illisibles</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="613"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="614"/>
         <source>a dismissed suggestion in it is not readable</source>
         <translation>une de ses suggestions écartées est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="616"/>
         <source>its hidden stills are not stills it moves</source>
         <translation>ses photos masquées ne sont pas des photos qu’il déplace</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="617"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="618"/>
         <source>its cover is not a still it moves</source>
         <translation>sa couverture n’est pas une photo qu’il déplace</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="622"/>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="628"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="623"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="629"/>
         <source>a moment&apos;s span in it is not readable</source>
         <translation>l’étendue d’un de ses moments est illisible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/moving.py" line="630"/>
+        <location filename="../../desktop/coulisses/journal/moving.py" line="631"/>
         <source>a field is missing or is not what Coulisses expects</source>
         <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
     </message>
@@ -2817,12 +2823,12 @@
         <translation>{text!r} doit être supérieur à zéro</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/verify.py" line="93"/>
+        <location filename="../../desktop/coulisses/credentials/verify.py" line="100"/>
         <source>The root certificate {file} cannot be read ({problem}).</source>
         <translation>Impossible de lire le certificat racine {file} ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/credentials/verify.py" line="99"/>
+        <location filename="../../desktop/coulisses/credentials/verify.py" line="106"/>
         <source>{file} is not a root certificate: a certificate file is text that starts with -----BEGIN CERTIFICATE----- (the root.pem the maker publishes).</source>
         <translation>{file} n’est pas un certificat racine&#xa0;: un fichier de certificat est un texte qui commence par -----BEGIN CERTIFICATE----- (le root.pem que publie l’auteur).</translation>
     </message>
@@ -3028,7 +3034,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/stills.py" line="56"/>
-        <location filename="../../desktop/coulisses/journal/codec.py" line="116"/>
+        <location filename="../../desktop/coulisses/journal/codec.py" line="130"/>
         <source>it cannot be decoded as an image</source>
         <translation>il ne peut pas être décodé comme une image</translation>
     </message>
@@ -3051,6 +3057,16 @@
         <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="55"/>
         <source>the moment was deleted elsewhere meanwhile</source>
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="530"/>
+        <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
+        <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="532"/>
+        <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
+        <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
 </context>
 <context>
@@ -3347,67 +3363,67 @@
 <context>
     <name>EditStack</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="490"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="505"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="489"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="504"/>
         <source>&amp;Redo {action}</source>
         <translation>&amp;Rétablir&#xa0;: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="421"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="436"/>
         <source>“{action}” could not be undone: {reason}. It was left as it is.</source>
         <translation>«&#xa0;{action}&#xa0;» n’a pas pu être annulé&#xa0;: {reason}. Rien n’a été changé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="423"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="438"/>
         <source>“{action}” could not be redone: {reason}. It was left as it is.</source>
         <translation>«&#xa0;{action}&#xa0;» n’a pas pu être rétabli&#xa0;: {reason}. Rien n’a été changé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="430"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="445"/>
         <source>“{action}” could not be undone: {reason}</source>
         <translation>«&#xa0;{action}&#xa0;» n’a pas pu être annulé&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="431"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="446"/>
         <source>“{action}” could not be redone: {reason}</source>
         <translation>«&#xa0;{action}&#xa0;» n’a pas pu être rétabli&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="464"/>
         <source>{action}: {done} of {total}…</source>
         <translation>{action}&#xa0;: {done} sur {total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="453"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="468"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="488"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="503"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="491"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="506"/>
         <source>Edits to “{piece}”</source>
         <translation>Modifications de «&#xa0;{piece}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="493"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="508"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="487"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="502"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Annuler&#xa0;: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="412"/>
+        <location filename="../../desktop/coulisses/ui/timeline/commands.py" line="427"/>
         <source>“{action}” could not be done: {reason}</source>
         <translation>Impossible d’effectuer «&#xa0;{action}&#xa0;»&#xa0;: {reason}</translation>
     </message>
@@ -3760,171 +3776,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="246"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="289"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="397"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="398"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="495"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="646"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="366"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="639"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="645"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="491"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="492"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="468"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="469"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="515"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="509"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="500"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="524"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="366"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="433"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="434"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="455"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="328"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="329"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="651"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="652"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="646"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="444"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="332"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="562"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="563"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -3960,59 +3976,65 @@
 <context>
     <name>PiecesPanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="108"/>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="113"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="215"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="249"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="254"/>
         <source>New name:</source>
         <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="104"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="109"/>
         <source>New…</source>
         <translation>Nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="103"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="108"/>
         <source>No piece yet: create one to start capturing.</source>
         <translation>Aucune pièce pour l’instant&#xa0;: créez-en une pour commencer la prise de vue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="102"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="107"/>
         <source>Pieces</source>
         <translation>Pièces</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="110"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="115"/>
         <source>Craft:</source>
         <translation>Métier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="111"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="116"/>
         <source>Picks the caption starters offered after a flag and the hashtags of the post text.</source>
         <translation>Choisit les débuts de légende proposés quand un moment est marqué, et les hashtags du texte de publication.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="249"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="254"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="262"/>
         <source>Rename piece</source>
         <translation>Renommer la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="105"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="279"/>
+        <source>Change craft</source>
+        <translation>Changer de métier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="110"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="107"/>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="214"/>
         <source>Show again</source>
         <translation>Réafficher</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="109"/>
+        <location filename="../../desktop/coulisses/ui/pieces/panel.py" line="114"/>
         <source>Show archived pieces</source>
         <translation>Afficher les pièces archivées</translation>
     </message>

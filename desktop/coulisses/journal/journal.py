@@ -299,12 +299,36 @@ class Journal:
                 table.update({"settings": merged}, doc_ids=[1])
         return before
 
-    def rename_piece(self, piece_id: str, name: str) -> Piece:
+    def set_piece_setting(self, piece_id: str, name: str, value: Any, *,
+                          expect: Any = ANY) -> Change[Any]:
+        """One declared setting (craft, archived…; None: its default), compare-and-swap:
+        ``expect`` is its value now as ``PieceSettings`` reads it, else ChangedElsewhere."""
+        try:
+            values = piece_settings.checked(**{name: value})
+        except ValueError as exc:
+            raise JournalError(tr("{problem}; nothing was changed", problem=exc)) from None
+
+        def read(stored: dict[str, Any]) -> Any:
+            return getattr(piece_settings.PieceSettings.from_mapping(stored), name)
+
+        before = self._write_settings(piece_id, values, lambda now: _check(
+            read(now), expect, tr("this setting of the piece was changed elsewhere meanwhile")))
+        after = {k: v for k, v in {**before, **values}.items() if v is not None}
+        self._emit("piece-changed", piece_id)
+        return Change(read(before), read(after))
+
+    def rename_piece(self, piece_id: str, name: str, *, expect: str | None = None) -> Piece:
+        """``expect``: the name now, else ChangedElsewhere (undo of a rename)."""
         name = " ".join(name.split())
         if not name:
             raise JournalError(tr("a piece needs a name"))
         with self.tables(piece_id) as db:
-            db.table("piece").update({"name": name}, doc_ids=[1])
+            table = db.table("piece")
+            if expect is not None:
+                doc = table.get(doc_id=1)
+                _check(doc.get("name") if isinstance(doc, dict) else None, expect,
+                       tr("the piece was renamed elsewhere meanwhile"))
+            table.update({"name": name}, doc_ids=[1])
         self._emit("piece-changed", piece_id)
         return self.piece(piece_id)
 

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.capture = CaptureController(journal, self)
         # One undo history per piece, for the timeline's edits and the bench's flags.
         self.edits = EditStack(lambda text: self.banner.show_message(text), self)
+        self.pieces.edits = self.edits
         self.bench = Bench(journal, self.capture, self.edits, self)
         self.capture_panel = CapturePanel(self)
         self.moment_bar = MomentBar(self)

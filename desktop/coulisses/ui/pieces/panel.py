@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coulisses.journal import Journal, JournalError
+from coulisses.journal.piece_settings import CRAFT
 from coulisses.ui.pieces.craft_combo import CraftCombo, NewPieceDialog
 from coulisses.ui.pieces.model import PieceIdRole, PiecesModel
 from coulisses.ui.pieces.summaries import THUMB, PieceSummary, load_summaries
 from coulisses.ui.tasks import Task, TaskRunner
+from coulisses.ui.timeline import commands
 
 REFRESH_DELAY_MS = 250
 
@@ -37,6 +39,9 @@ class PiecesPanel(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
+        # The window's undo history (renames and crafts are undoable there); None: the
+        # panel on its own edits the journal directly.
+        self.edits: commands.EditStack | None = None
         self.model = PiecesModel(self)
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -252,10 +257,14 @@ class PiecesPanel(QWidget):
             self.rename(s.piece.id, name)
 
     def rename(self, piece_id: str, name: str) -> None:
-        try:
-            self.journal.rename_piece(piece_id, name)
-        except (JournalError, OSError) as exc:
-            self.problem.emit(str(exc))
+        if self.edits is not None:  # undoable, under the piece's own history
+            self.edits.perform(commands.rename_piece(
+                lambda: self.tr("Rename piece"), self.journal, piece_id, name))
+        else:
+            try:
+                self.journal.rename_piece(piece_id, name)
+            except (JournalError, OSError) as exc:
+                self.problem.emit(str(exc))
         self.refresh_now()
 
     def _craft_chosen(self) -> None:
@@ -265,10 +274,14 @@ class PiecesPanel(QWidget):
 
     def set_craft(self, piece_id: str, craft: str | None) -> None:
         """What the piece is made with (None: no craft, the general starters and hashtags)."""
-        try:
-            self.journal.update_piece_settings(piece_id, craft=craft)
-        except (JournalError, OSError) as exc:
-            self.problem.emit(str(exc))
+        if self.edits is not None:
+            self.edits.perform(commands.set_piece_setting(
+                lambda: self.tr("Change craft"), self.journal, piece_id, CRAFT, craft))
+        else:
+            try:
+                self.journal.update_piece_settings(piece_id, craft=craft)
+            except (JournalError, OSError) as exc:
+                self.problem.emit(str(exc))
         self.refresh_now()
 
     def toggle_archive(self) -> None:

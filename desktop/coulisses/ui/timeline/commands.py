@@ -233,6 +233,21 @@ def dismiss_suggestion(text: Words, journal: Journal, piece_id: str, key: str) -
     return ValueEdit(text, piece_id, lambda: journal.dismiss_suggestion(piece_id, key), put)
 
 
+def rename_piece(text: Words, journal: Journal, piece_id: str, name: str) -> ValueEdit:
+    def put(value: str, expect: str) -> Change[str]:
+        return Change(expect, journal.rename_piece(piece_id, value, expect=expect).name)
+
+    return ValueEdit(text, piece_id, lambda: put(name, journal.piece(piece_id).name), put)
+
+
+def set_piece_setting(text: Words, journal: Journal, piece_id: str, name: str,
+                      value: Any) -> ValueEdit:
+    """A piece's craft (or another declared setting) from the pieces panel."""
+    return ValueEdit(text, piece_id, lambda: journal.set_piece_setting(piece_id, name, value),
+                     lambda v, expect: journal.set_piece_setting(piece_id, name, v,
+                                                                 expect=expect))
+
+
 class MoveStills(JournalEdit):
     """Stills moved to another piece with their moments. Undo moves back exactly the
     stills that arrived (``MoveResult.after``), refused whole if one of them left that
