@@ -65,6 +65,7 @@ MIN_MASS = 400.0  # weighted excess levels x cells of a lasting change (noise: ~
 MIN_CELLS = 2  # cells of 24x18 (a 3 % piece covers about 13)
 REVERT_SECONDS = 180.0  # a change undone within this long was a tool, a lean, a hand
 HISTORY_SECONDS = 1800.0  # a change back to a look seen this recently: arms or tools gone
+SATURATED = 235  # a luma cell this bright holds clipped pixels: its changes are unknown
 MIN_SHIFT = 0.1  # brightness cells (~4 pixels of a 1280-wide still): the camera moved
 PER_SESSION = 3  # a handful per session at most
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
@@ -296,12 +297,12 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     weight = focus_weight(focus)
     revert = max(2 * w, int(math.ceil(REVERT_SECONDS / (interval * k))))
     history = max(revert, int(math.ceil(HISTORY_SECONDS / (interval * k))))
-    found = _changes(x, g, k, w, weight, revert, history)
+    found = _changes(sigs, x, g, k, w, weight, revert, history)
     if head:
         prefix = g[: 5 * w]
         for short in range(w - 1, MIN_WINDOW - 1, -1):
-            for c in _changes(x[: prefix.shape[0] * k], prefix, k, short, weight, revert,
-                              history):
+            for c in _changes(sigs, x[: prefix.shape[0] * k], prefix, k, short, weight,
+                              revert, history):
                 # Only stills out of reach of the full windows (2w onwards is), once.
                 if c.index < 2 * w * k and all(abs(c.index - f.index) > w * k for f in found):
                     found.append(c)
@@ -309,8 +310,8 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     return found
 
 
-def _changes(x: np.ndarray, g: np.ndarray, k: int, w: int, weight: np.ndarray,
-             revert: int, history: int) -> list[Change]:
+def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
+             weight: np.ndarray, revert: int, history: int) -> list[Change]:
     """Lasting changes in normalised signatures ``x``, judged on ``g`` (``x`` in groups of
     ``k`` stills) with windows of ``w`` groups."""
     n = g.shape[0]
@@ -339,13 +340,13 @@ def _changes(x: np.ndarray, g: np.ndarray, k: int, w: int, weight: np.ndarray,
         lo, hi = max(0, j - w), min(m, j + w + 1)
         if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
-        change = _verify(x, g, med, k, w, j, lasting[j], side[j], weight, revert, history)
+        change = _verify(raw, x, med, k, w, j, lasting[j], side[j], weight, revert, history)
         if change is not None:
             found.append(change)
     return found
 
 
-def _verify(x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int, j: int,
+def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: int,
             lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
             revert: int, history: int) -> Change | None:
     """The change at group ``i = j + w``, unless light, the camera, a revert or a slow
@@ -353,8 +354,11 @@ def _verify(x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int, j: in
     before, after = med[j], med[j + w]
     # 1. Light and camera: what is left once a change of light and a shift are fitted.
     fitted, shift = _explain(before, after)
-    # The fit may only explain a change away, never make one (an ill-posed fit).
+    # The fit may only explain a change away, never make one (an ill-posed fit). Cells
+    # blown out to white on either side (a lamp, a window) say nothing.
     left = np.minimum(_cells(after - fitted), _cells(after - before))
+    span = raw[j * k:(j + 2 * w) * k:max(1, k), :LUMA_SIZE]
+    left[(span >= SATURATED).mean(axis=0) > 0.25] = 0.0
     keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
@@ -401,7 +405,7 @@ def _verify(x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int, j: in
         return None
     luma = float(np.abs(a - b)[: int(cells.sum())].sum())
     chroma = float(np.abs(a - b)[int(cells.sum()):].sum())
-    code = COLOUR if chroma > 1.5 * luma else SHAPE
+    code = COLOUR if chroma > luma else SHAPE
     area = float(cells.sum()) / LUMA_SIZE
     return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
 

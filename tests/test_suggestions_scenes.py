@@ -1,0 +1,132 @@
+"""Suggested moments on generated workshop scenes (issue 23), through real JPEGs and the
+real journal: every distractor alone suggests nothing, lasting changes are found at
+half-second and minute intervals, on small pieces and in colours of the same
+brightness, and the demo piece's collapse is offered once its flag is deleted.
+
+The scenes are the bench's (tests/bench/scenes.py), drawn small (160x120) so that
+these stay quick; the bench runs the big ones.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from coulisses.journal.codec import encode_jpeg, make_thumbnail
+from coulisses.timeline.suggestions import COLOUR, camera_moves, find_suggestions
+from tests.bench.scenes import Scene, Spec
+
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+SMALL = (160, 120)
+
+
+def _store(journal, spec: Spec):
+    scene = Scene(spec)
+    piece = journal.create_piece(spec.name)
+    if scene.focus is not None:
+        journal.set_focus(piece.id, scene.focus)
+    for i, frame in enumerate(scene.frames()):
+        journal.add_still(piece.id, encode_jpeg(frame, scene.quality),
+                          T0 + timedelta(seconds=spec.interval * i),
+                          thumbnail=make_thumbnail(frame))
+    snap = journal.snapshot(piece.id)
+    return scene, snap
+
+
+def _indices(snap, found) -> list[int]:
+    return sorted(snap.index_of(s.capture) for s in found)
+
+
+# One scene per distractor, nothing else going on: (interval, stills, craft, extra).
+DISTRACTORS = {
+    "hands": (2.0, 240, "pot", {"arms": 0.7}),
+    "tools": (10.0, 240, "board", {}),
+    "lean": (1.0, 300, "fabric", {}),
+    "lamp": (10.0, 200, "canvas", {}),
+    "daylight": (60.0, 200, "pot", {}),
+    "exposure": (5.0, 240, "board", {"arms": 0.4}),
+    "nudge": (10.0, 200, "pot", {}),
+}
+
+
+# Known misses, kept as strict xfails so that a fix shows: a strong lamp that blows out
+# much of the picture (gain up to +85 %, clipped at white) still reads as a change, and
+# a session that starts with the maker leaning in takes the leaning back for one.
+_LAMP = "a lamp blowing out much of the picture is still taken for a change"
+_KNOWN = {("lamp", 0): _LAMP, ("lamp", 1): _LAMP, ("lamp", 4): _LAMP,
+          ("lean", 0): "a session starting with the maker leaning in"}
+_CASES = [pytest.param(kind, seed, marks=pytest.mark.xfail(strict=True,
+                                                           reason=_KNOWN[kind, seed]))
+          if (kind, seed) in _KNOWN else (kind, seed)
+          for kind in sorted(DISTRACTORS)
+          for seed in ((0, 1, 2, 3, 4) if kind == "lamp" else (0, 1))]
+
+
+@pytest.mark.parametrize(("kind", "seed"), _CASES)
+def test_a_distractor_alone_is_never_suggested(journal, kind, seed) -> None:
+    interval, stills, craft, extra = DISTRACTORS[kind]
+    distractors = (kind,) if kind != "exposure" else ("exposure", "hands")
+    spec = Spec(f"{kind} {seed}", craft, stills, interval, 0.12, "contrast",
+                extra.get("arms", 0.0), (), distractors, size=SMALL, seed=100 + seed)
+    scene, snap = _store(journal, spec)
+    found = find_suggestions(snap)
+    assert found == (), [(snap.index_of(s.capture), s.reason) for s in found]
+    if kind == "nudge":  # the camera moved: told apart, never a struggle
+        moved = [snap.index_of(c) for c in camera_moves(snap)]
+        assert all(any(abs(m - n) <= 2 for m in moved) for n in scene.nudges), \
+            (moved, scene.nudges)
+
+
+# Lasting changes: (interval, stills, craft, piece, colours, arms, change, distractors).
+CHANGES = {
+    "collapse every half second": (0.5, 400, "pot", 0.08, "contrast", 0.5, "collapse",
+                                   ("hands",)),
+    "knocked over, one still a minute": (60.0, 120, "board", 0.12, "contrast", 0.3,
+                                         "knocked", ("hands", "daylight")),
+    "a small pot splits (3 %)": (5.0, 240, "pot", 0.03, "contrast", 0.3, "split",
+                                 ("hands",)),
+    "terracotta on wood collapses": (10.0, 200, "pot", 0.08, "iso", 0.4, "collapse",
+                                     ("hands", "exposure")),
+    "grey clay on a grey wheel head collapses": (10.0, 200, "pot", 0.10, "grey", 0.3,
+                                                 "collapse", ("hands",)),
+    "a torn canvas": (10.0, 200, "canvas", 0.3, "contrast", 0.5, "torn", ("hands", "lamp")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_a_lasting_change_is_suggested_near_its_still(journal, name) -> None:
+    interval, stills, craft, piece, colours, arms, change, distractors = CHANGES[name]
+    spec = Spec(name, craft, stills, interval, piece, colours, arms, (("middle", change),),
+                distractors, size=SMALL, seed=7)
+    scene, snap = _store(journal, spec)
+    found = find_suggestions(snap)
+    (truth,) = scene.truth
+    assert [i for i in _indices(snap, found) if abs(i - truth) <= 2], \
+        (truth, [(snap.index_of(s.capture), s.score) for s in found])
+    assert len(found) == 1, "and nothing else"
+
+
+def test_a_glaze_run_is_told_as_a_change_of_colour(journal) -> None:
+    spec = Spec("Glaze", "pot", 200, 10.0, 0.12, "grey", 0.2, (("middle", "glaze"),),
+                ("hands",), size=SMALL, seed=3)
+    scene, snap = _store(journal, spec)
+    (sg,) = find_suggestions(snap)
+    assert abs(snap.index_of(sg.capture) - scene.truth[0]) <= 2
+    assert sg.code == COLOUR and "colour changed here and stayed changed" in sg.reason
+    assert sg.to_json()["code"] == COLOUR
+
+
+def test_the_demo_collapse_is_suggested_once_its_flag_is_deleted(journal) -> None:
+    from coulisses.capture.demo_piece import build_demo_piece
+
+    piece = build_demo_piece(journal, lang="en")
+    snap = journal.snapshot(piece.id)
+    assert find_suggestions(snap) == ()  # the maker flagged it already
+    (struggle,) = [m for m in snap.moments if m.kind == "struggle"]
+    journal.delete_moment(piece.id, struggle.id)
+    snap = journal.snapshot(piece.id)
+    found = find_suggestions(snap)
+    assert [abs(snap.index_of(s.capture) - snap.index_of(struggle.capture)) for s in found] \
+        and abs(snap.index_of(found[0].capture) - snap.index_of(struggle.capture)) <= 2
+    assert "changed shape here and stayed changed" in found[0].reason
