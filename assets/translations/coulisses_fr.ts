@@ -3059,12 +3059,12 @@
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="530"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="534"/>
         <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
         <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="532"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="536"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
