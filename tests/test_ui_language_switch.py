@@ -101,15 +101,15 @@ def test_the_suggestions_say_why_in_the_new_language(qtbot, journal, app) -> Non
     page.set_piece(piece.id)
     tree = page.side.suggestions
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 1, timeout=30000)
-    assert tree.topLevelItem(0).text(1).startswith("The piece changed suddenly")
+    assert tree.topLevelItem(0).text(1).startswith("The piece changed shape here")
     try:
         apply_language(app, "fr")
         qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1).startswith(
-            "La pièce a changé brusquement"), timeout=3000)
+            "La pièce a changé de forme ici"), timeout=3000)
     finally:
         apply_language(app, "en")
     qtbot.waitUntil(lambda: tree.topLevelItem(0).text(1).startswith(
-        "The piece changed suddenly"), timeout=3000)
+        "The piece changed shape here"), timeout=3000)
 
 
 def test_the_effort_summary_and_its_tooltip_follow_the_language(qtbot, app, page) -> None:

@@ -287,7 +287,7 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     if 0 < interval < SUDDEN:
         k = max(1, int(SUDDEN / interval))
         k -= 1 - k % 2  # odd: a true median
-        if sigs.shape[0] // k < 3 * MIN_WINDOW:
+        if sigs.shape[0] // k < 6 * window:  # a short capture keeps every still's say
             k = 1
     x = normalise(sigs)
     g = _group_medians(x, k) if k > 1 else x

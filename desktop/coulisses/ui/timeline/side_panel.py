@@ -43,6 +43,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # on the caption column: the moment's kind
 ORDINAL_ROLE = Qt.ItemDataRole.UserRole + 3  # …and how many of that kind up to it
 AREA_ROLE = Qt.ItemDataRole.UserRole + 4  # on a suggestion's reason: how much changed
+CODE_ROLE = Qt.ItemDataRole.UserRole + 5  # …and why (a shape, a colour: Suggestion.code)
 
 
 class StarterEdit(QLineEdit):
@@ -177,7 +178,7 @@ class SidePanel(QWidget):
             item.setText(0, kind_label(item.data(2, KIND_ROLE)))
         for i in range(self.suggestions.topLevelItemCount()):  # why, in the new language
             item = self.suggestions.topLevelItem(i)
-            item.setText(1, reason_text(item.data(1, AREA_ROLE)))
+            item.setText(1, reason_text(item.data(1, AREA_ROLE), code=item.data(1, CODE_ROLE)))
         self._filling = filling
         # The headers too change length ("Time", "Heure"): never clipped after a switch.
         for tree, columns in ((self.moments, (0, 1)), (self.suggestions, (0,))):
@@ -215,10 +216,12 @@ class SidePanel(QWidget):
         selected = item.data(0, ID_ROLE) if item is not None else None
         self.suggestions.clear()
         for s in timeline.suggestions:
-            item = QTreeWidgetItem([format_datetime(s.time, seconds=True), reason_text(s.area)])
+            item = QTreeWidgetItem([format_datetime(s.time, seconds=True),
+                                    reason_text(s.area, code=s.code)])
             item.setData(0, ID_ROLE, s.capture)
             item.setData(1, ID_ROLE, s.capture)
             item.setData(1, AREA_ROLE, s.area)
+            item.setData(1, CODE_ROLE, s.code)
             self.suggestions.addTopLevelItem(item)
             if s.capture == selected:  # Accept and Dismiss act on the one the maker chose
                 self.suggestions.setCurrentItem(item)
