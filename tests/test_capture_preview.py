@@ -106,7 +106,7 @@ def test_previewer_of_an_unknown_source_says_so():
     pv = Previewer("/no/such/video.mp4")
     pv.start()
     assert _until(lambda: not pv.running)
-    assert "not found" in pv.error
+    assert "There is no video file at" in pv.error
 
 
 # ---------------------------------------------------------- during a capture
