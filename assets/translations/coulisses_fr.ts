@@ -3143,7 +3143,7 @@
 <context>
     <name>CaptionDelegate</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="88"/>
         <source>Type, or ↓ for a caption starter</source>
         <translation>Tapez, ou ↓ pour un début de légende</translation>
     </message>
@@ -4278,53 +4278,53 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="175"/>
         <source>Accept as a struggle</source>
         <translation>Accepter comme difficulté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="165"/>
         <source>Caption</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="169"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="172"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="176"/>
         <source>Dismiss</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="165"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="161"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="164"/>
         <source>Moments (double-click a caption to edit it)</source>
         <translation>Moments (double-clic sur une légende pour la modifier)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="171"/>
         <source>Move to this still</source>
         <translation>Déplacer ici</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="173"/>
         <source>Suggested moments (likely struggles)</source>
         <translation>Moments suggérés (difficultés probables)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="162"/>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="171"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="165"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="174"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="171"/>
+        <location filename="../../desktop/coulisses/ui/timeline/side_panel.py" line="174"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
@@ -4332,17 +4332,29 @@
 <context>
     <name>StillView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="141"/>
         <source>Choose a still in the strip.</source>
         <translation>Choisissez une photo dans le bandeau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="129"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="252"/>
         <source>Hidden: never in a reel</source>
         <translation>Masquée&#xa0;: jamais dans une vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="77"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="204"/>
+        <source>Before · {time}</source>
+        <translation>Avant · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="205"/>
+        <source>After · {time}</source>
+        <translation>Après · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="140"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="237"/>
         <source>This still cannot be read.</source>
         <translation>Cette photo est illisible.</translation>
     </message>
@@ -4382,42 +4394,42 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="545"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="588"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="527"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="570"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="540"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="583"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="548"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="591"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="522"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="565"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="198"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="201"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="203"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="472"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="515"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -4425,7 +4437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="474"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="517"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -4433,12 +4445,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="539"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="594"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="637"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -4446,7 +4458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="601"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="644"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -4454,102 +4466,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="208"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="210"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="559"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="602"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="477"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="520"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="395"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="399"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="535"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="578"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="636"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="206"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="208"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="197"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="199"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="200"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="400"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="404"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="207"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="209"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="566"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="609"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="573"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="616"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="577"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="620"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="559"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="602"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="476"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="519"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="589"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="632"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="484"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="437"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="480"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="439"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="482"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from coulisses.i18n import format_datetime
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.added import Mark, added_since, mark
-from coulisses.journal.model import MOMENT_KINDS
+from coulisses.journal.model import MOMENT_KINDS, Capture
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
@@ -119,6 +119,7 @@ class TimelinePage(QWidget):
         self._loading = False
         self._again = False
         self._stale = False
+        self._comparing: str | None = None  # the suggestion shown beside the still before it
 
         # --- toolbar
         self.zoom = QComboBox(self)
@@ -172,7 +173,7 @@ class TimelinePage(QWidget):
 
         self.zoom.currentIndexChanged.connect(self._zoom_changed)
         self.jump.activated.connect(self._jump_chosen)
-        self.strip.current_changed.connect(self._current_changed)
+        self.strip.current_changed.connect(self._still_chosen)
         self.strip.selection_changed.connect(lambda *_a: self._update_buttons())
         self.still.focus_picked.connect(self.set_focus)
         self.hide_button.clicked.connect(self.toggle_hidden)
@@ -180,6 +181,7 @@ class TimelinePage(QWidget):
         self.cover_button.clicked.connect(self.set_cover)
         s = self.side
         s.jump_to.connect(self.jump_to_capture)
+        s.compare.connect(self.compare_suggestion)
         s.recaption.connect(self.recaption)
         s.change_kind.connect(self.change_kind)
         s.move_here.connect(self.move_moment_here)
@@ -383,6 +385,8 @@ class TimelinePage(QWidget):
         self.timeline = replace(current, suggestions=fresh)
         self.strip.set_timeline(self.timeline, layout=self.strip.layout_)
         self.side.set_timeline(self.timeline)
+        if self._comparing is not None and all(s.capture != self._comparing for s in fresh):
+            self._current_changed(self.strip.current)  # accepted or gone: the still alone
 
     # ------------------------------------------------------------ navigation
     def _zoom_changed(self) -> None:
@@ -422,15 +426,54 @@ class TimelinePage(QWidget):
         if lay is not None and 0 <= n < len(session_cells(lay)) and self.timeline:
             self.strip.set_current(self.timeline.sessions[n].first)
 
+    def compare_suggestion(self, capture_id: str) -> None:
+        """Go to this suggested still and show it beside the still before the change."""
+        self.jump_to_capture(capture_id)  # the still alone, as any jump
+        tl = self.timeline
+        if tl is not None and tl.snapshot.index_of(capture_id) == self.strip.current:
+            self._comparing = capture_id
+            self._current_changed(self.strip.current)
+
+    def _still_chosen(self, index: int) -> None:
+        """A still chosen in the strip (a click, a key, a jump): shown alone."""
+        self._comparing = None
+        self._current_changed(index)
+
+    def compared(self) -> tuple[Suggestion, Capture] | None:
+        """The suggestion on show beside the still before it, and that still; None when
+        the large view shows one still."""
+        tl = self.timeline
+        if tl is None or self._comparing is None:
+            return None
+        suggestion = next((s for s in tl.suggestions if s.capture == self._comparing), None)
+        snap = tl.snapshot
+        index = snap.index_of(self._comparing)
+        if suggestion is None or index is None or index != self.strip.current:
+            return None
+        # The suggestion is the first still after the change: the still before it is the
+        # shown one just before (a hidden still is never in the reel the maker pictures).
+        for i in range(index - 1, -1, -1):
+            if not snap.is_hidden(snap.captures[i].id):
+                return suggestion, snap.captures[i]
+        return None
+
     def _current_changed(self, index: int) -> None:
         tl = self.timeline
         if tl is None or not (0 <= index < len(tl.snapshot.captures)):
+            self._comparing = None
             self.still.show_capture(None, None)
             self.info.setText("")
             self._update_buttons()
             return
         cap = tl.snapshot.captures[index]
-        self.still.show_capture(cap, self.focus_of(cap.id), self.is_hidden(cap.id))
+        pair = self.compared()
+        if pair is None:
+            self._comparing = None
+            self.still.show_capture(cap, self.focus_of(cap.id), self.is_hidden(cap.id))
+        else:
+            suggestion, before = pair
+            self.still.show_comparison(before, cap, suggestion.area, suggestion.code,
+                                       self.focus_of(cap.id), self.is_hidden(cap.id))
         session = tl.session_of_capture(cap.id)
         parts = [format_datetime(cap.time, seconds=True)]
         if cap.source:

@@ -4,7 +4,8 @@ The caption editor offers the caption starters of the piece's craft for the
 moment's kind (a completer: type to filter, ↓ to see them all).
 
 A refresh (an edit, a still captured, another program's moment) only shows:
-it never moves the large view (only a click on a moment or a suggestion does)
+it never moves the large view (only a click on a moment or a suggestion does: a
+suggestion is then shown beside the still before it)
 and never closes a caption being typed. Rows are updated in place, so an open
 editor stays on its moment's row wherever that row goes, and saves there.
 """
@@ -96,6 +97,7 @@ class SidePanel(QWidget):
     change_kind = Signal(str, str)  # moment id, kind
     move_here = Signal(str)  # moment id: to the current still
     delete = Signal(str)  # moment id
+    compare = Signal(str)  # suggestion capture id: chosen, to be seen before and after
     accept = Signal(str)  # suggestion capture id
     dismiss = Signal(str)  # suggestion capture id
 
@@ -146,10 +148,10 @@ class SidePanel(QWidget):
         self.moments.itemClicked.connect(lambda item, _c: self._jump(item))
         self.moments.itemActivated.connect(lambda item, _c: self._jump(item))
         self.caption_delegate.closeEditor.connect(self._editor_closed)
-        self.suggestions.itemClicked.connect(lambda item, _c: self._jump(item))
-        self.suggestions.itemActivated.connect(lambda item, _c: self._jump(item))
+        self.suggestions.itemClicked.connect(lambda item, _c: self._compare(item))
+        self.suggestions.itemActivated.connect(lambda item, _c: self._compare(item))
         self.suggestions.currentItemChanged.connect(
-            lambda item, _p: None if self._filling else self._jump(item))
+            lambda item, _p: None if self._filling else self._compare(item))
         self.kind.activated.connect(self._kind_chosen)
         self.move_button.clicked.connect(lambda: self._with_moment(self.move_here.emit))
         self.delete_button.clicked.connect(lambda: self._with_moment(self.delete.emit))
@@ -363,6 +365,10 @@ class SidePanel(QWidget):
     def _jump(self, item) -> None:
         if item is not None and item.data(1, ID_ROLE):
             self.jump_to.emit(item.data(1, ID_ROLE))
+
+    def _compare(self, item) -> None:
+        if item is not None and item.data(1, ID_ROLE):
+            self.compare.emit(item.data(1, ID_ROLE))
 
     def _with_moment(self, emit) -> None:
         moment_id = self.current_moment_id()

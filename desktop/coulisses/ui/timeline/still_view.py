@@ -3,21 +3,28 @@
 Clicking picks the focus point (the crop follows it, exactly as the export's
 ``crop_box`` computes it). The still is decoded in the thumbnail pool at the
 size the view needs; the pixmap is made here, on the GUI thread.
+
+For a suggested moment it shows the still before the change and the suggested
+one side by side, each with its time, and why it was suggested under them
+(``show_comparison``): accepting or dismissing takes one look.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coulisses.export.layout import crop_box
+from coulisses.i18n import format_datetime
 from coulisses.journal.model import Capture
+from coulisses.timeline.suggestions import SHAPE, reason_text
 from coulisses.ui.images import load_image
 from coulisses.ui.tasks import Task, TaskRunner
 
 BOUND = QSize(1600, 1600)
 REEL_W, REEL_H = 1080, 1920
+PAD = 8  # pixels between and around the two stills of a comparison
 
 
 class StillView(QWidget):
@@ -36,13 +43,61 @@ class StillView(QWidget):
         self.focus: tuple[float, float] | None = None
         self.hidden = False
         self._unreadable = False  # the still was read and is not a picture
+        # A comparison: the still before the change, beside the suggested one (_capture).
+        self._before: Capture | None = None
+        self._before_pixmap = QPixmap()
+        self._before_unreadable = False
+        self._reason: tuple[float, str] = (0.0, SHAPE)  # the suggestion's area and code
 
     @property
     def capture(self) -> Capture | None:
+        """The still on show (in a comparison: the suggested one, the "after")."""
         return self._capture
+
+    @property
+    def comparing(self) -> bool:
+        return self._before is not None
+
+    def shown_ids(self) -> tuple[str, ...]:
+        """The capture ids on show, left to right: one still, or before and after."""
+        if self._capture is None:
+            return ()
+        if self._before is not None:
+            return self._before.id, self._capture.id
+        return (self._capture.id,)
+
+    def ready(self) -> bool:
+        """Every still on show has been read (a picture, or known to be unreadable)."""
+        if self._capture is None:
+            return True
+        after = not self._pixmap.isNull() or self._unreadable
+        if self._before is None:
+            return after
+        return after and (not self._before_pixmap.isNull() or self._before_unreadable)
+
+    def show_comparison(self, before: Capture, after: Capture, area: float, code: str,
+                        focus: tuple[float, float] | None, hidden: bool = False) -> None:
+        """``before`` and ``after`` side by side, with why ``after`` was suggested (its
+        area and reason code, said in the language of the moment when painted)."""
+        self._reason = (area, code)
+        same = self._before is not None and self._before.path == before.path and (
+            not self._before_pixmap.isNull() or self._before_unreadable)  # read already
+        self._before = before
+        self._show(after, focus, hidden)
+        if not same:
+            self._before_pixmap, self._before_unreadable = QPixmap(), False
+            self._start(before)
+        self.setCursor(Qt.CursorShape.ArrowCursor)  # no focus point is picked here
 
     def show_capture(self, capture: Capture | None, focus: tuple[float, float] | None,
                      hidden: bool = False) -> None:
+        if self._before is not None:
+            self._before, self._before_pixmap = None, QPixmap()
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        self._show(capture, focus, hidden)
+
+    def _show(self, capture: Capture | None, focus: tuple[float, float] | None,
+              hidden: bool) -> None:
         self.focus, self.hidden = focus, hidden
         if capture is not None and self._capture is not None and capture.path == \
                 self._capture.path:
@@ -54,6 +109,9 @@ class StillView(QWidget):
             self.update()
             return
         self._runner.clear_queued()
+        self._start(capture)
+
+    def _start(self, capture: Capture) -> None:
         path = capture.path
         task = Task(lambda _c, _p: (path, load_image(path, BOUND)))
         task.signals.finished.connect(self._loaded)
@@ -61,6 +119,11 @@ class StillView(QWidget):
 
     def _loaded(self, result) -> None:
         path, image = result
+        if self._before is not None and path == self._before.path:
+            self._before_pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+            self._before_unreadable = image.isNull()
+            self.update()
+            return
         if self._capture is None or path != self._capture.path:
             return  # the maker has stepped on already
         self._image = image
@@ -98,6 +161,9 @@ class StillView(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#212121"))
+        if self._before is not None and self._capture is not None:
+            self._paint_comparison(painter, self._before, self._capture)
+            return
         if self._pixmap.isNull():
             painter.setPen(QColor("#bdbdbd"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message())
@@ -128,7 +194,68 @@ class StillView(QWidget):
             painter.drawText(target.toRect(), Qt.AlignmentFlag.AlignCenter,
                              self.tr("Hidden: never in a reel"))
 
+    def caption(self, which: str) -> str:
+        """The line over one still of a comparison: "Before · 09:00:10" ("after")."""
+        capture = self._before if which == "before" else self._capture
+        if capture is None:
+            return ""
+        when = format_datetime(capture.time, seconds=True)
+        if which == "before":
+            return self.tr("Before · {time}").format(time=when)
+        return self.tr("After · {time}").format(time=when)
+
+    def reason(self) -> str:
+        """Why the still on the right was suggested, in the language of the moment."""
+        area, code = self._reason
+        return reason_text(area, code=code) if self._before is not None else ""
+
+    def _paint_comparison(self, painter: QPainter, before: Capture, after: Capture) -> None:
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        inner = self.rect().adjusted(PAD, PAD, -PAD, -PAD)
+        # Why, under the stills, wrapped to as many lines as the language needs.
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        why = self.reason()
+        why_box = metrics.boundingRect(QRect(0, 0, inner.width(), 10 * line), flags, why)
+        why_rect = QRect(inner.left(), inner.bottom() - why_box.height() + 1, inner.width(),
+                         why_box.height())
+        half = (inner.width() - PAD) // 2
+        pictures = QRect(inner.left(), inner.top() + line + PAD // 2, inner.width(),
+                         why_rect.top() - PAD - (inner.top() + line + PAD // 2))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        sides = ((before, self._before_pixmap, self._before_unreadable, "before", 0),
+                 (after, self._pixmap, self._unreadable, "after", half + PAD))
+        for _capture, pixmap, unreadable, which, dx in sides:
+            box = QRect(pictures.left() + dx, pictures.top(), half, pictures.height())
+            label = QRect(box.left(), inner.top(), half, line)
+            painter.setPen(QColor("#ffeb3b") if which == "after" else QColor("#e0e0e0"))
+            painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter),
+                             metrics.elidedText(self.caption(which), Qt.TextElideMode.ElideRight,
+                                                half))
+            if pixmap.isNull():
+                painter.setPen(QColor("#bdbdbd"))
+                text = self.tr("This still cannot be read.") if unreadable else ""
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter
+                                          | Qt.TextFlag.TextWordWrap), text)
+                continue
+            size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, size.width(), size.height())
+            target.moveCenter(box.center())
+            painter.drawPixmap(target, pixmap)
+            if which == "after":
+                painter.setPen(QPen(QColor("#ffeb3b"), 2))
+                painter.drawRect(target.adjusted(-1, -1, 1, 1))
+                if self.hidden:
+                    painter.fillRect(target, QColor(255, 255, 255, 150))
+                    painter.setPen(QColor("#424242"))
+                    painter.drawText(target, int(Qt.AlignmentFlag.AlignCenter),
+                                     self.tr("Hidden: never in a reel"))
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(why_rect, flags, why)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._before is not None:
+            return  # a comparison: the focus point is picked on the still alone
         target = self._target()
         if target.isEmpty() or not target.contains(event.position()):
             return
