@@ -4354,7 +4354,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="140"/>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="237"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="238"/>
         <source>This still cannot be read.</source>
         <translation>Cette photo est illisible.</translation>
     </message>

@@ -210,26 +210,27 @@ class StillView(QWidget):
         return reason_text(area, code=code) if self._before is not None else ""
 
     def _paint_comparison(self, painter: QPainter, before: Capture, after: Capture) -> None:
+        """Before on the left, after on the right, each under its time, and why under
+        both: one block, centred, so the words sit against the pictures."""
         metrics = painter.fontMetrics()
         line = metrics.height()
         inner = self.rect().adjusted(PAD, PAD, -PAD, -PAD)
-        # Why, under the stills, wrapped to as many lines as the language needs.
         flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-        why = self.reason()
-        why_box = metrics.boundingRect(QRect(0, 0, inner.width(), 10 * line), flags, why)
-        why_rect = QRect(inner.left(), inner.bottom() - why_box.height() + 1, inner.width(),
-                         why_box.height())
+        why = self.reason()  # wrapped to as many lines as the language needs
+        why_h = metrics.boundingRect(QRect(0, 0, inner.width(), 10 * line), flags, why).height()
         half = (inner.width() - PAD) // 2
-        pictures = QRect(inner.left(), inner.top() + line + PAD // 2, inner.width(),
-                         why_rect.top() - PAD - (inner.top() + line + PAD // 2))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        room = QSize(half, max(1, inner.height() - line - why_h - 2 * PAD))
         sides = ((before, self._before_pixmap, self._before_unreadable, "before", 0),
                  (after, self._pixmap, self._unreadable, "after", half + PAD))
-        for _capture, pixmap, unreadable, which, dx in sides:
-            box = QRect(pictures.left() + dx, pictures.top(), half, pictures.height())
-            label = QRect(box.left(), inner.top(), half, line)
+        sizes = [p.size().scaled(room, Qt.AspectRatioMode.KeepAspectRatio) if not p.isNull()
+                 else QSize() for _c, p, _u, _w, _x in sides]
+        tall = max((z.height() for z in sizes if z.isValid()), default=room.height())
+        top = inner.top() + max(0, (inner.height() - (line + tall + why_h + 2 * PAD)) // 2)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for (_capture, pixmap, unreadable, which, dx), size in zip(sides, sizes, strict=True):
+            box = QRect(inner.left() + dx, top + line + PAD, half, tall)
             painter.setPen(QColor("#ffeb3b") if which == "after" else QColor("#e0e0e0"))
-            painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter),
+            painter.drawText(QRect(box.left(), top, half, line), int(Qt.AlignmentFlag.AlignCenter),
                              metrics.elidedText(self.caption(which), Qt.TextElideMode.ElideRight,
                                                 half))
             if pixmap.isNull():
@@ -238,7 +239,6 @@ class StillView(QWidget):
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter
                                           | Qt.TextFlag.TextWordWrap), text)
                 continue
-            size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, size.width(), size.height())
             target.moveCenter(box.center())
             painter.drawPixmap(target, pixmap)
@@ -251,7 +251,8 @@ class StillView(QWidget):
                     painter.drawText(target, int(Qt.AlignmentFlag.AlignCenter),
                                      self.tr("Hidden: never in a reel"))
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(why_rect, flags, why)
+        painter.drawText(QRect(inner.left(), top + line + tall + 2 * PAD, inner.width(), why_h),
+                         flags, why)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if self._before is not None:
