@@ -1416,6 +1416,41 @@ def test_a_piece_is_swept_once_a_day_and_never_of_its_stills(journal: Journal) -
     assert not later.exists() and marker.exists()
 
 
+def test_a_file_of_the_maker_named_like_a_piece_keeps_its_name(journal: Journal) -> None:
+    """A plain file in pieces/ (not a folder: it cannot be listed) is not a leftover."""
+    notes = journal.home / "pieces" / "bol"
+    notes.write_text("mine")
+    assert journal.create_piece("Bol").id == "bol-2"
+    assert notes.read_text() == "mine"
+
+
+def test_a_piece_that_cannot_be_made_says_why_and_leaves_nothing(ext4) -> None:
+    """pieces/ refuses new entries (immutable): the maker gets the system's error for it,
+    never a TypeError from the cleanup, and nothing is left behind."""
+    journal = Journal.open(ext4[0] / "journal")
+    root = journal.home / "pieces"
+    chattr(ext4, "+i", root)
+    with pytest.raises(OSError) as refused:
+        journal.create_piece("Bol")
+    assert refused.value.errno == errno.EPERM
+    assert list(root.iterdir()) == []
+
+
+def test_a_temp_file_that_cannot_be_removed_never_stops_a_piece_opening(ext4) -> None:
+    """A day folder that refuses removals (append-only, like a write-once share): the
+    stale temp file stays and the piece opens."""
+    journal = Journal.open(ext4[0] / "journal")
+    pid = journal.create_piece("Bol").id
+    ids = fill(journal, pid, 2)
+    folder = journal.home / "pieces" / pid
+    stale = temp_file(folder / "stills" / DAY / f".{ids[0]}.jpg.a1b2c3d4.tmp",
+                      datetime.now(UTC).timestamp() - 7200)
+    (folder / "cache" / "swept").unlink(missing_ok=True)
+    chattr(ext4, "+a", folder / "stills" / DAY)
+    assert [c.id for c in Journal.open(journal.home).snapshot(pid).captures] == ids
+    assert stale.exists()
+
+
 # ------------------------------------------------------------ names made from text
 @pytest.mark.parametrize("name, slug", [
     ("Straße", "strasse"), ("Æble", "aeble"), ("Ørsted", "orsted"), ("Œuvre", "oeuvre"),
