@@ -265,7 +265,7 @@
 <context>
     <name>TimelinePage</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="515"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="534"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Show this still</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="517"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="536"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Hide this still</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="637"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="684"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Move %n still to:</numerusform>
@@ -289,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="644"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="691"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Move %n still to another piece</numerusform>

@@ -2793,12 +2793,12 @@
         <translation>un champ manque ou n’est pas ce que Coulisses attend</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="123"/>
+        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="150"/>
         <source>{key!r} is not a piece setting</source>
         <translation>{key!r} n’est pas un réglage de pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="129"/>
+        <location filename="../../desktop/coulisses/journal/piece_settings.py" line="156"/>
         <source>{value!r} is not a valid {key}</source>
         <translation>{value!r} n’est pas une valeur valide pour {key}</translation>
     </message>
@@ -3059,12 +3059,12 @@
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="534"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="545"/>
         <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
         <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="536"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="547"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
@@ -4332,29 +4332,34 @@
 <context>
     <name>StillView</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="141"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="155"/>
         <source>Choose a still in the strip.</source>
         <translation>Choisissez une photo dans le bandeau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="195"/>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="252"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="290"/>
         <source>Hidden: never in a reel</source>
         <translation>Masquée&#xa0;: jamais dans une vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="204"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="233"/>
+        <source>Drag around the piece</source>
+        <translation>Tracez un cadre autour de la pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="242"/>
         <source>Before · {time}</source>
         <translation>Avant · {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="205"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="243"/>
         <source>After · {time}</source>
         <translation>Après · {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="140"/>
-        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/timeline/still_view.py" line="276"/>
         <source>This still cannot be read.</source>
         <translation>Cette photo est illisible.</translation>
     </message>
@@ -4394,42 +4399,59 @@
 <context>
     <name>TimelinePage</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="588"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="607"/>
         <source>Accept suggestion</source>
         <translation>Accepter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="570"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="589"/>
         <source>Change kind to {kind}</source>
         <translation>Changer le type en «&#xa0;{kind}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="583"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="602"/>
         <source>Delete moment</source>
         <translation>Supprimer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="591"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="610"/>
         <source>Dismiss suggestion</source>
         <translation>Écarter la suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="565"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="584"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="198"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="209"/>
         <source>Every still</source>
         <translation>Toutes les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="203"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="214"/>
         <source>Flag as…</source>
         <translation>Marquer…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="660"/>
+        <source>Draw the piece&apos;s area</source>
+        <translation>Délimiter la pièce</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="224"/>
+        <source>Drag around the piece on the still: suggested moments look for changes there</source>
+        <translation>Tracez un cadre autour de la pièce sur la photo&#xa0;: les moments suggérés y cherchent les changements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="668"/>
+        <source>Forget the piece&apos;s area</source>
+        <translation>Oublier le cadre de la pièce</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="515"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="534"/>
         <source>Show these %n stills</source>
         <translation>
             <numerusform>Réafficher cette photo</numerusform>
@@ -4437,7 +4459,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="517"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="536"/>
         <source>Hide these %n stills</source>
         <translation>
             <numerusform>Masquer cette photo</numerusform>
@@ -4445,12 +4467,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="539"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="558"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="637"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="684"/>
         <source>Move %n still(s) to:</source>
         <translation>
             <numerusform>Déplacer %n photo vers&#xa0;:</numerusform>
@@ -4458,7 +4480,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="644"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="691"/>
         <source>Move %n still(s) to another piece</source>
         <translation>
             <numerusform>Déplacer %n photo vers une autre pièce</numerusform>
@@ -4466,102 +4488,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="221"/>
         <source>Focus for the whole piece</source>
         <translation>Point de mire pour toute la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="602"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="621"/>
         <source>Hide stills</source>
         <translation>Masquer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="520"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="539"/>
         <source>Hide this still</source>
         <translation>Masquer la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="399"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="416"/>
         <source>Jump to…</source>
         <translation>Aller à…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="578"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="597"/>
         <source>Move moment</source>
         <translation>Déplacer le moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="636"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="683"/>
         <source>Move to another piece</source>
         <translation>Déplacer vers une autre pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="208"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="219"/>
         <source>Move to another piece…</source>
         <translation>Vers une autre pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="210"/>
         <source>One per minute</source>
         <translation>Une par minute</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="200"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="211"/>
         <source>One per session</source>
         <translation>Une par séance</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="404"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="421"/>
         <source>Session {n} — {date}</source>
         <translation>Séance {n} — {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="209"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="220"/>
         <source>Set as cover</source>
         <translation>En couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="609"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="628"/>
         <source>Set cover</source>
         <translation>Choisir la couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="616"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="635"/>
         <source>Set the piece&apos;s focus point</source>
         <translation>Placer le point de mire de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="620"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="639"/>
         <source>Set this still&apos;s focus point</source>
         <translation>Placer le point de mire de cette photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="602"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="621"/>
         <source>Show stills</source>
         <translation>Réafficher des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="519"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="538"/>
         <source>Show this still</source>
         <translation>Réafficher la photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="632"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="679"/>
         <source>There is no other piece to move these stills to: create one first.</source>
         <translation>Il n’y a pas d’autre pièce où déplacer ces photos&#xa0;: créez-en une d’abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="484"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="503"/>
         <source>cover</source>
         <translation>couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="480"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="499"/>
         <source>from {source}</source>
         <translation>source&#xa0;: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="482"/>
+        <location filename="../../desktop/coulisses/ui/timeline/page.py" line="501"/>
         <source>session {n}</source>
         <translation>séance {n}</translation>
     </message>

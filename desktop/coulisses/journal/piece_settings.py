@@ -17,10 +17,13 @@ from typing import Any
 from coulisses.i18n import tr
 
 Focus = tuple[float, float]  # (x, y) in 0..1 of the still, 0,0 top left
+Area = tuple[float, float, float, float]  # (left, top, right, bottom) in 0..1 of the still
+MIN_AREA_SIDE = 0.02  # a narrower area is a slip of the mouse, not a piece
 
 # Piece setting keys (what piece.json stores).
 COVER = "cover"  # capture id of the still the cover shows
 FOCUS = "focus"  # the piece's focus point for the 9:16 crop
+AREA = "area"  # where the piece is in the picture, drawn by the maker (suggestions weigh it)
 SESSION_GAP = "session_gap"  # seconds between stills that start a new session
 CRAFT = "craft"  # pottery, woodwork… (picks the post text's hashtags)
 DEMO = "demo"  # made by `coulisses demo`
@@ -53,6 +56,28 @@ def focus_json(focus: Focus | None) -> list[float] | None:
     return None if focus is None else [float(focus[0]), float(focus[1])]
 
 
+def parse_area(value: Any) -> Area | None:
+    """An area from ``[left, top, right, bottom]`` in 0..1 (corners in any order, clamped);
+    None when it is not four numbers or is too thin to hold a piece."""
+    if value is None or isinstance(value, (str, Mapping)):
+        return None
+    try:
+        x0, y0, x1, y1 = (float(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)):
+        return None
+    x0, x1 = sorted((min(1.0, max(0.0, x0)), min(1.0, max(0.0, x1))))
+    y0, y1 = sorted((min(1.0, max(0.0, y0)), min(1.0, max(0.0, y1))))
+    if x1 - x0 < MIN_AREA_SIDE or y1 - y0 < MIN_AREA_SIDE:
+        return None
+    return (x0, y0, x1, y1)
+
+
+def area_json(area: Area | None) -> list[float] | None:
+    return None if area is None else [round(float(v), 4) for v in area]
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -81,6 +106,7 @@ def _json_object(value: Any) -> dict[str, Any] | None:
 class PieceSettings:
     cover: str | None = None
     focus: Focus | None = None
+    area: Area | None = None  # None: anywhere in the picture
     session_gap: float | None = None  # None: the timeline's default (30 min)
     craft: str | None = None
     demo: bool = False
@@ -93,6 +119,7 @@ class PieceSettings:
     def from_mapping(cls, m: Mapping[str, Any] | None) -> PieceSettings:
         m = m or {}
         return cls(cover=_text(m.get(COVER)), focus=parse_focus(m.get(FOCUS)),
+                   area=parse_area(m.get(AREA)),
                    session_gap=_positive(m.get(SESSION_GAP)), craft=_text(m.get(CRAFT)),
                    demo=_flag(m.get(DEMO)), archived=_flag(m.get(ARCHIVED)),
                    watch_folder=_text(m.get(WATCH_FOLDER)), watch_on=_flag(m.get(WATCH_ON)),
@@ -105,7 +132,7 @@ class PieceSettings:
             value = getattr(self, f.name)
             if value is None or value is False:
                 continue
-            out[f.name] = focus_json(value) if f.name == FOCUS else value
+            out[f.name] = _stored(f.name, value)
         return out
 
 
@@ -127,8 +154,17 @@ def checked(**settings: Any) -> dict[str, Any]:
         parsed = getattr(PieceSettings.from_mapping({key: value}), key)
         if parsed is None or (parsed is False and value is not False):
             raise ValueError(tr("{value!r} is not a valid {key}", value=value, key=key))
-        out[key] = focus_json(parsed) if key == FOCUS else parsed
+        out[key] = _stored(key, parsed)
     return out
+
+
+def _stored(key: str, value: Any) -> Any:
+    """A setting as piece.json keeps it (points and areas as lists)."""
+    if key == FOCUS:
+        return focus_json(value)
+    if key == AREA:
+        return area_json(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +179,7 @@ class StillSettings:
         return {} if self.focus is None else {STILL_FOCUS: focus_json(self.focus)}
 
 
-__all__ = ["ARCHIVED", "COVER", "CRAFT", "DEMO", "EXPORT_OPTIONS", "FOCUS", "SESSION_GAP",
-           "SETTING_KEYS", "STILL_FOCUS", "WATCH_FOLDER", "WATCH_ON", "Focus", "PieceSettings",
-           "StillSettings", "checked", "focus_json", "parse_focus"]
+__all__ = ["AREA", "ARCHIVED", "COVER", "CRAFT", "DEMO", "EXPORT_OPTIONS", "FOCUS", "SESSION_GAP",
+           "SETTING_KEYS", "STILL_FOCUS", "WATCH_FOLDER", "WATCH_ON", "Area", "Focus",
+           "PieceSettings", "StillSettings", "area_json", "checked", "focus_json", "parse_area",
+           "parse_focus"]

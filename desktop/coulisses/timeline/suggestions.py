@@ -17,7 +17,8 @@ by cell of the signature (24×18 brightness, 12×9 colour: ``signatures.py``):
   one window is not);
 - the change's *mass* is the sum of those cells' excess change, weighed more
   around the piece's focus point when the maker set one; a piece filling 3 %
-  of a wide frame is judged by its own cells, not by a mean over the picture;
+  of a wide frame is judged by its own cells, not by a mean over the picture
+  (inside the piece's area instead, when the maker drew one);
 - colour counts beside brightness (terracotta on wood, wet grey clay on a
   grey wheel head sit at the same brightness);
 - a candidate is then explained away if it can be: by a change of light
@@ -252,8 +253,17 @@ def _cells(d: np.ndarray) -> np.ndarray:
     return np.maximum(d[..., :LUMA_SIZE], chroma[..., _CIDX])
 
 
-def focus_weight(focus: tuple[float, float] | None) -> np.ndarray:
-    """Per cell weight: the piece's surroundings count more when the maker says where it is."""
+def focus_weight(focus: tuple[float, float] | None,
+                 area: tuple[float, float, float, float] | None = None) -> np.ndarray:
+    """Per cell weight: the piece's surroundings count more when the maker says where it is
+    (the area drawn around it, else the focus point)."""
+    if area is not None:
+        x0, y0, x1, y1 = area
+        # A cell touched by the area is in it: a small area still holds whole cells.
+        hx, hy = 0.5 / SIG_W, 0.5 / SIG_H
+        inside = ((np.abs(_CX - (x0 + x1) / 2) <= (x1 - x0) / 2 + hx)
+                  & (np.abs(_CY - (y0 + y1) / 2) <= (y1 - y0) / 2 + hy))
+        return np.where(inside, 2.0, 0.6).astype(np.float32)
     if focus is None:
         return np.ones(LUMA_SIZE, np.float32)
     fx, fy = focus
@@ -270,7 +280,8 @@ def interval_of(times: Sequence[float]) -> float:
 
 def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float = 10.0,
                     focus: tuple[float, float] | None = None,
-                    head: bool = True) -> list[Change]:
+                    head: bool = True,
+                    area: tuple[float, float, float, float] | None = None) -> list[Change]:
     """Where a sequence of signatures changes at once and stays changed.
 
     ``sigs`` is (n, 648) of one session, in time order (uint8 or float), taken
@@ -294,7 +305,7 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     w = min(window, g.shape[0] // 3)  # room for an earlier, a before and an after window
     if w < MIN_WINDOW:
         return []
-    weight = focus_weight(focus)
+    weight = focus_weight(focus, area)
     revert = max(2 * w, int(math.ceil(REVERT_SECONDS / (interval * k))))
     history = max(revert, int(math.ceil(HISTORY_SECONDS / (interval * k))))
     found = _changes(sigs, x, g, k, w, weight, revert, history)
@@ -569,8 +580,8 @@ def _segment_key(snapshot: PieceSnapshot, lo: int, hi: int, last: bool, head: bo
     ids_hash = caps.ids_hash(lo, hi) if isinstance(caps, Run) else \
         hash(tuple(c.id for c in caps[lo:hi]))
     return (str(snapshot.piece.folder), caps[lo].id, caps[hi - 1].id, hi - lo, ids_hash, last,
-            head, snapshot.settings.focus, FINDER, WINDOW, MIN_WINDOW, CELL_LEVEL, STAY,
-            MIN_MASS, SEGMENT)
+            head, snapshot.settings.focus, snapshot.settings.area, FINDER, WINDOW, MIN_WINDOW,
+            CELL_LEVEL, STAY, MIN_MASS, SEGMENT)
 
 
 def clear_memo() -> None:
@@ -598,7 +609,7 @@ def _search(snapshot: PieceSnapshot, sigs: np.ndarray, ok: np.ndarray, lo: int,
     # Only a session's first segment starts where the session does: a later
     # segment's first stills have their context in the segment before.
     for c in lasting_changes(sigs[readable], interval=interval, focus=snapshot.settings.focus,
-                             head=head):
+                             head=head, area=snapshot.settings.area):
         # Near a segment's inner end the later windows are in the next segment,
         # which judges that change with its full context.
         if not last and c.index > readable.size - 3 * WINDOW:

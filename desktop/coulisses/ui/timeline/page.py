@@ -38,6 +38,7 @@ from coulisses.i18n import format_datetime
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.added import Mark, added_since, mark
 from coulisses.journal.model import MOMENT_KINDS, Capture
+from coulisses.journal.piece_settings import AREA, parse_area
 from coulisses.labels import kind_label
 from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
@@ -139,11 +140,19 @@ class TimelinePage(QWidget):
         self.move_button = QPushButton(self)
         self.cover_button = QPushButton(self)
         self.focus_for_piece = QCheckBox(self)
+        # Where the piece is: drawn on the still; the menu forgets it.
+        self.area_button = QToolButton(self)
+        self.area_button.setObjectName("piece_area")
+        self.area_button.setCheckable(True)
+        self.area_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.area_menu = QMenu(self)
+        self.forget_area_action = self.area_menu.addAction("", self.forget_area)
+        self.area_button.setMenu(self.area_menu)
         self.info = QLabel(self)
         self.info.setObjectName("still_info")
         # Two short rows rather than one long one: the window must fit a small laptop.
         bar = QVBoxLayout()
-        for widgets in ((self.zoom, self.jump, self.focus_for_piece),
+        for widgets in ((self.zoom, self.jump, self.focus_for_piece, self.area_button),
                         (self.flag_button, self.hide_button, self.move_button, self.cover_button)):
             row = QHBoxLayout()
             for w in widgets:
@@ -176,6 +185,8 @@ class TimelinePage(QWidget):
         self.strip.current_changed.connect(self._still_chosen)
         self.strip.selection_changed.connect(lambda *_a: self._update_buttons())
         self.still.focus_picked.connect(self.set_focus)
+        self.still.area_drawn.connect(self.set_area)
+        self.area_button.toggled.connect(self._draw_area)
         self.hide_button.clicked.connect(self.toggle_hidden)
         self.move_button.clicked.connect(self.ask_move_to_piece)
         self.cover_button.clicked.connect(self.set_cover)
@@ -208,6 +219,10 @@ class TimelinePage(QWidget):
         self.move_button.setText(self.tr("Move to another piece…"))
         self.cover_button.setText(self.tr("Set as cover"))
         self.focus_for_piece.setText(self.tr("Focus for the whole piece"))
+        self.area_button.setText(self.tr("Draw the piece's area"))
+        self.area_button.setToolTip(self.tr(
+            "Drag around the piece on the still: suggested moments look for changes there"))
+        self.forget_area_action.setText(self.tr("Forget the piece's area"))
         self._fill_jump()
         self._current_changed(self.strip.current)  # the line under the still; the buttons
 
@@ -222,6 +237,7 @@ class TimelinePage(QWidget):
             return
         self.piece_id = piece_id
         self.timeline = None
+        self.area_button.setChecked(False)  # an area is drawn on the piece it is for
         self._mark = None
         self.strip.current = self.strip.anchor = -1
         self.reload_now()
@@ -351,7 +367,8 @@ class TimelinePage(QWidget):
         snapshot = timeline.snapshot
         key = (snapshot.piece.id, len(snapshot.captures),
                snapshot.captures[-1].id if snapshot.captures else None, snapshot.dismissed,
-               snapshot.hidden, tuple((m.id, m.capture, m.span_to) for m in snapshot.moments))
+               snapshot.hidden, tuple((m.id, m.capture, m.span_to) for m in snapshot.moments),
+               snapshot.settings.focus, snapshot.settings.area)
         if key == self._suggested_for:
             return
         self._suggested_for = key
@@ -466,6 +483,8 @@ class TimelinePage(QWidget):
             self._update_buttons()
             return
         cap = tl.snapshot.captures[index]
+        self.still.piece_area = tl.snapshot.settings.area
+        self.forget_area_action.setEnabled(tl.snapshot.settings.area is not None)
         pair = self.compared()
         if pair is None:
             self._comparing = None
@@ -621,6 +640,34 @@ class TimelinePage(QWidget):
                                          self.journal, self.piece_id, (x, y), capture_id)
         self._perform(command)
         self.still.focus = (x, y)
+        self.still.update()
+
+    def _draw_area(self, on: bool) -> None:
+        """Draw the piece's area on the still alone (a comparison gives way to it)."""
+        if on and self._comparing is not None:
+            self._still_chosen(self.strip.current)
+        self.still.start_drawing(on and self.still.capture is not None)
+        if on and self.still.capture is None:
+            self.area_button.setChecked(False)
+
+    def set_area(self, left: float, top: float, right: float, bottom: float) -> None:
+        """The piece's area as drawn (a click, not a drag, draws nothing: draw again)."""
+        if self.timeline is None or parse_area((left, top, right, bottom)) is None:
+            self.still.start_drawing(self.area_button.isChecked())
+            return
+        self.area_button.setChecked(False)
+        area = (left, top, right, bottom)
+        self._perform(commands.set_piece_setting(lambda: self.tr("Draw the piece's area"),
+                                                 self.journal, self.piece_id, AREA, area))
+        self.still.piece_area = parse_area(area)
+        self.still.update()
+
+    def forget_area(self) -> None:
+        if self.timeline is None or self.timeline.snapshot.settings.area is None:
+            return
+        self._perform(commands.set_piece_setting(lambda: self.tr("Forget the piece's area"),
+                                                 self.journal, self.piece_id, AREA, None))
+        self.still.piece_area = None
         self.still.update()
 
     def ask_move_to_piece(self) -> None:

@@ -7,6 +7,10 @@ size the view needs; the pixmap is made here, on the GUI thread.
 For a suggested moment it shows the still before the change and the suggested
 one side by side, each with its time, and why it was suggested under them
 (``show_comparison``): accepting or dismissing takes one look.
+
+The maker can also draw where the piece is (``start_drawing``: press, drag,
+release): suggestions then judge changes there rather than anywhere in the
+picture. The area is outlined on the still.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ PAD = 8  # pixels between and around the two stills of a comparison
 
 class StillView(QWidget):
     focus_picked = Signal(float, float)  # x, y in 0..1 of the still
+    area_drawn = Signal(float, float, float, float)  # left, top, right, bottom in 0..1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +53,10 @@ class StillView(QWidget):
         self._before_pixmap = QPixmap()
         self._before_unreadable = False
         self._reason: tuple[float, str] = (0.0, SHAPE)  # the suggestion's area and code
+        # The piece's area (left, top, right, bottom in 0..1), outlined; and one being drawn.
+        self.piece_area: tuple[float, float, float, float] | None = None
+        self.drawing = False
+        self._drag: tuple[QPointF, QPointF] | None = None  # widget coordinates
 
     @property
     def capture(self) -> Capture | None:
@@ -95,6 +104,11 @@ class StillView(QWidget):
             self._before, self._before_pixmap = None, QPixmap()
             self.setCursor(Qt.CursorShape.CrossCursor)
         self._show(capture, focus, hidden)
+
+    def start_drawing(self, on: bool = True) -> None:
+        """The next press and drag on the still draws the piece's area (not a focus point)."""
+        self.drawing, self._drag = on, None
+        self.update()
 
     def _show(self, capture: Capture | None, focus: tuple[float, float] | None,
               hidden: bool) -> None:
@@ -184,6 +198,7 @@ class StillView(QWidget):
                                 target.bottom() - crop.bottom()), shade)
         painter.setPen(QPen(QColor("#ffeb3b"), 2))
         painter.drawRect(crop)
+        self._paint_area(painter, target)
         fx, fy = self.focus if self.focus is not None else (0.5, 0.5)
         point = QPointF(target.x() + fx * target.width(), target.y() + fy * target.height())
         painter.drawLine(point - QPointF(10, 0), point + QPointF(10, 0))
@@ -193,6 +208,29 @@ class StillView(QWidget):
             painter.setPen(QColor("#424242"))
             painter.drawText(target.toRect(), Qt.AlignmentFlag.AlignCenter,
                              self.tr("Hidden: never in a reel"))
+
+    def _to_still(self, point: QPointF, target: QRectF) -> QPointF:
+        """A widget point as 0..1 of the still, held inside it."""
+        return QPointF(min(1.0, max(0.0, (point.x() - target.x()) / target.width())),
+                       min(1.0, max(0.0, (point.y() - target.y()) / target.height())))
+
+    def _paint_area(self, painter: QPainter, target: QRectF) -> None:
+        """The piece's area, dashed; the one being drawn, solid."""
+        if self.piece_area is not None and self._drag is None:
+            x0, y0, x1, y1 = self.piece_area
+            painter.setPen(QPen(QColor("#4dd0e1"), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(target.x() + x0 * target.width(),
+                                    target.y() + y0 * target.height(),
+                                    (x1 - x0) * target.width(), (y1 - y0) * target.height()))
+        if self._drag is not None:
+            painter.setPen(QPen(QColor("#4dd0e1"), 2))
+            painter.drawRect(QRectF(*self._drag).normalized())
+        if self.drawing and self._drag is None:
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(target.adjusted(8, 8, -8, -8).toRect(),
+                             int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
+                                 | Qt.TextFlag.TextWordWrap),
+                             self.tr("Drag around the piece"))
 
     def caption(self, which: str) -> str:
         """The line over one still of a comparison: "Before · 09:00:10" ("after")."""
@@ -260,9 +298,34 @@ class StillView(QWidget):
         target = self._target()
         if target.isEmpty() or not target.contains(event.position()):
             return
+        if self.drawing:
+            self._drag = (event.position(), event.position())
+            self.update()
+            return
         x = (event.position().x() - target.x()) / target.width()
         y = (event.position().y() - target.y()) / target.height()
         self.focus_picked.emit(round(min(1.0, max(0.0, x)), 4), round(min(1.0, max(0.0, y)), 4))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        target = self._target()
+        if self._drag is None or target.isEmpty():
+            return
+        point = event.position()
+        held = QPointF(min(max(point.x(), target.left()), target.right()),
+                       min(max(point.y(), target.top()), target.bottom()))
+        self._drag = (self._drag[0], held)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        target, drag = self._target(), self._drag
+        if drag is None or target.isEmpty():
+            return
+        self.mouseMoveEvent(event)
+        a, b = self._to_still(drag[0], target), self._to_still(event.position(), target)
+        self.drawing, self._drag = False, None
+        self.update()
+        self.area_drawn.emit(round(min(a.x(), b.x()), 4), round(min(a.y(), b.y()), 4),
+                             round(max(a.x(), b.x()), 4), round(max(a.y(), b.y()), 4))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(640, 400)
