@@ -1424,6 +1424,18 @@ def test_a_file_of_the_maker_named_like_a_piece_keeps_its_name(journal: Journal)
     assert notes.read_text() == "mine"
 
 
+def test_a_piece_never_takes_a_name_a_folder_of_the_maker_has_in_another_case(
+        journal: Journal) -> None:
+    """On macOS and Windows 'Bol' and 'bol' are one folder: a piece made there would land
+    in the maker's folder (its lock and temp files removed, then 'not empty'), and a
+    journal synced there from Linux would merge the two."""
+    own = journal.home / "pieces" / "Bol"
+    own.mkdir()
+    (own / "notes.txt").write_text("mine")
+    assert journal.create_piece("Bol").id == "bol-2"
+    assert [p.name for p in own.iterdir()] == ["notes.txt"]
+
+
 def test_a_piece_that_cannot_be_made_says_why_and_leaves_nothing(ext4) -> None:
     """pieces/ refuses new entries (immutable): the maker gets the system's error for it,
     never a TypeError from the cleanup, and nothing is left behind."""

@@ -208,7 +208,9 @@ class Journal:
             root = self.home / PIECES
             taken = {p.name for p in root.iterdir()}
             taken -= {t for t in taken if leftovers.is_leftover(root / t)}
-            piece_id = unique_id(slugify(name), taken)
+            # Compared without case: on macOS and Windows (and once synced there) the
+            # maker's own folder 'Bol' is the folder 'bol', never a place for a piece.
+            piece_id = unique_id(slugify(name), {t.casefold() for t in taken})
             # Made whole in a temp folder, then renamed in: a full disk or a kill leaves
             # no half-made piece behind (and a retry gets the same id).
             leftovers.create(root, piece_id, encode(_fresh_piece_data(piece_id, name)),
