@@ -130,3 +130,32 @@ def test_the_demo_collapse_is_suggested_once_its_flag_is_deleted(journal) -> Non
     assert [abs(snap.index_of(s.capture) - snap.index_of(struggle.capture)) for s in found] \
         and abs(snap.index_of(found[0].capture) - snap.index_of(struggle.capture)) <= 2
     assert "changed shape here and stayed changed" in found[0].reason
+
+
+@pytest.mark.parametrize(("interval", "seed"), [(10.0, 11), (10.0, 12), (5.0, 13)])
+def test_a_pot_that_collapses_twice_is_suggested_twice(journal, interval, seed) -> None:
+    """The struggle story: a pot collapses, is thrown up again over a few minutes with
+    the maker's hands on it, and collapses again 10-20 minutes later in the same
+    session, into a heap like the first. Both collapses are suggested: the second heap
+    is a look seen before, but the pot was tall again in between (issue 23)."""
+    n = int(2400 / interval)  # 40 minutes
+    spec = Spec(f"Twice {seed}", "pot", n, interval, 0.08, "contrast", 0.4,
+                (("early", "collapse"),), ("hands",), size=SMALL, seed=seed)
+    scene = Scene(spec)
+    per_minute = 60 / interval
+    first = int(6 * per_minute)
+    rethrow = (first + int(3 * per_minute), first + int(7 * per_minute))  # 4 minutes of work
+    second = first + int(float(scene.rng.uniform(10, 20)) * per_minute)
+    # Collapsed at once, thrown tall again slowly, collapsed at once into the same heap.
+    scene.changes = [(first, first, 1), (*rethrow, 2), (second, second, 3)]
+    scene.states += [scene.states[0], scene.states[1]]
+    scene.glaze += [scene.glaze[0], scene.glaze[1]]
+    scene.truth = [first, second]
+    piece = journal.create_piece(spec.name)
+    for i, frame in enumerate(scene.frames()):
+        journal.add_still(piece.id, encode_jpeg(frame, scene.quality),
+                          T0 + timedelta(seconds=interval * i), thumbnail=make_thumbnail(frame))
+    snap = journal.snapshot(piece.id)
+    found = _indices(snap, find_suggestions(snap))
+    for truth in scene.truth:
+        assert [i for i in found if abs(i - truth) <= 2], (scene.truth, found)

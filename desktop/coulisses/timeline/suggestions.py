@@ -55,7 +55,7 @@ from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
-FINDER = 2  # version of the finder, in the memo's keys
+FINDER = 3  # version of the finder, in the memo's keys
 WINDOW = 7  # stills (or groups of stills) on each side of a candidate
 MIN_WINDOW = 3
 SUDDEN = 2.5  # seconds: stills closer than this are judged in groups
@@ -308,23 +308,31 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     weight = focus_weight(focus, area)
     revert = max(2 * w, int(math.ceil(REVERT_SECONDS / (interval * k))))
     history = max(revert, int(math.ceil(HISTORY_SECONDS / (interval * k))))
-    found = _changes(sigs, x, g, k, w, weight, revert, history)
-    if head:
+    # Lasting changes made so far (the looks before and after each): a piece that
+    # collapses again into a heap like its first one makes a look seen before, and that
+    # is news.
+    made: list[tuple[np.ndarray, np.ndarray]] = []
+    early: list[Change] = []
+    if head:  # searched first: a collapse while centring makes a look the later ones know
         prefix = g[: 5 * w]
         for short in range(w - 1, MIN_WINDOW - 1, -1):
-            for c in _changes(sigs, x[: prefix.shape[0] * k], prefix, k, short, weight,
-                              revert, history):
-                # Only stills out of reach of the full windows (2w onwards is), once.
-                if c.index < 2 * w * k and all(abs(c.index - f.index) > w * k for f in found):
-                    found.append(c)
+            early += _changes(sigs, x[: prefix.shape[0] * k], prefix, k, short, weight,
+                              revert, history, made)
+    found = _changes(sigs, x, g, k, w, weight, revert, history, made)
+    for c in early:
+        # Only stills out of reach of the full windows (2w onwards is), once.
+        if c.index < 2 * w * k and all(abs(c.index - f.index) > w * k for f in found):
+            found.append(c)
     found.sort(key=lambda c: -c.score)
     return found
 
 
 def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
-             weight: np.ndarray, revert: int, history: int) -> list[Change]:
+             weight: np.ndarray, revert: int, history: int,
+             made: list[tuple[np.ndarray, np.ndarray]]) -> list[Change]:
     """Lasting changes in normalised signatures ``x``, judged on ``g`` (``x`` in groups of
-    ``k`` stills) with windows of ``w`` groups."""
+    ``k`` stills) with windows of ``w`` groups; ``made`` gets the looks before and after
+    each one."""
     n = g.shape[0]
     if n < 2 * w:
         return []
@@ -351,17 +359,21 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
         lo, hi = max(0, j - w), min(m, j + w + 1)
         if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
-        change = _verify(raw, x, med, k, w, j, lasting[j], side[j], weight, revert, history)
+        change = _verify(raw, x, med, k, w, j, lasting[j], side[j], weight, revert, history,
+                         made)
         if change is not None:
             found.append(change)
+            if change.code != CAMERA:
+                made.append((med[j], med[j + w]))
     return found
 
 
 def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: int,
             lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
-            revert: int, history: int) -> Change | None:
+            revert: int, history: int,
+            made: Sequence[tuple[np.ndarray, np.ndarray]] = ()) -> Change | None:
     """The change at group ``i = j + w``, unless light, the camera, a revert or a slow
-    change explain it."""
+    change explain it (``made``: the looks before and after earlier lasting changes)."""
     before, after = med[j], med[j + w]
     # 1. Light and camera: what is left once a change of light and a shift are fitted.
     fitted, shift = _explain(before, after)
@@ -401,9 +413,15 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     b, a = before[cols], after[cols]
     cross = float(np.abs(a - b).mean())
     # Back to a look seen in the last half hour (arms or a tool gone again, a lamp
-    # switched off): a lasting change of the piece makes something not seen before.
+    # switched off): a lasting change of the piece makes something not seen before,
+    # unless it does again what an earlier lasting change did, from the same look to the
+    # same look (a pot thrown up again that collapses again into a heap like the first:
+    # the struggle story, told twice; a tool taken away undoes, it does not repeat).
     earlier = med[max(0, j - history):max(0, j - w):max(1, w // 2), cols]
-    if earlier.size and float(np.abs(earlier - a).mean(axis=1).min()) < 0.5 * cross:
+    if (earlier.size and float(np.abs(earlier - a).mean(axis=1).min()) < 0.5 * cross
+            and not any(float(np.abs(mb[cols] - b).mean()) < 0.5 * cross
+                        and float(np.abs(ma[cols] - a).mean()) < 0.5 * cross
+                        for mb, ma in made)):
         _why("seen before", j)
         return None
     # 3. Sudden: the windows astride it each side with one state or the other, cell by
