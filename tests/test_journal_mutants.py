@@ -213,6 +213,40 @@ def test_moving_nothing_or_to_the_same_piece_or_an_unknown_still(journal: Journa
     assert str(unknown.value) == f"no still “{OTHER}” in this piece"
 
 
+def test_a_text_that_is_not_a_still_id_is_never_a_still_to_move(journal: Journal) -> None:
+    a, b = two_pieces(journal)
+    fill(journal, a, 1)
+    for text in ("../../escape", f"{A}.jpg", ""):
+        with pytest.raises(CaptureNotFound) as unknown:
+            journal.move_stills(a, [text], b)
+        assert str(unknown.value) == f"no still “{text}” in this piece"
+    assert not (journal.home / "pieces" / a / INTENT).exists()
+
+
+def test_files_of_the_maker_in_a_day_folder_never_hide_the_stills_beside_them(
+        journal: Journal, tmp_path: Path) -> None:
+    """A photo of the maker's, a Finder copy of a still, a PNG and a link, each named
+    like a still or not, made before and after the stills (a listing's order is the
+    file system's): every still is listed, and none of those files is touched."""
+    pid = journal.create_piece("Bol").id
+    day = journal.home / "pieces" / pid / "stills" / DAY
+    day.mkdir(parents=True)
+    target = tmp_path / "elsewhere.jpg"
+    target.write_bytes(jpeg_bytes(8, 8))
+    made = [day / "IMG_1234.jpg", day / f"{B} copy.jpg"]
+    for path in made:
+        path.write_bytes(b"mine")
+    ids = fill(journal, pid, 20)
+    later = [day / "IMG_1235.jpg", day / "20261120T091000.000Z.png"]
+    for path in later:
+        path.write_bytes(b"mine")
+    link = day / "20261120T091500.000Z.jpg"
+    link.symlink_to(target)
+    assert [c.id for c in journal.snapshot(pid).captures] == ids
+    assert all(p.read_bytes() == b"mine" for p in made + later)
+    assert link.is_symlink() and target.read_bytes() == jpeg_bytes(8, 8)
+
+
 def test_progress_counts_every_still_handled_moved_or_not(journal: Journal) -> None:
     a, b = two_pieces(journal)
     ids = fill(journal, a, 3)

@@ -81,6 +81,7 @@ MODULE_TESTS: dict[str, list[str]] = {
     ] for name in ("capture_id", "confine", "leftovers", "ids")},
     "desktop/coulisses/journal/stills.py": [
         "tests/test_journal_ids.py",
+        "tests/test_journal_hidden_ranges.py",  # Listing.between/before: hidden ranges
         "tests/test_journal_changes.py",
         "tests/test_journal_boundaries.py",
         "tests/test_journal_mutants.py",
