@@ -247,6 +247,19 @@ def test_files_of_the_maker_in_a_day_folder_never_hide_the_stills_beside_them(
     assert link.is_symlink() and target.read_bytes() == jpeg_bytes(8, 8)
 
 
+def test_a_still_behind_a_day_folder_linked_outside_is_never_one_of_the_piece(
+        journal: Journal, tmp_path: Path) -> None:
+    pid = journal.create_piece("Bol").id
+    fill(journal, pid, 1)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "20261121T090000.000Z.jpg").write_bytes(jpeg_bytes(8, 8))
+    (journal.home / "pieces" / pid / "stills" / "2026-11-21").symlink_to(outside)
+    with pytest.raises(CaptureNotFound):
+        journal.add_moment(pid, "note", at="20261121T090000.000Z", caption="x")
+    assert journal.snapshot(pid).moments == ()
+
+
 def test_progress_counts_every_still_handled_moved_or_not(journal: Journal) -> None:
     a, b = two_pieces(journal)
     ids = fill(journal, a, 3)
