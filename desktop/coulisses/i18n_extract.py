@@ -14,6 +14,7 @@ catalogues and the compiled files are in step (the tests ask the same).
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -57,7 +58,11 @@ def lupdate(ts: Path, lang: str, files: list[Path] | None = None) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    _qt_tool("lrelease", "-silent", str(ts), "-qm", str(qm))
+    # Compiled beside it, then renamed over it: Qt maps a loaded catalogue into memory, and
+    # a running window whose .qm was rewritten in place showed English from then on.
+    fresh = qm.with_name(qm.name + ".new")
+    _qt_tool("lrelease", "-silent", str(ts), "-qm", str(fresh))
+    os.replace(fresh, qm)
 
 
 def messages(ts: Path) -> dict[tuple[str, str, str], dict]:
