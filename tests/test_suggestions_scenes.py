@@ -54,7 +54,7 @@ DISTRACTORS = {
 # much of the picture (gain up to +85 %, clipped at white) still reads as a change, and
 # a session that starts with the maker leaning in takes the leaning back for one.
 _LAMP = "a lamp blowing out much of the picture is still taken for a change"
-_KNOWN = {("lamp", 0): _LAMP, ("lamp", 1): _LAMP, ("lamp", 4): _LAMP,
+_KNOWN = {("lamp", 0): _LAMP,
           ("lean", 0): "a session starting with the maker leaning in"}
 _CASES = [pytest.param(kind, seed, marks=pytest.mark.xfail(strict=True,
                                                            reason=_KNOWN[kind, seed]))
@@ -159,3 +159,30 @@ def test_a_pot_that_collapses_twice_is_suggested_twice(journal, interval, seed) 
     found = _indices(snap, find_suggestions(snap))
     for truth in scene.truth:
         assert [i for i in found if abs(i - truth) <= 2], (scene.truth, found)
+
+
+_LAMP_OFF = [pytest.param(22, marks=pytest.mark.xfail(
+    strict=True, reason="the lamp's step, a minute before, is the only peak around: the "
+    "split is not judged on its own")) if seed == 22 else seed for seed in range(21, 33)]
+
+
+@pytest.mark.parametrize("seed", _LAMP_OFF)
+def test_a_split_a_minute_after_a_lamp_is_switched_off_is_suggested(journal, seed) -> None:
+    """A lamp lit over the bench is switched off, and a minute later the board splits:
+    the light's change must not hide the split after it (issue 23: light is fitted as a
+    smooth gain across the picture, not one number)."""
+    spec = Spec(f"Lamp off {seed}", "board", 200, 10.0, 0.25, "iso", 0.3,
+                (("middle", "split"),), ("hands", "lamp"), size=SMALL, seed=seed)
+    scene = Scene(spec)
+    (truth,) = scene.truth
+    assert scene.lamp is not None
+    scene.lamp.start, scene.lamp.end = -1.0, (truth - 6) * spec.interval  # off a minute before
+    piece = journal.create_piece(spec.name)
+    for i, frame in enumerate(scene.frames()):
+        journal.add_still(piece.id, encode_jpeg(frame, scene.quality),
+                          T0 + timedelta(seconds=spec.interval * i),
+                          thumbnail=make_thumbnail(frame))
+    snap = journal.snapshot(piece.id)
+    found = _indices(snap, find_suggestions(snap))
+    assert [i for i in found if abs(i - truth) <= 2], (truth, found)
+    assert len(found) == 1, "and nothing else"

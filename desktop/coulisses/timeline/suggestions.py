@@ -55,7 +55,7 @@ from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
-FINDER = 3  # version of the finder, in the memo's keys
+FINDER = 4  # version of the finder, in the memo's keys
 WINDOW = 7  # stills (or groups of stills) on each side of a candidate
 MIN_WINDOW = 3
 SUDDEN = 2.5  # seconds: stills closer than this are judged in groups
@@ -134,12 +134,16 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     """Signatures as float levels on the same light: drift, exposure and tint no longer count.
 
     Each still's brightness is fitted to the sequence's median picture by a
-    gain and an offset (least squares refitted on the ``keep`` best-matching
-    cells, so that a hand or a collapse does not bend the fit) and mapped back
-    onto it; its chroma is divided by the same gain (a brighter exposure
-    spreads colours too) and shifted by its median difference to the median
-    picture's (a tinted light). Chroma comes out multiplied by ``CHROMA_GAIN``.
-    Row batches keep the temporaries small on 100,000 stills.
+    gain that varies smoothly across the picture (to the second order in x and
+    y: a lamp's pool of light, daylight coming from one side, exposure) and an
+    offset, by least squares refitted on the ``keep`` best-matching cells so
+    that a hand or a collapse does not bend the fit, and mapped back onto it: a
+    lamp switched on or off, or daylight drifting across the bench, no longer
+    hides a change of the piece just after it. Its chroma is divided by the
+    same gain (more light spreads colours too) and shifted by its median
+    difference to the median picture's (a tinted light). Chroma comes out
+    multiplied by ``CHROMA_GAIN``. Row batches keep the temporaries small on
+    100,000 stills.
     """
     n = sigs.shape[0]
     out = np.empty(sigs.shape, np.float32)
@@ -149,21 +153,38 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     ref = np.median(sample[:, :LUMA_SIZE], axis=0)
     ref_c = np.median(sample[:, LUMA_SIZE:], axis=0) - 128.0
     kth = int(keep * LUMA_SIZE)
+    # y ≈ (smooth gain field) * ref + offset: linear in the field's coefficients. Light
+    # is smooth, so it is measured on pictures blurred over 3x3 cells, where an edge
+    # moved by a nudged camera or a slumping wall weighs little.
+    ref_s = _box3(ref[None])[0]
+    design = np.concatenate((ref_s[:, None] * _SMOOTH, np.ones((LUMA_SIZE, 1), np.float32)),
+                            1)
+    p = design.shape[1]
+    outer = (design[:, :, None] * design[:, None, :]).reshape(LUMA_SIZE, p * p)
+    ridge = np.eye(p, dtype=np.float32) * 1e-3
+    whole = outer.sum(axis=0).reshape(p, p) + ridge
     for lo in range(0, n, CHUNK):
         x = sigs[lo:lo + CHUNK].astype(np.float32)
         y = x[:, :LUMA_SIZE]
-        gain, offset = _weighted_fit(ref, y, None)
+        ys = _box3(y)
+        # Fitted on every cell first: a lamp's pool is light, not cells to leave out.
+        sol = np.linalg.solve(whole, _matmul(ys, design, 128).T).T
         for _ in range(2):
-            residual = np.abs(y - (gain * ref + offset))
-            cut = np.partition(residual, kth, axis=1)[:, kth:kth + 1]
-            gain, offset = _weighted_fit(ref, y, (residual <= cut).astype(np.float32))
+            residual = np.abs(ys - _matmul(sol, design.T, 128))
+            use = (residual <= np.partition(residual, kth, axis=1)[:, kth:kth + 1])
+            use = use.astype(np.float32)
+            sol = np.linalg.solve(_matmul(use, outer).reshape(-1, p, p) + ridge,
+                                  _matmul(use * ys, design, 128)[..., None])[..., 0]
         # A near-flat still (lens cap, lights off) gets no huge gain out of noise.
-        gain = np.maximum(gain, 0.05)
-        y -= offset
-        y /= gain
+        field = np.maximum(_matmul(sol[:, :-1], _SMOOTH.T, 128), 0.05)
+        y -= sol[:, -1:]
+        y /= field
         c = x[:, LUMA_SIZE:]
         c -= 128.0
-        c /= gain
+        # ...and so are colours: each colour cell by the gain over its brightness cells.
+        cgain = _coarse(field)
+        c[:, :_CHROMA] /= cgain
+        c[:, _CHROMA:] /= cgain
         for k in (0, _CHROMA):
             part = c[:, k:k + _CHROMA]
             part -= np.median(part - ref_c[k:k + _CHROMA], axis=1, keepdims=True)
@@ -172,31 +193,37 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     return out
 
 
-def _weighted_fit(ref: np.ndarray, x: np.ndarray,
-                  w: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Per-row gain and offset of ``x ≈ gain * ref + offset`` (weighted least squares).
+def _box3(v: np.ndarray) -> np.ndarray:
+    """Rows of brightness cells averaged over 3x3 cells (edges repeated)."""
+    g = v.reshape(-1, SIG_H, SIG_W)
+    h = g * (1 / 9)
+    h[:, 1:] += g[:, :-1] * (1 / 9)
+    h[:, :-1] += g[:, 1:] * (1 / 9)
+    h[:, 0] += g[:, 0] * (1 / 9)
+    h[:, -1] += g[:, -1] * (1 / 9)
+    out = h.copy()
+    out[:, :, 1:] += h[:, :, :-1]
+    out[:, :, :-1] += h[:, :, 1:]
+    out[:, :, 0] += h[:, :, 0]
+    out[:, :, -1] += h[:, :, -1]
+    return out.reshape(-1, LUMA_SIZE)
 
-    Written with matrix products over the shared ``ref`` (BLAS does the work).
-    """
-    ref = ref.astype(np.float32)
-    if w is None:
-        sw = np.full(x.shape[0], float(x.shape[1]), np.float32)
-        swr = np.full(x.shape[0], ref.sum(), np.float32)
-        swrr = np.full(x.shape[0], (ref * ref).sum(), np.float32)
-        wx = x
-    else:
-        sw = np.maximum(w.sum(axis=1), 1.0)
-        swr = w @ ref
-        swrr = w @ (ref * ref)
-        wx = w * x
-    swx = wx @ np.ones(x.shape[1], np.float32)
-    swxr = wx @ ref
-    mr, mx = swr / sw, swx / sw
-    cov = swxr - sw * mr * mx
-    var = swrr - sw * mr * mr
-    gain = cov / np.maximum(var, 1e-6)
-    offset = mx - gain * mr
-    return gain[:, None], offset[:, None]
+
+def _coarse(v: np.ndarray) -> np.ndarray:
+    """Rows of brightness cells averaged over 2x2 cells: one value per colour cell."""
+    g = v.reshape(-1, SIG_H, SIG_W)
+    s = g[:, 0::2, 0::2] + g[:, 1::2, 0::2] + g[:, 0::2, 1::2] + g[:, 1::2, 1::2]
+    return (s * 0.25).reshape(-1, _CHROMA)
+
+
+def _matmul(a: np.ndarray, b: np.ndarray, rows: int = 32) -> np.ndarray:
+    """``a @ b`` a few rows at a time: OpenBLAS shares a larger product among threads
+    that spin while they wait, which costs several times the CPU of one thread on a
+    busy machine (measured: 4x here); the app has no say in OpenBLAS's threads."""
+    out = np.empty((a.shape[0], b.shape[1]), np.result_type(a, b))
+    for lo in range(0, a.shape[0], rows):
+        np.matmul(a[lo:lo + rows], b, out=out[lo:lo + rows])
+    return out
 
 
 # Devillard's 13-exchange median-of-7 network (checked against np.median in the tests).
