@@ -160,9 +160,10 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     design = np.concatenate((ref_s[:, None] * _SMOOTH, np.ones((LUMA_SIZE, 1), np.float32)),
                             1)
     p = design.shape[1]
-    outer = (design[:, :, None] * design[:, None, :]).reshape(LUMA_SIZE, p * p)
+    upper = np.triu_indices(p)  # the normal equations are symmetric: half of them
+    outer = design[:, upper[0]] * design[:, upper[1]]
     ridge = np.eye(p, dtype=np.float32) * 1e-3
-    whole = outer.sum(axis=0).reshape(p, p) + ridge
+    whole = _symmetric(outer.sum(axis=0)[None], upper, p)[0] + ridge
     for lo in range(0, n, CHUNK):
         x = sigs[lo:lo + CHUNK].astype(np.float32)
         y = x[:, :LUMA_SIZE]
@@ -173,7 +174,7 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
             residual = np.abs(ys - _matmul(sol, design.T, 128))
             use = (residual <= np.partition(residual, kth, axis=1)[:, kth:kth + 1])
             use = use.astype(np.float32)
-            sol = np.linalg.solve(_matmul(use, outer).reshape(-1, p, p) + ridge,
+            sol = np.linalg.solve(_symmetric(_matmul(use, outer), upper, p) + ridge,
                                   _matmul(use * ys, design, 128)[..., None])[..., 0]
         # A near-flat still (lens cap, lights off) gets no huge gain out of noise.
         field = np.maximum(_matmul(sol[:, :-1], _SMOOTH.T, 128), 0.05)
@@ -193,19 +194,28 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     return out
 
 
+def _symmetric(half: np.ndarray, upper: tuple[np.ndarray, ...], p: int) -> np.ndarray:
+    """Symmetric ``p`` x ``p`` matrices from the rows of their upper triangles."""
+    out = np.empty((half.shape[0], p, p), half.dtype)
+    out[:, upper[0], upper[1]] = half
+    out[:, upper[1], upper[0]] = half
+    return out
+
+
 def _box3(v: np.ndarray) -> np.ndarray:
     """Rows of brightness cells averaged over 3x3 cells (edges repeated)."""
     g = v.reshape(-1, SIG_H, SIG_W)
-    h = g * (1 / 9)
-    h[:, 1:] += g[:, :-1] * (1 / 9)
-    h[:, :-1] += g[:, 1:] * (1 / 9)
-    h[:, 0] += g[:, 0] * (1 / 9)
-    h[:, -1] += g[:, -1] * (1 / 9)
+    h = g.copy()
+    h[:, 1:] += g[:, :-1]
+    h[:, :-1] += g[:, 1:]
+    h[:, 0] += g[:, 0]
+    h[:, -1] += g[:, -1]
     out = h.copy()
     out[:, :, 1:] += h[:, :, :-1]
     out[:, :, :-1] += h[:, :, 1:]
     out[:, :, 0] += h[:, :, 0]
     out[:, :, -1] += h[:, :, -1]
+    out *= 1 / 9
     return out.reshape(-1, LUMA_SIZE)
 
 
