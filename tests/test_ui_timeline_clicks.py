@@ -293,6 +293,7 @@ def test_a_flag_key_after_stop_goes_to_the_last_still_shown(qtbot, journal, piec
     assert window.banner.messages[-1] == (
         f"The latest stills are hidden, so the struggle is flagged on the last still shown, "
         f"at {time_text}.")
+    assert window.banner.level == "info"  # nothing went wrong: not said as an error
     snapshot = journal.snapshot(p.id)
     reel, warnings = visible_part(snapshot)  # what an export keeps
     assert flagged.id in {m.id for m in reel.moments} and warnings == ()
@@ -310,6 +311,7 @@ def test_a_flag_key_on_a_piece_all_hidden_says_the_reel_leaves_it_out(qtbot, jou
     assert window.banner.messages[-1] == (
         "Every still of this piece is hidden, so the reel leaves this milestone out: show "
         "its still in the timeline to keep it.")
+    assert window.banner.level == "warning"
 
 
 def test_a_flag_key_with_the_last_still_shown_says_nothing_more(qtbot, journal, piece) -> None:

@@ -118,15 +118,16 @@ def flag_target(journal: Journal, piece_id: str) -> FlagTarget:
     return FlagTarget(cid, passed_hidden=True)
 
 
-def flag_note(target: FlagTarget, moment: Moment, time_text: str) -> str | None:
-    """What the maker is told when the flag did not land on the newest still as usual."""
+def flag_note(target: FlagTarget, moment: Moment, time_text: str) -> tuple[str, str] | None:
+    """What the maker is told when the flag did not land on the newest still as usual, and
+    how (a banner level): nothing went wrong, so never as an error."""
     kind = kind_label(moment.kind)
-    if target.all_hidden:
+    if target.all_hidden:  # the reel will leave it out: worth a warning
         return tr("Every still of this piece is hidden, so the reel leaves this {kind} out: "
-                  "show its still in the timeline to keep it.", kind=kind)
+                  "show its still in the timeline to keep it.", kind=kind), "warning"
     if target.passed_hidden:
         return tr("The latest stills are hidden, so the {kind} is flagged on the last still "
-                  "shown, at {time}.", kind=kind, time=time_text)
+                  "shown, at {time}.", kind=kind, time=time_text), "info"
     return None
 
 

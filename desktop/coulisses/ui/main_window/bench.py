@@ -34,6 +34,7 @@ def typing_in_text_field() -> bool:
 
 class Bench(QObject):
     problem = Signal(str)
+    notice = Signal(str, str)  # text, banner level ("info", "warning"): not a problem
     flagged = Signal(str, object)  # piece id, Moment
 
     def __init__(self, journal: Journal, capture: CaptureController, edits: EditStack,
@@ -92,7 +93,7 @@ class Bench(QObject):
             made.append(command.moment)
             note = flag_note(target, command.moment, moment_time_text(command.moment))
             if note:
-                self.problem.emit(note)
+                self.notice.emit(*note)
             self.flagged.emit(piece_id, command.moment)
 
         # An undoable edit of that piece's history (the window's Edit menu names it).

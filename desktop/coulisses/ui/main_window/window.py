@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
         self.pieces.problem.connect(self.banner.show_message)
         # A refusal ("choose a source first") is taken back once capture runs.
         self.bench.problem.connect(lambda text: self.banner.show_message(text, key="bench"))
+        self.bench.notice.connect(lambda text, level: self.banner.show_message(
+            text, level=level, key="bench"))
         self.timeline.problem.connect(self.banner.show_message)
         self.edits.busy.connect(self._edit_busy)
         self.bench.flagged.connect(self._flagged)
