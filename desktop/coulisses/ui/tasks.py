@@ -10,14 +10,12 @@ QPixmap is ever made off the GUI thread.
 from __future__ import annotations
 
 import logging
-import threading
 import weakref
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from coulisses.i18n import tr
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
@@ -51,7 +49,6 @@ class Task:
         self.started = False
         self.dropped = False  # taken off the queue before it started: run() does nothing
         self.ended = False  # run() returned: set on the pool thread, signals or not
-        self.off_pool = threading.Event()  # the pool thread holds no reference to it any more
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -79,18 +76,6 @@ class Task:
                 _emit(self.signals.cancelled)
             else:
                 _emit(self.signals.finished, result)
-
-
-def _run_weakly(ref: weakref.ref[Task], off_pool: threading.Event) -> None:
-    """What the pool runs: the task, held only while it runs (its runner keeps it until
-    the GUI thread has heard it ended), then word that this thread let go of it."""
-    task = ref()
-    try:
-        if task is not None:
-            task.run()
-    finally:
-        del task
-        off_pool.set()
 
 
 # Python's own errors from a slip in our code: their text ("'frame'", "list index
@@ -192,7 +177,6 @@ class TaskRunner(QObject):
             pool = globals()["pool"](pool)
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
-        self._leaving: list[tuple[Task, int]] = []  # ended, waiting to be let go
         if makers_work:
             _makers_work.add(self)
 
@@ -200,39 +184,10 @@ class TaskRunner(QObject):
         """Run ``job`` (or a prepared Task whose signals are already connected)."""
         task = job if isinstance(job, Task) else Task(job)
         self._running.add(task)
-        # Only a weak reference from the task's own signals back to it: a Qt connection is
-        # invisible to Python's garbage collector, so a slot holding the task would keep
-        # every task (its job, what the job's closure holds, its signals' QObject) for as
-        # long as the window runs: ~3 MB per 1,000 stills on a timeline left open (issue 22).
-        ref = weakref.ref(task)
         for sig in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            sig.connect(lambda *_a, ref=ref: self._ended(ref))
-        self.pool.start(partial(_run_weakly, ref, task.off_pool))
+            sig.connect(lambda *_a, t=task: self._running.discard(t))
+        self.pool.start(task.run)
         return task
-
-    def _ended(self, ref: weakref.ref[Task]) -> None:
-        task = ref()
-        if task is None or task not in self._running:
-            return
-        self._running.discard(task)
-        self._release(task)
-
-    def _release(self, task: Task) -> None:
-        """Let go of a task on this (the GUI) thread, once its pool thread has: the last
-        reference deletes its signals' QObject, which must never happen on another thread
-        nor inside its own signal's delivery."""
-        if not shiboken6.isValid(self) or QThread.currentThread() is not self.thread():
-            return  # a window gone, or a call from elsewhere (never seen): as before
-        self._leaving.append((task, 0))
-        if len(self._leaving) == 1:
-            QTimer.singleShot(1, self, self._let_go)
-
-    def _let_go(self) -> None:
-        # Off the pool, or still waiting after ~2 s (a pool cleared at quit): let go.
-        waiting = [(t, n + 1) for t, n in self._leaving if not t.off_pool.is_set() and n < 400]
-        self._leaving = waiting
-        if waiting:
-            QTimer.singleShot(5, self, self._let_go)
 
     @property
     def busy(self) -> bool:
@@ -245,7 +200,6 @@ class TaskRunner(QObject):
             if not task.started:
                 task.dropped = True  # the pool will call run(), which returns at once
                 self._running.discard(task)
-                self._release(task)
                 dropped.append(task)
         return dropped
 
