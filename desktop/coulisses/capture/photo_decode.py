@@ -22,15 +22,13 @@ memory stays bounded whatever a folder holds and however many workers run.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import re
 import stat
 import struct
-import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -40,6 +38,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 
 from coulisses.capture.exif_time import CaptureTime, ExifInfo, capture_time, read_exif
+from coulisses.heap import give_back
 from coulisses.i18n import tr
 from coulisses.journal.codec import THUMB_LONG_SIDE, encode_still, jpeg_problem, make_thumbnail
 from coulisses.journal.codec import decode_still as decode_stored
@@ -440,33 +439,10 @@ class _Budget:
             yield
         finally:
             if n >= _TRIM_FROM:
-                _give_back_freed_memory()
+                give_back()  # glibc kept the decode's peak in this thread's arena
             with self._cond:
                 self._free += n
                 self._cond.notify_all()
-
-
-def _libc_malloc_trim() -> Callable[[int], int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(None).malloc_trim  # glibc only
-    except (OSError, AttributeError):
-        return None
-
-
-_malloc_trim = _libc_malloc_trim()
-
-
-def _give_back_freed_memory() -> None:
-    """Return freed pages to the system now.
-
-    glibc keeps what a thread freed in that thread's own arena: after a few large
-    decodes on different worker threads, the process would hold the sum of their
-    peaks (measured: 1.0 GB still held after three 110-MP decodes taking turns).
-    """
-    if _malloc_trim is not None:
-        _malloc_trim(0)
 
 
 _budget = _Budget(DECODE_BUDGET)

@@ -423,7 +423,6 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
     if mass < MIN_MASS or keep.sum() < MIN_CELLS:
-        _why("light or camera", j)
         return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA) if moved else None  # or light
     if moved:
         # A shift's first-order model cannot say where in a cell an edge was: what it
@@ -442,7 +441,6 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     keep &= ~undone
     mass = float(excess[keep].sum())
     if mass < MIN_MASS or keep.sum() < MIN_CELLS:
-        _why("undone", j)
         return None
     cells = keep & lasting if (keep & lasting).sum() >= MIN_CELLS else keep
     cols = np.concatenate((np.flatnonzero(cells), LUMA_SIZE + np.unique(_CIDX[cells]),
@@ -459,7 +457,6 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
             and not any(float(np.abs(mb[cols] - b).mean()) < 0.5 * cross
                         and float(np.abs(ma[cols] - a).mean()) < 0.5 * cross
                         for mb, ma in made)):
-        _why("seen before", j)
         return None
     # 3. Sudden: the windows astride it each side with one state or the other, cell by
     # cell (a slow change leaves them half-way), and so do the stills around it.
@@ -467,21 +464,12 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     halfway = np.minimum(np.abs(mids - b), np.abs(mids - a)).mean(axis=1).min()
     index, clear = _change_point(x, (j + w) * k, w * k, b, a, cols)
     if not clear or halfway > 0.3 * cross:
-        _why("not sudden", j)
         return None
     luma = float(np.abs(a - b)[: int(cells.sum())].sum())
     chroma = float(np.abs(a - b)[int(cells.sum()):].sum())
     code = COLOUR if chroma > luma else SHAPE
     area = float(cells.sum()) / LUMA_SIZE
     return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
-
-
-WHY: list[tuple[str, int]] | None = None  # set to a list to hear why candidates fell
-
-
-def _why(reason: str, j: int) -> None:
-    if WHY is not None:
-        WHY.append((reason, j))
 
 
 def _blur(v: np.ndarray) -> np.ndarray:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coulisses.heap import give_back
 from coulisses.i18n import format_datetime
 from coulisses.journal import Journal, JournalError
 from coulisses.journal.added import Mark, added_since, mark
@@ -44,7 +45,6 @@ from coulisses.timeline.build import Timeline, build_timeline
 from coulisses.timeline.editing import MomentEditor
 from coulisses.timeline.growing import compact, grow
 from coulisses.timeline.suggestions import Suggestion, find_suggestions
-from coulisses.ui.memory import give_back
 from coulisses.ui.tasks import Task, TaskRunner
 from coulisses.ui.timeline import commands
 from coulisses.ui.timeline.commands import (
