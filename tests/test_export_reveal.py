@@ -150,8 +150,9 @@ def test_side_by_side_at_the_end_shows_the_first_still_left_and_the_result_right
     for frame in (frames[-held], frames[-1]):
         assert is_(frame[y, x0 + 5], RED) and is_(frame[y, x1 - 5], BLUE)
         # the piece lines up: the white circle's rows are the same in both halves
-        left = np.flatnonzero(frame[:, cx // 2].min(axis=1) > 200)
-        right = np.flatnonzero(frame[:, (cx + SMALL.width) // 2].min(axis=1) > 200)
+        # (each half's piece is centred in the part of it no button covers)
+        left = np.flatnonzero(frame[:, (x0 + cx) // 2].min(axis=1) > 200)
+        right = np.flatnonzero(frame[:, (cx + x1) // 2].min(axis=1) > 200)
         body = [r for r in left if r > y0 + 30]  # below the labels
         assert body and abs(body[0] - right[right > y0 + 30][0]) <= 2
         assert abs(body[-1] - right[-1]) <= 2

@@ -4,7 +4,9 @@ Both stills are framed on their own focus point, placed where the frame's safe
 zone has its centre (not the frame's: the bottom third is under the app's
 text), so the piece sits at the same height in both and lines up across the
 split. Side by side: the raw material left, the result right, each cropped
-around its focus. A wipe: both framed alike over the whole frame, a line
+around its focus to the height of the safe zone (so a half-width panel still
+holds the whole piece: it is shown smaller than in the reel), over a dark blur
+of itself above and below. A wipe: both framed alike over the whole frame, a line
 sweeps from right to left and the result replaces the raw material behind it
 (``mix`` is the share revealed). A small label over each part says which is
 which, inside the safe zone.
@@ -56,6 +58,22 @@ def _framed(img: np.ndarray | None, width: int, height: int, focus: Focus,
                                                           centre[1] / height))
 
 
+def _panel(img: np.ndarray | None, width: int, height: int, focus: Focus, visible: tuple[int, int],
+           box: Box, mode: str) -> np.ndarray:
+    """One half of a side by side: the still over the safe zone's height, its focus at the
+    centre of the panel's ``visible`` columns (x from, x to, within the panel), over a dark
+    blur of itself."""
+    _, y0, _, y1 = box
+    lo, hi = visible
+    if img is None:
+        return np.full((height, width, 3), 40, np.uint8)
+    if mode == layout.FIT:
+        return layout.fit(img, width, height, focus, box=(lo, y0, hi - lo, y1 - y0))
+    out = layout.blurred_backdrop(img, width, height, focus, darken=0.35)
+    out[y0:y1] = layout.fill(img, width, y1 - y0, focus, anchor=((lo + hi) / 2 / width, 0.5))
+    return out
+
+
 def _label(text: str, width: int, box: Box, span: tuple[int, int], *,
            result: bool) -> Patch | None:
     """A label centred over ``span`` (x from, x to) at the top of the safe zone; None when
@@ -86,11 +104,8 @@ def before_after(before: np.ndarray | None, after: np.ndarray | None, width: int
     divider = max(2, width // 180)
     if style == SIDE:
         split = cx
-        left = _framed(before, split, height, before_focus, ((x0 + split) // 2, cy), mode,
-                       (x0, y0, split, y1))
-        right_w = width - split
-        right = _framed(after, right_w, height, after_focus, ((split + x1) // 2 - split, cy),
-                        mode, (0, y0, x1 - split, y1))
+        left = _panel(before, split, height, before_focus, (x0, split), box, mode)
+        right = _panel(after, width - split, height, after_focus, (0, x1 - split), box, mode)
         frame = np.concatenate([left, right], axis=1)
         parts = ((0, split), (split, width))
     else:
