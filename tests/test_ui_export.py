@@ -213,3 +213,14 @@ def test_before_after_ghost_and_the_platforms_limits_in_the_window(qtbot, journa
     assert mine.replace(lang=None) == cli.replace(lang=None)
     choose(dialog, qtbot, preset="reels")  # a length the platform does not take is brought in
     assert dialog.duration.value() == 180 and dialog.read_options().duration == 180
+
+
+def test_a_default_length_longer_than_the_platform_takes_is_brought_within_it(
+        qtbot, journal, demo, tmp_path) -> None:
+    from coulisses.ui.export.dialog import ExportDialog
+
+    prefs = Preferences(export_preset="shorts", export_duration=400.0)  # allowed for TikTok
+    dialog = ExportDialog(journal, demo.id, prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.options.preset == "shorts" and dialog.options.duration == 180
+    assert dialog.duration.value() == 180

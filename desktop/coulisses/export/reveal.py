@@ -76,17 +76,15 @@ def _panel(img: np.ndarray | None, width: int, height: int, focus: Focus, visibl
 
 def _label(text: str, width: int, box: Box, span: tuple[int, int], *,
            result: bool) -> Patch | None:
-    """A label centred over ``span`` (x from, x to) at the top of the safe zone; None when
-    the part is too narrow to hold it."""
-    x0, y0, x1, y1 = box
+    """A one-line label centred over ``span`` (x from, x to) at the top of the safe zone;
+    None when the part is too narrow to hold it (a wipe's line near an edge)."""
+    x0, _, x1, _ = box
     lo, hi = max(x0, span[0]), min(x1, span[1])
     margin = max(2, width // 90)
-    if hi - lo <= 2 * margin:
-        return None
-    patch = cards.result_label(width, (lo + margin, y0, hi - margin, y1), text, result=result)
+    patch = cards.result_label(width, box, text, result=result)
     if patch.width > hi - lo - 2 * margin:
         return None
-    return patch
+    return patch.moved(lo + (hi - lo - patch.width) // 2, patch.y)
 
 
 def labels(lang: str | None = None) -> tuple[str, str]:

@@ -65,8 +65,12 @@ class ExportDialog(QDialog):
         prefs = preferences or Preferences()
         remembered = last_options(journal, piece_id)
         if remembered == ExportOptions():  # nothing remembered: the maker's defaults
+            # (a default length longer than the platform takes is brought within it)
+            limit = PRESETS[prefs.export_preset].max_duration \
+                if prefs.export_preset in PRESETS else None
             remembered = remembered.replace(preset=prefs.export_preset,
-                                            duration=prefs.export_duration,
+                                            duration=min(prefs.export_duration,
+                                                         limit or prefs.export_duration),
                                             layout=prefs.export_layout)
         self.options = remembered
         self.result = None
