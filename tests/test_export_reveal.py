@@ -198,7 +198,7 @@ def test_the_before_after_is_a_carousel_slide_too(journal, tmp_path):
 
 
 def test_the_process_log_says_which_stills_the_before_after_and_the_ghost_show(
-        journal, tmp_path):
+        journal, tmp_path, cli):
     piece, caps = raw_to_result(journal)
     result = export(journal, piece, tmp_path, before_after="wipe", ghost=True)
     log = process_log(result.files["mp4"])
@@ -215,6 +215,13 @@ def test_the_process_log_says_which_stills_the_before_after_and_the_ghost_show(
     assert 3 * FPS <= ghost["frames"] < 4 * FPS and ghost["opacity"] == pytest.approx(0.35)
     record = json.loads((result.folder / "export.json").read_text("utf-8"))
     assert all(f["signed"] for f in record["credentials"]["files"])
+    # `coulisses verify` says it in words, and its JSON keeps it
+    code, out, _ = cli("verify", str(result.files["mp4"]))
+    assert code == 0
+    assert f"Before/after: still 1 beside still {len(caps)}." in out
+    assert f"Ghost: still {len(caps)} shown faintly over the first stills." in out
+    code, out, _ = cli("verify", str(result.files["mp4"]), "--json")
+    assert json.loads(out)["process"]["reveal"] == reveal
 
 
 # --------------------------------------------------------------------------- ghost
@@ -289,3 +296,20 @@ def test_before_after_and_ghost_cost_their_frames_from_the_work_not_the_length(j
         plan = plan_for_options(snap, options)
         assert plan.total_frames == 9 * FPS
         assert any(s.kind in (BEFORE_AFTER_SIDE, BEFORE_AFTER_WIPE) for s in plan.shots)
+
+
+@pytest.mark.parametrize(("style", "mix"), [("side", 1.0), ("wipe", 0.0), ("wipe", 0.5),
+                                            ("wipe", 1.0)])
+def test_the_before_after_labels_stay_inside_the_safe_zone(style, mix):
+    from coulisses.export import reveal
+
+    preset = PRESETS["reels"]
+    box, w, h = preset.safe_box, preset.width, preset.height
+    before, after = coloured(RED), coloured(BLUE)
+    drawn = {lang: reveal.before_after(before, after, w, h, box, style=style, mix=mix,
+                                       lang=lang) for lang in ("en", "fr")}
+    # "Before"/"Avant", "After"/"Après": where the two differ is where a label is
+    ys, xs = np.nonzero(np.abs(drawn["en"].astype(int) - drawn["fr"].astype(int)).max(axis=2))
+    assert ys.size > 50
+    x0, y0, x1, y1 = box
+    assert xs.min() >= x0 and xs.max() < x1 and ys.min() >= y0 and ys.max() < y1

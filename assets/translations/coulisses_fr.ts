@@ -939,6 +939,16 @@
         <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="139"/>
+        <source>Before/after: still {before} beside still {after}.</source>
+        <translation>Avant/après&#xa0;: photo {before} à côté de la photo {after}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="143"/>
+        <source>Ghost: still {n} shown faintly over the first stills.</source>
+        <translation>Fantôme&#xa0;: photo {n} montrée en transparence sur les premières photos.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
@@ -3131,12 +3141,12 @@
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/reveal.py" line="93"/>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/reveal.py" line="93"/>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
@@ -3521,122 +3531,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="277"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="281"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="496"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="372"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="376"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="272"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="276"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="280"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="284"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="279"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="283"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
         <source>Before/after</source>
         <translation>Avant/après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="255"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="256"/>
         <source>Side by side</source>
         <translation>Côte à côte</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="253"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="257"/>
         <source>Wipe from one to the other</source>
         <translation>Volet de l’un à l’autre</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="254"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="258"/>
         <source>At the end</source>
         <translation>À la fin</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="255"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="259"/>
         <source>At the start</source>
         <translation>Au début</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="256"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="260"/>
         <source>The piece&apos;s first still beside its result, both framed on the focus point so the piece lines up; also a carousel slide.</source>
         <translation>La première photo de la pièce à côté de son résultat, toutes deux cadrées sur le point de mire pour que la pièce soit alignée&#x202f;; aussi une image du carrousel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="260"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="264"/>
         <source>Ghost: the finished piece faintly over the first seconds</source>
         <translation>Fantôme&#xa0;: la pièce terminée en transparence sur les premières secondes</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="310"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="314"/>
         <source>{platform} takes up to {minutes:g} min; short reels (15 to 30 s) are the ones the platforms push.</source>
         <translation>{platform} accepte jusqu’à {minutes:g}&#xa0;min&#x202f;; les vidéos courtes (15 à 30&#xa0;s) sont celles que les plateformes mettent en avant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="313"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="317"/>
         <source>Carousel (up to {n} images)</source>
         <translation>Carrousel (jusqu’à {n} images)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="457"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
         <source>Sign the reel as</source>
         <translation>Signer la vidéo au nom de</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="458"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="460"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="464"/>
         <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
         <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="500"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="504"/>
         <source>Making the reel… {step}</source>
         <translation>Création de la vidéo… {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="518"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="522"/>
         <source>The reel was already made when you cancelled, so it is kept.</source>
         <translation>La vidéo était déjà faite quand vous avez annulé&#xa0;: elle est gardée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="538"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -3644,193 +3654,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="559"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="563"/>
         <source>Cancelled: no reel was made and nothing was left behind.</source>
         <translation>Annulé&#xa0;: aucune vidéo n’a été faite et rien n’a été laissé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="624"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="628"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="623"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="627"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="284"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="288"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="513"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="517"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="261"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="265"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="262"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="266"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="239"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="276"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="280"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="275"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="279"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="433"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="437"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="505"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="509"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="265"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="283"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="287"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="278"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="282"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="282"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="286"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="274"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="278"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="267"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="273"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="277"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="266"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="263"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="267"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="254"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="248"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="571"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="575"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="549"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="553"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="266"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="265"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="361"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="365"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="545"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="597"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="601"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="595"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="599"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="597"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
