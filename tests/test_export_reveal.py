@@ -313,3 +313,41 @@ def test_the_before_after_labels_stay_inside_the_safe_zone(style, mix):
     assert ys.size > 50
     x0, y0, x1, y1 = box
     assert xs.min() >= x0 and xs.max() < x1 and ys.min() >= y0 and ys.max() < y1
+
+
+def test_where_the_planner_puts_the_before_after_the_ghost_and_the_cover_frame(journal):
+    from coulisses.timeline.pacing import GHOST_OPACITY, GHOST_SECONDS, PacingError, plan_reel
+    from coulisses.timeline.plan import END_CARD, RESULT_FIRST
+
+    piece, caps = raw_to_result(journal, n=30)
+    snap = journal.snapshot(piece.id)
+    kinds = lambda plan: [s.kind for s in plan.shots]  # noqa: E731
+    end = plan_reel(snap, duration=10, before_after="side")
+    assert kinds(end)[0] == RESULT_FIRST and kinds(end)[-2:] == [BEFORE_AFTER_SIDE, END_CARD]
+    pair = end.shots[-2]
+    assert pair.overlay == caps[0] and pair.capture == caps[-1]
+    start = plan_reel(snap, duration=10, before_after="wipe", before_after_at="start")
+    wipe = [i for i, k in enumerate(kinds(start)) if k == BEFORE_AFTER_WIPE]
+    assert wipe == list(range(1, 1 + len(wipe)))  # right after the hook, one run
+    mixes = [start.shots[i].mix for i in wipe]
+    assert mixes[0] == 0 and mixes[-1] == 1 and mixes == sorted(mixes)
+    opening = plan_reel(snap, duration=10, cover_frame=True, before_after="side")
+    assert kinds(opening)[:2] == [COVER_FRAME, RESULT_FIRST]
+    assert opening.shots[0].frames == 15  # half a second at 30 fps
+    ghost = plan_reel(snap, duration=10, ghost=True, result_first=False)
+    pos, seen = 0, []
+    for shot in ghost.shots:
+        seen.append((pos, shot.mix if shot.overlay is not None else 0.0))
+        pos += shot.frames
+    assert seen[0] == (0, GHOST_OPACITY)
+    assert all(m2 <= m1 for (_, m1), (_, m2) in zip(seen, seen[1:], strict=False))
+    assert all(m == 0 for p, m in seen if p >= GHOST_SECONDS * FPS)
+    assert all(s.overlay == caps[-1] for s in ghost.shots if s.overlay is not None)
+    for plan in (end, start, opening, ghost):
+        assert plan.total_frames == 10 * FPS
+    # too short to hold it: the shortest length that does is said
+    with pytest.raises(PacingError) as info:
+        plan_reel(snap, duration=4, before_after="wipe")
+    assert info.value.shortest > 4
+    assert plan_reel(snap, duration=info.value.shortest, before_after="wipe").total_frames \
+        == round(info.value.shortest * FPS)
