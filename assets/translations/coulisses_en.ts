@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="128"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="131"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, made in {took})</numerusform>

@@ -461,12 +461,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="108"/>
         <source>Export cancelled, nothing written.</source>
         <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="96"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="99"/>
         <source>Exporting</source>
         <translation>Export</translation>
     </message>
@@ -1537,47 +1537,47 @@
         <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="33"/>
-        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; up to 3 min for Reels and Shorts, 10 min for TikTok; short reels are the ones platforms push)</source>
-        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s&#x202f;; jusqu’à 3&#xa0;min pour Reels et Shorts, 10&#xa0;min pour TikTok&#x202f;; les vidéos courtes sont celles que les plateformes mettent en avant)</translation>
+        <location filename="../../desktop/coulisses/commands/export.py" line="36"/>
+        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; at most {longest}; short reels are the ones platforms push)</source>
+        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s&#x202f;; au plus {longest}&#x202f;; les vidéos courtes sont celles que les plateformes mettent en avant)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="39"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="42"/>
         <source>do not open on the finished piece</source>
         <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="45"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="48"/>
         <source>do not say in the post text that the reel carries Content Credentials</source>
         <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="48"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="51"/>
         <source>show the piece&apos;s first still and its result together: side by side, or a wipe from one to the other (also a carousel slide)</source>
         <translation>montrer ensemble la première photo de la pièce et son résultat&#xa0;: côte à côte (side), ou en volet de l’une à l’autre (wipe) (aussi une image du carrousel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="51"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="54"/>
         <source>where the before/after is held: at the end (default) or the start of the reel</source>
         <translation>où l’avant/après est placé&#xa0;: à la fin (end, par défaut) ou au début (start) de la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="54"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="57"/>
         <source>show the finished piece faintly over the first seconds of the work</source>
         <translation>montrer la pièce terminée en transparence sur les premières secondes du travail</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="58"/>
-        <source>also make a carousel in carousel/: up to 20 stills at 4:5 for Instagram, 35 at 9:16 for TikTok&apos;s photo mode</source>
-        <translation>créer aussi un carrousel dans carousel/&#xa0;: jusqu’à 20 photos en 4:5 pour Instagram, 35 en 9:16 pour le mode photo de TikTok</translation>
+        <location filename="../../desktop/coulisses/commands/export.py" line="61"/>
+        <source>also make a carousel in carousel/, as many stills as the platform takes: {counts}</source>
+        <translation>créer aussi un carrousel dans carousel/, avec autant de photos que la plateforme en accepte&#xa0;: {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="115"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="118"/>
         <source>The export was already complete when it was cancelled, so it is kept.</source>
         <translation>L’export était déjà terminé quand il a été annulé&#xa0;: il est gardé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="128"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="131"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, produite en {took})</numerusform>
@@ -1610,7 +1610,7 @@
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="37"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="40"/>
         <source>fill: crop around the focus point; fit: whole still over a blur</source>
         <translation>fill&#xa0;: recadrer autour du point de mire&#x202f;; fit&#xa0;: photo entière sur un fond flou</translation>
     </message>
@@ -1718,7 +1718,7 @@
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="43"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="46"/>
         <source>keep each webcam still&apos;s exposure as captured</source>
         <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
     </message>
@@ -1743,7 +1743,7 @@
         <translation>dernière activité</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="41"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="44"/>
         <source>leave out the closing card with the effort figures</source>
         <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
     </message>
@@ -1799,7 +1799,7 @@
         <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="61"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="64"/>
         <source>make only the carousel and the post text, no reel</source>
         <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
@@ -2113,7 +2113,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="117"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="120"/>
         <source>warning: {message}</source>
         <translation>attention&#xa0;: {message}</translation>
     </message>
@@ -2249,7 +2249,7 @@
         <translation>{name} (archivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="119"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="122"/>
         <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>

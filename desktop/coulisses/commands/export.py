@@ -29,10 +29,13 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
 
     p.add_argument("--preset", choices=sorted(presets), default=default,
                    help=tr("platform: frame size and safe zone (default: {name})", name=default))
+    # The platforms' limits come from their table (export/presets.py), never written here.
+    longest = ", ".join(f"{x.max_duration / 60:g} min ({x.name})" for x in presets.values())
+    carousels = ", ".join(f"{x.carousel.max_images} ({x.name})" for x in presets.values())
     p.add_argument("--duration", metavar="SECONDS", type=_duration,
-                   help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; up to "
-                           "3 min for Reels and Shorts, 10 min for TikTok; short reels are "
-                           "the ones platforms push)", seconds=default_seconds))
+                   help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; at most "
+                           "{longest}; short reels are the ones platforms push)",
+                           seconds=default_seconds, longest=longest))
     p.add_argument("--layout", choices=choices_of("layout"), default="fill",
                    help=tr("fill: crop around the focus point; fit: whole still over a blur"))
     p.add_argument("--no-result-first", dest="result_first", action="store_false",
@@ -55,8 +58,8 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
                            "work"))
     carousel = p.add_mutually_exclusive_group()
     carousel.add_argument("--carousel", action="store_true",
-                          help=tr("also make a carousel in carousel/: up to 20 stills at 4:5 "
-                                  "for Instagram, 35 at 9:16 for TikTok's photo mode"))
+                          help=tr("also make a carousel in carousel/, as many stills as the "
+                                  "platform takes: {counts}", counts=carousels))
     carousel.add_argument("--carousel-only", action="store_true",
                           help=tr("make only the carousel and the post text, no reel"))
 
