@@ -124,17 +124,28 @@
         <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="162"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="188"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="201"/>
         <source>A carousel still could not be read and was left out: {problem}</source>
         <translation>Une photo du carrousel est illisible et a été laissée de côté&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="202"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="250"/>
+        <source>Before and after: {name} as it began, on {first}, beside the finished piece, on {when}</source>
+        <translation>Avant et après&#xa0;: {name} à ses débuts, le {first}, à côté de la pièce terminée, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="253"/>
+        <source>Before and after: {name} as it began, on {first}, beside its latest still, on {when}</source>
+        <translation>Avant et après&#xa0;: {name} à ses débuts, le {first}, à côté de sa dernière photo, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="262"/>
         <source>The latest still of {name}, on {when}: {caption}</source>
         <translation>La dernière photo de {name}, le {when}&#xa0;: {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="204"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="264"/>
         <source>The latest still of {name}, on {when}</source>
         <translation>La dernière photo de {name}, le {when}</translation>
     </message>
@@ -149,7 +160,7 @@
         <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne&#x202f;; choisissez une photo plus tardive.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="207"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="221"/>
         <source>A still could not be read and the previous one is shown in its place: {problem}</source>
         <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
     </message>
@@ -174,13 +185,23 @@
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="233"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="249"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="299"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="251"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="25"/>
+        <source>{platform} accepts the captions as a file: upload {file} as subtitles in YouTube Studio, so viewers can turn them on, translate them and search them.</source>
+        <translation>{platform} accepte les légendes sous forme de fichier&#xa0;: envoyez {file} comme sous-titres dans YouTube Studio, pour que le public puisse les afficher, les traduire et les retrouver par la recherche.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/export/post_text.py" line="30"/>
+        <source>{platform} has no cover upload: the reel opens on its cover for half a second, so choose its first frame as the thumbnail.</source>
+        <translation>{platform} ne permet pas d’envoyer une couverture&#xa0;: la vidéo s’ouvre sur sa couverture pendant une demi-seconde, choisissez donc sa première image comme miniature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="51"/>
         <source>Behind the scenes: {effort}</source>
         <translation>Dans les coulisses&#xa0;: {effort}</translation>
     </message>
@@ -283,17 +304,17 @@
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="60"/>
         <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="99"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="100"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="108"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="109"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
@@ -349,8 +370,8 @@
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="56"/>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="82"/>
         <source>Create or choose a piece first: every still belongs to one.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
     </message>
@@ -412,17 +433,27 @@
         <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="225"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="251"/>
         <source>This reel needs at least {seconds:g} s to show every caption long enough to read, so choose {seconds:g} s or more (or shorten some captions).</source>
         <translation>Cette vidéo doit durer au moins {seconds:g}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds:g}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="256"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="317"/>
+        <source>A before/after is side or wipe, at the end or the start.</source>
+        <translation>Un avant/après est côte à côte (side) ou en volet (wipe), à la fin (end) ou au début (start).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="334"/>
         <source>Every still of “{name}” is hidden; show some before making a reel.</source>
         <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="434"/>
+        <source>The piece has a single still to show, so its before and after are the same picture.</source>
+        <translation>La pièce n’a qu’une photo à montrer, son avant et son après sont donc la même image.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="345"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="441"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
@@ -430,12 +461,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="93"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="108"/>
         <source>Export cancelled, nothing written.</source>
         <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="84"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="99"/>
         <source>Exporting</source>
         <translation>Export</translation>
     </message>
@@ -445,7 +476,7 @@
         <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="108"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="122"/>
         <source>Frame {n} is outside the reel (0 to {last}).</source>
         <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
@@ -908,6 +939,16 @@
         <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="139"/>
+        <source>Before/after: still {before} beside still {after}.</source>
+        <translation>Avant/après&#xa0;: photo {before} à côté de la photo {after}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="143"/>
+        <source>Ghost: still {n} shown faintly over the first stills.</source>
+        <translation>Fantôme&#xa0;: photo {n} montrée en transparence sur les premières photos.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
@@ -933,7 +974,7 @@
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="72"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="73"/>
         <source>Start recording to snap a still.</source>
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
@@ -1087,7 +1128,7 @@
         <translation>La photo n’a pas pu être enregistrée ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="310"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="313"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
@@ -1117,7 +1158,7 @@
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="191"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="242"/>
         <source>The effort behind {name}: {figures}</source>
         <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
     </message>
@@ -1143,7 +1184,7 @@
         <translation>Où elle en est aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="197"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="257"/>
         <source>The finished piece, {name}, on {when}</source>
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
@@ -1153,7 +1194,7 @@
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="239"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="314"/>
         <source>The frame rate must be a positive whole number.</source>
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
@@ -1168,7 +1209,7 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="87"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
     </message>
@@ -1193,7 +1234,12 @@
         <translation>Le nom a été mis au propre&#xa0;: {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="106"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="73"/>
+        <source>{platform} takes reels of up to {limit:g} s; choose {limit:g} s or less (short reels, 15 to 30 s, are the ones the platforms push).</source>
+        <translation>{platform} accepte des vidéos de {limit:g}&#xa0;s au plus&#x202f;; choisissez {limit:g}&#xa0;s ou moins (les vidéos courtes, de 15 à 30&#xa0;s, sont celles que les plateformes mettent en avant).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="121"/>
         <source>The option {option} is true or false, not {value!r}.</source>
         <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
@@ -1208,44 +1254,55 @@
         <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="161"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="162"/>
         <source>Not enough free space in {folder} for this export: it needs about {need} MB and only {free} MB is free; free some space or choose another folder.</source>
         <translation>Pas assez d’espace libre dans {folder} pour cet export&#xa0;: il faut environ {need}&#xa0;Mo et seuls {free}&#xa0;Mo sont libres&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="182"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="183"/>
         <source>The disk holding {folder} filled up during the export; nothing was written. Free some space and export again.</source>
         <translation>Le disque qui contient {folder} s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="235"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="236"/>
         <source>signing {file}</source>
         <translation>signature de {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="303"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="252"/>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="60"/>
+        <source>Notes for you (not to paste):</source>
+        <translation>Notes pour vous (à ne pas coller)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="306"/>
         <source>The cover still could not be read: {problem}; the cover is plain.</source>
         <translation>La photo de couverture n’a pas pu être lue&#xa0;: {problem}&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="118"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="133"/>
         <source>The outputs are a list of names, not {value!r}.</source>
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="241"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="319"/>
         <source>The reel length must be a positive number of seconds.</source>
         <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="45"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="57"/>
         <source>The reel plan has no frame rate.</source>
         <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="47"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="59"/>
         <source>The reel plan is damaged (a shot has a negative length).</source>
         <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="311"/>
+        <source>A still could not be read and is left out of the before/after: {problem}</source>
+        <translation>Une photo est illisible et manque à l’avant/après&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/screen.py" line="43"/>
@@ -1263,7 +1320,7 @@
         <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="191"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="217"/>
         <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
         <translation>La photo d’un moment «&#xa0;{kind}&#xa0;» manque&#x202f;; la photo la plus proche est montrée à sa place.</translation>
     </message>
@@ -1298,7 +1355,7 @@
         <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="112"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="127"/>
         <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
         <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
     </message>
@@ -1323,7 +1380,7 @@
         <translation>Il n’y a pas de suggestion numéro {n}&#x202f;; `coulisses suggestions PIECE` en liste {count}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="43"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="55"/>
         <source>There is nothing to export: the reel plan has no frames.</source>
         <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
     </message>
@@ -1353,7 +1410,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="245"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="246"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1363,18 +1420,18 @@
         <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="67"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="82"/>
         <source>Unknown export option: {names}.</source>
         <translation>Option d’export inconnue&#xa0;: {names}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/exporter.py" line="136"/>
-        <location filename="../../desktop/coulisses/export/options.py" line="123"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="138"/>
         <source>Unknown export outputs: {names}.</source>
         <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="80"/>
         <location filename="../../desktop/coulisses/export/exporter.py" line="133"/>
         <source>Unknown layout {layout!r}; use fill or fit.</source>
         <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
@@ -1426,11 +1483,6 @@
         <translation>une pause plus longue que cela commence une nouvelle séance (par défaut&#xa0;: le réglage de la pièce, sinon 30m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="47"/>
-        <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
-        <translation>créer aussi un carrousel&#xa0;: jusqu’à 10 photos au format 4:5 dans carousel/</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/commands/verify.py" line="21"/>
         <source>an exported MP4 or JPEG</source>
         <translation>un MP4 ou un JPEG exporté</translation>
@@ -1465,7 +1517,7 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="358"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="361"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
@@ -1485,22 +1537,47 @@
         <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="37"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="36"/>
+        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; at most {longest}; short reels are the ones platforms push)</source>
+        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s&#x202f;; au plus {longest}&#x202f;; les vidéos courtes sont celles que les plateformes mettent en avant)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="42"/>
         <source>do not open on the finished piece</source>
         <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="43"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="48"/>
         <source>do not say in the post text that the reel carries Content Credentials</source>
         <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="103"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="51"/>
+        <source>show the piece&apos;s first still and its result together: side by side, or a wipe from one to the other (also a carousel slide)</source>
+        <translation>montrer ensemble la première photo de la pièce et son résultat&#xa0;: côte à côte (side), ou en volet de l’une à l’autre (wipe) (aussi une image du carrousel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="54"/>
+        <source>where the before/after is held: at the end (default) or the start of the reel</source>
+        <translation>où l’avant/après est placé&#xa0;: à la fin (end, par défaut) ou au début (start) de la vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="57"/>
+        <source>show the finished piece faintly over the first seconds of the work</source>
+        <translation>montrer la pièce terminée en transparence sur les premières secondes du travail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="61"/>
+        <source>also make a carousel in carousel/, as many stills as the platform takes: {counts}</source>
+        <translation>créer aussi un carrousel dans carousel/, avec autant de photos que la plateforme en accepte&#xa0;: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="118"/>
         <source>The export was already complete when it was cancelled, so it is kept.</source>
         <translation>L’export était déjà terminé quand il a été annulé&#xa0;: il est gardé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="116"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="131"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, produite en {took})</numerusform>
@@ -1508,7 +1585,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="188"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="189"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1533,7 +1610,7 @@
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="35"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="40"/>
         <source>fill: crop around the focus point; fit: whole still over a blur</source>
         <translation>fill&#xa0;: recadrer autour du point de mire&#x202f;; fit&#xa0;: photo entière sur un fond flou</translation>
     </message>
@@ -1553,7 +1630,7 @@
         <translation>dossier où enregistrer l’export (par défaut&#xa0;: {folder})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="19"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="20"/>
         <source>folder receiving the export (one new subfolder per export)</source>
         <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
@@ -1574,9 +1651,9 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/importer.py" line="180"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="219"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="236"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="482"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
@@ -1591,7 +1668,7 @@
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="158"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="157"/>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>
@@ -1601,12 +1678,12 @@
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="176"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
         <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
         <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="160"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="159"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1631,7 +1708,7 @@
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="522"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="498"/>
         <source>its image data is damaged ({detail})</source>
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
@@ -1641,7 +1718,7 @@
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="41"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="46"/>
         <source>keep each webcam still&apos;s exposure as captured</source>
         <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
     </message>
@@ -1666,7 +1743,7 @@
         <translation>dernière activité</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="39"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="44"/>
         <source>leave out the closing card with the effort figures</source>
         <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
     </message>
@@ -1722,7 +1799,7 @@
         <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="49"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="64"/>
         <source>make only the carousel and the post text, no reel</source>
         <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
@@ -1829,7 +1906,7 @@
         <translation>fichiers photo ou dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="18"/>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="65"/>
         <source>piece id or name</source>
@@ -1842,17 +1919,12 @@
         <translation>nom ou identifiant de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="30"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="31"/>
         <source>platform: frame size and safe zone (default: {name})</source>
         <translation>plateforme&#xa0;: format d’image et zone sûre (par défaut&#xa0;: {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="32"/>
-        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
-        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="16"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
         <source>render a vertical captioned reel of a piece</source>
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
@@ -1868,7 +1940,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="323"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="326"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -1913,44 +1985,44 @@
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="167"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="166"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="374"/>
         <source>progressive JPEG</source>
         <translation>JPEG progressif</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="376"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
         <source>the image is too large to import ({w}×{h} pixels; Coulisses imports a {format} of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({w}×{h} pixels&#x202f;; Coulisses importe un {format} d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="387"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
         <source>the image is too large to import ({mp} megapixels; Coulisses imports photos of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({mp} mégapixels&#x202f;; Coulisses importe des photos d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="478"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="454"/>
         <source>it is a link to a file that cannot be read ({error})</source>
         <translation>c’est un lien vers un fichier illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="481"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="457"/>
         <source>it was moved or deleted before it could be read</source>
         <translation>il a été déplacé ou supprimé avant d’avoir pu être lu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="516"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="492"/>
         <source>the file is truncated (an unfinished copy?)</source>
         <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="174"/>
         <source>the file is truncated or damaged</source>
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
@@ -1960,8 +2032,8 @@
         <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="518"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="385"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="494"/>
         <source>the image is too large to import</source>
         <translation>l’image est trop grande pour être importée</translation>
     </message>
@@ -2022,7 +2094,7 @@
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="520"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="496"/>
         <source>there is not enough memory to decode it</source>
         <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -2041,7 +2113,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="120"/>
         <source>warning: {message}</source>
         <translation>attention&#xa0;: {message}</translation>
     </message>
@@ -2151,12 +2223,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="211"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="271"/>
         <source>{kind} on {when}</source>
         <translation>{kind}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="209"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="269"/>
         <source>{kind} on {when}: {caption}</source>
         <translation>{kind}, le {when}&#xa0;: {caption}</translation>
     </message>
@@ -2177,7 +2249,7 @@
         <translation>{name} (archivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="107"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="122"/>
         <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -2286,7 +2358,7 @@
         <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="103"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="118"/>
         <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
         <translation>{value!r} n’est pas une valeur valable pour {option}&#x202f;; choisissez parmi&#xa0;: {allowed}.</translation>
     </message>
@@ -2412,7 +2484,7 @@
         <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="244"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="322"/>
         <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
         <translation>«&#xa0;{name}&#xa0;» n’a pas encore de photos&#x202f;; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
@@ -2472,12 +2544,12 @@
         <translation>la police des légendes {path} est introuvable&#x202f;; réinstallez Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/layout.py" line="103"/>
+        <location filename="../../desktop/coulisses/export/layout.py" line="107"/>
         <source>unknown layout {mode!r}; choose one of {choices}</source>
         <translation>cadrage inconnu {mode!r}&#x202f;; choisissez parmi {choices}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/presets.py" line="73"/>
+        <location filename="../../desktop/coulisses/export/presets.py" line="129"/>
         <source>unknown preset {name!r}; choose one of {choices}</source>
         <translation>plateforme inconnue {name!r}&#x202f;; choisissez parmi {choices}</translation>
     </message>
@@ -2528,120 +2600,120 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/journal.py" line="204"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="324"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="326"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="230"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="232"/>
         <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
         <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="268"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="270"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="277"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="279"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="311"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="315"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="317"/>
         <source>this setting of the piece was changed elsewhere meanwhile</source>
         <translation>ce réglage de la pièce a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="330"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="332"/>
         <source>the piece was renamed elsewhere meanwhile</source>
         <translation>la pièce a été renommée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="537"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="539"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="553"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="558"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="620"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="560"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="622"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="636"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="648"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="599"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="602"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="604"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="652"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="658"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="660"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="724"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="726"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="919"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="762"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="764"/>
         <source>the cover was changed elsewhere meanwhile</source>
         <translation>la couverture a été changée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="775"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="777"/>
         <source>the focus point was changed elsewhere meanwhile</source>
         <translation>le point de mire a été changé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="778"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="780"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="930"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="932"/>
         <source>this moment was changed elsewhere meanwhile</source>
         <translation>ce moment a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="935"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="937"/>
         <source>this suggestion was dismissed or brought back elsewhere meanwhile</source>
         <translation>cette suggestion a été écartée ou rétablie ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="941"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="943"/>
         <source>some of these stills were hidden or shown elsewhere meanwhile</source>
         <translation>certaines de ces photos ont été masquées ou réaffichées ailleurs entre-temps</translation>
     </message>
@@ -2676,7 +2748,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="966"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="968"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -3044,12 +3116,12 @@
         <translation>la photo du {when} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="125"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="126"/>
         <source>Every still of this piece is hidden, so the reel leaves this {kind} out: show its still in the timeline to keep it.</source>
         <translation>Toutes les photos de cette pièce sont masquées&#xa0;: la vidéo laissera donc de côté ce moment «&#xa0;{kind}&#xa0;». Affichez sa photo dans la chronologie pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="128"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="129"/>
         <source>The latest stills are hidden, so the {kind} is flagged on the last still shown, at {time}.</source>
         <translation>Les dernières photos sont masquées&#xa0;: le moment «&#xa0;{kind}&#xa0;» est donc marqué sur la dernière photo affichée, à {time}.</translation>
     </message>
@@ -3059,14 +3131,24 @@
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="545"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="588"/>
         <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
         <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="547"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="590"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
+        <source>After</source>
+        <translation>Après</translation>
     </message>
 </context>
 <context>
@@ -3151,27 +3233,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="226"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="232"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="229"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -3449,77 +3531,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="281"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="496"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="321"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="376"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
-        <source>Carousel (up to 10 images)</source>
-        <translation>Carrousel (jusqu’à 10 images)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="276"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="248"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="284"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="283"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <source>Before/after</source>
+        <translation>Avant/après</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="255"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="256"/>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="257"/>
+        <source>Wipe from one to the other</source>
+        <translation>Volet de l’un à l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="258"/>
+        <source>At the end</source>
+        <translation>À la fin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="259"/>
+        <source>At the start</source>
+        <translation>Au début</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="260"/>
+        <source>The piece&apos;s first still beside its result, both framed on the focus point so the piece lines up; also a carousel slide.</source>
+        <translation>La première photo de la pièce à côté de son résultat, toutes deux cadrées sur le point de mire pour que la pièce soit alignée&#x202f;; aussi une image du carrousel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="264"/>
+        <source>Ghost: the finished piece faintly over the first seconds</source>
+        <translation>Fantôme&#xa0;: la pièce terminée en transparence sur les premières secondes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="314"/>
+        <source>{platform} takes up to {minutes:g} min; short reels (15 to 30 s) are the ones the platforms push.</source>
+        <translation>{platform} accepte jusqu’à {minutes:g}&#xa0;min&#x202f;; les vidéos courtes (15 à 30&#xa0;s) sont celles que les plateformes mettent en avant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="317"/>
+        <source>Carousel (up to {n} images)</source>
+        <translation>Carrousel (jusqu’à {n} images)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
         <source>Sign the reel as</source>
         <translation>Signer la vidéo au nom de</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="409"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="464"/>
         <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
         <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="504"/>
         <source>Making the reel… {step}</source>
         <translation>Création de la vidéo… {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="467"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="522"/>
         <source>The reel was already made when you cancelled, so it is kept.</source>
         <translation>La vidéo était déjà faite quand vous avez annulé&#xa0;: elle est gardée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="487"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -3527,193 +3654,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="508"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="563"/>
         <source>Cancelled: no reel was made and nothing was left behind.</source>
         <translation>Annulé&#xa0;: aucune vidéo n’a été faite et rien n’a été laissé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="573"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="628"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="572"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="627"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="288"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="517"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="265"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="266"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="280"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="279"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="382"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="437"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="454"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="509"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="287"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="282"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="286"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="278"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="277"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="267"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="254"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="520"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="575"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="553"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="310"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="365"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="490"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="545"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="546"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="601"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="544"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="599"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="597"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -3776,171 +3903,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="248"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="398"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="400"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="498"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="504"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="649"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="369"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="645"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="469"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="518"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="512"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="503"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="527"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="643"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="369"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="434"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="436"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="458"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="329"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="331"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="513"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="652"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="654"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="643"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="649"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="447"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="543"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="563"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="565"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
