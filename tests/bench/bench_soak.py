@@ -102,7 +102,7 @@ def soak(args: argparse.Namespace) -> dict:
 
     from coulisses.journal import Journal
     from coulisses.preferences import Preferences
-    from coulisses.ui import bridges
+    from coulisses.ui import bridges, tasks
 
     tmp = Path(tempfile.mkdtemp(prefix="coulisses-soak-"))
     home = Path(args.home) if args.home else tmp / "journal"
@@ -167,6 +167,14 @@ def soak(args: argparse.Namespace) -> dict:
                     print(f"    {stat}")
             else:
                 traced.append(snap)
+        # At rest: the window's own background work (a suggestion search, a reload) over,
+        # as it is between two stills; a sample in the middle of one measures its peak
+        # (HWM says those), not what the window keeps.
+        settle = time.monotonic() + 20
+        while any(p.activeThreadCount() for p in tasks._pools.values()) and \
+                time.monotonic() < settle:
+            app.processEvents()
+            time.sleep(0.02)
         now, cpu, gui = time.monotonic(), sum(proc.cpu_times()[:2]), time.thread_time()
         done = n - (rows[-1]["stills"] if rows else 0)
         row = {"stills": n, "rss_mb": round(proc.memory_info().rss / 2**20, 1),

@@ -23,8 +23,9 @@ from coulisses.ui.images import load_image
 from coulisses.ui.tasks import Task, TaskRunner
 
 BATCH = 24
-# ~500 strip thumbnails (104x78, 32 bits): several screens either side of the view.
-DEFAULT_LIMIT_BYTES = 16 * 2**20
+# ~250 strip thumbnails (104x78, 32 bits): a dozen screens either side of the view. Twice
+# that held 8 MB more for the weeks a window stays open, for scrolls that rarely come.
+DEFAULT_LIMIT_BYTES = 8 * 2**20
 
 
 def _load(batch: list[tuple[str, Capture]], bound: QSize,
