@@ -1,0 +1,407 @@
+"""Video import (issue 25): real MP4/MOV files made here with PyAV become timed stills.
+
+Times from the container (creation_time, Apple's creationdate with its offset,
+the file date said as such), real time for time-lapses (Android's capture fps,
+--speedup, --real-duration), idle stills skipped, duplicates, a truncated
+video, a rotated phone video, HEVC, the key-frame plan, cancel and the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+import pytest
+
+from coulisses.capture.exif_time import FILE_DATE
+from coulisses.capture.importer import DUPLICATE, IMPORTED, SKIPPED, import_photos
+from coulisses.capture.photo_decode import INCOMPLETE
+from coulisses.capture.video_import import FRAMES, KEYS, VideoSettings, plan_keys
+from coulisses.capture.video_meta import (
+    APPLE_CREATIONDATE,
+    CREATION_TIME,
+    PACE_CAPTURE_FPS,
+    PACE_REAL_DURATION,
+    PACE_REAL_TIME,
+    PACE_SPEEDUP,
+    parse_time,
+    probe,
+)
+from coulisses.jobs import CancelToken
+from coulisses.journal import stills
+
+RED, GREEN, BLUE = (20, 20, 230), (20, 200, 20), (230, 20, 20)  # BGR
+
+
+@pytest.fixture
+def piece(journal):
+    return journal.create_piece("Bol tourné")
+
+
+def picture(i: int, w: int, h: int) -> np.ndarray:
+    """Frame ``i``: grey with red top-left, green top-right, blue bottom-left corners, and a
+    dark bar whose place changes with every frame (so no frame is idle)."""
+    img = np.full((h, w, 3), 128, np.uint8)
+    bw, bh = w // 4, h // 4
+    img[:bh, :bw] = RED
+    img[:bh, w - bw:] = GREEN
+    img[h - bh:, :bw] = BLUE
+    x = bw + (i * 7) % max(1, w - 2 * bw - 12)
+    img[bh + 4:h - bh - 4, x:x + 12] = 20
+    return img
+
+
+def make_video(path: Path, *, seconds: float = 4.0, fps: int = 30, size=(160, 96),
+               codec: str = "libx264", gop: int = 30, meta: dict | None = None,
+               rotation: int | None = None, faststart: bool = False,
+               frame=picture) -> Path:
+    """A real video file; ``meta`` goes into the container's metadata (custom keys written
+    as QuickTime mdta keys, as phones do, through movflags=use_metadata_tags)."""
+    flags = "use_metadata_tags" + ("+faststart" if faststart else "")
+    w, h = size
+    with av.open(str(path), "w", options={"movflags": flags}) as out:
+        out.metadata.update(meta or {})
+        stream = out.add_stream(codec, rate=fps)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        stream.codec_context.gop_size = gop
+        # A key frame every ``gop`` frames and no others, as a phone's encoder does.
+        if codec == "libx265":
+            stream.codec_context.options = {"x265-params": "log-level=none:scenecut=0"}
+        else:
+            stream.codec_context.options = {"sc_threshold": "0"}
+        if rotation is not None:
+            stream.set_display_rotation(rotation)
+        for i in range(int(seconds * fps)):
+            vf = av.VideoFrame.from_ndarray(frame(i, w, h), format="bgr24")
+            for packet in stream.encode(vf):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def times(report) -> list[datetime]:
+    return [c.time for c in report.videos[0].captures]
+
+
+def corner(bgr: np.ndarray, where: str) -> tuple[int, ...]:
+    h, w = bgr.shape[:2]
+    ys = slice(h // 24, h // 6) if where[0] == "t" else slice(h - h // 6, h - h // 24)
+    xs = slice(w // 24, w // 6) if where[1] == "l" else slice(w - w // 6, w - w // 24)
+    return tuple(int(v) for v in bgr[ys, xs].reshape(-1, 3).mean(axis=0))
+
+
+def near(a, b, tol: int = 45) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
+
+
+# ------------------------------------------------------------------- time
+
+
+def test_mp4_creation_time_places_each_still_at_its_frame(journal, piece, tmp_path):
+    video = make_video(tmp_path / "VID_1.mp4",
+                       meta={"creation_time": "2025-03-02T09:15:00.000000Z"})
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+
+    v = report.videos[0]
+    assert v.status == IMPORTED and report.complete
+    assert v.result.info.time_source == CREATION_TIME
+    assert v.result.pace.source == PACE_REAL_TIME
+    assert times(report) == [utc(2025, 3, 2, 9, 15, s) for s in range(4)]
+    stored = journal.snapshot(piece.id).captures
+    assert [c.source for c in stored] == ["VID_1"] * 4
+    for c in stored:  # the same thumbnails and signatures as any still
+        assert stills.thumb_path(journal.piece(piece.id).folder, c.id).is_file()
+        assert cv2.imread(str(c.path)).shape[:2] == (96, 160)
+
+
+def test_apple_creationdate_with_its_offset_wins_over_creation_time(journal, piece, tmp_path):
+    video = make_video(tmp_path / "IMG_0042.MOV", seconds=2, meta={
+        "creation_time": "2025-03-02T07:00:05.000000Z",  # written when the file was closed
+        "com.apple.quicktime.creationdate": "2025-03-02T09:00:00+0200"})
+    assert dict(av.open(str(video)).metadata)["com.apple.quicktime.creationdate"]
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+
+    assert report.videos[0].result.info.time_source == APPLE_CREATIONDATE
+    assert times(report) == [utc(2025, 3, 2, 7, 0, 0), utc(2025, 3, 2, 7, 0, 1)]
+
+
+def test_no_time_in_the_file_uses_the_file_date_as_the_end_and_says_so(
+        journal, piece, tmp_path, cli):
+    video = make_video(tmp_path / "clip.mp4", seconds=3)
+    end = datetime(2025, 6, 1, 18, 0, 0, tzinfo=UTC)
+    os.utime(video, (end.timestamp(), end.timestamp()))
+
+    code, out, err = cli("import", piece.id, str(video), "--interval", "1s")
+
+    assert code == 0, err
+    got = [c.time for c in journal.snapshot(piece.id).captures]
+    assert got[0] == end - timedelta(seconds=3) and got[-1] == end - timedelta(seconds=1)
+    assert "none in the file, so the file date was used, as the end of filming" in out
+    assert probe(video).time_source == FILE_DATE
+
+
+def test_container_times_are_parsed_strictly():
+    assert parse_time("2025-03-02T09:00:00+0200") == utc(2025, 3, 2, 7)
+    assert parse_time("2025-03-02T09:00:00-05:30") == utc(2025, 3, 2, 14, 30)
+    assert parse_time("2025-03-02T09:00:00.250000Z") == utc(2025, 3, 2, 9, 0, 0) + \
+        timedelta(milliseconds=250)
+    for bad in ("", "yesterday", "2025-13-40T99:00:00Z", "2025-03-02"):
+        assert parse_time(bad) is None
+
+
+def test_an_unset_creation_time_is_not_a_time(journal, piece, tmp_path):
+    video = make_video(tmp_path / "zero.mp4", seconds=1,
+                       meta={"creation_time": "1970-01-01T00:00:00.000000Z"})
+    assert probe(video).time_source == FILE_DATE
+
+
+# ------------------------------------------------------------ time-lapses
+
+
+def test_android_capture_fps_makes_it_a_time_lapse(journal, piece, tmp_path):
+    # One frame a second of real time, played at 30: 4 s of video are 2 min of work.
+    video = make_video(tmp_path / "VID_20250302_timelapse.mp4", meta={
+        "creation_time": "2025-03-02T10:00:00.000000Z", "com.android.capture.fps": "1.000000"})
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=10.0))
+
+    r = report.videos[0].result
+    assert r.pace.source == PACE_CAPTURE_FPS and r.pace.speedup == pytest.approx(30)
+    assert times(report) == [utc(2025, 3, 2, 10, 0, 0) + timedelta(seconds=10 * k)
+                             for k in range(12)]
+
+
+def test_cli_speedup_and_real_duration_are_used_and_said(journal, piece, tmp_path, cli):
+    a = make_video(tmp_path / "a.mp4", seconds=2,
+                   meta={"creation_time": "2025-03-02T10:00:00.000000Z"})
+    b = make_video(tmp_path / "b.mov", seconds=2,
+                   meta={"creation_time": "2025-03-03T10:00:00.000000Z"})
+
+    code, out, err = cli("import", piece.id, str(a), "--speedup", "60", "--interval", "30s")
+    assert code == 0, err
+    assert "a time-lapse at 60x, as --speedup says" in out
+    got = [c.time for c in journal.snapshot(piece.id).captures]
+    assert got == [utc(2025, 3, 2, 10, 0, 0) + timedelta(seconds=30 * k) for k in range(4)]
+
+    code, out, err = cli("import", piece.id, str(b), "--real-duration", "10m",
+                         "--interval", "2m")
+    assert code == 0, err
+    assert "a time-lapse of 10 min 00 s of real time, as --real-duration says (300x)" in out
+    day2 = [c.time for c in journal.snapshot(piece.id).captures if c.time.day == 3]
+    assert day2 == [utc(2025, 3, 3, 10, 0, 0) + timedelta(minutes=2 * k) for k in range(5)]
+
+
+def test_cli_pace_usage_errors(journal, piece, tmp_path, cli):
+    a = make_video(tmp_path / "a.mp4", seconds=1)
+    b = make_video(tmp_path / "b.mp4", seconds=1)
+    code, _out, err = cli("import", piece.id, str(a), str(b), "--real-duration", "2h")
+    assert code == 2 and "one at a time" in err
+    code, _out, err = cli("import", piece.id, str(a), "--real-duration", "2h", "--speedup", "3")
+    assert code == 2
+    code, _out, err = cli("import", piece.id, str(a), "--speedup", "0")
+    assert code == 2 and "--speedup" in err
+    assert not journal.snapshot(piece.id).captures
+
+
+def test_no_capture_rate_is_real_time_and_the_summary_says_how_to_change_it(
+        journal, piece, tmp_path, cli):
+    a = make_video(tmp_path / "a.mp4", seconds=1)
+    code, out, _err = cli("import", piece.id, str(a))
+    assert code == 0
+    assert "filmed in real time (the file gives no capture rate; for a time-lapse, give " \
+        "--speedup or --real-duration)" in out
+
+
+# --------------------------------------------------- idle, duplicates, cancel
+
+
+def still_frame(i: int, w: int, h: int) -> np.ndarray:
+    return picture(0, w, h)
+
+
+def test_idle_stills_are_skipped_as_capture_does_unless_kept(journal, piece, tmp_path):
+    video = make_video(tmp_path / "still.mp4", seconds=4, frame=still_frame)
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+    assert len(report.videos[0].captures) == 1 and report.videos[0].idle_skipped == 3
+
+    other = journal.create_piece("Tout garder")
+    report = import_photos(journal, other.id, [video],
+                           video=VideoSettings(every=1.0, keep_idle=True))
+    assert len(report.videos[0].captures) == 4
+
+
+def test_importing_the_same_video_again_or_a_copy_adds_nothing(journal, piece, tmp_path, cli):
+    video = make_video(tmp_path / "VID_2.mp4", seconds=3,
+                       meta={"creation_time": "2025-03-02T09:15:00.000000Z"})
+    first = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+    assert len(first.videos[0].captures) == 3
+
+    again = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+    copy = tmp_path / "copie de VID_2.mp4"
+    copy.write_bytes(video.read_bytes())
+    code, out, _err = cli("import", piece.id, str(copy))
+
+    assert again.videos[0].status == DUPLICATE and again.complete
+    assert code == 0 and "already in the piece" in out
+    assert len(journal.snapshot(piece.id).captures) == 3
+
+
+def test_cancel_keeps_what_was_stored_and_a_second_run_finishes(journal, piece, tmp_path):
+    video = make_video(tmp_path / "long.mp4", seconds=6,
+                       meta={"creation_time": "2025-03-02T09:15:00.000000Z"})
+    token = CancelToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p)
+        if p.done >= 3:
+            token.cancel()
+
+    report = import_photos(journal, piece.id, [video], progress=progress, cancel=token,
+                           video=VideoSettings(every=1.0))
+    assert report.cancelled and not report.complete
+    kept = len(journal.snapshot(piece.id).captures)
+    assert 1 <= kept < 6
+    assert seen[0].total == 6 and seen[-1].message == "long.mp4"
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+    assert report.complete and report.videos[0].result.already == kept
+    assert len(journal.snapshot(piece.id).captures) == 6
+
+
+def test_videos_in_folders_are_taken_beside_photos(journal, piece, tmp_path, cli):
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    make_video(card / "VID_3.MP4", seconds=2, meta={"creation_time": "2025-03-02T09:00:00Z"})
+    cv2.imwrite(str(card / "IMG_1.jpg"), picture(0, 64, 48))
+    (card / "notes.txt").write_text("glaze")
+
+    code, out, err = cli("import", piece.id, str(card), "--interval", "1s")
+
+    assert code == 0, err
+    assert sorted(c.source for c in journal.snapshot(piece.id).captures) == \
+        ["IMG_1", "VID_3", "VID_3"]
+    assert "Photos imported" in out and "VID_3.MP4: 2 stills imported" in out
+
+
+# ------------------------------------------------------ damaged, odd files
+
+
+def test_a_truncated_video_gives_what_decodes_and_says_what_was_lost(
+        journal, piece, tmp_path, cli):
+    video = make_video(tmp_path / "cut.mp4", seconds=8, faststart=True,
+                       meta={"creation_time": "2025-03-02T09:00:00Z"})
+    data = video.read_bytes()
+    video.write_bytes(data[: len(data) // 2])  # the index first, half the frames
+
+    code, out, err = cli("import", piece.id, str(video), "--interval", "1s")
+
+    n = len(journal.snapshot(piece.id).captures)
+    assert code == 1, (out, err)
+    assert 1 <= n < 8
+    assert "cut.mp4: the video stops at" in err and "of its 8 s" in err
+    assert "could not be read (a truncated copy?)" in err
+
+
+def test_a_video_cut_before_its_index_is_skipped_with_its_reason(journal, piece, tmp_path):
+    video = make_video(tmp_path / "unfinished.mov", seconds=2)  # the index (moov) last
+    data = video.read_bytes()
+    video.write_bytes(data[: len(data) * 2 // 3])
+
+    report = import_photos(journal, piece.id, [video])
+
+    v = report.videos[0]
+    assert v.status == SKIPPED and v.kind == INCOMPLETE and "truncated" in v.reason
+    assert not report.complete
+
+
+def test_a_rotated_phone_video_gives_upright_stills(journal, piece, tmp_path):
+    # A phone held upright stores its frames sideways plus a display matrix.
+    def sideways(i: int, w: int, h: int) -> np.ndarray:
+        return cv2.rotate(picture(i, h, w), cv2.ROTATE_90_COUNTERCLOCKWISE)
+
+    video = make_video(tmp_path / "portrait.mp4", seconds=1, size=(160, 96), frame=sideways,
+                       rotation=-90)  # FFmpeg's angle: shown turned 90 degrees clockwise
+    with av.open(str(video)) as c:
+        assert next(c.decode(video=0)).rotation == -90
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+
+    still = cv2.imread(str(report.videos[0].captures[0].path))
+    assert still.shape[:2] == (160, 96)  # portrait
+    assert near(corner(still, "tl"), RED) and near(corner(still, "tr"), GREEN)
+    assert near(corner(still, "bl"), BLUE)
+
+
+def test_a_rotation_written_by_hand_in_the_track_header_is_read(journal, piece, tmp_path):
+    # Older muxers and phones: the matrix straight in tkhd, as crafted bytes here.
+    video = make_video(tmp_path / "tkhd.mp4", seconds=1, size=(160, 96),
+                       frame=lambda i, w, h: cv2.rotate(picture(i, h, w), cv2.ROTATE_180))
+    data = bytearray(video.read_bytes())
+    at = data.find(b"tkhd") + 4
+    fields = 4 + (32 if data[at] == 1 else 20) + 8 + 8
+    data[at + fields:at + fields + 36] = struct.pack(
+        ">9i", -0x10000, 0, 0, 0, -0x10000, 0, 0, 0, 0x40000000)  # 180 degrees
+    video.write_bytes(bytes(data))
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+
+    still = cv2.imread(str(report.videos[0].captures[0].path))
+    assert near(corner(still, "tl"), RED) and near(corner(still, "bl"), BLUE)
+
+
+def test_hevc_video_is_imported(journal, piece, tmp_path):
+    try:
+        av.codec.Codec("libx265", "w")
+    except Exception:  # pragma: no cover - this PyAV's FFmpeg has no HEVC encoder
+        pytest.skip("no HEVC encoder in this PyAV build")
+    video = make_video(tmp_path / "IMG_HEVC.MOV", seconds=2, codec="libx265",
+                       meta={"com.apple.quicktime.creationdate": "2025-03-02T09:00:00+0100"})
+    assert probe(video).codec == "hevc"
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
+
+    assert times(report) == [utc(2025, 3, 2, 8, 0, 0), utc(2025, 3, 2, 8, 0, 1)]
+    still = cv2.imread(str(report.videos[0].captures[0].path))
+    assert near(corner(still, "tl"), RED)
+
+
+# ------------------------------------------------------------- the plan
+
+
+def test_a_step_longer_than_the_gop_decodes_only_planned_key_frames(journal, piece, tmp_path):
+    video = make_video(tmp_path / "gop.mp4", seconds=6, gop=15,  # a key frame every 0.5 s
+                       meta={"creation_time": "2025-03-02T09:00:00Z"})
+    info = probe(video)
+    assert info.key_interval == pytest.approx(0.5, abs=0.05)
+
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=2.0))
+    assert report.videos[0].mode == KEYS
+    assert times(report) == [utc(2025, 3, 2, 9, 0, 2 * k) for k in range(3)]
+
+    fine = import_photos(journal, journal.create_piece("fin").id, [video],
+                         video=VideoSettings(every=0.25))
+    assert fine.videos[0].mode == FRAMES and len(fine.videos[0].captures) == 24
+
+
+def test_plan_keys_picks_the_nearest_key_frame_once():
+    keys = (0.0, 1.0, 2.0, 3.0, 4.0)
+    assert plan_keys(keys, 1.5, 4.0) == [0.0, 1.0, 3.0]  # 1.5 -> 1 (first of a tie), 3.0 -> 3
+    assert plan_keys(keys, 10.0, 4.0) == [0.0]
+    assert plan_keys((), 1.0, 4.0) == []
+
+
+def test_pace_sources_are_distinct():
+    assert len({PACE_CAPTURE_FPS, PACE_SPEEDUP, PACE_REAL_DURATION, PACE_REAL_TIME}) == 4
