@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="162"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="221"/>
         <source>  {path}: {reason}</source>
         <translation>  {path}&#xa0;: {reason}</translation>
     </message>
@@ -17,6 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="275"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -104,7 +105,7 @@
         <translation>--session-gap&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="67"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="96"/>
         <source>--settle and --every only apply with --watch</source>
         <translation>--settle et --every ne s’appliquent qu’avec --watch</translation>
     </message>
@@ -119,7 +120,7 @@
         <translation>--speed ne s’applique qu’à une source fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="102"/>
         <source>--watch needs folders, and {path} is not a folder</source>
         <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
@@ -169,7 +170,8 @@
         <translation>Un moment «&#xa0;{kind}&#xa0;» est sur des photos masquées, la vidéo le laisse donc de côté&#x202f;; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="150"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="206"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="285"/>
         <source>Already in the piece, left as they are: {n}.</source>
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
@@ -283,17 +285,17 @@
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="60"/>
         <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="99"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="100"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="108"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="109"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
@@ -349,8 +351,8 @@
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="56"/>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="82"/>
         <source>Create or choose a piece first: every still belongs to one.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
     </message>
@@ -460,29 +462,144 @@
         <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="168"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="228"/>
         <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
         <translation>Import interrompu, {left} photos restaient à importer&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="39"/>
-        <source>Import photos (JPEG, PNG, HEIC) and folders of photos into a piece. Each photo is placed at its EXIF capture time, else at its file date. The original files are never changed.</source>
-        <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="115"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="166"/>
         <source>Imported {name} (taken {when}).</source>
         <translation>Importé&#xa0;: {name} (prise de vue du {when}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="163"/>
         <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
         <translation>Importé&#xa0;: {name} ({when}, date du fichier faute d’heure EXIF).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="82"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="55"/>
+        <source>import photos, videos or folders, placed at the time they were taken</source>
+        <translation>importer des photos, des vidéos ou des dossiers, placés à l’heure de leur prise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="56"/>
+        <source>Import photos (JPEG, PNG, HEIC), videos (MP4, MOV) and folders of them into a piece. Each photo is placed at its EXIF capture time, else at its file date; a video becomes a still every few seconds of real time, from the time the file says it was filmed. The original files are never changed.</source>
+        <translation>Importer des photos (JPEG, PNG, HEIC), des vidéos (MP4, MOV) et des dossiers qui en contiennent dans une pièce. Chaque photo est placée à son heure de prise EXIF, sinon à la date du fichier&#x202f;; une vidéo devient une image toutes les quelques secondes de temps réel, à partir de l’heure de tournage que donne le fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="62"/>
+        <source>photo or video files, or folders</source>
+        <translation>fichiers photo ou vidéo, ou dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="65"/>
+        <source>videos are time-lapses sped up X times (60: a minute of work in a second of video)</source>
+        <translation>les vidéos sont des time-lapses accélérés X fois (60&#xa0;: une minute de travail par seconde de vidéo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="67"/>
+        <source>the video is a time-lapse of DURATION of real work (e.g. 2h)</source>
+        <translation>la vidéo est un time-lapse de DURÉE de travail réel (par ex. 2h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="69"/>
+        <source>videos: one still every DURATION of real time (default: the capture interval of your preferences)</source>
+        <translation>vidéos&#xa0;: une image toutes les DURÉE de temps réel (par défaut&#xa0;: l’intervalle de capture de vos préférences)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
+        <source>videos: keep every still, even when nothing moved</source>
+        <translation>vidéos&#xa0;: garder toutes les images, même quand rien n’a bougé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="110"/>
+        <source>--real-duration is the real time one video covers, and {n} videos were given: import them one at a time, or use --speedup</source>
+        <translation>--real-duration est le temps réel que couvre une vidéo, et {n} vidéos ont été données&#xa0;: importez-les une par une, ou utilisez --speedup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="119"/>
         <source>Importing</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="150"/>
+        <source>--speedup must be a number above zero (60: sixty times faster)</source>
+        <translation>--speedup doit être un nombre supérieur à zéro (60&#xa0;: soixante fois plus vite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="213"/>
+        <source>Other files left alone (not photos or videos): {n}.</source>
+        <translation>Autres fichiers laissés de côté (ni photos ni vidéos)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="231"/>
+        <source>Import interrupted before the end of the videos; run the same command again to finish (nothing will be imported twice).</source>
+        <translation>Import interrompu avant la fin des vidéos&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="242"/>
+        <source>a time-lapse at {speed}x, from the capture rate the file gives ({fps:.3g} frames a second)</source>
+        <translation>un time-lapse accéléré {speed} fois, d’après la cadence de prise que donne le fichier ({fps:.3g} images par seconde)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="245"/>
+        <source>a time-lapse at {speed}x, as --speedup says</source>
+        <translation>un time-lapse accéléré {speed} fois, comme le dit --speedup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="247"/>
+        <source>a time-lapse of {real} of real time, as --real-duration says ({speed}x)</source>
+        <translation>un time-lapse de {real} de temps réel, comme le dit --real-duration ({speed} fois)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="249"/>
+        <source>filmed in real time (the file gives no capture rate; for a time-lapse, give --speedup or --real-duration)</source>
+        <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; pour un time-lapse, donnez --speedup ou --real-duration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="257"/>
+        <source>the filming date the file gives (Apple&apos;s creation date, with its time zone)</source>
+        <translation>la date de tournage que donne le fichier (la date de création d’Apple, avec son fuseau horaire)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="259"/>
+        <source>the creation time the file gives</source>
+        <translation>l’heure de création que donne le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="260"/>
+        <source>none in the file, so the file date was used, as the end of filming</source>
+        <translation>aucune dans le fichier, la date du fichier a donc été prise comme fin du tournage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="267"/>
+        <source>{name}: already in the piece (the same file was imported before), left as it is.</source>
+        <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant), laissée telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="274"/>
+        <source>{name}: {stills} imported into {piece!r} from {video} of video.</source>
+        <translation>{name}&#xa0;: {stills} importées dans {piece!r} depuis {video} de vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
+        <source>Filmed from {start} to {end}: {pace}.</source>
+        <translation>Filmée du {start} au {end}&#xa0;: {pace}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
+        <source>Its time: {source}.</source>
+        <translation>Son heure&#xa0;: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="283"/>
+        <source>Idle stills skipped (nothing moved): {n}.</source>
+        <translation>Images inactives sautées (rien n’a bougé)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="287"/>
+        <source>{path}: {lost}; the stills before it were imported.</source>
+        <translation>{path}&#xa0;: {lost}&#x202f;; les images d’avant ont été importées.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="60"/>
@@ -516,24 +633,14 @@
         <translation>Moment déplacé sur la photo {where}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="152"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="208"/>
         <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
         <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n})&#xa0;: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="140"/>
-        <source>No photos found in the given paths.</source>
-        <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="137"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="191"/>
         <source>Taken by this watch before, left alone even if moved, hidden or deleted since: {n}.</source>
         <translation>Déjà prises par cette surveillance, laissées de côté même si elles ont été déplacées, masquées ou supprimées depuis&#xa0;: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="142"/>
-        <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
-        <translation>Aucune photo trouvée&#xa0;: les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="115"/>
@@ -778,12 +885,7 @@
         <translation>Ouverture de {source}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="157"/>
-        <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
-        <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC)&#xa0;: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="143"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="199"/>
         <source>Photos imported into {piece!r}: {n}.</source>
         <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
     </message>
@@ -908,12 +1010,12 @@
         <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="219"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="119"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="170"/>
         <source>Skipped {path}: {reason}.</source>
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
@@ -933,7 +1035,7 @@
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="72"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="73"/>
         <source>Start recording to snap a still.</source>
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
@@ -943,7 +1045,7 @@
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="103"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="141"/>
         <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
         <translation>Surveillance arrêtée. Nouvelles photos importées&#xa0;: {imported}&#x202f;; ignorées&#xa0;: {skipped}.</translation>
     </message>
@@ -1158,7 +1260,7 @@
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="164"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="223"/>
         <source>The import stopped: {reason}.</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
     </message>
@@ -1168,7 +1270,7 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="87"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
     </message>
@@ -1328,7 +1430,7 @@
         <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="146"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="202"/>
         <source>They were taken from {start} to {end}.</source>
         <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
@@ -1385,7 +1487,7 @@
         <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="101"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="139"/>
         <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
@@ -1436,7 +1538,7 @@
         <translation>un MP4 ou un JPEG exporté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="125"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="176"/>
         <source>and {n} more</source>
         <translation>et {n} autres</translation>
     </message>
@@ -1563,50 +1665,48 @@
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="38"/>
-        <source>import photos or folders, placed at the time they were taken</source>
-        <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/cli.py" line="172"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="180"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="219"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="236"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="482"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="238"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="141"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="155"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="327"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="385"/>
         <source>it could not be written into the journal ({error})</source>
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="334"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="392"/>
         <source>it could not be imported (an unexpected error; the details were logged)</source>
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="158"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="157"/>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="185"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="243"/>
         <source>it is inside the Coulisses journal folder</source>
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="176"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
         <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
         <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="160"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="159"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="144"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1626,12 +1726,12 @@
         <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="299"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="357"/>
         <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="522"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="498"/>
         <source>its image data is damaged ({detail})</source>
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
@@ -1651,7 +1751,7 @@
         <translation>garder toutes les photos, même quand rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="45"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="74"/>
         <source>keep running and import each new photo that appears in the folders (Ctrl-C stops)</source>
         <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
     </message>
@@ -1824,13 +1924,8 @@
         <translation>en pause&#xa0;: erreur d’écriture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="43"/>
-        <source>photo files or folders</source>
-        <translation>fichiers photo ou dossiers</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="61"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="65"/>
         <source>piece id or name</source>
         <translation>identifiant ou nom de la pièce</translation>
@@ -1908,65 +2003,66 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="414"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="526"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="167"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="166"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="146"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="374"/>
         <source>progressive JPEG</source>
         <translation>JPEG progressif</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="376"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
         <source>the image is too large to import ({w}×{h} pixels; Coulisses imports a {format} of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({w}×{h} pixels&#x202f;; Coulisses importe un {format} d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="387"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
         <source>the image is too large to import ({mp} megapixels; Coulisses imports photos of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({mp} mégapixels&#x202f;; Coulisses importe des photos d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="478"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="454"/>
         <source>it is a link to a file that cannot be read ({error})</source>
         <translation>c’est un lien vers un fichier illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="481"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="457"/>
         <source>it was moved or deleted before it could be read</source>
         <translation>il a été déplacé ou supprimé avant d’avoir pu être lu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="516"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="492"/>
         <source>the file is truncated (an unfinished copy?)</source>
         <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="174"/>
         <source>the file is truncated or damaged</source>
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="164"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="222"/>
         <source>the folder cannot be read ({error})</source>
         <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="518"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="385"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="494"/>
         <source>the image is too large to import</source>
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="418"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="531"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -2017,12 +2113,12 @@
         <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="199"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="257"/>
         <source>there is no such file or folder</source>
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="520"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="496"/>
         <source>there is not enough memory to decode it</source>
         <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -2051,12 +2147,12 @@
         <translation>quelle photo (par défaut&#xa0;: la dernière)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="47"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="76"/>
         <source>with --watch: how long a new file must stay unchanged before it is taken (default: 2s; raise it for slow network copies)</source>
         <translation>avec --watch&#xa0;: combien de temps un nouveau fichier doit rester inchangé avant d’être pris (par défaut&#xa0;: 2s&#x202f;; augmentez-le pour les copies lentes par le réseau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="50"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="79"/>
         <source>with --watch: how often to look in the folders (default: 1s)</source>
         <translation>avec --watch&#xa0;: intervalle entre deux coups d’œil dans les dossiers (par défaut&#xa0;: 1s)</translation>
     </message>
@@ -2182,7 +2278,7 @@
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="60"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="89"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="241"/>
         <source>{option}: {error}</source>
         <translation>{option}&#xa0;: {error}</translation>
@@ -2193,12 +2289,22 @@
         <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="117"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="168"/>
         <source>{path}: {note}.</source>
         <translation>{path}&#xa0;: {note}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="155"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="194"/>
+        <source>No photos or videos found in the given paths.</source>
+        <translation>Aucune photo ni vidéo trouvée dans les chemins donnés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="196"/>
+        <source>No photos or videos found: the files there are not JPEG, PNG or HEIC photos, nor MP4 or MOV videos.</source>
+        <translation>Aucune photo ni vidéo trouvée&#xa0;: les fichiers présents ne sont ni des photos JPEG, PNG ou HEIC, ni des vidéos MP4 ou MOV.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="211"/>
         <source>{path}: {note}; it was imported anyway.</source>
         <translation>{path}&#xa0;: {note}&#x202f;; le fichier a quand même été importé.</translation>
     </message>
@@ -2528,120 +2634,120 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/journal.py" line="204"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="324"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="326"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="230"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="232"/>
         <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
         <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="268"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="270"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="277"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="279"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="311"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="315"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="317"/>
         <source>this setting of the piece was changed elsewhere meanwhile</source>
         <translation>ce réglage de la pièce a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="330"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="332"/>
         <source>the piece was renamed elsewhere meanwhile</source>
         <translation>la pièce a été renommée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="537"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="539"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="553"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="558"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="620"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="560"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="622"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="636"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="648"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="599"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="602"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="604"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="652"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="658"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="660"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="724"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="726"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="919"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="762"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="764"/>
         <source>the cover was changed elsewhere meanwhile</source>
         <translation>la couverture a été changée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="775"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="777"/>
         <source>the focus point was changed elsewhere meanwhile</source>
         <translation>le point de mire a été changé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="778"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="780"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="930"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="932"/>
         <source>this moment was changed elsewhere meanwhile</source>
         <translation>ce moment a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="935"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="937"/>
         <source>this suggestion was dismissed or brought back elsewhere meanwhile</source>
         <translation>cette suggestion a été écartée ou rétablie ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="941"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="943"/>
         <source>some of these stills were hidden or shown elsewhere meanwhile</source>
         <translation>certaines de ces photos ont été masquées ou réaffichées ailleurs entre-temps</translation>
     </message>
@@ -2676,7 +2782,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="966"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="968"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -3044,12 +3150,12 @@
         <translation>la photo du {when} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="125"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="126"/>
         <source>Every still of this piece is hidden, so the reel leaves this {kind} out: show its still in the timeline to keep it.</source>
         <translation>Toutes les photos de cette pièce sont masquées&#xa0;: la vidéo laissera donc de côté ce moment «&#xa0;{kind}&#xa0;». Affichez sa photo dans la chronologie pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="128"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="129"/>
         <source>The latest stills are hidden, so the {kind} is flagged on the last still shown, at {time}.</source>
         <translation>Les dernières photos sont masquées&#xa0;: le moment «&#xa0;{kind}&#xa0;» est donc marqué sur la dernière photo affichée, à {time}.</translation>
     </message>
@@ -3059,14 +3165,34 @@
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="545"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="588"/>
         <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
         <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="547"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="590"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="301"/>
+        <source>the video stops at {at} of its {total}: the last {lost} could not be read (a truncated copy?)</source>
+        <translation>la vidéo s’arrête à {at} sur ses {total}&#xa0;: les dernières {lost} n’ont pas pu être lues (une copie tronquée&#x202f;?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="320"/>
+        <source>the video could not be decoded ({detail})</source>
+        <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="152"/>
+        <source>the video cannot be read: it is truncated (an unfinished copy?) or damaged</source>
+        <translation>la vidéo ne peut pas être lue&#xa0;: elle est tronquée (une copie inachevée&#x202f;?) ou abîmée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="159"/>
+        <source>the file has no video in it</source>
+        <translation>le fichier ne contient pas de vidéo</translation>
     </message>
 </context>
 <context>
@@ -3151,27 +3277,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="226"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="232"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="229"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -3721,17 +3847,17 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="72"/>
         <source>Import cancelled: every photo stored so far is kept.</source>
         <translation>Import annulé&#xa0;: toutes les photos déjà enregistrées sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="47"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
         <source>%n photo(s) imported</source>
         <translation>
             <numerusform>%n photo importée</numerusform>
@@ -3739,7 +3865,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="61"/>
+        <source>%n still(s) from videos</source>
+        <translation>
+            <numerusform>%n image tirée de vidéos</numerusform>
+            <numerusform>%n images tirées de vidéos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="63"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n déjà présente</numerusform>
@@ -3747,7 +3881,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="66"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n ignorée</numerusform>
@@ -3755,7 +3889,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="68"/>
         <source>%n without a time in their EXIF (file date used)</source>
         <translation>
             <numerusform>%n sans heure dans ses EXIF (date du fichier utilisée)</numerusform>
@@ -3763,12 +3897,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="67"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="80"/>
         <source>No EXIF time: {name}</source>
         <translation>Pas d’heure EXIF&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="65"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="90"/>
+        <source>{name}: already in the piece (the same file was imported before)</source>
+        <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="94"/>
+        <source>{name}: already in the piece</source>
+        <translation>{name}&#xa0;: déjà dans la pièce</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="96"/>
+        <source>{name}: %n still(s), filmed from {start}</source>
+        <translation>
+            <numerusform>{name}&#xa0;: %n image, filmée à partir du {start}</numerusform>
+            <numerusform>{name}&#xa0;: %n images, filmées à partir du {start}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="100"/>
+        <source>%n idle still(s) skipped</source>
+        <translation>
+            <numerusform>%n image inactive sautée</numerusform>
+            <numerusform>%n images inactives sautées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="109"/>
+        <source>Time: the filming date the file gives (with its time zone).</source>
+        <translation>Heure&#xa0;: la date de tournage que donne le fichier (avec son fuseau horaire).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="111"/>
+        <source>Time: the creation time the file gives.</source>
+        <translation>Heure&#xa0;: l’heure de création que donne le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="112"/>
+        <source>Time: none in the file, so its file date was used, as the end of filming.</source>
+        <translation>Heure&#xa0;: aucune dans le fichier, sa date de fichier a donc été prise comme fin du tournage.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="120"/>
+        <source>A time-lapse at {speed}x, as the file says.</source>
+        <translation>Un time-lapse accéléré {speed} fois, comme le dit le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="122"/>
+        <source>A time-lapse at {speed}x, as you said.</source>
+        <translation>Un time-lapse accéléré {speed} fois, comme vous l’avez dit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="124"/>
+        <source>A time-lapse of {real} of real work, as you said.</source>
+        <translation>Un time-lapse de {real} de travail réel, comme vous l’avez dit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="126"/>
+        <source>Filmed in real time.</source>
+        <translation>Filmée en temps réel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="88"/>
         <source>Skipped {name}: {reason}</source>
         <translation>{name} ignoré&#xa0;: {reason}</translation>
     </message>
@@ -3776,171 +3972,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="250"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="398"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="402"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="500"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="298"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="506"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="645"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="469"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="547"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="505"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <source>Photos and videos</source>
+        <translation>Photos et vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="434"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="329"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
-        <source>Photos</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="703"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="652"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="683"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="449"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="572"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="337"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="299"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="563"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="594"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4672,6 +4868,70 @@
         <location filename="../../desktop/coulisses/ui/verify_view.py" line="115"/>
         <source>This file could not be checked: {reason}</source>
         <translation>Ce fichier n’a pas pu être vérifié&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPaceDialog</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="83"/>
+        <source>Filmed in real time, or a time-lapse?</source>
+        <translation>Filmée en temps réel, ou un time-lapse&#x202f;?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="86"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
+        <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
+        <translation>
+            <numerusform>%n vidéo ne dit pas à quelle vitesse elle a été filmée&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque image soit placée à l’heure qu’elle montre.</numerusform>
+            <numerusform>%n vidéos ne disent pas à quelle vitesse elles ont été filmées&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque image soit placée à l’heure qu’elle montre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="92"/>
+        <source>Filmed in real time (an ordinary video of {length})</source>
+        <translation>Filmée en temps réel (une vidéo ordinaire de {length})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="95"/>
+        <source>Filmed in real time (ordinary videos)</source>
+        <translation>Filmées en temps réel (des vidéos ordinaires)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="96"/>
+        <source>A time-lapse, sped up</source>
+        <translation>Un time-lapse, accéléré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="97"/>
+        <source> times</source>
+        <translation> fois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="98"/>
+        <source>A time-lapse of this much real work:</source>
+        <translation>Un time-lapse de ce temps de travail réel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="99"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="100"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="101"/>
+        <source>Import</source>
+        <translation>Importer</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,12 @@ from coulisses.capture.video_import import (
     find_copy,
     grid_count,
 )
-from coulisses.capture.video_meta import VideoInfo, is_video_name, probe, resolve_pace
+from coulisses.capture.video_meta import (
+    VideoInfo,
+    is_video_name,
+    probe,
+    resolve_pace,
+)
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
 from coulisses.journal import Capture, Journal, JournalError, is_journal_root, stills, utc_now
@@ -571,3 +576,21 @@ def video_settings(interval: float, skip_idle: bool = True,
     """The settings of a video import from a capture's own (interval, idle skipping)."""
     return VideoSettings(every=interval, keep_idle=not skip_idle, idle=idle or IdleSettings(),
                          speedup=speedup, real_duration=real_duration)
+
+
+def videos_without_pace(journal: Journal, paths: Sequence[str | os.PathLike[str]]
+                        ) -> list[VideoInfo]:
+    """The videos among ``paths`` (and in their folders) whose file does not say how fast
+    they were filmed: the ones to ask about before importing (a time-lapse?)."""
+    found = collect_photos(paths, exclude=journal.home)
+    out = []
+    for path in found.files:
+        if not is_video_name(path.name):
+            continue
+        try:
+            info = probe(path)
+        except Exception:  # the import itself says why it cannot be read
+            continue
+        if info.capture_fps is None:
+            out.append(info)
+    return out

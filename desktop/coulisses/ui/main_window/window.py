@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         self.importer.progress.connect(self._import_progress)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
+        self.importer.pace_needed.connect(self._ask_video_pace)
         self.last_summary: ImportSummary | None = None
+        self.pace_dialog = None  # VideoPaceDialog while the question is open
         self.setAcceptDrops(True)
 
         # --- actions, menus, tray
@@ -498,7 +500,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("An import is already running; wait for it to "
                                              "finish or cancel it."), "warning")
             return False
-        if not self.importer.start(piece_id, paths):
+        if not self.importer.start(piece_id, paths, self._video_settings()):
             return False
         self.import_status.setText(self.tr("Importing photos…"))
         self.import_cancel.setText(self.tr("Cancel"))
@@ -507,10 +509,37 @@ class MainWindow(QMainWindow):
             w.show()
         return True
 
+    def _video_settings(self):
+        """Videos become stills as the capture panel would take them (interval, idle)."""
+        from coulisses.capture.importer import video_settings
+        from coulisses.preferences import idle_settings
+
+        prefs = self.preferences
+        return video_settings(prefs.interval, prefs.skip_idle,
+                              idle_settings(prefs.idle_sensitivity))
+
+    def _ask_video_pace(self, videos) -> None:
+        from coulisses.ui.importing.pace_dialog import VideoPaceDialog
+
+        dialog = VideoPaceDialog(videos, self)
+        self.pace_dialog = dialog
+
+        def done(result: int) -> None:
+            self.pace_dialog = None
+            if result == VideoPaceDialog.DialogCode.Accepted:
+                self.importer.answer_pace(*dialog.answer())
+            else:
+                self.importer.cancel()
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
     def ask_import_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import photos"), photos_folder(),
-            self.tr("Photos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG)")
+            self.tr("Photos and videos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif "
+            "*.png *.PNG *.mp4 *.MP4 *.mov *.MOV *.m4v *.M4V)")
         if paths:
             self.import_paths(paths)
 
