@@ -22,7 +22,7 @@ def test_a_video_without_a_capture_rate_is_asked_about_once(qtbot, journal, tmp_
     b = make_video(tmp_path / "IMG_2.MOV", seconds=2,
                    meta={"creation_time": "2025-03-03T09:00:00Z"})
     window = window_on(qtbot, journal, piece.id)
-    window.preferences = window.preferences.replace(interval=30.0)
+    window.capture_panel.set_settings(30.0, True, 2)  # the Bench tab's interval
 
     drop(window, [a, b])
     qtbot.waitUntil(lambda: window.pace_dialog is not None, timeout=10000)
@@ -49,7 +49,7 @@ def test_a_video_that_says_its_rate_is_not_asked_about(qtbot, journal, tmp_path)
     video = make_video(tmp_path / "VID_tl.mp4", seconds=2, meta={
         "creation_time": "2025-03-02T09:00:00Z", "com.android.capture.fps": "1.0"})
     window = window_on(qtbot, journal, piece.id)
-    window.preferences = window.preferences.replace(interval=10.0)
+    window.capture_panel.set_settings(10.0, True, 2)
 
     with qtbot.waitSignal(window.importer.finished, timeout=30000):
         drop(window, [video])

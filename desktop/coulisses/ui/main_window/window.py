@@ -510,13 +510,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _video_settings(self):
-        """Videos become stills as the capture panel would take them (interval, idle)."""
+        """Videos become stills as the Bench tab would take them (interval, idle skipping)."""
         from coulisses.capture.importer import video_settings
-        from coulisses.preferences import idle_settings
 
-        prefs = self.preferences
-        return video_settings(prefs.interval, prefs.skip_idle,
-                              idle_settings(prefs.idle_sensitivity))
+        bench = self.capture_panel.settings()
+        return video_settings(bench.interval, not bench.keep_idle, bench.idle)
 
     def _ask_video_pace(self, videos) -> None:
         from coulisses.ui.importing.pace_dialog import VideoPaceDialog
