@@ -405,3 +405,20 @@ def test_plan_keys_picks_the_nearest_key_frame_once():
 
 def test_pace_sources_are_distinct():
     assert len({PACE_CAPTURE_FPS, PACE_SPEEDUP, PACE_REAL_DURATION, PACE_REAL_TIME}) == 4
+
+
+def test_far_key_frames_are_sought_and_a_cut_is_still_noticed(journal, piece, tmp_path):
+    video = make_video(tmp_path / "long.mp4", seconds=24, gop=30,
+                       faststart=True, meta={"creation_time": "2025-03-02T09:00:00Z"})
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=6.0))
+    assert report.videos[0].mode == KEYS and report.complete
+    assert times(report) == [utc(2025, 3, 2, 9, 0, 6 * k) for k in range(4)]
+
+    data = video.read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: len(data) * 3 // 5])
+    report = import_photos(journal, journal.create_piece("coupé").id, [cut],
+                           video=VideoSettings(every=6.0))
+    r = report.videos[0].result
+    assert 1 <= len(r.captures) < 4 and r.lost and "of its 24 s" in r.lost
+    assert not report.complete
