@@ -21,7 +21,7 @@ import pytest
 from coulisses.capture.exif_time import FILE_DATE
 from coulisses.capture.importer import DUPLICATE, IMPORTED, SKIPPED, import_photos
 from coulisses.capture.photo_decode import INCOMPLETE
-from coulisses.capture.video_import import FRAMES, KEYS, VideoSettings, plan_keys
+from coulisses.capture.video_import import FRAMES, KEYS, VideoSettings, file_digest, plan_keys
 from coulisses.capture.video_meta import (
     APPLE_CREATIONDATE,
     CREATION_TIME,
@@ -422,3 +422,20 @@ def test_far_key_frames_are_sought_and_a_cut_is_still_noticed(journal, piece, tm
     r = report.videos[0].result
     assert 1 <= len(r.captures) < 4 and r.lost and "of its 24 s" in r.lost
     assert not report.complete
+
+
+def test_the_video_digest_tells_copies_from_other_videos_of_the_same_size(tmp_path):
+    rng = np.random.default_rng(3)
+    big = rng.integers(0, 256, 5 << 20, dtype=np.uint8).tobytes()
+    a, copy, other = tmp_path / "a.mp4", tmp_path / "b.mp4", tmp_path / "c.mp4"
+    a.write_bytes(big)
+    copy.write_bytes(big)
+    for at in (10, (1 << 20) + 100, len(big) - 10):  # the index at either end, a sampled slice
+        changed = bytearray(big)
+        changed[at] ^= 0xFF
+        other.write_bytes(bytes(changed))
+        assert file_digest(other) != file_digest(a)
+    assert file_digest(copy) == file_digest(a)
+    small = tmp_path / "small.mp4"
+    small.write_bytes(big[:1000])
+    assert file_digest(small) != file_digest(a)

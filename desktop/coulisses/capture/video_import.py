@@ -15,8 +15,9 @@ never decoded. Otherwise every frame is decoded (threads on) and the ones on
 the step are kept. JPEG encoding runs beside the decoding.
 
 What decodes is imported: a video cut short (an unfinished copy) gives the
-stills before the cut and says how much is missing. A byte-identical copy of
-a video already imported (another name) is found by the piece's content index.
+stills before the cut and says how much is missing. A copy of a video
+already imported (another name) is found by the piece's content index, from
+a hash of sampled bytes (``file_digest``).
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ KEYS = "keys"  # only planned key frames decoded
 FRAMES = "frames"  # every frame decoded
 _SMALL_WIDTH = 2 * SIGNATURE_WIDTH  # the idle test's copy (it shrinks it again, by area)
 _ENCODERS = 2
-_HASH_CHUNK = 1 << 20
+_HASH_EDGE = 1 << 20  # file_digest: bytes read at each end
+_HASH_SLICE = 64 << 10  # and in each of _HASH_SLICES places between
+_HASH_SLICES = 32
 # A key frame further ahead than this (seconds of video) is sought, not read up to.
 SEEK_AHEAD = 3.0
 
@@ -97,17 +100,35 @@ class VideoResult:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of the whole file (the content index's hash), read a chunk at a time."""
-    h = hashlib.sha256()
+    """The content hash the index keeps for a video: SHA-256 of its size, its first and last
+    MiB and 32 slices of 64 KiB spread over the rest.
+
+    Hashing all of a 1 GB video would read it all, which the import itself does not
+    (it seeks to the frames it keeps). The sampled bytes hold the container's index
+    (moov: every frame's size and place, at the start or the end) and the headers of
+    frames all along, so two different videos of the same size to the byte do not
+    share them; a copy does.
+    """
+    h = hashlib.sha256(b"coulisses video sample 1\n")
     with open(path, "rb") as fh:
-        while chunk := fh.read(_HASH_CHUNK):
-            h.update(chunk)
+        size = os.fstat(fh.fileno()).st_size
+        h.update(str(size).encode() + b"\n")
+        if size <= 2 * _HASH_EDGE + _HASH_SLICES * _HASH_SLICE:
+            while chunk := fh.read(_HASH_EDGE):
+                h.update(chunk)
+            return h.hexdigest()
+        h.update(fh.read(_HASH_EDGE))
+        inner = size - 2 * _HASH_EDGE - _HASH_SLICE
+        for k in range(_HASH_SLICES):
+            fh.seek(_HASH_EDGE + inner * k // max(1, _HASH_SLICES - 1))
+            h.update(fh.read(_HASH_SLICE))
+        fh.seek(size - _HASH_EDGE)
+        h.update(fh.read(_HASH_EDGE))
     return h.hexdigest()
 
 
 def find_copy(index: ContentIndex, info: VideoInfo) -> str | None:
-    """The still a byte-identical copy of this video gave before, or None (hashes on a size
-    match only)."""
+    """The still a copy of this video gave before, or None (hashes on a size match only)."""
     with index.locked():
         return index.find(info.signature[0], lambda: file_digest(info.path))
 
