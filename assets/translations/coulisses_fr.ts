@@ -3175,12 +3175,12 @@
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="301"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="374"/>
         <source>the video stops at {at} of its {total}: the last {lost} could not be read (a truncated copy?)</source>
         <translation>la vidéo s’arrête à {at} sur ses {total}&#xa0;: les dernières {lost} n’ont pas pu être lues (une copie tronquée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="320"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="393"/>
         <source>the video could not be decoded ({detail})</source>
         <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
     </message>
@@ -3197,11 +3197,6 @@
 </context>
 <context>
     <name>Actions</name>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
-        <source>&amp;Import photos…</source>
-        <translation>&amp;Importer des photos…</translation>
-    </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="43"/>
         <source>&amp;New piece…</source>
@@ -3236,6 +3231,11 @@
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
         <source>Import a &amp;folder of photos…</source>
         <translation>Importer un &amp;dossier de photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
+        <source>&amp;Import photos or videos…</source>
+        <translation>&amp;Importer des photos ou des vidéos…</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
@@ -4013,9 +4013,9 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/window.py" line="506"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4025,12 +4025,23 @@
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="505"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
+        <source>Importing {name}…</source>
+        <translation>Import de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="670"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="675"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
@@ -4045,32 +4056,22 @@
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="547"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="545"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="538"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="505"/>
-        <source>Importing photos…</source>
-        <translation>Import des photos…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="539"/>
         <source>Photos and videos</source>
         <translation>Photos et vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
-        <source>Importing photos… {done} of {total}</source>
-        <translation>Import des photos… {done} sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
@@ -4095,23 +4096,23 @@
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="703"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="702"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="683"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="682"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
@@ -4121,7 +4122,7 @@
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="572"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
@@ -4136,7 +4137,7 @@
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="594"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>

@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
             return False
         if not self.importer.start(piece_id, paths, self._video_settings()):
             return False
-        self.import_status.setText(self.tr("Importing photos…"))
+        self.import_status.setText(self.tr("Importing…"))
         self.import_cancel.setText(self.tr("Cancel"))
         self.import_progress.setRange(0, 0)
         for w in (self.import_status, self.import_progress, self.import_cancel):
@@ -551,8 +551,9 @@ class MainWindow(QMainWindow):
         if p.total:
             self.import_progress.setRange(0, p.total)
             self.import_progress.setValue(p.done)
-            self.import_status.setText(self.tr("Importing photos… {done} of {total}")
-                                       .format(done=p.done, total=p.total))
+            # A video counts as the stills it may give: the bar, not a count of files.
+            self.import_status.setText(self.tr("Importing {name}…").format(name=p.message)
+                                       if p.message else self.tr("Importing…"))
 
     def _import_done(self) -> None:
         for w in (self.import_status, self.import_progress, self.import_cancel):
