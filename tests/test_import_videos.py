@@ -439,3 +439,18 @@ def test_the_video_digest_tells_copies_from_other_videos_of_the_same_size(tmp_pa
     small = tmp_path / "small.mp4"
     small.write_bytes(big[:1000])
     assert file_digest(small) != file_digest(a)
+
+
+def test_the_clip_of_a_live_photo_beside_its_photo_is_left_alone(journal, piece, tmp_path, cli):
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    cv2.imwrite(str(card / "IMG_0042.JPG"), picture(0, 64, 48))
+    make_video(card / "IMG_0042.MOV", seconds=3)  # the Live Photo's moving part
+    make_video(card / "IMG_0050.MOV", seconds=3)  # a video of its own
+
+    code, out, err = cli("import", piece.id, str(card), "--interval", "1s")
+
+    assert code == 0, err
+    sources = sorted(c.source for c in journal.snapshot(piece.id).captures)
+    assert sources == ["IMG_0042", "IMG_0050", "IMG_0050", "IMG_0050"]
+    assert "Clips of Live Photos left alone (their photo is the shot): 1." in out

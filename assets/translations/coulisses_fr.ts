@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="221"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="224"/>
         <source>  {path}: {reason}</source>
         <translation>  {path}&#xa0;: {reason}</translation>
     </message>
@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="275"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="206"/>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="285"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="288"/>
         <source>Already in the piece, left as they are: {n}.</source>
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="228"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="231"/>
         <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
         <translation>Import interrompu, {left} photos restaient à importer&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
     </message>
@@ -532,72 +532,77 @@
         <translation>Autres fichiers laissés de côté (ni photos ni vidéos)&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="231"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="216"/>
+        <source>Clips of Live Photos left alone (their photo is the shot): {n}.</source>
+        <translation>Clips de Live Photos laissés de côté (leur photo est la prise de vue)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="234"/>
         <source>Import interrupted before the end of the videos; run the same command again to finish (nothing will be imported twice).</source>
         <translation>Import interrompu avant la fin des vidéos&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="242"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="245"/>
         <source>a time-lapse at {speed}x, from the capture rate the file gives ({fps:.3g} frames a second)</source>
         <translation>un time-lapse accéléré {speed} fois, d’après la cadence de prise que donne le fichier ({fps:.3g} images par seconde)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="245"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="248"/>
         <source>a time-lapse at {speed}x, as --speedup says</source>
         <translation>un time-lapse accéléré {speed} fois, comme le dit --speedup</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="247"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="250"/>
         <source>a time-lapse of {real} of real time, as --real-duration says ({speed}x)</source>
         <translation>un time-lapse de {real} de temps réel, comme le dit --real-duration ({speed} fois)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="249"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="252"/>
         <source>filmed in real time (the file gives no capture rate; for a time-lapse, give --speedup or --real-duration)</source>
         <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; pour un time-lapse, donnez --speedup ou --real-duration)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="257"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="260"/>
         <source>the filming date the file gives (Apple&apos;s creation date, with its time zone)</source>
         <translation>la date de tournage que donne le fichier (la date de création d’Apple, avec son fuseau horaire)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="259"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="262"/>
         <source>the creation time the file gives</source>
         <translation>l’heure de création que donne le fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="260"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="263"/>
         <source>none in the file, so the file date was used, as the end of filming</source>
         <translation>aucune dans le fichier, la date du fichier a donc été prise comme fin du tournage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="267"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="270"/>
         <source>{name}: already in the piece (the same file was imported before), left as it is.</source>
         <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant), laissée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="274"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="277"/>
         <source>{name}: {stills} imported into {piece!r} from {video} of video.</source>
         <translation>{name}&#xa0;: {stills} importées dans {piece!r} depuis {video} de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
         <source>Filmed from {start} to {end}: {pace}.</source>
         <translation>Filmée du {start} au {end}&#xa0;: {pace}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="284"/>
         <source>Its time: {source}.</source>
         <translation>Son heure&#xa0;: {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="283"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="286"/>
         <source>Idle stills skipped (nothing moved): {n}.</source>
         <translation>Images inactives sautées (rien n’a bougé)&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="287"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="290"/>
         <source>{path}: {lost}; the stills before it were imported.</source>
         <translation>{path}&#xa0;: {lost}&#x202f;; les images d’avant ont été importées.</translation>
     </message>
@@ -1010,7 +1015,7 @@
         <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="219"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="222"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
     </message>
@@ -1260,7 +1265,7 @@
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="223"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="226"/>
         <source>The import stopped: {reason}.</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
     </message>
@@ -1670,7 +1675,7 @@
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="238"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="239"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
@@ -1680,12 +1685,12 @@
         <translation>il est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="385"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="386"/>
         <source>it could not be written into the journal ({error})</source>
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="392"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="393"/>
         <source>it could not be imported (an unexpected error; the details were logged)</source>
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
@@ -1695,7 +1700,7 @@
         <translation>c’est un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="243"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="244"/>
         <source>it is inside the Coulisses journal folder</source>
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
@@ -1726,7 +1731,7 @@
         <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="357"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="358"/>
         <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
@@ -2003,7 +2008,7 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="526"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="528"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
@@ -2051,7 +2056,7 @@
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="222"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="223"/>
         <source>the folder cannot be read ({error})</source>
         <translation>le dossier est illisible ({error})</translation>
     </message>
@@ -2062,7 +2067,7 @@
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="531"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="533"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -2113,7 +2118,7 @@
         <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="257"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="258"/>
         <source>there is no such file or folder</source>
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
@@ -3902,17 +3907,22 @@
         <translation>Pas d’heure EXIF&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="90"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="84"/>
+        <source>Clips of Live Photos left alone (their photo is the shot): {n}</source>
+        <translation>Clips de Live Photos laissés de côté (leur photo est la prise de vue)&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="93"/>
         <source>{name}: already in the piece (the same file was imported before)</source>
         <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="94"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="97"/>
         <source>{name}: already in the piece</source>
         <translation>{name}&#xa0;: déjà dans la pièce</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="99"/>
         <source>{name}: %n still(s), filmed from {start}</source>
         <translation>
             <numerusform>{name}&#xa0;: %n image, filmée à partir du {start}</numerusform>
@@ -3920,7 +3930,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="100"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="103"/>
         <source>%n idle still(s) skipped</source>
         <translation>
             <numerusform>%n image inactive sautée</numerusform>
@@ -3928,43 +3938,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="109"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="112"/>
         <source>Time: the filming date the file gives (with its time zone).</source>
         <translation>Heure&#xa0;: la date de tournage que donne le fichier (avec son fuseau horaire).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="111"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="114"/>
         <source>Time: the creation time the file gives.</source>
         <translation>Heure&#xa0;: l’heure de création que donne le fichier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="115"/>
         <source>Time: none in the file, so its file date was used, as the end of filming.</source>
         <translation>Heure&#xa0;: aucune dans le fichier, sa date de fichier a donc été prise comme fin du tournage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="120"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="123"/>
         <source>A time-lapse at {speed}x, as the file says.</source>
         <translation>Un time-lapse accéléré {speed} fois, comme le dit le fichier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="122"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="125"/>
         <source>A time-lapse at {speed}x, as you said.</source>
         <translation>Un time-lapse accéléré {speed} fois, comme vous l’avez dit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="124"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="127"/>
         <source>A time-lapse of {real} of real work, as you said.</source>
         <translation>Un time-lapse de {real} de travail réel, comme vous l’avez dit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="126"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="129"/>
         <source>Filmed in real time.</source>
         <translation>Filmée en temps réel.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/importing/summary.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="88"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="91"/>
         <source>Skipped {name}: {reason}</source>
         <translation>{name} ignoré&#xa0;: {reason}</translation>
     </message>

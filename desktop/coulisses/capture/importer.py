@@ -25,7 +25,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -136,7 +136,8 @@ class ImportReport:
     stopped: str | None = None  # why the import stopped before the end (disk full…)
     seconds: float = 0.0
     videos: tuple[VideoOutcome, ...] = ()
-    videos_total: int = 0  # video files found
+    videos_total: int = 0  # video files found (but Live Photo clips)
+    live_clips: tuple[Path, ...] = ()  # a Live Photo's clip, beside its photo: left alone
 
     def _with(self, status: str) -> tuple[PhotoOutcome, ...]:
         return tuple(o for o in self.outcomes if o.status == status)
@@ -446,7 +447,8 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
     settings = video or VideoSettings()
     cancel = cancel or CancelToken()
     report_progress = progress or (lambda _p: None)
-    videos, planned = _probe_videos(video_files, settings)
+    photo_stems = {(p.parent, source_stem(p.name).lower()) for p in files}
+    videos, planned, live = _probe_videos(video_files, settings, photo_stems)
     total = len(files)
     units = total + sum(planned.values())
     outcomes: list[PhotoOutcome] = list(found.problems)
@@ -519,7 +521,7 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
         or any(v.result is not None and v.result.cancelled for v in video_outcomes)))
     return ImportReport(tuple(outcomes), tuple(found.ignored), total + len(found.problems),
                         cancelled, stopped, time.monotonic() - started, tuple(video_outcomes),
-                        len(videos))
+                        len(videos), tuple(live))
 
 
 def _disk_full() -> str:
@@ -531,11 +533,19 @@ def _not_written(exc: BaseException) -> str:
     return tr("the journal could not be written ({error})", error=describe_error(exc))
 
 
-def _probe_videos(paths: Sequence[Path], settings: VideoSettings
-                  ) -> tuple[list[tuple[Path, VideoInfo | VideoOutcome]], dict[Path, int]]:
-    """Each video's header read (or why not), and how many stills it may give (progress)."""
+# An iPhone's Live Photo is IMG_0042.HEIC plus a ~3 s IMG_0042.MOV of the same moment.
+LIVE_PHOTO_SECONDS = 4.0
+
+
+def _probe_videos(paths: Sequence[Path], settings: VideoSettings,
+                  photo_stems: Collection[tuple[Path, str]] = ()
+                  ) -> tuple[list[tuple[Path, VideoInfo | VideoOutcome]], dict[Path, int],
+                             list[Path]]:
+    """Each video's header read (or why not), how many stills it may give (progress), and
+    the moving parts of Live Photos whose photo is in the same import (left alone)."""
     out: list[tuple[Path, VideoInfo | VideoOutcome]] = []
     planned: dict[Path, int] = {}
+    live: list[Path] = []
     for path in paths:
         try:
             info = probe(path)
@@ -546,10 +556,14 @@ def _probe_videos(paths: Sequence[Path], settings: VideoSettings
             reason, kind = damaged_reason(exc)
             out.append((path, VideoOutcome(path, SKIPPED, reason=reason, kind=kind)))
             continue
+        if info.duration <= LIVE_PHOTO_SECONDS \
+                and (path.parent, source_stem(path.name).lower()) in photo_stems:
+            live.append(path)  # the photo is the shot; its clip would be a second copy
+            continue
         pace = resolve_pace(info, settings.speedup, settings.real_duration)
         planned[path] = grid_count(info.duration, settings.every / pace.speedup)
         out.append((path, info))
-    return out, planned
+    return out, planned, live
 
 
 def _import_video(journal: Journal, piece_id: str, info: VideoInfo, settings: VideoSettings,
@@ -583,14 +597,9 @@ def videos_without_pace(journal: Journal, paths: Sequence[str | os.PathLike[str]
     """The videos among ``paths`` (and in their folders) whose file does not say how fast
     they were filmed: the ones to ask about before importing (a time-lapse?)."""
     found = collect_photos(paths, exclude=journal.home)
-    out = []
-    for path in found.files:
-        if not is_video_name(path.name):
-            continue
-        try:
-            info = probe(path)
-        except Exception:  # the import itself says why it cannot be read
-            continue
-        if info.capture_fps is None:
-            out.append(info)
-    return out
+    photo_stems = {(p.parent, source_stem(p.name).lower()) for p in found.files
+                   if not is_video_name(p.name)}
+    videos = [p for p in found.files if is_video_name(p.name)]
+    probed, _planned, _live = _probe_videos(videos, VideoSettings(), photo_stems)
+    return [info for _path, info in probed
+            if isinstance(info, VideoInfo) and info.capture_fps is None]

@@ -212,6 +212,9 @@ def _summarise(ctx, piece_name: str, report: ImportReport, watching: bool,
     if report.ignored and (report.total or videos):
         ctx.say(tr("Other files left alone (not photos or videos): {n}.",
                    n=len(report.ignored)))
+    if report.live_clips:
+        ctx.say(tr("Clips of Live Photos left alone (their photo is the shot): {n}.",
+                   n=len(report.live_clips)))
     lost = False
     for v in report.videos:
         lost = _say_video(ctx, piece_name, v) or lost

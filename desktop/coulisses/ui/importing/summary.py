@@ -80,6 +80,9 @@ class ImportSummary(QDialog):
         lines += [self.tr("No EXIF time: {name}").format(name=path.name) for path in r.no_exif]
         for v in r.videos:
             lines += self.video_lines(v)
+        if r.live_clips:
+            lines.append(self.tr("Clips of Live Photos left alone (their photo is the shot): "
+                                 "{n}").format(n=len(r.live_clips)))
         return "\n".join(lines)
 
     def video_lines(self, v: VideoOutcome) -> list[str]:
