@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="275"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="99"/>
         <source>{name}: %n still(s), filmed from {start}</source>
         <translation>
             <numerusform>{name}: %n still, filmed from {start}</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="100"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="103"/>
         <source>%n idle still(s) skipped</source>
         <translation>
             <numerusform>%n idle still skipped</numerusform>
