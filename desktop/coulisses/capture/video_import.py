@@ -46,6 +46,7 @@ from coulisses.capture.video_meta import (
     probe,
     resolve_pace,
 )
+from coulisses.heap import give_back
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken
 from coulisses.journal import Capture, Journal, stills
@@ -60,6 +61,8 @@ KEYS = "keys"  # only planned key frames decoded
 FRAMES = "frames"  # every frame decoded
 _SMALL_WIDTH = 2 * SIGNATURE_WIDTH  # the idle test's copy (it shrinks it again, by area)
 _ENCODERS = 2
+# Full-size pictures waiting for (or in) the JPEG encoders: three 1080p frames, two 4K ones.
+_IN_FLIGHT_BYTES = 56 << 20
 _HASH_EDGE = 1 << 20  # file_digest: bytes read at each end
 _HASH_SLICE = 64 << 10  # and in each of _HASH_SLICES places between
 _HASH_SLICES = 32
@@ -213,7 +216,9 @@ class _Decoder:
         with av.open(str(self.info.path), metadata_errors="replace") as container:
             stream = container.streams.video[0]
             ctx = stream.codec_context
-            ctx.thread_type = "AUTO"
+            # Key frames one at a time gain nothing from frame threads (each seek drains
+            # them), which would each hold a copy of the decoder's pictures.
+            ctx.thread_type = "SLICE" if self.mode == KEYS else "AUTO"
             try:
                 if self.mode == KEYS:
                     ctx.skip_frame = "NONKEY"
@@ -306,7 +311,7 @@ def decode_video(journal: Journal, piece_id: str, info: VideoInfo, settings: Vid
     first_id: str | None = None
     cancelled = False
     rotation: int | None = None
-    pending: deque[tuple[datetime, Future[tuple[bytes, bytes]]]] = deque()
+    pending: deque[tuple[datetime, Future[tuple[bytes, bytes]], int]] = deque()
 
     def store(when: datetime, future: Future[tuple[bytes, bytes]]) -> None:
         nonlocal already
@@ -347,15 +352,18 @@ def decode_video(journal: Journal, piece_id: str, info: VideoInfo, settings: Vid
                     continue
                 image = _upright(_full(frame), rotation)
                 del frame
-                pending.append((when, pool.submit(encode_still, image)))
-                while len(pending) > _ENCODERS:
-                    store(*pending.popleft())
+                pending.append((when, pool.submit(encode_still, image), image.nbytes))
+                del image
+                while len(pending) > _ENCODERS or (
+                        len(pending) > 1 and sum(n for *_, n in pending) > _IN_FLIGHT_BYTES):
+                    store(*pending.popleft()[:2])
                 report(done, decoder.total)
             while pending:
-                store(*pending.popleft())
+                store(*pending.popleft()[:2])
         finally:
-            for _, future in pending:
+            for _, future, _n in pending:
                 future.cancel()
+    give_back()  # the decoder's and the encoders' big buffers, freed in their threads' arenas
     lost = _lost(decoder, info) if not cancelled else None
     if not cancelled and first_id is not None:
         _remember_source(index, info, captures[0].id if captures else first_id)
