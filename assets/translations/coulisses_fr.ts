@@ -484,7 +484,7 @@
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="56"/>
         <source>Import photos (JPEG, PNG, HEIC), videos (MP4, MOV) and folders of them into a piece. Each photo is placed at its EXIF capture time, else at its file date; a video becomes a still every few seconds of real time, from the time the file says it was filmed. The original files are never changed.</source>
-        <translation>Importer des photos (JPEG, PNG, HEIC), des vidéos (MP4, MOV) et des dossiers qui en contiennent dans une pièce. Chaque photo est placée à son heure de prise EXIF, sinon à la date du fichier&#x202f;; une vidéo devient une image toutes les quelques secondes de temps réel, à partir de l’heure de tournage que donne le fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
+        <translation>Importer des photos (JPEG, PNG, HEIC), des vidéos (MP4, MOV) et des dossiers qui en contiennent dans une pièce. Chaque photo est placée à son heure de prise EXIF, sinon à la date du fichier&#x202f;; une vidéo devient une photo toutes les quelques secondes de temps réel, à partir de l’heure de tournage que donne le fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="62"/>
@@ -504,12 +504,12 @@
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="69"/>
         <source>videos: one still every DURATION of real time (default: the capture interval of your preferences)</source>
-        <translation>vidéos&#xa0;: une image toutes les DURÉE de temps réel (par défaut&#xa0;: l’intervalle de capture de vos préférences)</translation>
+        <translation>vidéos&#xa0;: une photo toutes les DURÉE de temps réel (par défaut&#xa0;: l’intervalle de capture de vos préférences)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
         <source>videos: keep every still, even when nothing moved</source>
-        <translation>vidéos&#xa0;: garder toutes les images, même quand rien n’a bougé</translation>
+        <translation>vidéos&#xa0;: garder toutes les photos, même quand rien n’a bougé</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="110"/>
@@ -599,12 +599,12 @@
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="286"/>
         <source>Idle stills skipped (nothing moved): {n}.</source>
-        <translation>Images inactives sautées (rien n’a bougé)&#xa0;: {n}.</translation>
+        <translation>Photos immobiles ignorées (rien n’a bougé)&#xa0;: {n}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="290"/>
         <source>{path}: {lost}; the stills before it were imported.</source>
-        <translation>{path}&#xa0;: {lost}&#x202f;; les images d’avant ont été importées.</translation>
+        <translation>{path}&#xa0;: {lost}&#x202f;; les photos d’avant ont été importées.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="60"/>
@@ -3180,12 +3180,12 @@
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="374"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="382"/>
         <source>the video stops at {at} of its {total}: the last {lost} could not be read (a truncated copy?)</source>
         <translation>la vidéo s’arrête à {at} sur ses {total}&#xa0;: les dernières {lost} n’ont pas pu être lues (une copie tronquée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="393"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="401"/>
         <source>the video could not be decoded ({detail})</source>
         <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
     </message>
@@ -3873,8 +3873,8 @@
         <location filename="../../desktop/coulisses/ui/importing/summary.py" line="61"/>
         <source>%n still(s) from videos</source>
         <translation>
-            <numerusform>%n image tirée de vidéos</numerusform>
-            <numerusform>%n images tirées de vidéos</numerusform>
+            <numerusform>%n photo tirée de vidéos</numerusform>
+            <numerusform>%n photos tirées de vidéos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3925,16 +3925,16 @@
         <location filename="../../desktop/coulisses/ui/importing/summary.py" line="99"/>
         <source>{name}: %n still(s), filmed from {start}</source>
         <translation>
-            <numerusform>{name}&#xa0;: %n image, filmée à partir du {start}</numerusform>
-            <numerusform>{name}&#xa0;: %n images, filmées à partir du {start}</numerusform>
+            <numerusform>{name}&#xa0;: %n photo, filmée à partir du {start}</numerusform>
+            <numerusform>{name}&#xa0;: %n photos, filmées à partir du {start}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/coulisses/ui/importing/summary.py" line="103"/>
         <source>%n idle still(s) skipped</source>
         <translation>
-            <numerusform>%n image inactive sautée</numerusform>
-            <numerusform>%n images inactives sautées</numerusform>
+            <numerusform>%n photo immobile ignorée</numerusform>
+            <numerusform>%n photos immobiles ignorées</numerusform>
         </translation>
     </message>
     <message>
@@ -4900,8 +4900,8 @@
         <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
         <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
         <translation>
-            <numerusform>%n vidéo ne dit pas à quelle vitesse elle a été filmée&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque image soit placée à l’heure qu’elle montre.</numerusform>
-            <numerusform>%n vidéos ne disent pas à quelle vitesse elles ont été filmées&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque image soit placée à l’heure qu’elle montre.</numerusform>
+            <numerusform>%n vidéo ne dit pas à quelle vitesse elle a été filmée&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque photo soit placée à l’heure qu’elle montre.</numerusform>
+            <numerusform>%n vidéos ne disent pas à quelle vitesse elles ont été filmées&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque photo soit placée à l’heure qu’elle montre.</numerusform>
         </translation>
     </message>
     <message>
