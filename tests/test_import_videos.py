@@ -59,7 +59,7 @@ def picture(i: int, w: int, h: int) -> np.ndarray:
 def make_video(path: Path, *, seconds: float = 4.0, fps: int = 30, size=(160, 96),
                codec: str = "libx264", gop: int = 30, meta: dict | None = None,
                rotation: int | None = None, faststart: bool = False,
-               frame=picture) -> Path:
+               frame=picture, audio: bool = False) -> Path:
     """A real video file; ``meta`` goes into the container's metadata (custom keys written
     as QuickTime mdta keys, as phones do, through movflags=use_metadata_tags)."""
     flags = "use_metadata_tags" + ("+faststart" if faststart else "")
@@ -76,6 +76,18 @@ def make_video(path: Path, *, seconds: float = 4.0, fps: int = 30, size=(160, 96
             stream.codec_context.options = {"sc_threshold": "0"}
         if rotation is not None:
             stream.set_display_rotation(rotation)
+        if audio:  # an ordinary phone video has sound; a time-lapse has none
+            sound = out.add_stream("aac", rate=48000)
+            sound.layout = "mono"
+            silence = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="fltp",
+                                                 layout="mono")
+            silence.sample_rate = 48000
+            for k in range(int(seconds * 48000 / 1024)):
+                silence.pts = k * 1024
+                for packet in sound.encode(silence):
+                    out.mux(packet)
+            for packet in sound.encode():
+                out.mux(packet)
         for i in range(int(seconds * fps)):
             vf = av.VideoFrame.from_ndarray(frame(i, w, h), format="bgr24")
             for packet in stream.encode(vf):
@@ -216,11 +228,14 @@ def test_cli_pace_usage_errors(journal, piece, tmp_path, cli):
 
 def test_no_capture_rate_is_real_time_and_the_summary_says_how_to_change_it(
         journal, piece, tmp_path, cli):
-    a = make_video(tmp_path / "a.mp4", seconds=1)
-    code, out, _err = cli("import", piece.id, str(a))
+    a = make_video(tmp_path / "a.mp4", seconds=1, audio=True)
+    silent = make_video(tmp_path / "b.mp4", seconds=1)
+    assert probe(a).has_audio and not probe(silent).has_audio
+    code, out, _err = cli("import", piece.id, str(a), str(silent))
     assert code == 0
     assert "filmed in real time (the file gives no capture rate; for a time-lapse, give " \
         "--speedup or --real-duration)" in out
+    assert "it has no sound, as a phone's time-lapses: if it is one, give --speedup" in out
 
 
 # --------------------------------------------------- idle, duplicates, cancel

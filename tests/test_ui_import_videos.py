@@ -29,6 +29,7 @@ def test_a_video_without_a_capture_rate_is_asked_about_once(qtbot, journal, tmp_
     dialog = window.pace_dialog
     assert "2 videos do not say how fast" in dialog.intro.text(), dialog.intro.text()
     assert not dialog.covers.isVisibleTo(dialog)  # a real duration fits one video only
+    assert dialog.sped_up.isChecked() and "They have no sound" in dialog.intro.text()
     dialog.speedup.setValue(30.0)
     assert dialog.sped_up.isChecked()
     with qtbot.waitSignal(window.importer.finished, timeout=30000):
@@ -61,13 +62,15 @@ def test_a_video_that_says_its_rate_is_not_asked_about(qtbot, journal, tmp_path)
 
 def test_cancelling_the_question_imports_nothing(qtbot, journal, tmp_path) -> None:
     piece = journal.create_piece("Tasse")
-    video = make_video(tmp_path / "IMG_3.MOV", seconds=1)
+    video = make_video(tmp_path / "IMG_3.MOV", seconds=1, audio=True)
     window = window_on(qtbot, journal, piece.id)
 
     drop(window, [video])
     qtbot.waitUntil(lambda: window.pace_dialog is not None, timeout=10000)
     dialog = window.pace_dialog
     assert dialog.covers.isVisibleTo(dialog)
+    assert dialog.real_time.isChecked()  # it has sound: most likely an ordinary video
+    assert "no sound" not in dialog.intro.text()
     with qtbot.waitSignal(window.importer.finished, timeout=10000):
         dialog.reject()
 

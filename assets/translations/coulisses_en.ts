@@ -76,7 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -325,7 +325,7 @@
 <context>
     <name>VideoPaceDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -333,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="90"/>
         <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
         <translation>
             <numerusform>%n video does not say how fast it was filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</numerusform>

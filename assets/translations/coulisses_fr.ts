@@ -17,7 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="278"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="206"/>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="288"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="291"/>
         <source>Already in the piece, left as they are: {n}.</source>
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
@@ -557,52 +557,57 @@
         <translation>un time-lapse de {real} de temps réel, comme le dit --real-duration ({speed} fois)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="252"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="253"/>
+        <source>filmed in real time (the file gives no capture rate; it has no sound, as a phone&apos;s time-lapses: if it is one, give --speedup or --real-duration)</source>
+        <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; elle n’a pas de son, comme les time-lapses de téléphone&#xa0;: si c’en est un, donnez --speedup ou --real-duration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="255"/>
         <source>filmed in real time (the file gives no capture rate; for a time-lapse, give --speedup or --real-duration)</source>
         <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; pour un time-lapse, donnez --speedup ou --real-duration)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="260"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="263"/>
         <source>the filming date the file gives (Apple&apos;s creation date, with its time zone)</source>
         <translation>la date de tournage que donne le fichier (la date de création d’Apple, avec son fuseau horaire)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="262"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="265"/>
         <source>the creation time the file gives</source>
         <translation>l’heure de création que donne le fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="263"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="266"/>
         <source>none in the file, so the file date was used, as the end of filming</source>
         <translation>aucune dans le fichier, la date du fichier a donc été prise comme fin du tournage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="270"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="273"/>
         <source>{name}: already in the piece (the same file was imported before), left as it is.</source>
         <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant), laissée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="277"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="280"/>
         <source>{name}: {stills} imported into {piece!r} from {video} of video.</source>
         <translation>{name}&#xa0;: {stills} importées dans {piece!r} depuis {video} de vidéo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="284"/>
         <source>Filmed from {start} to {end}: {pace}.</source>
         <translation>Filmée du {start} au {end}&#xa0;: {pace}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="284"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="287"/>
         <source>Its time: {source}.</source>
         <translation>Son heure&#xa0;: {source}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="286"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="289"/>
         <source>Idle stills skipped (nothing moved): {n}.</source>
         <translation>Photos immobiles ignorées (rien n’a bougé)&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="290"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="293"/>
         <source>{path}: {lost}; the stills before it were imported.</source>
         <translation>{path}&#xa0;: {lost}&#x202f;; les photos d’avant ont été importées.</translation>
     </message>
@@ -1679,8 +1684,8 @@
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="141"/>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="155"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="142"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="156"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
@@ -1711,7 +1716,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="159"/>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="144"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="145"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -2014,7 +2019,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="166"/>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="146"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="147"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
@@ -3190,12 +3195,12 @@
         <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="152"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="153"/>
         <source>the video cannot be read: it is truncated (an unfinished copy?) or damaged</source>
         <translation>la vidéo ne peut pas être lue&#xa0;: elle est tronquée (une copie inachevée&#x202f;?) ou abîmée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_meta.py" line="159"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="160"/>
         <source>the file has no video in it</source>
         <translation>le fichier ne contient pas de vidéo</translation>
     </message>
@@ -4884,12 +4889,12 @@
 <context>
     <name>VideoPaceDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="83"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="85"/>
         <source>Filmed in real time, or a time-lapse?</source>
         <translation>Filmée en temps réel, ou un time-lapse&#x202f;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
         <source>and %n more</source>
         <translation>
             <numerusform>et %n autre</numerusform>
@@ -4897,7 +4902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="90"/>
         <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
         <translation>
             <numerusform>%n vidéo ne dit pas à quelle vitesse elle a été filmée&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque photo soit placée à l’heure qu’elle montre.</numerusform>
@@ -4905,42 +4910,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="92"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="94"/>
+        <source>It has no sound, as a phone&apos;s time-lapses.</source>
+        <translation>Elle n’a pas de son, comme les time-lapses de téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="95"/>
+        <source>They have no sound, as a phone&apos;s time-lapses.</source>
+        <translation>Elles n’ont pas de son, comme les time-lapses de téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="99"/>
         <source>Filmed in real time (an ordinary video of {length})</source>
         <translation>Filmée en temps réel (une vidéo ordinaire de {length})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="95"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="102"/>
         <source>Filmed in real time (ordinary videos)</source>
         <translation>Filmées en temps réel (des vidéos ordinaires)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="96"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="103"/>
         <source>A time-lapse, sped up</source>
         <translation>Un time-lapse, accéléré</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="97"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="104"/>
         <source> times</source>
         <translation> fois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="98"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="105"/>
         <source>A time-lapse of this much real work:</source>
         <translation>Un time-lapse de ce temps de travail réel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="99"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="106"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="100"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="107"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="101"/>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="108"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>

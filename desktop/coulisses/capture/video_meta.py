@@ -70,6 +70,7 @@ class VideoInfo:
     start_pts: int  # the stream's first timestamp, in time_base units
     time_base: float
     signature: tuple[int, int]  # (bytes, mtime_ns) when read
+    has_audio: bool = True  # phones record time-lapses without sound
 
     @property
     def key_interval(self) -> float | None:
@@ -178,7 +179,7 @@ def probe(path: Path) -> VideoInfo:
         return VideoInfo(path, max(0.0, duration), fps, ctx.width, ctx.height, ctx.name,
                          created, source, datetime.fromtimestamp(st.st_mtime, UTC),
                          _capture_fps(container), keys, key_dts, start, tb,
-                         (st.st_size, st.st_mtime_ns))
+                         (st.st_size, st.st_mtime_ns), bool(container.streams.audio))
 
 
 def resolve_pace(info: VideoInfo, speedup: float | None = None,

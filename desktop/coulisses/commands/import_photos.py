@@ -249,6 +249,9 @@ def _pace_text(v: VideoOutcome) -> str:
     if r.pace.source == PACE_REAL_DURATION:
         return tr("a time-lapse of {real} of real time, as --real-duration says ({speed}x)",
                   real=format_duration(r.real_seconds), speed=speed)
+    if not r.info.has_audio:  # phones film time-lapses without sound
+        return tr("filmed in real time (the file gives no capture rate; it has no sound, as a "
+                  "phone's time-lapses: if it is one, give --speedup or --real-duration)")
     return tr("filmed in real time (the file gives no capture rate; for a time-lapse, give "
               "--speedup or --real-duration)")
 

@@ -44,7 +44,9 @@ class VideoPaceDialog(QDialog):
         self.group = QButtonGroup(self)
         for b in (self.real_time, self.sped_up, self.covers):
             self.group.addButton(b)
-        self.real_time.setChecked(True)
+        # Phones film time-lapses without sound: silent videos are most likely ones.
+        self.silent = not any(v.has_audio for v in videos)
+        (self.sped_up if self.silent else self.real_time).setChecked(True)
         self.speedup = QDoubleSpinBox(self)
         self.speedup.setObjectName("speedup")
         self.speedup.setRange(1.0, 100_000.0)
@@ -88,6 +90,11 @@ class VideoPaceDialog(QDialog):
             "%n video(s) do not say how fast they were filmed: {names}. A phone's "
             "time-lapse plays hours of work in seconds; say which it is, so each still is "
             "placed at the time it shows.", "", len(self.videos)).format(names=names))
+        if self.silent:
+            silent = self.tr("It has no sound, as a phone's time-lapses.") \
+                if len(self.videos) == 1 else self.tr("They have no sound, as a phone's "
+                                                      "time-lapses.")
+            self.intro.setText(self.intro.text() + " " + silent)
         if len(self.videos) == 1:
             self.real_time.setText(self.tr("Filmed in real time (an ordinary video of {length})")
                                    .format(length=format_duration(self.videos[0].duration)))
