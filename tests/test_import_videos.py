@@ -469,3 +469,25 @@ def test_the_clip_of_a_live_photo_beside_its_photo_is_left_alone(journal, piece,
     sources = sorted(c.source for c in journal.snapshot(piece.id).captures)
     assert sources == ["IMG_0042", "IMG_0050", "IMG_0050", "IMG_0050"]
     assert "Clips of Live Photos left alone (their photo is the shot): 1." in out
+
+
+def test_a_fragmented_mp4_is_planned_from_its_fragments(journal, piece, tmp_path):
+    # Screen recorders and some phones write fragments (moof) instead of one index.
+    path = tmp_path / "frag.mp4"
+    with av.open(str(path), "w", options={"movflags": "frag_keyframe+empty_moov"}) as out:
+        out.metadata["creation_time"] = "2025-03-02T09:00:00Z"
+        stream = out.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 160, 96, "yuv420p"
+        stream.codec_context.gop_size = 30
+        stream.codec_context.options = {"sc_threshold": "0"}
+        for i in range(300):
+            for packet in stream.encode(av.VideoFrame.from_ndarray(picture(i, 160, 96),
+                                                                   format="bgr24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+
+    report = import_photos(journal, piece.id, [path], video=VideoSettings(every=3.0))
+
+    assert report.complete and report.videos[0].mode == KEYS
+    assert times(report) == [utc(2025, 3, 2, 9, 0, 3 * k) for k in range(4)]

@@ -194,8 +194,10 @@ class _Decoder:
         self.info = info
         self.step = step
         gop = info.key_interval
+        # An index that stops short (a file still being written) cannot plan the end.
+        whole = gop is not None and info.key_times[-1] >= info.duration - max(2.0, 2 * gop)
         picked = _plan_key_indices(info.key_times, step, info.duration) \
-            if gop is not None and step >= gop * 0.999 else []
+            if whole and gop is not None and step >= gop * 0.999 else []
         self.keys = [info.key_times[i] for i in picked]
         self.key_dts = [info.key_dts[i] for i in picked]
         self.mode = KEYS if self.keys else FRAMES
