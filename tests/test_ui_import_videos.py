@@ -77,3 +77,25 @@ def test_cancelling_the_question_imports_nothing(qtbot, journal, tmp_path) -> No
     assert not journal.snapshot(piece.id).captures
     assert not window.importer.running
     assert "cancelled" in window.last_summary.headline.text()
+
+
+def test_cancelling_a_video_import_keeps_the_stills_stored(qtbot, journal, tmp_path) -> None:
+    piece = journal.create_piece("Vase")
+    video = make_video(tmp_path / "VID_long.mp4", seconds=20, size=(640, 360), meta={
+        "creation_time": "2025-03-02T09:00:00Z", "com.android.capture.fps": "30"})
+    window = window_on(qtbot, journal, piece.id)
+    window.capture_panel.set_settings(0.5, False, 2)  # every frame decoded, 40 stills
+    seen = []
+    window.importer.progress.connect(seen.append)
+
+    assert window.import_paths([str(video)])
+    qtbot.waitUntil(lambda: any(p.done >= 3 for p in seen), timeout=30000)
+    assert "VID_long.mp4" in window.import_status.text()
+    with qtbot.waitSignal(window.importer.finished, timeout=30000):
+        window.import_cancel.click()
+
+    stored = journal.captures(piece.id)[0]
+    assert 3 <= len(stored) < 40
+    assert "cancelled" in window.last_summary.headline.text()
+    for cap in stored:  # every stored still is whole
+        assert cap.path.read_bytes()[-2:] == b"\xff\xd9"
