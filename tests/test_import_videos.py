@@ -194,6 +194,59 @@ def test_android_capture_fps_makes_it_a_time_lapse(journal, piece, tmp_path):
                              for k in range(12)]
 
 
+_CONTAINERS = {b"moov", b"udta", b"meta", b"ilst", b"trak", b"mdia", b"minf"}
+
+
+def _atoms(data: bytes, start: int, end: int, path: tuple = ()):
+    """(offset, size, type, ancestors) of every atom under [start, end), depth first."""
+    pos = start
+    while pos + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if size < 8 or pos + size > end:
+            return
+        yield pos, size, kind, path
+        body = pos + 8
+        if kind == b"meta" and data[body + 4:body + 8] not in (b"hdlr", b"keys", b"ilst"):
+            body += 4  # the ISO kind of meta has a version and flags; QuickTime's has not
+        if kind in _CONTAINERS or (path and path[-1][2] == b"ilst"):
+            yield from _atoms(data, body, pos + size, (*path, (pos, size, kind)))
+        pos += size
+
+
+def as_android_writes_it(path: Path, text: str, value: float) -> None:
+    """Turn the UTF-8 value ``text`` FFmpeg wrote for a QuickTime key into the big-endian
+    float32 (data type 23) Android's MediaMuxer writes for com.android.capture.fps.
+
+    FFmpeg's muxer only writes strings; the atom is crafted here. The index (moov)
+    comes after the frames, so resizing it moves no frame.
+    """
+    data = bytearray(path.read_bytes())
+    for pos, size, kind, ancestors in _atoms(bytes(data), 0, len(data)):
+        if kind == b"data" and ancestors and ancestors[-2][2] == b"ilst" \
+                and bytes(data[pos + 16:pos + size]) == text.encode():
+            atom = struct.pack(">I4sII", 20, b"data", 23, 0) + struct.pack(">f", value)
+            delta = len(atom) - size
+            data[pos:pos + size] = atom
+            for a_pos, a_size, _kind in ancestors:
+                struct.pack_into(">I", data, a_pos, a_size + delta)
+            path.write_bytes(bytes(data))
+            return
+    raise AssertionError(f"no {text!r} value atom in {path}")
+
+
+def test_android_capture_fps_written_as_a_float_as_phones_do(journal, piece, tmp_path):
+    video = make_video(tmp_path / "VID_20250302_float.mp4", seconds=2, meta={
+        "creation_time": "2025-03-02T10:00:00.000000Z", "com.android.capture.fps": "2.5"})
+    as_android_writes_it(video, "2.5", 2.0)
+    assert b"2.5" not in video.read_bytes()
+
+    info = probe(video)
+    assert info.capture_fps == pytest.approx(2.0)
+    report = import_photos(journal, piece.id, [video], video=VideoSettings(every=5.0))
+    assert report.videos[0].result.pace.speedup == pytest.approx(15)
+    assert times(report)[-1] == utc(2025, 3, 2, 10, 0, 25)  # 2 s of video = 30 s of work
+
+
 def test_cli_speedup_and_real_duration_are_used_and_said(journal, piece, tmp_path, cli):
     a = make_video(tmp_path / "a.mp4", seconds=2,
                    meta={"creation_time": "2025-03-02T10:00:00.000000Z"})
