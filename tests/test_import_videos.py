@@ -545,3 +545,55 @@ def test_a_fragmented_mp4_is_planned_from_its_fragments(journal, piece, tmp_path
 
     assert report.complete and report.videos[0].mode == KEYS
     assert times(report) == [utc(2025, 3, 2, 9, 0, 3 * k) for k in range(4)]
+
+
+def test_the_rest_of_a_group_of_pictures_is_not_decoded_once_its_steps_are_taken(tmp_path):
+    from coulisses.capture.video_import import _Decoder
+
+    video = make_video(tmp_path / "gop.mp4", seconds=6, gop=30)  # a key frame a second
+    info = probe(video)
+    half = _Decoder(info, 0.5)  # two steps in each second: 0 and 0.5
+    got = [round(t, 3) for t, _frame in half.frames()]
+    assert half.mode == FRAMES
+    assert got == [0.5 * k for k in range(12)]
+    # 0 to 0.5 of each second, plus the few frames the decoder's threads hold back
+    assert 6 * 16 <= half.decoded < 0.8 * 180
+    third = _Decoder(info, 0.4)
+    assert [round(t, 3) for t, _f in third.frames()] == \
+        [round(t, 3) for t in (0.4 * k for k in range(15))]
+
+
+@pytest.mark.parametrize("codec", ["libx264", "libx265"])
+def test_frames_after_a_skipped_tail_are_the_very_frames_a_full_decode_gives(tmp_path, codec):
+    # HEVC here with open groups of pictures and B-frames: frames shown before a key
+    # frame but decoded after it need the skipped ones; none of them is ever kept.
+    from coulisses.capture.video_import import _Decoder
+
+    try:
+        av.codec.Codec(codec, "w")
+    except Exception:  # pragma: no cover - no HEVC encoder in this PyAV build
+        pytest.skip(f"no {codec} encoder")
+    path = tmp_path / "open.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=30)
+        stream.width, stream.height, stream.pix_fmt = 320, 192, "yuv420p"
+        stream.codec_context.gop_size = 30
+        stream.codec_context.options = (
+            {"x265-params": "log-level=none:open-gop=1:keyint=30:min-keyint=30:bframes=4"}
+            if codec == "libx265" else {"sc_threshold": "0", "bf": "3"})
+        for i in range(150):
+            frame = av.VideoFrame.from_ndarray(picture(i, 320, 192), format="bgr24")
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    with av.open(str(path)) as container:
+        full = {round(f.time, 3): f.to_ndarray(format="bgr24")
+                for f in container.decode(video=0)}
+    for step in (0.4, 0.5, 0.7):
+        decoder = _Decoder(probe(path), step)
+        kept = {round(t, 3): f.to_ndarray(format="bgr24") for t, f in decoder.frames()}
+        assert decoder.mode == FRAMES and decoder.decoded < len(full)
+        assert len(kept) == len(range(0, 5000, int(step * 1000)))
+        for t, image in kept.items():
+            assert np.array_equal(image, full[t]), (step, t)

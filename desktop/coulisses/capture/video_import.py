@@ -187,7 +187,11 @@ class _Decoder:
     near, or by seeking to it (the container's index says where it is) when the
     packets before it would take longer to read than to skip: a 10-minute phone
     video with a still every 10 s reads 60 key frames, not its 1 GB.
-    FRAMES: every frame decoded; those on the grid of ``step`` are given.
+    FRAMES: the frames on the grid of ``step`` are given. Once the last one
+    before the next key frame is out, the rest of that group of pictures is read
+    past, not decoded: what follows a key frame never needs what came before it
+    (that is what the index's key frames are), so only frames shown before the
+    key frame, which are not wanted, could suffer.
     """
 
     def __init__(self, info: VideoInfo, step: float) -> None:
@@ -205,6 +209,9 @@ class _Decoder:
         self.last_seen = -1.0  # video seconds of the last packet read
         self.missed_keys = 0  # planned key frames that could not be read (a cut file)
         self.error: str | None = None
+        self.decoded = 0  # packets sent to the decoder
+        # Key frames to skip ahead to (FRAMES), from an index that reaches the end.
+        self._skip_to = np.asarray(info.key_times) if whole else None
 
     @property
     def ended_early(self) -> bool:
@@ -269,19 +276,34 @@ class _Decoder:
     def _all(self, container, stream, ctx) -> Iterator[tuple[float, av.VideoFrame]]:
         half = 0.5 / max(1.0, self.info.fps)
         next_t = 0.0
+        skipping = False  # reading past the end of a group of pictures
         for packet in container.demux(stream):
             if packet.size == 0:  # the end: what the decoder holds comes out
                 decoded = self._decoded(ctx, None)
             else:
                 self._seen(packet)
+                if skipping and not packet.is_keyframe:
+                    continue
+                skipping = False
                 decoded = self._decoded(ctx, packet)
             for t, frame in decoded:
                 if t + half >= next_t:
                     next_t = (math.floor((t + half) / self.step) + 1) * self.step
+                    skipping = self._next_key_first(t, next_t + half)
                     yield t, frame
+
+    def _next_key_first(self, t: float, before: float) -> bool:
+        """Whether a key frame comes after ``t`` and before ``before`` (the next step, half a
+        frame on): the frames between come too early for the next step."""
+        keys = self._skip_to
+        if keys is None:
+            return False
+        i = int(np.searchsorted(keys, t, side="right"))
+        return i < len(keys) and keys[i] < before
 
     def _decoded(self, ctx, packet) -> Iterator[tuple[float, av.VideoFrame]]:
         tb, start = self.info.time_base, self.info.start_pts
+        self.decoded += packet is not None
         try:
             frames = ctx.decode(packet)
         except av.error.InvalidDataError as exc:  # one damaged packet: the next key frame heals
