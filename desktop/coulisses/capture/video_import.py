@@ -10,9 +10,10 @@ Speed, on two cores: only the frames that become stills are converted to
 full-size pictures; the idle test looks at a small copy scaled by FFmpeg
 itself. When the step is longer than the gap between key frames (a phone
 writes one a second), the frames are planned from the container's index and
-only those key frames are sent to the decoder: the others are read past,
-never decoded. Otherwise every frame is decoded (threads on) and the ones on
-the step are kept. JPEG encoding runs beside the decoding.
+only those key frames are sent to the decoder (sought when far): the others
+are read past, never decoded. Otherwise frames are decoded in order (threads
+on) and the ones on the step kept, each group of pictures only up to its last
+step. JPEG encoding runs beside the decoding.
 
 What decodes is imported: a video cut short (an unfinished copy) gives the
 stills before the cut and says how much is missing. A copy of a video
