@@ -343,6 +343,7 @@ def test_cancel_keeps_what_was_stored_and_a_second_run_finishes(journal, piece, 
     kept = len(journal.snapshot(piece.id).captures)
     assert 1 <= kept < 6
     assert seen[0].total == 6 and seen[-1].message == "long.mp4"
+    assert seen[-1].done < 6  # the bar stays where the video stopped
 
     report = import_photos(journal, piece.id, [video], video=VideoSettings(every=1.0))
     assert report.complete and report.videos[0].result.already == kept

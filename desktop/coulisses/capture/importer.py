@@ -514,6 +514,8 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
             stopped = _not_written(exc)
             break
         video_outcomes.append(outcome_v)
+        if cancel.cancelled:
+            break  # the bar stays where the video stopped
         base += planned.get(path, 0)
         report_progress(Progress(base, units, path.name, started))
     cancelled = photos_cancelled or (cancel.cancelled and stopped is None and (
