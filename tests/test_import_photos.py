@@ -352,7 +352,7 @@ def test_missing_paths_and_non_photos_in_folders(journal, piece, tmp_path, cli):
     (src / "DCIM" / ".thumbnails").mkdir(parents=True)
     make_photo(src / "DCIM" / "IMG_1.JPG", "2025:01:01 10:00:00")
     make_photo(src / "DCIM" / ".thumbnails" / "IMG_1.jpg", "2025:01:01 10:00:00")
-    (src / "DCIM" / "IMG_1.MOV").write_bytes(b"\x00" * 100)
+    (src / "DCIM" / "IMG_1.CR2").write_bytes(b"\x00" * 100)  # RAW: left alone
     (src / "DCIM" / "IMG_2.jpg.part").write_bytes(b"\xff\xd8partial")
 
     if hasattr(os, "mkfifo"):
@@ -363,7 +363,7 @@ def test_missing_paths_and_non_photos_in_folders(journal, piece, tmp_path, cli):
     assert [c.source for c in journal.snapshot(piece.id).captures] == ["IMG_1"]
     assert "nope: there is no such file or folder" in err
     assert not hasattr(os, "mkfifo") or "pipe.jpg: it is not a regular file" in err
-    assert "IMG_1.MOV" not in err and "left alone" in out and ".part" not in err
+    assert "IMG_1.CR2" not in err and "left alone" in out and ".part" not in err
 
 
 # ------------------------------------------------------ duplicates and exits

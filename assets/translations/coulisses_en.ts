@@ -76,6 +76,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -230,7 +231,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
         <source>%n photo(s) imported</source>
         <translation>
             <numerusform>%n photo imported</numerusform>
@@ -238,7 +239,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="61"/>
+        <source>%n still(s) from videos</source>
+        <translation>
+            <numerusform>%n still from videos</numerusform>
+            <numerusform>%n stills from videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="63"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
@@ -246,7 +255,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="66"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n skipped</numerusform>
@@ -254,11 +263,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="68"/>
         <source>%n without a time in their EXIF (file date used)</source>
         <translation>
             <numerusform>%n without a time in its EXIF (file date used)</numerusform>
             <numerusform>%n without a time in their EXIF (file date used)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="99"/>
+        <source>{name}: %n still(s), filmed from {start}</source>
+        <translation>
+            <numerusform>{name}: %n still, filmed from {start}</numerusform>
+            <numerusform>{name}: %n stills, filmed from {start}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="103"/>
+        <source>%n idle still(s) skipped</source>
+        <translation>
+            <numerusform>%n idle still skipped</numerusform>
+            <numerusform>%n idle stills skipped</numerusform>
         </translation>
     </message>
 </context>
@@ -294,6 +319,25 @@
         <translation>
             <numerusform>Move %n still to another piece</numerusform>
             <numerusform>Move %n stills to another piece</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VideoPaceDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="90"/>
+        <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
+        <translation>
+            <numerusform>%n video does not say how fast it was filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</numerusform>
+            <numerusform>%n videos do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="162"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="224"/>
         <source>  {path}: {reason}</source>
         <translation>  {path}&#xa0;: {reason}</translation>
     </message>
@@ -17,6 +17,7 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="281"/>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="110"/>
         <source>%n still(s)</source>
         <translation>
@@ -104,7 +105,7 @@
         <translation>--session-gap&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="67"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="96"/>
         <source>--settle and --every only apply with --watch</source>
         <translation>--settle et --every ne s’appliquent qu’avec --watch</translation>
     </message>
@@ -119,7 +120,7 @@
         <translation>--speed ne s’applique qu’à une source fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="102"/>
         <source>--watch needs folders, and {path} is not a folder</source>
         <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
@@ -180,7 +181,8 @@
         <translation>Un moment «&#xa0;{kind}&#xa0;» est sur des photos masquées, la vidéo le laisse donc de côté&#x202f;; réaffichez sa photo ou déplacez le moment pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="150"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="206"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="291"/>
         <source>Already in the piece, left as they are: {n}.</source>
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
@@ -299,7 +301,7 @@
         <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="184"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="186"/>
         <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -319,53 +321,53 @@
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="209"/>
-        <location filename="../../desktop/coulisses/ui/app.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="243"/>
         <source>Choose another folder…</source>
         <translation>Choisir un autre dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="187"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="189"/>
         <source>Choose another journal folder, or update Coulisses if it says so.</source>
         <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="224"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="237"/>
         <source>The journal folder {path} is not there; if it is on a disk that is not plugged in (a USB drive, a network folder), plug it in and try again.</source>
         <translation>Le dossier du journal {path} est introuvable&#x202f;; s’il se trouve sur un disque qui n’est pas branché (clé USB, dossier réseau), branchez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="240"/>
         <source>Or choose another folder, or create an empty journal folder at that place on this computer.</source>
         <translation>Ou choisissez un autre dossier, ou créez un dossier de journal vide à cet endroit, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="242"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="245"/>
         <source>Create it</source>
         <translation>Le créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="184"/>
         <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
         <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="186"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="188"/>
         <source>Coulisses cannot open the journal: {reason}</source>
         <translation>Coulisses ne peut pas ouvrir le journal&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="170"/>
         <source>Coulisses is not allowed to write in the journal folder {path}.</source>
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
@@ -481,39 +483,164 @@
         <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="179"/>
         <source>Free some space on it, or choose another journal folder.</source>
         <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="169"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="171"/>
         <source>Give your user write permission on that folder, or choose another journal folder.</source>
         <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="168"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="231"/>
         <source>Import interrupted before {left} more photos; run the same command again to finish (nothing will be imported twice).</source>
         <translation>Import interrompu, {left} photos restaient à importer&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="39"/>
-        <source>Import photos (JPEG, PNG, HEIC) and folders of photos into a piece. Each photo is placed at its EXIF capture time, else at its file date. The original files are never changed.</source>
-        <translation>Importer des photos (JPEG, PNG, HEIC) et des dossiers de photos dans une pièce. Chaque photo est placée à son heure de prise de vue EXIF, sinon à la date du fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="115"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="166"/>
         <source>Imported {name} (taken {when}).</source>
         <translation>Importé&#xa0;: {name} (prise de vue du {when}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="112"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="163"/>
         <source>Imported {name} (taken {when}, from the file date: no EXIF time).</source>
         <translation>Importé&#xa0;: {name} ({when}, date du fichier faute d’heure EXIF).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="82"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="55"/>
+        <source>import photos, videos or folders, placed at the time they were taken</source>
+        <translation>importer des photos, des vidéos ou des dossiers, placés à l’heure de leur prise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="56"/>
+        <source>Import photos (JPEG, PNG, HEIC), videos (MP4, MOV) and folders of them into a piece. Each photo is placed at its EXIF capture time, else at its file date; a video becomes a still every few seconds of real time, from the time the file says it was filmed. The original files are never changed.</source>
+        <translation>Importer des photos (JPEG, PNG, HEIC), des vidéos (MP4, MOV) et des dossiers qui en contiennent dans une pièce. Chaque photo est placée à son heure de prise EXIF, sinon à la date du fichier&#x202f;; une vidéo devient une photo toutes les quelques secondes de temps réel, à partir de l’heure de tournage que donne le fichier. Les fichiers d’origine ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="62"/>
+        <source>photo or video files, or folders</source>
+        <translation>fichiers photo ou vidéo, ou dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="65"/>
+        <source>videos are time-lapses sped up X times (60: a minute of work in a second of video)</source>
+        <translation>les vidéos sont des time-lapses accélérés X fois (60&#xa0;: une minute de travail par seconde de vidéo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="67"/>
+        <source>the video is a time-lapse of DURATION of real work (e.g. 2h)</source>
+        <translation>la vidéo est un time-lapse de DURÉE de travail réel (par ex. 2h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="69"/>
+        <source>videos: one still every DURATION of real time (default: the capture interval of your preferences)</source>
+        <translation>vidéos&#xa0;: une photo toutes les DURÉE de temps réel (par défaut&#xa0;: l’intervalle de capture de vos préférences)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="72"/>
+        <source>videos: keep every still, even when nothing moved</source>
+        <translation>vidéos&#xa0;: garder toutes les photos, même quand rien n’a bougé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="110"/>
+        <source>--real-duration is the real time one video covers, and {n} videos were given: import them one at a time, or use --speedup</source>
+        <translation>--real-duration est le temps réel que couvre une vidéo, et {n} vidéos ont été données&#xa0;: importez-les une par une, ou utilisez --speedup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="119"/>
         <source>Importing</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="150"/>
+        <source>--speedup must be a number above zero (60: sixty times faster)</source>
+        <translation>--speedup doit être un nombre supérieur à zéro (60&#xa0;: soixante fois plus vite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="213"/>
+        <source>Other files left alone (not photos or videos): {n}.</source>
+        <translation>Autres fichiers laissés de côté (ni photos ni vidéos)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="216"/>
+        <source>Clips of Live Photos left alone (their photo is the shot): {n}.</source>
+        <translation>Clips de Live Photos laissés de côté (leur photo est la prise de vue)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="234"/>
+        <source>Import interrupted before the end of the videos; run the same command again to finish (nothing will be imported twice).</source>
+        <translation>Import interrompu avant la fin des vidéos&#x202f;; relancez la même commande pour terminer (rien ne sera importé deux fois).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="245"/>
+        <source>a time-lapse at {speed}x, from the capture rate the file gives ({fps:.3g} frames a second)</source>
+        <translation>un time-lapse accéléré {speed} fois, d’après la cadence de prise que donne le fichier ({fps:.3g} images par seconde)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="248"/>
+        <source>a time-lapse at {speed}x, as --speedup says</source>
+        <translation>un time-lapse accéléré {speed} fois, comme le dit --speedup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="250"/>
+        <source>a time-lapse of {real} of real time, as --real-duration says ({speed}x)</source>
+        <translation>un time-lapse de {real} de temps réel, comme le dit --real-duration ({speed} fois)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="253"/>
+        <source>filmed in real time (the file gives no capture rate; it has no sound, as a phone&apos;s time-lapses: if it is one, give --speedup or --real-duration)</source>
+        <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; elle n’a pas de son, comme les time-lapses de téléphone&#xa0;: si c’en est un, donnez --speedup ou --real-duration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="255"/>
+        <source>filmed in real time (the file gives no capture rate; for a time-lapse, give --speedup or --real-duration)</source>
+        <translation>filmée en temps réel (le fichier ne donne pas de cadence de prise&#x202f;; pour un time-lapse, donnez --speedup ou --real-duration)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="263"/>
+        <source>the filming date the file gives (Apple&apos;s creation date, with its time zone)</source>
+        <translation>la date de tournage que donne le fichier (la date de création d’Apple, avec son fuseau horaire)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="265"/>
+        <source>the creation time the file gives</source>
+        <translation>l’heure de création que donne le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="266"/>
+        <source>none in the file, so the file date was used, as the end of filming</source>
+        <translation>aucune dans le fichier, la date du fichier a donc été prise comme fin du tournage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="273"/>
+        <source>{name}: already in the piece (the same file was imported before), left as it is.</source>
+        <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant), laissée telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="280"/>
+        <source>{name}: {stills} imported into {piece!r} from {video} of video.</source>
+        <translation>{name}&#xa0;: {stills} importées dans {piece!r} depuis {video} de vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="284"/>
+        <source>Filmed from {start} to {end}: {pace}.</source>
+        <translation>Filmée du {start} au {end}&#xa0;: {pace}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="287"/>
+        <source>Its time: {source}.</source>
+        <translation>Son heure&#xa0;: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="289"/>
+        <source>Idle stills skipped (nothing moved): {n}.</source>
+        <translation>Photos immobiles ignorées (rien n’a bougé)&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="293"/>
+        <source>{path}: {lost}; the stills before it were imported.</source>
+        <translation>{path}&#xa0;: {lost}&#x202f;; les photos d’avant ont été importées.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/timeline.py" line="60"/>
@@ -537,7 +664,7 @@
         <translation>Moments sans photo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
         <source>Move that file away, or choose another journal folder.</source>
         <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -547,24 +674,14 @@
         <translation>Moment déplacé sur la photo {where}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="152"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="208"/>
         <source>No EXIF capture time, so the file date was used ({n}): {names}</source>
         <translation>Pas d’heure de prise de vue EXIF, la date du fichier a été utilisée ({n})&#xa0;: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="140"/>
-        <source>No photos found in the given paths.</source>
-        <translation>Aucune photo trouvée aux emplacements indiqués.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="137"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="191"/>
         <source>Taken by this watch before, left alone even if moved, hidden or deleted since: {n}.</source>
         <translation>Déjà prises par cette surveillance, laissées de côté même si elles ont été déplacées, masquées ou supprimées depuis&#xa0;: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="142"/>
-        <source>No photos found: the files there are not JPEG, PNG or HEIC photos.</source>
-        <translation>Aucune photo trouvée&#xa0;: les fichiers présents ne sont pas des photos JPEG, PNG ou HEIC.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/pieces.py" line="115"/>
@@ -809,12 +926,7 @@
         <translation>Ouverture de {source}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="157"/>
-        <source>Other files left alone (not JPEG, PNG or HEIC photos): {n}.</source>
-        <translation>Autres fichiers laissés de côté (pas des photos JPEG, PNG ou HEIC)&#xa0;: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="143"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="199"/>
         <source>Photos imported into {piece!r}: {n}.</source>
         <translation>Photos importées dans {piece!r}&#xa0;: {n}.</translation>
     </message>
@@ -949,12 +1061,12 @@
         <translation>Fantôme&#xa0;: photo {n} montrée en transparence sur les premières photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="222"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="119"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="170"/>
         <source>Skipped {path}: {reason}.</source>
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
@@ -984,7 +1096,7 @@
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="103"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="141"/>
         <source>Stopped watching. New photos imported: {imported}; skipped: {skipped}.</source>
         <translation>Surveillance arrêtée. Nouvelles photos importées&#xa0;: {imported}&#x202f;; ignorées&#xa0;: {skipped}.</translation>
     </message>
@@ -1133,7 +1245,7 @@
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="178"/>
         <source>The disk holding the journal folder {path} is full.</source>
         <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
     </message>
@@ -1199,7 +1311,7 @@
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="164"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="226"/>
         <source>The import stopped: {reason}.</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}.</translation>
     </message>
@@ -1385,7 +1497,7 @@
         <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="146"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="202"/>
         <source>They were taken from {start} to {end}.</source>
         <translation>Elles ont été prises du {start} au {end}.</translation>
     </message>
@@ -1442,7 +1554,7 @@
         <translation>Reprise de la pièce de démonstration {name!r} ({id}), déjà dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="101"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="139"/>
         <source>Watching {folders} for new photos. Press Ctrl-C to stop.</source>
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
@@ -1488,7 +1600,7 @@
         <translation>un MP4 ou un JPEG exporté</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="125"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="176"/>
         <source>and {n} more</source>
         <translation>et {n} autres</translation>
     </message>
@@ -1640,30 +1752,27 @@
         <translation>id</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="38"/>
-        <source>import photos or folders, placed at the time they were taken</source>
-        <translation>importer des photos ou des dossiers, placés à l’heure de leur prise de vue</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/cli.py" line="172"/>
         <source>interrupted</source>
         <translation>interrompu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="180"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="239"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="142"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="156"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="327"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="386"/>
         <source>it could not be written into the journal ({error})</source>
         <translation>il n’a pas pu être écrit dans le journal ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="334"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="393"/>
         <source>it could not be imported (an unexpected error; the details were logged)</source>
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
@@ -1673,7 +1782,7 @@
         <translation>c’est un dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="185"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="244"/>
         <source>it is inside the Coulisses journal folder</source>
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
@@ -1684,6 +1793,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="159"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="145"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1703,7 +1813,7 @@
         <translation>ses données EXIF sont abîmées ({detail})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="299"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="358"/>
         <source>its capture time is in the future; is the camera&apos;s clock set right?</source>
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
@@ -1728,7 +1838,7 @@
         <translation>garder toutes les photos, même quand rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="45"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="74"/>
         <source>keep running and import each new photo that appears in the folders (Ctrl-C stops)</source>
         <translation>rester actif et importer chaque nouvelle photo qui apparaît dans les dossiers (Ctrl-C pour arrêter)</translation>
     </message>
@@ -1901,13 +2011,8 @@
         <translation>en pause&#xa0;: erreur d’écriture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="43"/>
-        <source>photo files or folders</source>
-        <translation>fichiers photo ou dossiers</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/commands/export.py" line="18"/>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="61"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="65"/>
         <source>piece id or name</source>
         <translation>identifiant ou nom de la pièce</translation>
@@ -1980,12 +2085,13 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="414"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="528"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/photo_decode.py" line="166"/>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="147"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
@@ -2027,7 +2133,7 @@
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="164"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="223"/>
         <source>the folder cannot be read ({error})</source>
         <translation>le dossier est illisible ({error})</translation>
     </message>
@@ -2038,7 +2144,7 @@
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="418"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="533"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -2089,7 +2195,7 @@
         <translation>la table des balises est tronquée ou pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="199"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="258"/>
         <source>there is no such file or folder</source>
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
@@ -2123,12 +2229,12 @@
         <translation>quelle photo (par défaut&#xa0;: la dernière)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="47"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="76"/>
         <source>with --watch: how long a new file must stay unchanged before it is taken (default: 2s; raise it for slow network copies)</source>
         <translation>avec --watch&#xa0;: combien de temps un nouveau fichier doit rester inchangé avant d’être pris (par défaut&#xa0;: 2s&#x202f;; augmentez-le pour les copies lentes par le réseau)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="50"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="79"/>
         <source>with --watch: how often to look in the folders (default: 1s)</source>
         <translation>avec --watch&#xa0;: intervalle entre deux coups d’œil dans les dossiers (par défaut&#xa0;: 1s)</translation>
     </message>
@@ -2254,23 +2360,33 @@
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="60"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="89"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="241"/>
         <source>{option}: {error}</source>
         <translation>{option}&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="175"/>
         <source>{path} is a file, so it cannot hold the journal.</source>
         <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="117"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="168"/>
         <source>{path}: {note}.</source>
         <translation>{path}&#xa0;: {note}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/import_photos.py" line="155"/>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="194"/>
+        <source>No photos or videos found in the given paths.</source>
+        <translation>Aucune photo ni vidéo trouvée dans les chemins donnés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="196"/>
+        <source>No photos or videos found: the files there are not JPEG, PNG or HEIC photos, nor MP4 or MOV videos.</source>
+        <translation>Aucune photo ni vidéo trouvée&#xa0;: les fichiers présents ne sont ni des photos JPEG, PNG ou HEIC, ni des vidéos MP4 ou MOV.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/import_photos.py" line="211"/>
         <source>{path}: {note}; it was imported anyway.</source>
         <translation>{path}&#xa0;: {note}&#x202f;; le fichier a quand même été importé.</translation>
     </message>
@@ -3026,17 +3142,17 @@
         <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="104"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="112"/>
         <source>Coulisses could not use {path}: {problem}.</source>
         <translation>Coulisses n’a pas pu utiliser {path}&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="114"/>
         <source>Coulisses could not read or write a file: {problem}.</source>
         <translation>Coulisses n’a pas pu lire ou écrire un fichier&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="120"/>
         <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
         <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
     </message>
@@ -3150,14 +3266,29 @@
         <source>After</source>
         <translation>Après</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="384"/>
+        <source>the video stops at {at} of its {total}: the last {lost} could not be read (a truncated copy?)</source>
+        <translation>la vidéo s’arrête à {at} sur ses {total}&#xa0;: les dernières {lost} n’ont pas pu être lues (une copie tronquée&#x202f;?)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="403"/>
+        <source>the video could not be decoded ({detail})</source>
+        <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="153"/>
+        <source>the video cannot be read: it is truncated (an unfinished copy?) or damaged</source>
+        <translation>la vidéo ne peut pas être lue&#xa0;: elle est tronquée (une copie inachevée&#x202f;?) ou abîmée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/capture/video_meta.py" line="160"/>
+        <source>the file has no video in it</source>
+        <translation>le fichier ne contient pas de vidéo</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
-        <source>&amp;Import photos…</source>
-        <translation>&amp;Importer des photos…</translation>
-    </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="43"/>
         <source>&amp;New piece…</source>
@@ -3192,6 +3323,11 @@
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
         <source>Import a &amp;folder of photos…</source>
         <translation>Importer un &amp;dossier de photos…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
+        <source>&amp;Import photos or videos…</source>
+        <translation>&amp;Importer des photos ou des vidéos…</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
@@ -3848,17 +3984,17 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="72"/>
         <source>Import cancelled: every photo stored so far is kept.</source>
         <translation>Import annulé&#xa0;: toutes les photos déjà enregistrées sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="39"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="47"/>
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="59"/>
         <source>%n photo(s) imported</source>
         <translation>
             <numerusform>%n photo importée</numerusform>
@@ -3866,7 +4002,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="61"/>
+        <source>%n still(s) from videos</source>
+        <translation>
+            <numerusform>%n photo tirée de vidéos</numerusform>
+            <numerusform>%n photos tirées de vidéos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="63"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n déjà présente</numerusform>
@@ -3874,7 +4018,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="53"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="66"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>%n ignorée</numerusform>
@@ -3882,7 +4026,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="68"/>
         <source>%n without a time in their EXIF (file date used)</source>
         <translation>
             <numerusform>%n sans heure dans ses EXIF (date du fichier utilisée)</numerusform>
@@ -3890,12 +4034,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="67"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="80"/>
         <source>No EXIF time: {name}</source>
         <translation>Pas d’heure EXIF&#xa0;: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="65"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="84"/>
+        <source>Clips of Live Photos left alone (their photo is the shot): {n}</source>
+        <translation>Clips de Live Photos laissés de côté (leur photo est la prise de vue)&#xa0;: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="93"/>
+        <source>{name}: already in the piece (the same file was imported before)</source>
+        <translation>{name}&#xa0;: déjà dans la pièce (le même fichier a été importé avant)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="97"/>
+        <source>{name}: already in the piece</source>
+        <translation>{name}&#xa0;: déjà dans la pièce</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="99"/>
+        <source>{name}: %n still(s), filmed from {start}</source>
+        <translation>
+            <numerusform>{name}&#xa0;: %n photo, filmée à partir du {start}</numerusform>
+            <numerusform>{name}&#xa0;: %n photos, filmées à partir du {start}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="103"/>
+        <source>%n idle still(s) skipped</source>
+        <translation>
+            <numerusform>%n photo immobile ignorée</numerusform>
+            <numerusform>%n photos immobiles ignorées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="112"/>
+        <source>Time: the filming date the file gives (with its time zone).</source>
+        <translation>Heure&#xa0;: la date de tournage que donne le fichier (avec son fuseau horaire).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="114"/>
+        <source>Time: the creation time the file gives.</source>
+        <translation>Heure&#xa0;: l’heure de création que donne le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="115"/>
+        <source>Time: none in the file, so its file date was used, as the end of filming.</source>
+        <translation>Heure&#xa0;: aucune dans le fichier, sa date de fichier a donc été prise comme fin du tournage.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="123"/>
+        <source>A time-lapse at {speed}x, as the file says.</source>
+        <translation>Un time-lapse accéléré {speed} fois, comme le dit le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="125"/>
+        <source>A time-lapse at {speed}x, as you said.</source>
+        <translation>Un time-lapse accéléré {speed} fois, comme vous l’avez dit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="127"/>
+        <source>A time-lapse of {real} of real work, as you said.</source>
+        <translation>Un time-lapse de {real} de travail réel, comme vous l’avez dit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="129"/>
+        <source>Filmed in real time.</source>
+        <translation>Filmée en temps réel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="78"/>
+        <location filename="../../desktop/coulisses/ui/importing/summary.py" line="91"/>
         <source>Skipped {name}: {reason}</source>
         <translation>{name} ignoré&#xa0;: {reason}</translation>
     </message>
@@ -3903,171 +4114,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="248"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="250"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="400"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="402"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="500"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="298"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="504"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="644"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="649"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="506"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="369"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="505"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="539"/>
+        <source>Photos and videos</source>
+        <translation>Photos et vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
+        <source>Importing {name}…</source>
+        <translation>Import de {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="670"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="675"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="494"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="471"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="518"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="545"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="512"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="538"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="503"/>
-        <source>Importing photos…</source>
-        <translation>Import des photos…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="527"/>
-        <source>Importing photos… {done} of {total}</source>
-        <translation>Import des photos… {done} sur {total}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="643"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="369"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="436"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="458"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="331"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="513"/>
-        <source>Photos</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="702"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="654"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="682"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="643"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="649"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="447"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="449"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="543"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="335"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="337"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="299"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="565"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4799,6 +5011,80 @@
         <location filename="../../desktop/coulisses/ui/verify_view.py" line="115"/>
         <source>This file could not be checked: {reason}</source>
         <translation>Ce fichier n’a pas pu être vérifié&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPaceDialog</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="85"/>
+        <source>Filmed in real time, or a time-lapse?</source>
+        <translation>Filmée en temps réel, ou un time-lapse&#x202f;?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="88"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="90"/>
+        <source>%n video(s) do not say how fast they were filmed: {names}. A phone&apos;s time-lapse plays hours of work in seconds; say which it is, so each still is placed at the time it shows.</source>
+        <translation>
+            <numerusform>%n vidéo ne dit pas à quelle vitesse elle a été filmée&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque photo soit placée à l’heure qu’elle montre.</numerusform>
+            <numerusform>%n vidéos ne disent pas à quelle vitesse elles ont été filmées&#xa0;: {names}. Un time-lapse de téléphone montre des heures de travail en quelques secondes&#x202f;; dites ce qu’il en est, pour que chaque photo soit placée à l’heure qu’elle montre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="94"/>
+        <source>It has no sound, as a phone&apos;s time-lapses.</source>
+        <translation>Elle n’a pas de son, comme les time-lapses de téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="95"/>
+        <source>They have no sound, as a phone&apos;s time-lapses.</source>
+        <translation>Elles n’ont pas de son, comme les time-lapses de téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="99"/>
+        <source>Filmed in real time (an ordinary video of {length})</source>
+        <translation>Filmée en temps réel (une vidéo ordinaire de {length})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="102"/>
+        <source>Filmed in real time (ordinary videos)</source>
+        <translation>Filmées en temps réel (des vidéos ordinaires)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="103"/>
+        <source>A time-lapse, sped up</source>
+        <translation>Un time-lapse, accéléré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="104"/>
+        <source> times</source>
+        <translation> fois</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="105"/>
+        <source>A time-lapse of this much real work:</source>
+        <translation>Un time-lapse de ce temps de travail réel&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="106"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="107"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/importing/pace_dialog.py" line="108"/>
+        <source>Import</source>
+        <translation>Importer</translation>
     </message>
 </context>
 <context>

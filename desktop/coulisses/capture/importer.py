@@ -14,6 +14,9 @@ stored twice.
 A JPEG is stored as its own bytes (see ``photo_decode``); one photo that
 cannot be read or written is reported and the others are still imported;
 only a full disk stops an import.
+
+Videos (MP4, MOV) named or found in folders are imported after the photos,
+one at a time, as timed stills (``video_import``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -31,6 +34,7 @@ from typing import Any
 
 from coulisses.atomicio import DiskFullError, is_temp_name
 from coulisses.capture.exif_time import FILE_DATE
+from coulisses.capture.idle import IdleSettings
 from coulisses.capture.photo_decode import (
     DAMAGED,
     MAX_SIDE,
@@ -42,6 +46,20 @@ from coulisses.capture.photo_decode import (
     decode_still,
     opened,
     read_source,
+)
+from coulisses.capture.video_import import (
+    VideoResult,
+    VideoSettings,
+    damaged_reason,
+    decode_video,
+    find_copy,
+    grid_count,
+)
+from coulisses.capture.video_meta import (
+    VideoInfo,
+    is_video_name,
+    probe,
+    resolve_pace,
 )
 from coulisses.i18n import tr
 from coulisses.jobs import CancelToken, Progress, ProgressCallback
@@ -83,13 +101,43 @@ class PhotoOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class VideoOutcome:
+    """What became of one video: its stills (``result``), or why none."""
+
+    path: Path
+    status: str  # IMPORTED (even with no new still) | DUPLICATE | SKIPPED
+    result: VideoResult | None = None
+    reason: str | None = None
+    kind: str | None = None
+
+    @property
+    def captures(self) -> tuple[Capture, ...]:
+        return self.result.captures if self.result is not None else ()
+
+    @property
+    def idle_skipped(self) -> int:
+        return self.result.idle_skipped if self.result is not None else 0
+
+    @property
+    def video_seconds(self) -> float:
+        return self.result.info.duration if self.result is not None else 0.0
+
+    @property
+    def mode(self) -> str:
+        return self.result.mode if self.result is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     outcomes: tuple[PhotoOutcome, ...] = ()
-    ignored: tuple[Path, ...] = ()  # files in folders that are not photos (videos, RAW, notes)
+    ignored: tuple[Path, ...] = ()  # files in folders that are neither photos nor videos
     total: int = 0  # photo files found
     cancelled: bool = False
     stopped: str | None = None  # why the import stopped before the end (disk full…)
     seconds: float = 0.0
+    videos: tuple[VideoOutcome, ...] = ()
+    videos_total: int = 0  # video files found (but Live Photo clips)
+    live_clips: tuple[Path, ...] = ()  # a Live Photo's clip, beside its photo: left alone
 
     def _with(self, status: str) -> tuple[PhotoOutcome, ...]:
         return tuple(o for o in self.outcomes if o.status == status)
@@ -116,10 +164,16 @@ class ImportReport:
         return tuple((o.path, o.note) for o in self.outcomes if o.note)
 
     @property
+    def video_stills(self) -> tuple[Capture, ...]:
+        return tuple(c for v in self.videos for c in v.captures)
+
+    @property
     def complete(self) -> bool:
-        """Every photo found is now in the journal (imported or already there)."""
+        """Every photo and video found is now in the journal (imported or already there)."""
         return not self.cancelled and self.stopped is None and not self._with(SKIPPED) \
-            and len(self.outcomes) == self.total
+            and len(self.outcomes) == self.total and len(self.videos) == self.videos_total \
+            and all(v.status != SKIPPED and (v.result is None or v.result.lost is None)
+                    for v in self.videos)
 
 
 @dataclass(slots=True)
@@ -140,12 +194,17 @@ def is_photo_name(name: str) -> bool:
     return not is_partial_name(name) and os.path.splitext(name)[1].lower() in PHOTO_EXTENSIONS
 
 
+def is_importable_name(name: str) -> bool:
+    """A photo or a video an import takes from a folder."""
+    return is_photo_name(name) or (not is_partial_name(name) and is_video_name(name))
+
+
 def collect_photos(paths: Iterable[str | os.PathLike[str]],
                    exclude: Path | None = None) -> FoundFiles:
-    """Files named directly, plus photos found in named folders (recursively, by name).
+    """Files named directly, plus photos and videos found in named folders (recursively).
 
     A named file is always tried, whatever its extension; inside folders only
-    photo extensions are taken (a camera card also holds videos and RAW files).
+    photo and video extensions are taken (a camera card also holds RAW files).
     ``exclude`` (the journal's own folder) is never walked into.
     """
     out = FoundFiles()
@@ -188,7 +247,7 @@ def collect_photos(paths: Iterable[str | os.PathLike[str]],
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if walkable(here / d))
                 for name in sorted(names):
-                    if is_photo_name(name):
+                    if is_importable_name(name):
                         add(here / name)
                     elif not is_partial_name(name):
                         out.ignored.append(here / name)
@@ -372,21 +431,28 @@ def default_workers() -> int:
 
 def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.PathLike[str]], *,
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                  max_side: int = MAX_SIDE, workers: int | None = None) -> ImportReport:
-    """Import photos and folders of photos into ``piece_id``; see the module doc.
+                  max_side: int = MAX_SIDE, workers: int | None = None,
+                  video: VideoSettings | None = None) -> ImportReport:
+    """Import photos, videos and folders of them into ``piece_id``; see the module doc.
 
-    Raises only for a piece that does not exist. Cancelling keeps every photo
+    ``video`` says how videos become stills (interval, idle skipping, speed-up).
+    Raises only for a piece that does not exist. Cancelling keeps every still
     already stored; a full disk stops the import with ``report.stopped`` set.
     """
     index = content_index(journal, piece_id)  # PieceNotFound before any work
     started = time.monotonic()
     found = collect_photos(paths, exclude=journal.home)
-    files = found.files
-    total = len(files)
-    outcomes: list[PhotoOutcome] = list(found.problems)
+    files = [p for p in found.files if not is_video_name(p.name)]
+    video_files = [p for p in found.files if is_video_name(p.name)]
+    settings = video or VideoSettings()
     cancel = cancel or CancelToken()
     report_progress = progress or (lambda _p: None)
-    report_progress(Progress(0, total, "", started))
+    photo_stems = {(p.parent, source_stem(p.name).lower()) for p in files}
+    videos, planned, live = _probe_videos(video_files, settings, photo_stems)
+    total = len(files)
+    units = total + sum(planned.values())
+    outcomes: list[PhotoOutcome] = list(found.problems)
+    report_progress(Progress(0, units, "", started))
     stopped: str | None = None
     n_workers = workers or default_workers()
     # Bounded look-ahead: decoded stills wait in memory only a few at a time.
@@ -411,22 +477,131 @@ def import_photos(journal: Journal, piece_id: str, paths: Sequence[str | os.Path
                 except PhotoError as exc:
                     outcome = _skipped(path, exc)
                 except DiskFullError:
-                    stopped = tr("the disk holding the journal is full; free some space and "
-                                 "import again (photos already imported are kept)")
+                    stopped = _disk_full()
                     break
                 except (OSError, JournalError) as exc:
-                    stopped = tr("the journal could not be written ({error})",
-                                 error=describe_error(exc))
+                    stopped = _not_written(exc)
                     break
                 except Exception:  # a decoder bug on one odd file must not stop the rest
                     log.exception("importing %s failed", path)
                     outcome = PhotoOutcome(path, SKIPPED, kind=DAMAGED, reason=_unexpected())
                 outcomes.append(outcome)
                 done += 1
-                report_progress(Progress(done, total, path.name, started))
+                report_progress(Progress(done, units, path.name, started))
         finally:
             for _, future in pending:
                 future.cancel()
-    cancelled = cancel.cancelled and done < total and stopped is None
+    photos_cancelled = cancel.cancelled and done < total and stopped is None
+    video_outcomes: list[VideoOutcome] = []
+    base = done
+    for path, info in videos:
+        if cancel.cancelled or stopped is not None:
+            break
+        if isinstance(info, VideoOutcome):
+            video_outcomes.append(info)
+            base += planned.get(path, 0)
+            continue
+
+        def on_video(d: int, _t: int, base: int = base, name: str = path.name) -> None:
+            report_progress(Progress(base + d, units, name, started))
+
+        try:
+            outcome_v = _import_video(journal, piece_id, info, settings, index, on_video, cancel)
+        except DiskFullError:
+            stopped = _disk_full()
+            break
+        except (OSError, JournalError) as exc:
+            stopped = _not_written(exc)
+            break
+        video_outcomes.append(outcome_v)
+        if cancel.cancelled:
+            break  # the bar stays where the video stopped
+        base += planned.get(path, 0)
+        report_progress(Progress(base, units, path.name, started))
+    cancelled = photos_cancelled or (cancel.cancelled and stopped is None and (
+        len(video_outcomes) < len(videos)
+        or any(v.result is not None and v.result.cancelled for v in video_outcomes)))
     return ImportReport(tuple(outcomes), tuple(found.ignored), total + len(found.problems),
-                        cancelled, stopped, time.monotonic() - started)
+                        cancelled, stopped, time.monotonic() - started, tuple(video_outcomes),
+                        len(videos), tuple(live))
+
+
+def _disk_full() -> str:
+    return tr("the disk holding the journal is full; free some space and "
+              "import again (photos already imported are kept)")
+
+
+def _not_written(exc: BaseException) -> str:
+    return tr("the journal could not be written ({error})", error=describe_error(exc))
+
+
+# An iPhone's Live Photo is IMG_0042.HEIC plus a ~3 s IMG_0042.MOV of the same moment.
+LIVE_PHOTO_SECONDS = 4.0
+
+
+def _probe_videos(paths: Sequence[Path], settings: VideoSettings,
+                  photo_stems: Collection[tuple[Path, str]] = ()
+                  ) -> tuple[list[tuple[Path, VideoInfo | VideoOutcome]], dict[Path, int],
+                             list[Path]]:
+    """Each video's header read (or why not), how many stills it may give (progress), and
+    the moving parts of Live Photos whose photo is in the same import (left alone)."""
+    out: list[tuple[Path, VideoInfo | VideoOutcome]] = []
+    planned: dict[Path, int] = {}
+    live: list[Path] = []
+    for path in paths:
+        try:
+            info = probe(path)
+        except PhotoError as exc:
+            out.append((path, VideoOutcome(path, SKIPPED, reason=exc.reason, kind=exc.kind)))
+            continue
+        except Exception as exc:  # a library's odd refusal: one video, not the import
+            reason, kind = damaged_reason(exc)
+            out.append((path, VideoOutcome(path, SKIPPED, reason=reason, kind=kind)))
+            continue
+        if info.duration <= LIVE_PHOTO_SECONDS \
+                and (path.parent, source_stem(path.name).lower()) in photo_stems:
+            live.append(path)  # the photo is the shot; its clip would be a second copy
+            continue
+        pace = resolve_pace(info, settings.speedup, settings.real_duration)
+        planned[path] = grid_count(info.duration, settings.every / pace.speedup)
+        out.append((path, info))
+    return out, planned, live
+
+
+def _import_video(journal: Journal, piece_id: str, info: VideoInfo, settings: VideoSettings,
+                  index: ContentIndex, on_progress, cancel: CancelToken) -> VideoOutcome:
+    if find_copy(index, info) is not None:
+        return VideoOutcome(info.path, DUPLICATE)
+    try:
+        result = decode_video(journal, piece_id, info, settings, index, progress=on_progress,
+                              cancel=cancel)
+    except (DiskFullError, OSError, JournalError):
+        raise
+    except Exception as exc:  # a decoder bug on one odd video must not stop the rest
+        log.exception("importing %s failed", info.path)
+        reason, kind = damaged_reason(exc)
+        return VideoOutcome(info.path, SKIPPED, reason=reason, kind=kind)
+    if not result.captures and result.already and result.lost is None:
+        return VideoOutcome(info.path, DUPLICATE, result)
+    return VideoOutcome(info.path, IMPORTED, result)
+
+
+def video_settings(interval: float, skip_idle: bool = True,
+                   idle: IdleSettings | None = None, *, speedup: float | None = None,
+                   real_duration: float | None = None) -> VideoSettings:
+    """The settings of a video import from a capture's own (interval, idle skipping)."""
+    return VideoSettings(every=interval, keep_idle=not skip_idle, idle=idle or IdleSettings(),
+                         speedup=speedup, real_duration=real_duration)
+
+
+def videos_without_pace(journal: Journal, paths: Sequence[str | os.PathLike[str]]
+                        ) -> list[VideoInfo]:
+    """The videos among ``paths`` (and in their folders) whose file does not say how fast
+    they were filmed: the ones to ask about before importing (a time-lapse?)."""
+    found = collect_photos(paths, exclude=journal.home)
+    photo_stems = {(p.parent, source_stem(p.name).lower()) for p in found.files
+                   if not is_video_name(p.name)}
+    videos = [p for p in found.files if is_video_name(p.name)]
+    probed, _planned, _live = _probe_videos(videos, VideoSettings(), photo_stems)
+    return [info for _path, info in probed
+            if isinstance(info, VideoInfo) and info.capture_fps is None]

@@ -41,7 +41,7 @@ class Actions(QObject):
         from coulisses.labels import kind_label
 
         self.new_piece.setText(self.tr("&New piece…"))
-        self.import_photos.setText(self.tr("&Import photos…"))
+        self.import_photos.setText(self.tr("&Import photos or videos…"))
         self.import_folder.setText(self.tr("Import a &folder of photos…"))
         self.export.setText(self.tr("Make the &reel…"))
         self.verify.setText(self.tr("Check Content &Credentials…"))

@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         self.importer.progress.connect(self._import_progress)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(self._import_failed)
+        self.importer.pace_needed.connect(self._ask_video_pace)
         self.last_summary: ImportSummary | None = None
+        self.pace_dialog = None  # VideoPaceDialog while the question is open
         self.setAcceptDrops(True)
 
         # --- actions, menus, tray
@@ -498,19 +500,44 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.tr("An import is already running; wait for it to "
                                              "finish or cancel it."), "warning")
             return False
-        if not self.importer.start(piece_id, paths):
+        if not self.importer.start(piece_id, paths, self._video_settings()):
             return False
-        self.import_status.setText(self.tr("Importing photos…"))
+        self.import_status.setText(self.tr("Importing…"))
         self.import_cancel.setText(self.tr("Cancel"))
         self.import_progress.setRange(0, 0)
         for w in (self.import_status, self.import_progress, self.import_cancel):
             w.show()
         return True
 
+    def _video_settings(self):
+        """Videos become stills as the Bench tab would take them (interval, idle skipping)."""
+        from coulisses.capture.importer import video_settings
+
+        bench = self.capture_panel.settings()
+        return video_settings(bench.interval, not bench.keep_idle, bench.idle)
+
+    def _ask_video_pace(self, videos) -> None:
+        from coulisses.ui.importing.pace_dialog import VideoPaceDialog
+
+        dialog = VideoPaceDialog(videos, self)
+        self.pace_dialog = dialog
+
+        def done(result: int) -> None:
+            self.pace_dialog = None
+            if result == VideoPaceDialog.DialogCode.Accepted:
+                self.importer.answer_pace(*dialog.answer())
+            else:
+                self.importer.cancel()
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
     def ask_import_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import photos"), photos_folder(),
-            self.tr("Photos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG)")
+            self.tr("Photos and videos") + " (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif "
+            "*.png *.PNG *.mp4 *.MP4 *.mov *.MOV *.m4v *.M4V)")
         if paths:
             self.import_paths(paths)
 
@@ -524,8 +551,9 @@ class MainWindow(QMainWindow):
         if p.total:
             self.import_progress.setRange(0, p.total)
             self.import_progress.setValue(p.done)
-            self.import_status.setText(self.tr("Importing photos… {done} of {total}")
-                                       .format(done=p.done, total=p.total))
+            # A video counts as the stills it may give: the bar, not a count of files.
+            self.import_status.setText(self.tr("Importing {name}…").format(name=p.message)
+                                       if p.message else self.tr("Importing…"))
 
     def _import_done(self) -> None:
         for w in (self.import_status, self.import_progress, self.import_cancel):
