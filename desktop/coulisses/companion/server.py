@@ -141,7 +141,7 @@ class CompanionServer:
         runner = web.AppRunner(self.app(), access_log=None, shutdown_timeout=0.2)
         await runner.setup()
         try:
-            site = web.TCPSite(runner, self.address, self.port, shutdown_timeout=0.2)
+            site = web.TCPSite(runner, self.address, self.port)
             await site.start()
             server = getattr(site, "_server", None)
             if self.port == 0 and server is not None and server.sockets:
