@@ -283,17 +283,17 @@
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="60"/>
         <source>Choose a source first: a camera, a phone URL, a video file or the screen.</source>
         <translation>Choisissez d’abord une source&#xa0;: une caméra, l’adresse d’un téléphone, un fichier vidéo ou l’écran.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="99"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="100"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="108"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="109"/>
         <source>Edit caption</source>
         <translation>Modifier la légende</translation>
     </message>
@@ -349,8 +349,8 @@
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="56"/>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="57"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="82"/>
         <source>Create or choose a piece first: every still belongs to one.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: chaque photo appartient à une pièce.</translation>
     </message>
@@ -918,22 +918,22 @@
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="203"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="206"/>
         <source>Your preferences in {path} cannot be read ({problem}), so the defaults are used for now; the file was left as it is.</source>
         <translation>Vos préférences dans {path} ne peuvent pas être lues ({problem}), donc les réglages par défaut sont utilisés pour l’instant&#x202f;; le fichier a été laissé tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="212"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="215"/>
         <source>Your preferences file {path} is damaged, so the defaults are used; it could not be moved aside ({problem}), so remove it or fix it by hand.</source>
         <translation>Votre fichier de préférences {path} est abîmé, donc les réglages par défaut sont utilisés&#x202f;; il n’a pas pu être mis de côté ({problem})&#xa0;: supprimez-le ou corrigez-le à la main.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="232"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="235"/>
         <source>Some preferences were not valid and are back to their defaults: {names}.</source>
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="72"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="73"/>
         <source>Start recording to snap a still.</source>
         <translation>Démarrez la prise de vue pour prendre une photo.</translation>
     </message>
@@ -1168,9 +1168,28 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="86"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="156"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="159"/>
+        <source>The reel could not be made: {reason}</source>
+        <translation>La vidéo n’a pas pu être créée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="239"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="299"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="83"/>
+        <source>Unknown kind of moment.</source>
+        <translation>Type de moment inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="87"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="251"/>
+        <source>The caption could not be saved: {reason}</source>
+        <translation>La légende n’a pas pu être enregistrée&#xa0;: {reason}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/moment.py" line="47"/>
@@ -1390,7 +1409,7 @@
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="216"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="219"/>
         <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
         <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
     </message>
@@ -1574,9 +1593,9 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/importer.py" line="180"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="219"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="236"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="482"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="218"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="235"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="458"/>
         <source>it cannot be read ({error})</source>
         <translation>il est illisible ({error})</translation>
     </message>
@@ -1591,7 +1610,7 @@
         <translation>elle n’a pas pu être importée (une erreur inattendue&#x202f;; les détails techniques ont été consignés)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="158"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="157"/>
         <source>it is a folder</source>
         <translation>c’est un dossier</translation>
     </message>
@@ -1601,12 +1620,12 @@
         <translation>il se trouve dans le dossier du journal Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="176"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
         <source>it is not a photo Coulisses can read (JPEG, PNG or HEIC)</source>
         <translation>ce n’est pas une photo que Coulisses sait lire (JPEG, PNG ou HEIC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="160"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="159"/>
         <source>it is not a regular file</source>
         <translation>ce n’est pas un fichier ordinaire</translation>
     </message>
@@ -1631,7 +1650,7 @@
         <translation>sa date de prise de vue est dans le futur&#x202f;; l’horloge de l’appareil est-elle à l’heure&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="522"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="498"/>
         <source>its image data is damaged ({detail})</source>
         <translation>ses données d’image sont abîmées ({detail})</translation>
     </message>
@@ -1913,44 +1932,44 @@
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="167"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="166"/>
         <location filename="../../desktop/coulisses/journal/codec.py" line="102"/>
         <location filename="../../desktop/coulisses/journal/storage.py" line="88"/>
         <source>the file is empty</source>
         <translation>le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="374"/>
         <source>progressive JPEG</source>
         <translation>JPEG progressif</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="376"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="375"/>
         <source>the image is too large to import ({w}×{h} pixels; Coulisses imports a {format} of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({w}×{h} pixels&#x202f;; Coulisses importe un {format} d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="387"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
         <source>the image is too large to import ({mp} megapixels; Coulisses imports photos of up to {limit} megapixels): save a smaller copy and import that</source>
         <translation>l’image est trop grande pour être importée ({mp} mégapixels&#x202f;; Coulisses importe des photos d’au plus {limit} mégapixels)&#xa0;: enregistrez-en une copie plus petite et importez-la</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="478"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="454"/>
         <source>it is a link to a file that cannot be read ({error})</source>
         <translation>c’est un lien vers un fichier illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="481"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="457"/>
         <source>it was moved or deleted before it could be read</source>
         <translation>il a été déplacé ou supprimé avant d’avoir pu être lu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="516"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="492"/>
         <source>the file is truncated (an unfinished copy?)</source>
         <translation>le fichier est tronqué (une copie inachevée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="175"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="174"/>
         <source>the file is truncated or damaged</source>
         <translation>le fichier est tronqué ou abîmé</translation>
     </message>
@@ -1960,8 +1979,8 @@
         <translation>le dossier est illisible ({error})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="386"/>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="518"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="385"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="494"/>
         <source>the image is too large to import</source>
         <translation>l’image est trop grande pour être importée</translation>
     </message>
@@ -2022,7 +2041,7 @@
         <translation>ce fichier ou dossier n’existe pas</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="520"/>
+        <location filename="../../desktop/coulisses/capture/photo_decode.py" line="496"/>
         <source>there is not enough memory to decode it</source>
         <translation>il n’y a pas assez de mémoire pour le décoder</translation>
     </message>
@@ -2528,120 +2547,120 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/journal/journal.py" line="204"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="324"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="326"/>
         <source>a piece needs a name</source>
         <translation>une pièce a besoin d’un nom</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="230"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="232"/>
         <source>{path} is a link to a folder elsewhere; Coulisses only keeps pieces inside the journal folder, so it leaves it alone: move that folder into {pieces} to use it again.</source>
         <translation>{path} est un lien vers un dossier situé ailleurs&#x202f;; Coulisses ne garde des pièces que dans le dossier du journal, il n’y touche donc pas&#xa0;: déplacez ce dossier dans {pieces} pour l’utiliser de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="268"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="270"/>
         <source>no piece called {name!r}; `coulisses piece list` shows the pieces</source>
         <translation>aucune pièce nommée {name!r}&#x202f;; `coulisses piece list` liste les pièces</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/stills.py" line="260"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="277"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="309"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="279"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="311"/>
         <source>{problem}; nothing was changed</source>
         <translation>{problem}&#x202f;; rien n’a été modifié</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="315"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="317"/>
         <source>this setting of the piece was changed elsewhere meanwhile</source>
         <translation>ce réglage de la pièce a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="330"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="332"/>
         <source>the piece was renamed elsewhere meanwhile</source>
         <translation>la pièce a été renommée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="537"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="539"/>
         <source>The still {old} had a name Coulisses could not use; it is now {new}.</source>
         <translation>La photo {old} avait un nom que Coulisses ne pouvait pas utiliser&#x202f;; elle s’appelle maintenant {new}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="551"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="553"/>
         <source>unknown moment kind {kind!r}; use one of {kinds}</source>
         <translation>type de moment inconnu {kind!r}&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="558"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="620"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="560"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="622"/>
         <source>a span must end at or after the still it starts from</source>
         <translation>une plage doit finir sur la photo où elle commence ou après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="578"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="613"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="634"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="580"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="615"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="636"/>
         <source>no moment {moment!r} in piece {piece!r}</source>
         <translation>aucun moment {moment!r} dans la pièce {piece!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="594"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="596"/>
         <source>cannot change {fields} of a moment</source>
         <translation>impossible de modifier {fields} d’un moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="597"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="648"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="599"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
         <source>unknown moment kind {kind!r}</source>
         <translation>type de moment inconnu {kind!r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="602"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="604"/>
         <source>a moment&apos;s time must be a date and time</source>
         <translation>l’heure d’un moment doit être une date et une heure</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="650"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="652"/>
         <source>a moment needs an id</source>
         <translation>un moment a besoin d’un identifiant</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="658"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="660"/>
         <source>moment {id} was changed since; it cannot be put back as it was</source>
         <translation>le moment {id} a été modifié depuis&#x202f;; il ne peut pas être remis tel quel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="724"/>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="917"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="726"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="919"/>
         <location filename="../../desktop/coulisses/journal/moving.py" line="136"/>
         <source>no still {id!r} in this piece</source>
         <translation>aucune photo {id!r} dans cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="762"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="764"/>
         <source>the cover was changed elsewhere meanwhile</source>
         <translation>la couverture a été changée ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="775"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="777"/>
         <source>the focus point was changed elsewhere meanwhile</source>
         <translation>le point de mire a été changé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="778"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="780"/>
         <source>{focus!r} is not a focus point; give two numbers, x and y between 0 and 1</source>
         <translation>{focus!r} n’est pas un point de mise au point&#x202f;; donnez deux nombres, x et y entre 0 et 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="930"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="932"/>
         <source>this moment was changed elsewhere meanwhile</source>
         <translation>ce moment a été modifié ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="935"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="937"/>
         <source>this suggestion was dismissed or brought back elsewhere meanwhile</source>
         <translation>cette suggestion a été écartée ou rétablie ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="941"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="943"/>
         <source>some of these stills were hidden or shown elsewhere meanwhile</source>
         <translation>certaines de ces photos ont été masquées ou réaffichées ailleurs entre-temps</translation>
     </message>
@@ -2676,7 +2695,7 @@
         <translation>{path} manquait et aucune version antérieure n’a pu être lue&#x202f;; Coulisses l’a recommencé à neuf (ses moments, légendes et photos masquées sont perdus, les photos sont conservées).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/journal/journal.py" line="966"/>
+        <location filename="../../desktop/coulisses/journal/journal.py" line="968"/>
         <source>{at!r} is neither “last”, a still id nor a date and time like 2026-11-23T14:05</source>
         <translation>{at!r} n’est ni «&#xa0;last&#xa0;», ni un identifiant de photo, ni une date et une heure comme 2026-11-23T14:05</translation>
     </message>
@@ -3044,12 +3063,12 @@
         <translation>la photo du {when} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="125"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="91"/>
         <source>Every still of this piece is hidden, so the reel leaves this {kind} out: show its still in the timeline to keep it.</source>
         <translation>Toutes les photos de cette pièce sont masquées&#xa0;: la vidéo laissera donc de côté ce moment «&#xa0;{kind}&#xa0;». Affichez sa photo dans la chronologie pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="128"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="94"/>
         <source>The latest stills are hidden, so the {kind} is flagged on the last still shown, at {time}.</source>
         <translation>Les dernières photos sont masquées&#xa0;: le moment «&#xa0;{kind}&#xa0;» est donc marqué sur la dernière photo affichée, à {time}.</translation>
     </message>
@@ -3059,75 +3078,161 @@
         <translation>le moment a été supprimé ailleurs entre-temps</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="545"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="588"/>
         <source>The piece&apos;s colour changed here and stayed changed (about {percent}% of the picture).</source>
         <translation>La couleur de la pièce a changé ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="547"/>
+        <location filename="../../desktop/coulisses/timeline/suggestions.py" line="590"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="16"/>
+        <source>serve the phone page on the local network; prints its pairing URL</source>
+        <translation>sert la page du téléphone sur le réseau local&#x202f;; affiche son adresse d’association</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="19"/>
+        <source>piece id or name (default: the one worked on last)</source>
+        <translation>identifiant ou nom de la pièce (par défaut&#xa0;: la dernière travaillée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="21"/>
+        <source>local-network address to listen on and print (default: this computer&apos;s)</source>
+        <translation>adresse du réseau local où écouter, affichée (par défaut&#xa0;: celle de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="23"/>
+        <source>port to listen on (default: {port})</source>
+        <translation>port où écouter (par défaut&#xa0;: {port})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="34"/>
+        <source>There is no piece yet: make one with `coulisses piece new NAME`.</source>
+        <translation>Il n’y a encore aucune pièce&#xa0;: créez-en une avec `coulisses piece new NOM`.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="42"/>
+        <source>Scan this code with the phone&apos;s camera, or open this address on it:</source>
+        <translation>Scannez ce code avec l’appareil photo du téléphone, ou ouvrez cette adresse sur le téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="57"/>
+        <source>the port must be a number from 0 to 65535</source>
+        <translation>le port doit être un nombre de 0 à 65535</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="68"/>
+        <source>The phone companion of {piece} is open at {address} (plain HTTP on your local network).</source>
+        <translation>Le compagnon téléphone de {piece} est ouvert à l’adresse {address} (HTTP simple sur votre réseau local).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="72"/>
+        <source>The code works once, within {minutes} minutes. Press Enter for a new one, Ctrl-C to stop.</source>
+        <translation>Le code sert une seule fois, dans les {minutes} minutes. Appuyez sur Entrée pour en avoir un nouveau, Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="80"/>
+        <source>The phone companion is closed.</source>
+        <translation>Le compagnon téléphone est fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="98"/>
+        <source>The companion listens only on a local-network address, and {address} is not one: give a private address such as 192.168.1.20, or 127.0.0.1.</source>
+        <translation>Le compagnon n’écoute que sur une adresse du réseau local, et {address} n’en est pas une&#xa0;: donnez une adresse privée comme 192.168.1.20, ou 127.0.0.1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="107"/>
+        <source>The companion did not start in time.</source>
+        <translation>Le compagnon n’a pas démarré à temps.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="111"/>
+        <source>The companion could not listen on {address} port {port}: {reason}. Try another port with --port, or another address.</source>
+        <translation>Le compagnon n’a pas pu écouter sur {address} port {port}&#xa0;: {reason}. Essayez un autre port avec --port, ou une autre adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="234"/>
+        <source>No piece is open.</source>
+        <translation>Aucune pièce n’est ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="110"/>
+        <source>The computer is busy; try again in a moment.</source>
+        <translation>L’ordinateur est occupé&#x202f;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="114"/>
+        <source>Another change to this piece is being saved; try again in a moment.</source>
+        <translation>Une autre modification de cette pièce est en cours d’enregistrement&#x202f;; réessayez dans un instant.</translation>
     </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
         <source>&amp;Import photos…</source>
         <translation>&amp;Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="43"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
         <source>&amp;New piece…</source>
         <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="48"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="50"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="52"/>
         <source>&amp;Start recording</source>
         <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="47"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="48"/>
         <source>Check Content &amp;Credentials…</source>
         <translation>&amp;Vérifier des Content Credentials…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="54"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="56"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
         <source>Import a &amp;folder of photos…</source>
         <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="47"/>
         <source>Make the &amp;reel…</source>
         <translation>&amp;Créer la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="49"/>
+        <source>&amp;Phone companion…</source>
+        <translation>Compagnon &amp;téléphone…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="53"/>
         <source>S&amp;top recording</source>
         <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="57"/>
         <source>Show &amp;archived pieces</source>
         <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="52"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="54"/>
         <source>Snap &amp;now</source>
         <translation>Photo &amp;maintenant</translation>
     </message>
@@ -3151,27 +3256,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="190"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="223"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="189"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="191"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="197"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="228"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="194"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -3327,6 +3432,54 @@
         <location filename="../../desktop/coulisses/ui/capture/panel.py" line="252"/>
         <source>rtsp://… or http://… from the phone&apos;s camera app</source>
         <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>CompanionDialog</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="162"/>
+        <source>No phone paired yet.</source>
+        <translation>Aucun téléphone associé pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="178"/>
+        <source>{name}, paired {paired}, last seen {seen}</source>
+        <translation>{name}, associé le {paired}, vu pour la dernière fois le {seen}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="181"/>
+        <source>{name}, paired {paired}</source>
+        <translation>{name}, associé le {paired}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="199"/>
+        <source>Phone companion</source>
+        <translation>Compagnon téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="200"/>
+        <source>Scan this code with your phone&apos;s camera, or type this address in its browser. The phone must be on the same network as this computer.</source>
+        <translation>Scannez ce code avec l’appareil photo de votre téléphone, ou tapez cette adresse dans son navigateur. Le téléphone doit être sur le même réseau que cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="203"/>
+        <source>The code works once, within {minutes} minutes; a new one replaces it by itself.</source>
+        <translation>Le code sert une seule fois, dans les {minutes} minutes&#x202f;; un nouveau le remplace tout seul.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="207"/>
+        <source>The page is served on your local network over plain HTTP while this window is open; closing it stops serving at once.</source>
+        <translation>La page est servie sur votre réseau local en HTTP simple tant que cette fenêtre est ouverte&#x202f;; la fermer l’arrête aussitôt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="210"/>
+        <source>Paired phones:</source>
+        <translation>Téléphones associés&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="211"/>
+        <source>Forget this phone</source>
+        <translation>Oublier ce téléphone</translation>
     </message>
 </context>
 <context>
@@ -3776,171 +3929,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="292"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="249"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="290"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="293"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="398"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="402"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="520"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="298"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="502"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="642"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="526"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="698"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="640"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="664"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="645"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="669"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="492"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="469"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="510"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="534"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="501"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="549"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="665"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="367"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="434"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="456"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="329"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="511"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="535"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="696"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="674"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="698"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="652"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="641"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="647"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="665"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="445"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="449"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="565"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="337"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="299"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="563"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="587"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4100,7 +4253,7 @@
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
@@ -4121,7 +4274,7 @@
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="88"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
@@ -4137,16 +4290,21 @@
         <translation>Journal et langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/preferences.py" line="90"/>
+        <source>Make the reel when a Result is flagged</source>
+        <translation>Faire la vidéo quand un résultat est marqué</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
@@ -4164,13 +4322,13 @@
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
@@ -4181,7 +4339,7 @@
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="87"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
@@ -4192,19 +4350,19 @@
         <translation>Écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="87"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="89"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>

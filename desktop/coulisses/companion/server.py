@@ -18,7 +18,6 @@ import threading
 import time
 import zipfile
 from collections.abc import Awaitable, Callable
-from importlib import resources
 from typing import Any
 
 from aiohttp import web
@@ -54,7 +53,10 @@ class CompanionError(Exception):
 
 
 def page_html() -> bytes:
-    return resources.files("coulisses.companion").joinpath("page.html").read_bytes()
+    """The phone page: one file of plain HTML, CSS and JavaScript (assets/companion)."""
+    from coulisses.resources import asset
+
+    return asset("companion", "page.html").read_bytes()
 
 
 def _not_found() -> web.Response:

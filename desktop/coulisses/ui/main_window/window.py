@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(self.ask_import_folder)
         a.export.triggered.connect(self.open_export)
         a.verify.triggered.connect(self.open_verify)
+        a.companion.triggered.connect(self.open_companion)
         a.quit.triggered.connect(self.quit_app)
         a.preferences.triggered.connect(self.open_preferences)
         a.start.triggered.connect(self.start_capture)
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.import_folder)
         self.file_menu.addAction(a.export)
         self.file_menu.addAction(a.verify)
+        self.file_menu.addAction(a.companion)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
@@ -486,6 +488,26 @@ class MainWindow(QMainWindow):
         self.verify_dialog.show()
         return self.verify_dialog
 
+    def open_companion(self):
+        """The phone companion (one at a time): serves the phone page while it is open."""
+        from coulisses.ui.companion.dialog import CompanionDialog
+
+        dialog = getattr(self, "companion_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            return dialog
+        self.companion_dialog = CompanionDialog(self.journal, self.bench, self)
+        self.companion_dialog.host.reel_done.connect(self._companion_reel_done)
+        self.companion_dialog.show()
+        return self.companion_dialog
+
+    def _companion_reel_done(self, piece_id: str) -> None:
+        """A reel the companion made (a Result flag, the phone's button) joins the export
+        window's past exports if it shows that piece."""
+        dialog = getattr(self, "export_dialog", None)
+        if dialog is not None and dialog.isVisible() and dialog.piece_id == piece_id:
+            dialog.refresh_history()
+
     # ---------------------------------------------------------------- import
     def import_paths(self, paths: list[str]) -> bool:
         """Import photos and folders into the piece on screen (drop, menu)."""
@@ -680,6 +702,9 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self.watches.stop_all()
         self.save_window_state()
+        companion = getattr(self, "companion_dialog", None)
+        if companion is not None:
+            companion.stop()  # stop serving the phone before anything else closes
         self.capture.shutdown()
         for runner in self.findChildren(TaskRunner):
             runner.cancel_all()  # imports, the demo, renders: cancelled, never half-written
