@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/companion/host.py" line="239"/>
-        <location filename="../../desktop/coulisses/companion/server.py" line="299"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="301"/>
         <location filename="../../desktop/coulisses/ui/companion/host.py" line="83"/>
         <source>Unknown kind of moment.</source>
         <translation>Type de moment inconnu.</translation>
@@ -3138,22 +3138,22 @@
         <translation>Le compagnon téléphone est fermé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="98"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="100"/>
         <source>The companion listens only on a local-network address, and {address} is not one: give a private address such as 192.168.1.20, or 127.0.0.1.</source>
         <translation>Le compagnon n’écoute que sur une adresse du réseau local, et {address} n’en est pas une&#xa0;: donnez une adresse privée comme 192.168.1.20, ou 127.0.0.1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="107"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="109"/>
         <source>The companion did not start in time.</source>
         <translation>Le compagnon n’a pas démarré à temps.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="111"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="113"/>
         <source>The companion could not listen on {address} port {port}: {reason}. Try another port with --port, or another address.</source>
         <translation>Le compagnon n’a pas pu écouter sur {address} port {port}&#xa0;: {reason}. Essayez un autre port avec --port, ou une autre adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="234"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="236"/>
         <source>No piece is open.</source>
         <translation>Aucune pièce n’est ouverte.</translation>
     </message>
@@ -4195,195 +4195,201 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="258"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="192"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="268"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <source>While the phone companion is open: the reel is made in the background with the piece&apos;s last export choices, and appears on the phone.</source>
+        <translation>Tant que le compagnon téléphone est ouvert&#xa0;: la vidéo est créée en arrière-plan avec les derniers choix d’export de la pièce, et apparaît sur le téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="178"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="180"/>
         <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
         <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
         <source>Signing keys:</source>
         <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
         <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
         <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="274"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="284"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="281"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="291"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="159"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="203"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="88"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="148"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="84"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="85"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="90"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
         <source>Make the reel when a Result is flagged</source>
         <translation>Faire la vidéo quand un résultat est marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="186"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="158"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="146"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="87"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="171"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="185"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="160"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="89"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="177"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="159"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="201"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="275"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="285"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="204"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>
