@@ -107,6 +107,27 @@ def test_pair_flag_caption_play_and_download_on_a_phone(browser, served, journal
     download = info.value
     assert download.suggested_filename == exported.files["mp4"].name
     assert Path(download.path()).read_bytes() == exported.files["mp4"].read_bytes()
+
+    # The post text, through the clipboard API (127.0.0.1 is a secure context) ...
+    post = exported.files["post"].read_text("utf-8").rstrip("\n")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.tap("#reels .copy_post")
+    wait_js(page, "document.getElementById('message').textContent.startsWith('Post text')")
+    assert page.evaluate("navigator.clipboard.readText()") == post
+    # ... and the old way, as over plain HTTP on the LAN (no clipboard API there): the text
+    # is also left selectable under the reel.
+    page.evaluate("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.tap("#reels .copy_post")
+    page.wait_for_selector("#reels textarea")
+    assert page.input_value("#reels textarea") == post
+
+    # Make a reel: progress on the page, then a second reel in the list.
+    page.tap("#make_reel")
+    wait_js(page, "!document.getElementById('reel_progress').classList.contains('hidden')")
+    assert page.inner_text("#reel_label") == "Making the reel…"
+    assert page.is_disabled("#make_reel")
+    wait_js(page, "document.querySelectorAll('#reels video').length === 2", timeout=120)
+    assert len(server.host.reels.state().error) == 0
     context.close()
 
 

@@ -314,3 +314,13 @@ def test_the_command_prints_the_pairing_url_serves_and_stops_on_ctrl_c(home, jou
     assert "closed" in out
     with pytest.raises(OSError):
         request(base, "GET", f"/api/{token}/state")
+
+
+def test_the_command_refuses_a_public_address_and_a_taken_port(cli, piece, server):
+    code, out, err = cli("companion", piece.id, "--host", "8.8.8.8")
+    assert code == 1 and "local-network address" in err and "8.8.8.8" in err
+    code, out, err = cli("companion", piece.id, "--host", "127.0.0.1", "--port",
+                         str(server.port))
+    assert code == 1 and "--port" in err and err.count("\n") == 1
+    code, out, err = cli("companion", piece.id, "--port", "70000")
+    assert code == 2

@@ -337,7 +337,7 @@ class CompanionServer:
 
     async def post_text(self, request: web.Request) -> web.StreamResponse:
         found = await self._run(self._export, request.match_info["export"])
-        path = file_of(*found, "post") if found else None
+        path = file_of(found[0], found[1], "post") if found else None
         if path is None:
             return _not_found()
         text = await self._run(path.read_text, "utf-8")
@@ -360,7 +360,7 @@ class CompanionServer:
     async def _file(self, request: web.Request, kind: str, content_type: str,
                     ) -> web.StreamResponse:
         found = await self._run(self._export, request.match_info["export"])
-        path = file_of(*found, kind) if found else None
+        path = file_of(found[0], found[1], kind) if found else None
         if path is None:
             return _not_found()
         # FileResponse answers Range requests (206) as video players ask.
