@@ -29,7 +29,8 @@ def window(qtbot, journal):
 def dialog(qtbot, window, journal):
     from coulisses.ui.companion.dialog import CompanionDialog
 
-    d = CompanionDialog(journal, window.bench, window, address="127.0.0.1", port=0)
+    d = CompanionDialog(journal, window.bench, window.auto_reel.reels, window,
+                        address="127.0.0.1", port=0)
     qtbot.addWidget(d)
     d.show()
     yield d
@@ -129,3 +130,37 @@ def test_file_menu_opens_it(qtbot, window, monkeypatch):
     finally:
         d.close()
     assert not d.serving
+
+
+def test_a_result_flagged_in_the_window_makes_the_reel_shown_on_the_phone(
+        qtbot, background_reel, dialog, window, journal, tmp_path, monkeypatch):
+    from coulisses.export import past_exports
+    from coulisses.export.presets import PRESETS
+    from tests.test_export_support import SMALL
+
+    monkeypatch.setitem(PRESETS, "reels", SMALL)
+    window.auto_reel.reels.out_dir = tmp_path / "reels"
+    token = pair_with(qtbot, dialog)
+    piece_id = window.pieces.current_piece_id
+    export = window.open_export()
+    assert export.history.count() == 0
+    with qtbot.waitSignal(window.auto_reel.done, timeout=120_000):
+        window.actions_.flags["result"].trigger()  # F11
+        state = in_thread(qtbot, lambda: request(dialog.server.base_url, "GET",
+                                                 f"/api/{token}/state")).json()
+        assert state["reel"]["running"] and state["reel"]["auto"]  # the phone sees it going
+    assert len(past_exports(journal, piece_id)) == 1
+    qtbot.waitUntil(lambda: export.history.count() == 1, timeout=5000)  # listed at once
+    state = in_thread(qtbot, lambda: request(dialog.server.base_url, "GET",
+                                             f"/api/{token}/state")).json()
+    assert len(state["exports"]) == 1 and state["exports"][0]["mp4"]
+    # Once per Result: the companion's watcher seeing the same moment starts nothing more.
+    assert dialog.watcher is not None and dialog.watcher.check() is None
+    assert not window.auto_reel.reels.state().running
+
+
+def test_no_reel_when_the_preference_is_off(qtbot, background_reel, window, tmp_path):
+    window.preferences = window.preferences.replace(auto_reel=False)
+    window.auto_reel.reels.out_dir = tmp_path / "reels"
+    window.actions_.flags["result"].trigger()
+    assert not window.auto_reel.reels.state().running

@@ -1168,26 +1168,26 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/host.py" line="156"/>
-        <location filename="../../desktop/coulisses/companion/host.py" line="159"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="158"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="161"/>
         <source>The reel could not be made: {reason}</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/host.py" line="239"/>
-        <location filename="../../desktop/coulisses/companion/server.py" line="301"/>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="83"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="243"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="303"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="82"/>
         <source>Unknown kind of moment.</source>
         <translation>Type de moment inconnu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/host.py" line="244"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="248"/>
         <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="87"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/host.py" line="251"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="255"/>
         <source>The caption could not be saved: {reason}</source>
         <translation>La légende n’a pas pu être enregistrée&#xa0;: {reason}</translation>
     </message>
@@ -3153,18 +3153,18 @@
         <translation>Le compagnon n’a pas pu écouter sur {address} port {port}&#xa0;: {reason}. Essayez un autre port avec --port, ou une autre adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="236"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="238"/>
         <source>No piece is open.</source>
         <translation>Aucune pièce n’est ouverte.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/companion/host.py" line="59"/>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="110"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="109"/>
         <source>The computer is busy; try again in a moment.</source>
         <translation>L’ordinateur est occupé&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="114"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="113"/>
         <source>Another change to this piece is being saved; try again in a moment.</source>
         <translation>Une autre modification de cette pièce est en cours d’enregistrement&#x202f;; réessayez dans un instant.</translation>
     </message>
@@ -3437,47 +3437,47 @@
 <context>
     <name>CompanionDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="162"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="163"/>
         <source>No phone paired yet.</source>
         <translation>Aucun téléphone associé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="178"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="179"/>
         <source>{name}, paired {paired}, last seen {seen}</source>
         <translation>{name}, associé le {paired}, vu pour la dernière fois le {seen}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="181"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="182"/>
         <source>{name}, paired {paired}</source>
         <translation>{name}, associé le {paired}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="200"/>
         <source>Phone companion</source>
         <translation>Compagnon téléphone</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="200"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="201"/>
         <source>Scan this code with your phone&apos;s camera, or type this address in its browser. The phone must be on the same network as this computer.</source>
         <translation>Scannez ce code avec l’appareil photo de votre téléphone, ou tapez cette adresse dans son navigateur. Le téléphone doit être sur le même réseau que cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="203"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="204"/>
         <source>The code works once, within {minutes} minutes; a new one replaces it by itself.</source>
         <translation>Le code sert une seule fois, dans les {minutes} minutes&#x202f;; un nouveau le remplace tout seul.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="207"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="208"/>
         <source>The page is served on your local network over plain HTTP while this window is open; closing it stops serving at once.</source>
         <translation>La page est servie sur votre réseau local en HTTP simple tant que cette fenêtre est ouverte&#x202f;; la fermer l’arrête aussitôt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="210"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="211"/>
         <source>Paired phones:</source>
         <translation>Téléphones associés&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="212"/>
         <source>Forget this phone</source>
         <translation>Oublier ce téléphone</translation>
     </message>
@@ -3929,171 +3929,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="302"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="301"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="249"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="255"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="303"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="402"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="408"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="520"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="526"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="298"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="304"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="526"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="666"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="698"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="532"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="377"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="664"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="670"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="669"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="675"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="516"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="522"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="479"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="546"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="534"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="531"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="549"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="665"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="377"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="444"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="466"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="339"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="535"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="696"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="702"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="698"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="682"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="665"/>
         <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="455"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="565"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="337"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="299"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="305"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="587"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4206,8 +4206,13 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="192"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="268"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <source>F11 or the phone&apos;s Result button makes the reel in the background with the piece&apos;s last export choices; it appears in the past exports and on the phone.</source>
+        <translation>F11 ou le bouton Résultat du téléphone crée la vidéo en arrière-plan avec les derniers choix d’export de la pièce&#x202f;; elle apparaît dans les exports passés et sur le téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="269"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
@@ -4223,37 +4228,32 @@
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
-        <source>While the phone companion is open: the reel is made in the background with the piece&apos;s last export choices, and appears on the phone.</source>
-        <translation>Tant que le compagnon téléphone est ouvert&#xa0;: la vidéo est créée en arrière-plan avec les derniers choix d’export de la pièce, et apparaît sur le téléphone.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="178"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="179"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="180"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="181"/>
         <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
         <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
         <source>Signing keys:</source>
         <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
         <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
         <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="284"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="285"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="291"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="292"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
@@ -4274,7 +4274,7 @@
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="203"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="204"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
@@ -4285,7 +4285,7 @@
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
@@ -4313,17 +4313,17 @@
         <translation>Faire la vidéo quand un résultat est marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="199"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="195"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
@@ -4351,7 +4351,7 @@
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
@@ -4363,7 +4363,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/preferences.py" line="89"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="178"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
@@ -4374,17 +4374,17 @@
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="201"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="202"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="285"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="286"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="204"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="205"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>

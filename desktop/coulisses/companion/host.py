@@ -81,10 +81,12 @@ class ReelMaker:
     last choices, else the maker's defaults), into the export window's default folder."""
 
     def __init__(self, journal: Journal, out_dir: Path | None = None,
-                 on_done: Callable[[str], None] | None = None) -> None:
+                 on_done: Callable[[str], None] | None = None,
+                 on_failed: Callable[[str], None] | None = None) -> None:
         self.journal = journal
         self.out_dir = out_dir
         self.on_done = on_done or (lambda piece_id: None)
+        self.on_failed = on_failed or (lambda message: None)
         self._lock = threading.Lock()
         self._state = ReelState()
         self._thread: threading.Thread | None = None
@@ -160,7 +162,9 @@ class ReelMaker:
         with self._lock:
             finished = self._state.finished if error else time.time()
             self._state = ReelState(False, None, auto, error, finished)
-        if not error and not cancel.cancelled:
+        if error:
+            self.on_failed(error)
+        elif not cancel.cancelled:
             self.on_done(piece_id)
 
 

@@ -115,14 +115,16 @@ class CompanionServer:
                                     "another address.", address=self.address, port=self.port,
                                     reason=getattr(exc, "strerror", None) or str(exc))) from exc
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop serving now: the socket closes first, open requests are cut short."""
+    def stop(self, timeout: float = 5.0, *, stop_reel: bool = True) -> None:
+        """Stop serving now: the socket closes first, open requests are cut short; a reel
+        being made is cancelled unless ``stop_reel`` is False (the window's goes on)."""
         loop, stopped = self._loop, self._stopped
         if loop is not None and stopped is not None and self.running:
             loop.call_soon_threadsafe(stopped.set)
         if self._thread is not None:
             self._thread.join(timeout)
-        self.host.reels.stop()
+        if stop_reel:
+            self.host.reels.stop()
 
     def _serve(self, ready: threading.Event, failure: list[BaseException]) -> None:
         loop = asyncio.new_event_loop()

@@ -171,9 +171,10 @@ class PreferencesDialog(QDialog):
         self.duration_label.setText(self.tr("Reel length:"))
         self.layout_label.setText(self.tr("Framing:"))
         self.auto_reel.setText(self.tr("Make the reel when a Result is flagged"))
-        self.auto_reel.setToolTip(self.tr("While the phone companion is open: the reel is made "
-                                          "in the background with the piece's last export "
-                                          "choices, and appears on the phone."))
+        self.auto_reel.setToolTip(self.tr("F11 or the phone's Result button makes the reel in "
+                                          "the background with the piece's last export "
+                                          "choices; it appears in the past exports and on "
+                                          "the phone."))
         self.maker_label.setText(self.tr("Signed as:"))
         self.maker_name.setPlaceholderText(self.tr("Your name or your studio's, e.g. "
                                                    "Atelier Terre et Bois"))

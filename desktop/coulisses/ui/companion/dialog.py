@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coulisses.companion.host import ResultWatcher
+from coulisses.companion.host import ReelMaker, ResultWatcher
 from coulisses.companion.network import default_host
 from coulisses.companion.pairing import CODE_SECONDS, Pairing
 from coulisses.companion.server import CompanionError, CompanionServer
@@ -39,11 +39,12 @@ DEFAULT_PORT = 8470  # the same as `coulisses companion`: a phone's saved page f
 class CompanionDialog(QDialog):
     devices_changed = Signal()  # from the server's thread when a phone pairs
 
-    def __init__(self, journal: Journal, bench: Bench, parent: QWidget | None = None, *,
-                 address: str | None = None, port: int = DEFAULT_PORT) -> None:
+    def __init__(self, journal: Journal, bench: Bench, reels: ReelMaker,
+                 parent: QWidget | None = None, *, address: str | None = None,
+                 port: int = DEFAULT_PORT) -> None:
         super().__init__(parent)
         self.setObjectName("companion_dialog")
-        self.host = WindowHost(journal, bench, self)
+        self.host = WindowHost(journal, bench, reels, self)
         self.pairing = Pairing()
         self.pairing.changed = self.devices_changed.emit
         self.server: CompanionServer | None = None
@@ -139,7 +140,7 @@ class CompanionDialog(QDialog):
             self.watcher.stop()
             self.watcher = None
         if self.server is not None:
-            self.server.stop()
+            self.server.stop(stop_reel=False)  # the window's reel goes on: it is the maker's
             self.server = None
 
     def _new_code(self) -> None:

@@ -60,14 +60,13 @@ class _OnGui(QObject):
 
 
 class WindowHost(QObject):
-    reel_done = Signal(str)  # piece id: the export window lists the new reel
-
-    def __init__(self, journal: Journal, bench: Bench, parent: QObject | None = None) -> None:
+    def __init__(self, journal: Journal, bench: Bench, reels: ReelMaker,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.bench = bench
+        self.reels = reels  # the window's (ui/companion/auto_reel.py): one reel at a time
         self._gui = _OnGui(self)
-        self.reels = ReelMaker(journal, on_done=self.reel_done.emit)
 
     def piece_id(self) -> str | None:
         # Plain attributes (no Qt call), read from the server's thread.
