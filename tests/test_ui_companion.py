@@ -124,6 +124,31 @@ def test_closing_the_dialog_stops_serving_at_once(qtbot, dialog):
         request(base, "GET", f"/api/{token}/state")
 
 
+def test_a_caption_from_the_phone_closes_the_windows_prompt(qtbot, window, journal,
+                                                            monkeypatch):
+    from coulisses.ui.companion import dialog as dialog_module
+
+    monkeypatch.setattr(dialog_module, "default_host", lambda: "127.0.0.1")
+    monkeypatch.setattr(dialog_module, "DEFAULT_PORT", 0)
+    d = window.open_companion()
+    try:
+        token = pair_with(qtbot, d)
+        flag = in_thread(qtbot, lambda: request(d.server.base_url, "POST",
+                                                f"/api/{token}/flag", {"kind": "struggle"}))
+        assert window.caption_prompt.isVisible()
+        moment_id = flag.json()["moment"]["id"]
+        reply = in_thread(qtbot, lambda: request(d.server.base_url, "POST",
+                                                 f"/api/{token}/caption",
+                                                 {"moment": moment_id, "text": "Trop mou"}))
+        assert reply.status == 200
+        qtbot.waitUntil(lambda: not window.caption_prompt.isVisible(), timeout=5000)
+        piece_id = window.pieces.current_piece_id
+        assert journal.moment(piece_id, moment_id).caption == "Trop mou"
+        assert "Edit caption" in window.undo_action.text()  # undoable in the window too
+    finally:
+        d.close()
+
+
 def test_file_menu_opens_it(qtbot, window, monkeypatch):
     from coulisses.ui.companion import dialog as dialog_module
 

@@ -274,6 +274,13 @@ class CaptionPrompt(QFrame):
             self.submitted.emit(piece_id, moment_id, text)
         self.dismiss()
 
+    def withdraw(self, moment_id: str) -> None:
+        """The moment was captioned elsewhere (the phone): stop asking, unless the maker has
+        started typing here too."""
+        if self._target is not None and self._target[1] == moment_id \
+                and not self.edit.text().strip():
+            self.dismiss()
+
     def dismiss(self) -> None:
         self._target = None
         self._kind = self._when = ""

@@ -60,6 +60,8 @@ class _OnGui(QObject):
 
 
 class WindowHost(QObject):
+    captioned = Signal(str)  # moment id: the window's caption prompt stops asking for it
+
     def __init__(self, journal: Journal, bench: Bench, reels: ReelMaker,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,12 @@ class WindowHost(QObject):
             raise HostError(tr("The computer is busy; try again in a moment.")) from None
 
     def caption(self, piece_id: str, moment_id: str, text: str) -> None:
-        if not self._gui.call(lambda: self.bench.caption(piece_id, moment_id, text)):
+        def caption() -> bool:
+            done = self.bench.caption(piece_id, moment_id, text)
+            if done:
+                self.captioned.emit(moment_id)
+            return done
+
+        if not self._gui.call(caption):
             raise HostError(tr("Another change to this piece is being saved; try again in "
                                "a moment."))

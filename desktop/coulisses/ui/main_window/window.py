@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
             return dialog
         self.companion_dialog = CompanionDialog(self.journal, self.bench,
                                                 self.auto_reel.reels, self)
+        self.companion_dialog.host.captioned.connect(self.caption_prompt.withdraw)
         self.companion_dialog.show()
         return self.companion_dialog
 
