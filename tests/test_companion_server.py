@@ -324,3 +324,27 @@ def test_the_command_refuses_a_public_address_and_a_taken_port(cli, piece, serve
     assert code == 1 and "--port" in err and err.count("\n") == 1
     code, out, err = cli("companion", piece.id, "--port", "70000")
     assert code == 2
+
+
+def test_errors_reach_the_phone_without_folders_or_tracebacks(server, journal, piece):
+    from coulisses.companion.host import HostError
+
+    token = pair(server)
+    home = str(journal.home)
+
+    def failing_flag(kind):
+        raise HostError(f"The moment could not be saved: permission denied: '{home}/x.json'")
+
+    server.host.flag = failing_flag
+    reply = request(server.base_url, "POST", f"/api/{token}/flag", {"kind": "fix"})
+    assert reply.status == 409
+    assert home not in reply.body.decode() and "permission denied" in reply.json()["error"]
+
+    def broken_piece():
+        raise RuntimeError(f"bug near {home}")
+
+    server.host.piece_id = broken_piece
+    reply = request(server.base_url, "GET", f"/api/{token}/state?lang=fr")
+    assert reply.status == 500
+    assert home not in reply.body.decode() and "Traceback" not in reply.body.decode()
+    assert reply.json()["error"].startswith("L’ordinateur")

@@ -1175,8 +1175,8 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/companion/host.py" line="243"/>
-        <location filename="../../desktop/coulisses/companion/server.py" line="303"/>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="82"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="318"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="84"/>
         <source>Unknown kind of moment.</source>
         <translation>Type de moment inconnu.</translation>
     </message>
@@ -3138,33 +3138,38 @@
         <translation>Le compagnon téléphone est fermé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="100"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="101"/>
         <source>The companion listens only on a local-network address, and {address} is not one: give a private address such as 192.168.1.20, or 127.0.0.1.</source>
         <translation>Le compagnon n’écoute que sur une adresse du réseau local, et {address} n’en est pas une&#xa0;: donnez une adresse privée comme 192.168.1.20, ou 127.0.0.1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="109"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="110"/>
         <source>The companion did not start in time.</source>
         <translation>Le compagnon n’a pas démarré à temps.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="113"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="114"/>
         <source>The companion could not listen on {address} port {port}: {reason}. Try another port with --port, or another address.</source>
         <translation>Le compagnon n’a pas pu écouter sur {address} port {port}&#xa0;: {reason}. Essayez un autre port avec --port, ou une autre adresse.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/companion/server.py" line="238"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="196"/>
+        <source>The computer could not do that just now; try again, or look at Coulisses on the computer.</source>
+        <translation>L’ordinateur n’a pas pu le faire pour l’instant&#x202f;; réessayez, ou regardez Coulisses sur l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="244"/>
         <source>No piece is open.</source>
         <translation>Aucune pièce n’est ouverte.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/companion/host.py" line="59"/>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="109"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="111"/>
         <source>The computer is busy; try again in a moment.</source>
         <translation>L’ordinateur est occupé&#x202f;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/companion/host.py" line="113"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="121"/>
         <source>Another change to this piece is being saved; try again in a moment.</source>
         <translation>Une autre modification de cette pièce est en cours d’enregistrement&#x202f;; réessayez dans un instant.</translation>
     </message>
@@ -3959,7 +3964,7 @@
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="526"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="527"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
@@ -3969,10 +3974,10 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="532"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="533"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="673"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -3982,17 +3987,17 @@
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="670"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="675"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="676"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="522"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="523"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
@@ -4002,27 +4007,27 @@
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="546"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="547"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="540"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="531"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="532"/>
         <source>Importing photos…</source>
         <translation>Import des photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
         <source>Importing photos… {done} of {total}</source>
         <translation>Import des photos… {done} sur {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
@@ -4047,28 +4052,28 @@
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="541"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="542"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="702"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="703"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="682"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="683"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="678"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
@@ -4078,7 +4083,7 @@
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="572"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
@@ -4093,7 +4098,7 @@
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="594"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>

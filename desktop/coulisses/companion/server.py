@@ -18,6 +18,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -189,6 +190,11 @@ class CompanionServer:
             if exc.status in (404, 405):  # unknown paths and methods: the same empty 404
                 return _not_found()  # (not a guess at a token: a browser asks for favicon.ico)
             raise
+        except Exception:  # a journal that cannot be read just now, a bug: said, no details
+            log.exception("companion request %s failed", request.path.split("/")[1:2])
+            return web.json_response({"error": tr(
+                "The computer could not do that just now; try again, or look at Coulisses "
+                "on the computer.", lang=_lang(request))}, status=500)
 
     @staticmethod
     async def _headers(request: web.Request, response: web.StreamResponse) -> None:
@@ -243,6 +249,7 @@ class CompanionServer:
         journal = self.host.journal
         piece_id = self.host.piece_id()
         reel = self.host.reels.state().to_json()
+        reel["error"] = self._scrub(reel["error"])  # an export error may name its folder
         kinds = {k: kind_label(k, lang) for k in FLAG_KINDS}
         if not piece_id:
             return {"piece": None, "reel": reel, "kinds": kinds}
@@ -283,6 +290,14 @@ class CompanionServer:
                         "slides_zip": f"{base}/slides.zip" if e["slides"] else None})
         return out
 
+    def _scrub(self, text: str) -> str:
+        """A message for the phone, without the folders a journal error may name."""
+        for folder in sorted({str(self.host.journal.home), str(Path.home())}, key=len,
+                             reverse=True):
+            if len(folder) > 1:
+                text = text.replace(folder, "…")
+        return text
+
     async def state(self, request: web.Request) -> web.StreamResponse:
         data = await self._run(self._state, request.match_info["token"], _lang(request))
         return web.json_response(data)
@@ -306,7 +321,7 @@ class CompanionServer:
         try:
             moment = await self._run(self.host.flag, kind)
         except HostError as exc:
-            return web.json_response({"error": str(exc)}, status=409)
+            return web.json_response({"error": self._scrub(str(exc))}, status=409)
         starters = await self._run(self._starters, piece_id, kind, lang)
         return web.json_response({"moment": {"id": moment.id, "kind": moment.kind,
                                              "time": moment.time.isoformat()},
@@ -330,7 +345,7 @@ class CompanionServer:
         try:
             await self._run(self.host.caption, piece_id, moment_id, text.strip())
         except HostError as exc:
-            return web.json_response({"error": str(exc)}, status=409)
+            return web.json_response({"error": self._scrub(str(exc))}, status=409)
         return web.json_response({"ok": True})
 
     async def make_reel(self, request: web.Request) -> web.StreamResponse:
