@@ -76,6 +76,11 @@ def test_pair_flag_caption_play_and_download_on_a_phone(browser, served, journal
     page.goto(server.pairing_url())
     page.wait_for_url("**/app/*/")
     assert "/pair/" not in page.url
+    app_url = page.url
+    # Scanning a new code again on the same phone keeps its pairing: one entry per phone.
+    page.goto(server.pairing_url())
+    page.wait_for_url("**/app/*/")
+    assert page.url == app_url and len(server.pairing.devices()) == 1
     page.wait_for_selector("#flags button.struggle:has-text('struggle')")
     wait_js(page, "document.getElementById('still').naturalWidth > 0")
 
