@@ -348,3 +348,19 @@ def test_errors_reach_the_phone_without_folders_or_tracebacks(server, journal, p
     assert reply.status == 500
     assert home not in reply.body.decode() and "Traceback" not in reply.body.decode()
     assert reply.json()["error"].startswith("L’ordinateur")
+
+
+def test_another_pieces_export_is_not_reachable(server, journal, exported, tmp_path):
+    from coulisses.companion.exports import export_id
+    from coulisses.export import past_exports
+
+    token = pair(server)
+    other, _ = make_piece(journal, n=3, name="Bol raku")
+    export_quick(journal, other.id, tmp_path / "reels")
+    (theirs,) = past_exports(journal, other.id)
+    for path in (f"/m/{token}/x/{export_id(theirs)}/reel.mp4",
+                 f"/api/{token}/post/{export_id(theirs)}"):
+        assert request(server.base_url, "GET", path).status == 404
+    state = request(server.base_url, "GET", f"/api/{token}/state").json()
+    assert [e["id"] for e in state["exports"]] != [export_id(theirs)]
+    assert "Bol raku" not in json.dumps(state, ensure_ascii=False)
