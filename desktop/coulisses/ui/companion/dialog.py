@@ -178,7 +178,7 @@ class CompanionDialog(QDialog):
         if device.seen is not None:
             return self.tr("{name}, paired {paired}, last seen {seen}").format(
                 name=device.name, paired=format_datetime(device.paired),
-                seen=format_datetime(device.seen, seconds=True))
+                seen=format_datetime(device.seen))  # to the minute: not redrawn every second
         return self.tr("{name}, paired {paired}").format(
             name=device.name, paired=format_datetime(device.paired))
 
