@@ -175,3 +175,52 @@ def test_player_decodes_the_exact_frame(tmp_path) -> None:
     for n in (45, 3, 31, 32, 59, 0):
         assert abs(int(decoder.frame(n)[32, 32, 0]) - (n * 4) % 256) <= 3, n
     decoder.close()
+
+
+def test_before_after_ghost_and_the_platforms_limits_in_the_window(qtbot, journal, demo,
+                                                                   tmp_path) -> None:
+    from coulisses.commands.export import add_render_options
+    from coulisses.export.options import options_from_args
+    from coulisses.export.presets import PRESETS
+    from coulisses.timeline.plan import BEFORE_AFTER_WIPE
+
+    dialog = open_dialog(qtbot, journal, demo, tmp_path)
+    assert dialog.duration.maximum() == 180
+    assert "up to 3 min" in dialog.duration_hint.text()
+    assert "short reels (15 to 30 s)" in dialog.duration_hint.text()
+    assert "20" in dialog.outputs["carousel"].text()
+    assert not dialog.before_after_at.isEnabled()  # only matters with a before/after
+    with qtbot.waitSignal(dialog.preview.planned, timeout=15000):
+        dialog.before_after.setCurrentIndex(dialog.before_after.findData("wipe"))
+        dialog.before_after_at.setCurrentIndex(dialog.before_after_at.findData("start"))
+        dialog.ghost.setChecked(True)
+    assert dialog.before_after_at.isEnabled()
+    plan = dialog.preview.plan
+    wipe = [i for i, s in enumerate(plan.shots) if s.kind == BEFORE_AFTER_WIPE]
+    assert wipe and wipe[0] <= 1 and any(s.overlay is not None and s.mix > 0
+                                         for s in plan.shots[wipe[-1] + 1:])
+    assert plan.total_frames == round(dialog.duration.value() * plan.fps)
+    choose(dialog, qtbot, preset="tiktok", duration=240)
+    assert dialog.duration.maximum() == PRESETS["tiktok"].max_duration
+    assert dialog.duration.value() == 240 and "35" in dialog.outputs["carousel"].text()
+    assert dialog.preview.plan.total_frames == 240 * 30
+    parser = argparse.ArgumentParser()
+    add_render_options(parser, PRESETS, "reels")
+    cli = options_from_args(parser.parse_args(
+        ["--preset", "tiktok", "--duration", "4m", "--before-after", "wipe",
+         "--before-after-at", "start", "--ghost"]))
+    mine = dialog.read_options()
+    assert mine.replace(lang=None) == cli.replace(lang=None)
+    choose(dialog, qtbot, preset="reels")  # a length the platform does not take is brought in
+    assert dialog.duration.value() == 180 and dialog.read_options().duration == 180
+
+
+def test_a_default_length_longer_than_the_platform_takes_is_brought_within_it(
+        qtbot, journal, demo, tmp_path) -> None:
+    from coulisses.ui.export.dialog import ExportDialog
+
+    prefs = Preferences(export_preset="shorts", export_duration=400.0)  # allowed for TikTok
+    dialog = ExportDialog(journal, demo.id, prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.options.preset == "shorts" and dialog.options.duration == 180
+    assert dialog.duration.value() == 180

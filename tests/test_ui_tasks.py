@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from coulisses.jobs import CancelToken, Progress
 
 
@@ -101,11 +99,6 @@ def test_cross_thread_signals_keep_reference_counts_sound() -> None:
     assert done.stdout.strip() == "20000"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known leak, left open (issue 22): each task's signals hold the task through the "
-    "runner's slot, a cycle the garbage collector cannot see; the two fixes tried "
-    "(b16f62a, 5c60a22) freed tasks but a clean-clone run of the whole suite then showed "
-    "slots on the wrong thread and lost key presses, so they were taken back"))
 def test_tasks_that_ended_are_freed_with_what_their_jobs_hold(qtbot):
     """A window left open for weeks starts a task every few stills (thumbnails, loads): a
     task that ended, however it ended, must not stay in memory with its job's closure and
@@ -115,7 +108,7 @@ def test_tasks_that_ended_are_freed_with_what_their_jobs_hold(qtbot):
     import weakref
 
     from coulisses.jobs import Cancelled
-    from coulisses.ui.tasks import Task, TaskRunner
+    from coulisses.ui.tasks import Task, TaskRunner, tasks_retiring
 
     class Payload:  # what a job's closure holds (a batch of stills to load)
         pass
@@ -140,8 +133,7 @@ def test_tasks_that_ended_are_freed_with_what_their_jobs_hold(qtbot):
         tasks.append(weakref.ref(task))
         runner.start(task)
         del task, payload
-    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
-    qtbot.wait(50)  # the runner lets go on the event loop's next turn
+    qtbot.waitUntil(lambda: not runner.busy and not tasks_retiring(), timeout=5000)
     seen.clear()
     gc.collect()
     assert [t for t in tasks if t() is not None] == []

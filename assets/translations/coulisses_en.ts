@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="116"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="131"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, made in {took})</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="345"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="441"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Only %n still to show in {seconds:g} s, so it stays on screen a while; a shorter reel will feel livelier.</numerusform>
@@ -219,7 +219,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="487"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signed with your Content Credentials (%n file): anyone can check it was captured at your bench.</numerusform>

@@ -124,17 +124,28 @@
         <translation>--watch demande des dossiers, et {path} n’en est pas un</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="162"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="188"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="201"/>
         <source>A carousel still could not be read and was left out: {problem}</source>
         <translation>Une photo du carrousel est illisible et a été laissée de côté&#xa0;: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="202"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="250"/>
+        <source>Before and after: {name} as it began, on {first}, beside the finished piece, on {when}</source>
+        <translation>Avant et après&#xa0;: {name} à ses débuts, le {first}, à côté de la pièce terminée, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="253"/>
+        <source>Before and after: {name} as it began, on {first}, beside its latest still, on {when}</source>
+        <translation>Avant et après&#xa0;: {name} à ses débuts, le {first}, à côté de sa dernière photo, le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="262"/>
         <source>The latest still of {name}, on {when}: {caption}</source>
         <translation>La dernière photo de {name}, le {when}&#xa0;: {caption}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="204"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="264"/>
         <source>The latest still of {name}, on {when}</source>
         <translation>La dernière photo de {name}, le {when}</translation>
     </message>
@@ -149,7 +160,7 @@
         <translation>Un moment ne peut pas s’étendre jusqu’à une photo antérieure à la sienne&#x202f;; choisissez une photo plus tardive.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="207"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="221"/>
         <source>A still could not be read and the previous one is shown in its place: {problem}</source>
         <translation>Une photo est illisible, la précédente est montrée à sa place&#xa0;: {problem}</translation>
     </message>
@@ -174,13 +185,23 @@
         <translation>Déjà dans la pièce, laissées telles quelles&#xa0;: {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="233"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="249"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="299"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="251"/>
         <source>Alt text for the carousel images:</source>
         <translation>Texte alternatif des images du carrousel&#xa0;:</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="25"/>
+        <source>{platform} accepts the captions as a file: upload {file} as subtitles in YouTube Studio, so viewers can turn them on, translate them and search them.</source>
+        <translation>{platform} accepte les légendes sous forme de fichier&#xa0;: envoyez {file} comme sous-titres dans YouTube Studio, pour que le public puisse les afficher, les traduire et les retrouver par la recherche.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/export/post_text.py" line="30"/>
+        <source>{platform} has no cover upload: the reel opens on its cover for half a second, so choose its first frame as the thumbnail.</source>
+        <translation>{platform} ne permet pas d’envoyer une couverture&#xa0;: la vidéo s’ouvre sur sa couverture pendant une demi-seconde, choisissez donc sa première image comme miniature.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="51"/>
         <source>Behind the scenes: {effort}</source>
         <translation>Dans les coulisses&#xa0;: {effort}</translation>
     </message>
@@ -278,7 +299,7 @@
         <translation>Prise de vue de {piece!r} depuis {source}, une photo toutes les {every}. Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="184"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="186"/>
         <source>Check that the folder (or the disk holding it) is available, or choose another journal folder.</source>
         <translation>Vérifiez que le dossier (ou le disque qui le contient) est accessible, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -298,53 +319,53 @@
         <translation>Modifier la légende</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="209"/>
-        <location filename="../../desktop/coulisses/ui/app.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="211"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="243"/>
         <source>Choose another folder…</source>
         <translation>Choisir un autre dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="187"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="189"/>
         <source>Choose another journal folder, or update Coulisses if it says so.</source>
         <translation>Choisissez un autre dossier pour le journal, ou mettez Coulisses à jour si le message le demande.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="222"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="224"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="237"/>
         <source>The journal folder {path} is not there; if it is on a disk that is not plugged in (a USB drive, a network folder), plug it in and try again.</source>
         <translation>Le dossier du journal {path} est introuvable&#x202f;; s’il se trouve sur un disque qui n’est pas branché (clé USB, dossier réseau), branchez-le et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="238"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="240"/>
         <source>Or choose another folder, or create an empty journal folder at that place on this computer.</source>
         <translation>Ou choisissez un autre dossier, ou créez un dossier de journal vide à cet endroit, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="242"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="245"/>
         <source>Create it</source>
         <translation>Le créer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="182"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="184"/>
         <source>Coulisses cannot open the journal folder {path} ({reason}).</source>
         <translation>Coulisses ne peut pas ouvrir le dossier du journal {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="186"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="188"/>
         <source>Coulisses cannot open the journal: {reason}</source>
         <translation>Coulisses ne peut pas ouvrir le journal&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="168"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="170"/>
         <source>Coulisses is not allowed to write in the journal folder {path}.</source>
         <translation>Coulisses n’a pas le droit d’écrire dans le dossier du journal {path}.</translation>
     </message>
@@ -412,17 +433,27 @@
         <translation>Fin du fichier vidéo {path}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="225"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="251"/>
         <source>This reel needs at least {seconds:g} s to show every caption long enough to read, so choose {seconds:g} s or more (or shorten some captions).</source>
         <translation>Cette vidéo doit durer au moins {seconds:g}&#xa0;s pour laisser le temps de lire chaque légende&#xa0;: choisissez {seconds:g}&#xa0;s ou plus (ou raccourcissez quelques légendes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="256"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="317"/>
+        <source>A before/after is side or wipe, at the end or the start.</source>
+        <translation>Un avant/après est côte à côte (side) ou en volet (wipe), à la fin (end) ou au début (start).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="334"/>
         <source>Every still of “{name}” is hidden; show some before making a reel.</source>
         <translation>Toutes les photos de «&#xa0;{name}&#xa0;» sont masquées&#x202f;; réaffichez-en quelques-unes avant de faire une vidéo.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="434"/>
+        <source>The piece has a single still to show, so its before and after are the same picture.</source>
+        <translation>La pièce n’a qu’une photo à montrer, son avant et son après sont donc la même image.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="345"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="441"/>
         <source>Only %n still(s) to show in {seconds:g} s, so each stays on screen a while; a shorter reel will feel livelier.</source>
         <translation>
             <numerusform>Seulement %n photo à montrer en {seconds:g} s, elle reste donc longtemps à l’écran&#x202f;; une vidéo plus courte sera plus vivante.</numerusform>
@@ -430,12 +461,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="93"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="108"/>
         <source>Export cancelled, nothing written.</source>
         <translation>Export annulé, rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="84"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="99"/>
         <source>Exporting</source>
         <translation>Export</translation>
     </message>
@@ -445,17 +476,17 @@
         <translation>Export vers {folder} (choisissez un autre dossier avec --out).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="108"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="122"/>
         <source>Frame {n} is outside the reel (0 to {last}).</source>
         <translation>L’image {n} est hors de la vidéo (0 à {last}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="177"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="179"/>
         <source>Free some space on it, or choose another journal folder.</source>
         <translation>Libérez-y de la place, ou choisissez un autre dossier pour le journal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="169"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="171"/>
         <source>Give your user write permission on that folder, or choose another journal folder.</source>
         <translation>Donnez à votre compte le droit d’écrire dans ce dossier, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -506,7 +537,7 @@
         <translation>Moments sans photo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
         <source>Move that file away, or choose another journal folder.</source>
         <translation>Déplacez ce fichier ailleurs, ou choisissez un autre dossier pour le journal.</translation>
     </message>
@@ -908,6 +939,16 @@
         <translation>Photos&#xa0;: {shown} montrées dans cet export.</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="139"/>
+        <source>Before/after: still {before} beside still {after}.</source>
+        <translation>Avant/après&#xa0;: photo {before} à côté de la photo {after}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/credentials/describe.py" line="143"/>
+        <source>Ghost: still {n} shown faintly over the first stills.</source>
+        <translation>Fantôme&#xa0;: photo {n} montrée en transparence sur les premières photos.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="160"/>
         <source>Skipped ({n}):</source>
         <translation>Ignorés ({n})&#xa0;:</translation>
@@ -1087,12 +1128,12 @@
         <translation>La photo n’a pas pu être enregistrée ({error}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="310"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="313"/>
         <source>The cover image could not be encoded.</source>
         <translation>L’image de couverture n’a pas pu être encodée.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="176"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="178"/>
         <source>The disk holding the journal folder {path} is full.</source>
         <translation>Le disque qui contient le dossier du journal {path} est plein.</translation>
     </message>
@@ -1117,7 +1158,7 @@
         <translation>Le disque est presque plein ({free}&#xa0;Mo libres, {margin}&#xa0;Mo gardés en réserve)&#xa0;: libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="191"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="242"/>
         <source>The effort behind {name}: {figures}</source>
         <translation>L’effort derrière {name}&#xa0;: {figures}</translation>
     </message>
@@ -1143,7 +1184,7 @@
         <translation>Où elle en est aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="197"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="257"/>
         <source>The finished piece, {name}, on {when}</source>
         <translation>La pièce terminée, {name}, le {when}</translation>
     </message>
@@ -1153,7 +1194,7 @@
         <translation>Le dossier {folder} est inaccessible&#x202f;; Coulisses attend qu’il revienne.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="239"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="314"/>
         <source>The frame rate must be a positive whole number.</source>
         <translation>La fréquence d’images doit être un nombre entier positif.</translation>
     </message>
@@ -1212,7 +1253,12 @@
         <translation>Le nom a été mis au propre&#xa0;: {name!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="106"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="73"/>
+        <source>{platform} takes reels of up to {limit:g} s; choose {limit:g} s or less (short reels, 15 to 30 s, are the ones the platforms push).</source>
+        <translation>{platform} accepte des vidéos de {limit:g}&#xa0;s au plus&#x202f;; choisissez {limit:g}&#xa0;s ou moins (les vidéos courtes, de 15 à 30&#xa0;s, sont celles que les plateformes mettent en avant).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/options.py" line="121"/>
         <source>The option {option} is true or false, not {value!r}.</source>
         <translation>L’option {option} vaut vrai ou faux (true ou false), pas {value!r}.</translation>
     </message>
@@ -1227,44 +1273,55 @@
         <translation>Impossible d’écrire dans le dossier de sortie {folder}&#x202f;; choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="161"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="162"/>
         <source>Not enough free space in {folder} for this export: it needs about {need} MB and only {free} MB is free; free some space or choose another folder.</source>
         <translation>Pas assez d’espace libre dans {folder} pour cet export&#xa0;: il faut environ {need}&#xa0;Mo et seuls {free}&#xa0;Mo sont libres&#x202f;; libérez de la place ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="182"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="183"/>
         <source>The disk holding {folder} filled up during the export; nothing was written. Free some space and export again.</source>
         <translation>Le disque qui contient {folder} s’est rempli pendant l’export&#x202f;; rien n’a été écrit. Libérez de la place et relancez l’export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="235"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="236"/>
         <source>signing {file}</source>
         <translation>signature de {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="303"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="252"/>
+        <location filename="../../desktop/coulisses/export/post_text.py" line="60"/>
+        <source>Notes for you (not to paste):</source>
+        <translation>Notes pour vous (à ne pas coller)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="306"/>
         <source>The cover still could not be read: {problem}; the cover is plain.</source>
         <translation>La photo de couverture n’a pas pu être lue&#xa0;: {problem}&#x202f;; la couverture est unie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="118"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="133"/>
         <source>The outputs are a list of names, not {value!r}.</source>
         <translation>Les sorties sont une liste de noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="241"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="319"/>
         <source>The reel length must be a positive number of seconds.</source>
         <translation>La durée de la vidéo doit être un nombre de secondes positif.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="45"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="57"/>
         <source>The reel plan has no frame rate.</source>
         <translation>Le montage de la vidéo n’a pas de fréquence d’images.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="47"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="59"/>
         <source>The reel plan is damaged (a shot has a negative length).</source>
         <translation>Le montage de la vidéo est abîmé (un plan a une durée négative).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/composer.py" line="311"/>
+        <source>A still could not be read and is left out of the before/after: {problem}</source>
+        <translation>Une photo est illisible et manque à l’avant/après&#xa0;: {problem}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/capture/screen.py" line="43"/>
@@ -1282,7 +1339,7 @@
         <translation>La capture d’écran n’est pas ouverte.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="191"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="217"/>
         <source>The still of a {kind} moment is missing; the nearest still is shown instead.</source>
         <translation>La photo d’un moment «&#xa0;{kind}&#xa0;» manque&#x202f;; la photo la plus proche est montrée à sa place.</translation>
     </message>
@@ -1317,7 +1374,7 @@
         <translation>La vidéo a {n} images au lieu de {total}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="112"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="127"/>
         <source>The {option} must be a number of seconds from {lo:g} to {hi:g}, not {value!r}.</source>
         <translation>L’option {option} doit être un nombre de secondes entre {lo:g} et {hi:g}, pas {value!r}.</translation>
     </message>
@@ -1342,7 +1399,7 @@
         <translation>Il n’y a pas de suggestion numéro {n}&#x202f;; `coulisses suggestions PIECE` en liste {count}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="43"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="55"/>
         <source>There is nothing to export: the reel plan has no frames.</source>
         <translation>Rien à exporter&#xa0;: le montage de la vidéo ne contient aucune image.</translation>
     </message>
@@ -1372,7 +1429,7 @@
         <translation>Cette pièce n’a pas encore de photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="245"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="246"/>
         <source>This reel carries Content Credentials: it can be checked that it was captured at my bench, not generated.</source>
         <translation>Cette vidéo porte des Content Credentials&#xa0;: chacun peut vérifier qu’elle a bien été tournée dans mon atelier, et non générée.</translation>
     </message>
@@ -1382,18 +1439,18 @@
         <translation>Photo prise pour {piece!r}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="67"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="82"/>
         <source>Unknown export option: {names}.</source>
         <translation>Option d’export inconnue&#xa0;: {names}.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/export/exporter.py" line="136"/>
-        <location filename="../../desktop/coulisses/export/options.py" line="123"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="138"/>
         <source>Unknown export outputs: {names}.</source>
         <translation>Sorties d’export inconnues&#xa0;: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/composer.py" line="68"/>
+        <location filename="../../desktop/coulisses/export/composer.py" line="80"/>
         <location filename="../../desktop/coulisses/export/exporter.py" line="133"/>
         <source>Unknown layout {layout!r}; use fill or fit.</source>
         <translation>Mise en page {layout!r} inconnue&#x202f;; utilisez fill ou fit.</translation>
@@ -1445,11 +1502,6 @@
         <translation>une pause plus longue que cela commence une nouvelle séance (par défaut&#xa0;: le réglage de la pièce, sinon 30m)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="47"/>
-        <source>also make a carousel: up to 10 stills at 4:5 in carousel/</source>
-        <translation>créer aussi un carrousel&#xa0;: jusqu’à 10 photos au format 4:5 dans carousel/</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/commands/verify.py" line="21"/>
         <source>an exported MP4 or JPEG</source>
         <translation>un MP4 ou un JPEG exporté</translation>
@@ -1484,7 +1536,7 @@
         <translation>prise de vue en cours</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="358"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="361"/>
         <source>carousel</source>
         <translation>carrousel</translation>
     </message>
@@ -1504,22 +1556,47 @@
         <translation>ne pas chercher de moments suggérés (plus rapide sur une très grosse pièce)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="37"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="36"/>
+        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; at most {longest}; short reels are the ones platforms push)</source>
+        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s&#x202f;; au plus {longest}&#x202f;; les vidéos courtes sont celles que les plateformes mettent en avant)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="42"/>
         <source>do not open on the finished piece</source>
         <translation>ne pas ouvrir sur la pièce terminée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="43"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="48"/>
         <source>do not say in the post text that the reel carries Content Credentials</source>
         <translation>ne pas indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="103"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="51"/>
+        <source>show the piece&apos;s first still and its result together: side by side, or a wipe from one to the other (also a carousel slide)</source>
+        <translation>montrer ensemble la première photo de la pièce et son résultat&#xa0;: côte à côte (side), ou en volet de l’une à l’autre (wipe) (aussi une image du carrousel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="54"/>
+        <source>where the before/after is held: at the end (default) or the start of the reel</source>
+        <translation>où l’avant/après est placé&#xa0;: à la fin (end, par défaut) ou au début (start) de la vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="57"/>
+        <source>show the finished piece faintly over the first seconds of the work</source>
+        <translation>montrer la pièce terminée en transparence sur les premières secondes du travail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="61"/>
+        <source>also make a carousel in carousel/, as many stills as the platform takes: {counts}</source>
+        <translation>créer aussi un carrousel dans carousel/, avec autant de photos que la plateforme en accepte&#xa0;: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/export.py" line="118"/>
         <source>The export was already complete when it was cancelled, so it is kept.</source>
         <translation>L’export était déjà terminé quand il a été annulé&#xa0;: il est gardé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/commands/export.py" line="116"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="131"/>
         <source>  {folder}/ (%n image(s), made in {took})</source>
         <translation>
             <numerusform>  {folder}/ (%n image, produite en {took})</numerusform>
@@ -1527,7 +1604,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="188"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="189"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
@@ -1552,7 +1629,7 @@
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="35"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="40"/>
         <source>fill: crop around the focus point; fit: whole still over a blur</source>
         <translation>fill&#xa0;: recadrer autour du point de mire&#x202f;; fit&#xa0;: photo entière sur un fond flou</translation>
     </message>
@@ -1572,7 +1649,7 @@
         <translation>dossier où enregistrer l’export (par défaut&#xa0;: {folder})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="19"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="20"/>
         <source>folder receiving the export (one new subfolder per export)</source>
         <translation>dossier où enregistrer l’export (un nouveau sous-dossier par export)</translation>
     </message>
@@ -1660,7 +1737,7 @@
         <translation>dossier du journal (par défaut&#xa0;: $COULISSES_HOME, sinon votre dossier de données utilisateur)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="41"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="46"/>
         <source>keep each webcam still&apos;s exposure as captured</source>
         <translation>garder l’exposition de chaque photo de webcam telle quelle</translation>
     </message>
@@ -1685,7 +1762,7 @@
         <translation>dernière activité</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="39"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="44"/>
         <source>leave out the closing card with the effort figures</source>
         <translation>ne pas ajouter le carton de fin avec les chiffres de l’effort</translation>
     </message>
@@ -1741,7 +1818,7 @@
         <translation>créer une pièce de démonstration et exporter sa vidéo (sans caméra)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="49"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="64"/>
         <source>make only the carousel and the post text, no reel</source>
         <translation>ne créer que le carrousel et le texte de publication, sans vidéo</translation>
     </message>
@@ -1848,7 +1925,7 @@
         <translation>fichiers photo ou dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="18"/>
         <location filename="../../desktop/coulisses/commands/import_photos.py" line="42"/>
         <location filename="../../desktop/coulisses/commands/stills.py" line="65"/>
         <source>piece id or name</source>
@@ -1861,17 +1938,12 @@
         <translation>nom ou identifiant de la pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="30"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="31"/>
         <source>platform: frame size and safe zone (default: {name})</source>
         <translation>plateforme&#xa0;: format d’image et zone sûre (par défaut&#xa0;: {name})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="32"/>
-        <source>reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)</source>
-        <translation>durée de la vidéo, p. ex. 30, 45s ou 1m (par défaut&#xa0;: {seconds:g}&#xa0;s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="16"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="17"/>
         <source>render a vertical captioned reel of a piece</source>
         <translation>produire la vidéo verticale légendée d’une pièce</translation>
     </message>
@@ -1887,7 +1959,7 @@
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/capture.py" line="60"/>
-        <location filename="../../desktop/coulisses/export/exporter.py" line="323"/>
+        <location filename="../../desktop/coulisses/export/exporter.py" line="326"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
@@ -2060,7 +2132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="105"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="120"/>
         <source>warning: {message}</source>
         <translation>attention&#xa0;: {message}</translation>
     </message>
@@ -2170,12 +2242,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="211"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="271"/>
         <source>{kind} on {when}</source>
         <translation>{kind}, le {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/carousel.py" line="209"/>
+        <location filename="../../desktop/coulisses/export/carousel.py" line="269"/>
         <source>{kind} on {when}: {caption}</source>
         <translation>{kind}, le {when}&#xa0;: {caption}</translation>
     </message>
@@ -2196,7 +2268,7 @@
         <translation>{name} (archivée)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/commands/export.py" line="107"/>
+        <location filename="../../desktop/coulisses/commands/export.py" line="122"/>
         <source>{name}: {seconds:.1f} s reel, {frames} frames at {fps} fps, for {platform}, made in {took}.</source>
         <translation>{name}&#xa0;: vidéo de {seconds:.1f}&#xa0;s, {frames} images à {fps}&#xa0;fps, pour {platform}, produite en {took}.</translation>
     </message>
@@ -2207,7 +2279,7 @@
         <translation>{option}&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/app.py" line="173"/>
+        <location filename="../../desktop/coulisses/ui/app.py" line="175"/>
         <source>{path} is a file, so it cannot hold the journal.</source>
         <translation>{path} est un fichier, il ne peut donc pas accueillir le journal.</translation>
     </message>
@@ -2305,7 +2377,7 @@
         <translation>{total} images numérotées à partir de 000001.jpg. Importez-les comme séquence d’images à {fps} images par seconde ({seconds:.2f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/options.py" line="103"/>
+        <location filename="../../desktop/coulisses/export/options.py" line="118"/>
         <source>{value!r} is not a valid {option}; choose one of {allowed}.</source>
         <translation>{value!r} n’est pas une valeur valable pour {option}&#x202f;; choisissez parmi&#xa0;: {allowed}.</translation>
     </message>
@@ -2431,7 +2503,7 @@
         <translation>«&#xa0;{kind}&#xa0;» n’est pas un type de moment&#x202f;; utilisez l’un de ceux-ci&#xa0;: {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/timeline/pacing.py" line="244"/>
+        <location filename="../../desktop/coulisses/timeline/pacing.py" line="322"/>
         <source>“{name}” has no stills yet; capture or import some before making a reel.</source>
         <translation>«&#xa0;{name}&#xa0;» n’a pas encore de photos&#x202f;; prenez-en ou importez-en avant de faire une vidéo.</translation>
     </message>
@@ -2491,12 +2563,12 @@
         <translation>la police des légendes {path} est introuvable&#x202f;; réinstallez Coulisses</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/layout.py" line="103"/>
+        <location filename="../../desktop/coulisses/export/layout.py" line="107"/>
         <source>unknown layout {mode!r}; choose one of {choices}</source>
         <translation>cadrage inconnu {mode!r}&#x202f;; choisissez parmi {choices}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/export/presets.py" line="73"/>
+        <location filename="../../desktop/coulisses/export/presets.py" line="129"/>
         <source>unknown preset {name!r}; choose one of {choices}</source>
         <translation>plateforme inconnue {name!r}&#x202f;; choisissez parmi {choices}</translation>
     </message>
@@ -2973,17 +3045,17 @@
         <translation>son texte n’est pas du JSON valide à la ligne {line}, colonne {column}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="104"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="112"/>
         <source>Coulisses could not use {path}: {problem}.</source>
         <translation>Coulisses n’a pas pu utiliser {path}&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="106"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="114"/>
         <source>Coulisses could not read or write a file: {problem}.</source>
         <translation>Coulisses n’a pas pu lire ou écrire un fichier&#xa0;: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/tasks.py" line="112"/>
+        <location filename="../../desktop/coulisses/ui/tasks.py" line="120"/>
         <source>Something unexpected went wrong inside Coulisses (the technical details were logged).</source>
         <translation>Une erreur inattendue s’est produite dans Coulisses (les détails techniques ont été consignés).</translation>
     </message>
@@ -3086,6 +3158,16 @@
         <location filename="../../desktop/coulisses/timeline/suggestions.py" line="590"/>
         <source>The piece changed shape here and stayed changed (about {percent}% of the picture).</source>
         <translation>La pièce a changé de forme ici et n’est pas revenue (environ {percent}&#xa0;% de l’image).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/export/reveal.py" line="91"/>
+        <source>After</source>
+        <translation>Après</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/companion.py" line="16"/>
@@ -3607,77 +3689,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="281"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="441"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="496"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Captions in</source>
         <translation>Légendes en</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="321"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="376"/>
         <source>Captions in amber on the bar are shown for less time than they need to be read: make the reel longer or the caption shorter.</source>
         <translation>Les légendes en orange sur la barre restent moins longtemps à l’écran qu’il n’en faut pour les lire&#xa0;: allongez la vidéo ou raccourcissez la légende.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="237"/>
-        <source>Carousel (up to 10 images)</source>
-        <translation>Carrousel (jusqu’à 10 images)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="240"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="276"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="248"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="284"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="247"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="283"/>
         <source>Copy the post text</source>
         <translation>Copier le texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="245"/>
+        <source>Before/after</source>
+        <translation>Avant/après</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="255"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="256"/>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="257"/>
+        <source>Wipe from one to the other</source>
+        <translation>Volet de l’un à l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="258"/>
+        <source>At the end</source>
+        <translation>À la fin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="259"/>
+        <source>At the start</source>
+        <translation>Au début</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="260"/>
+        <source>The piece&apos;s first still beside its result, both framed on the focus point so the piece lines up; also a carousel slide.</source>
+        <translation>La première photo de la pièce à côté de son résultat, toutes deux cadrées sur le point de mire pour que la pièce soit alignée&#x202f;; aussi une image du carrousel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="264"/>
+        <source>Ghost: the finished piece faintly over the first seconds</source>
+        <translation>Fantôme&#xa0;: la pièce terminée en transparence sur les premières secondes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Cover image</source>
         <translation>Image de couverture</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="406"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="314"/>
+        <source>{platform} takes up to {minutes:g} min; short reels (15 to 30 s) are the ones the platforms push.</source>
+        <translation>{platform} accepte jusqu’à {minutes:g}&#xa0;min&#x202f;; les vidéos courtes (15 à 30&#xa0;s) sont celles que les plateformes mettent en avant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="317"/>
+        <source>Carousel (up to {n} images)</source>
+        <translation>Carrousel (jusqu’à {n} images)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="461"/>
         <source>Sign the reel as</source>
         <translation>Signer la vidéo au nom de</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="407"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="409"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="464"/>
         <source>The name anyone who checks your reels&apos; Content Credentials sees. You can change it later in Preferences; your fingerprint stays the same.</source>
         <translation>Le nom que voit quiconque vérifie les Content Credentials de vos vidéos. Vous pourrez le changer dans les Préférences&#x202f;; votre empreinte reste la même.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="504"/>
         <source>Making the reel… {step}</source>
         <translation>Création de la vidéo… {step}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="467"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="522"/>
         <source>The reel was already made when you cancelled, so it is kept.</source>
         <translation>La vidéo était déjà faite quand vous avez annulé&#xa0;: elle est gardée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="487"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
         <source>Signed with your Content Credentials (%n file(s)): anyone can check it was captured at your bench.</source>
         <translation>
             <numerusform>Signé avec vos Content Credentials (%n fichier)&#xa0;: chacun peut vérifier que c’est filmé à votre établi.</numerusform>
@@ -3685,193 +3812,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="508"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="563"/>
         <source>Cancelled: no reel was made and nothing was left behind.</source>
         <translation>Annulé&#xa0;: aucune vidéo n’a été faite et rien n’a été laissé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="573"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="628"/>
         <source>Delete the folder {folder} and everything in it? The piece and its stills are not touched.</source>
         <translation>Supprimer le dossier {folder} et tout son contenu&#x202f;? La pièce et ses photos ne sont pas touchées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="572"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="627"/>
         <source>Delete this export?</source>
         <translation>Supprimer cet export&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="288"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="462"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="517"/>
         <source>Done: {folder} ({seconds:.0f} s of video, made in {took:.0f} s).</source>
         <translation>Terminé&#xa0;: {folder} ({seconds:.0f}&#xa0;s de vidéo, produite en {took:.0f}&#xa0;s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="230"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="265"/>
         <source>End card with the effort figures</source>
         <translation>Carton de fin avec les chiffres de l’effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="231"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="266"/>
         <source>Even out flicker between stills</source>
         <translation>Atténuer le scintillement entre les photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
         <source>Fill the frame around the focus point</source>
         <translation>Remplir le cadre autour du point de mire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>For</source>
         <translation>Pour</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="219"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
         <source>Framing</source>
         <translation>Cadrage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Into the folder</source>
         <translation>Dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="218"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
         <source>Length (seconds)</source>
         <translation>Durée (secondes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="220"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
         <source>Make</source>
         <translation>Produire</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="244"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="280"/>
         <source>Make it again</source>
         <translation>Recréer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="217"/>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="243"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="279"/>
         <source>Make the reel</source>
         <translation>Créer la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="382"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="437"/>
         <source>Making the reel…</source>
         <translation>Création de la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="454"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="509"/>
         <source>Making the reel… about {s} s left</source>
         <translation>Création de la vidéo… encore {s}&#xa0;s environ</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Numbered frames</source>
         <translation>Images numérotées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="287"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="246"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="282"/>
         <source>Open its folder</source>
         <translation>Ouvrir son dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="286"/>
         <source>Past exports of this piece</source>
         <translation>Exports précédents de cette pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="242"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="278"/>
         <source>Play the reel</source>
         <translation>Lire la vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="236"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="271"/>
         <source>Post text</source>
         <translation>Texte de publication</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="241"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="277"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>SRT captions</source>
         <translation>Sous-titres SRT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="267"/>
         <source>Say in the post text that the reel carries Content Credentials</source>
         <translation>Indiquer dans le texte de publication que la vidéo porte des Content Credentials</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="254"/>
         <source>Show the result first</source>
         <translation>Montrer d’abord le résultat</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="227"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="252"/>
         <source>The app&apos;s language</source>
         <translation>Langue de l’application</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="520"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="575"/>
         <source>The post text is in the clipboard.</source>
         <translation>Le texte de publication est dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="498"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="553"/>
         <source>The reel could not be made: {reason} Your choices are kept: press “Make the reel” to try again.</source>
         <translation>La vidéo n’a pas pu être créée&#xa0;: {reason} Vos choix sont conservés&#xa0;: cliquez sur «&#xa0;Créer la vidéo&#xa0;» pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="235"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="270"/>
         <source>VTT captions</source>
         <translation>Sous-titres VTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="234"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="269"/>
         <source>Video (MP4)</source>
         <translation>Vidéo (MP4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="310"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="365"/>
         <source>Where should the reel go?</source>
         <translation>Où enregistrer la vidéo&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="251"/>
         <source>Whole still over a blurred copy</source>
         <translation>Photo entière sur une copie floue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="490"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="545"/>
         <source>Your fingerprint, to publish on your shop or profile: {fingerprint}</source>
         <translation>Votre empreinte, à publier sur votre boutique ou votre profil&#xa0;: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="546"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="601"/>
         <source>folder gone</source>
         <translation>dossier disparu</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="544"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="599"/>
         <source>{when} · carousel</source>
         <translation>{when} · carrousel</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="542"/>
+        <location filename="../../desktop/coulisses/ui/export/dialog.py" line="597"/>
         <source>{when} · {preset} · {seconds:.0f} s</source>
         <translation>{when} · {preset} · {seconds:.0f}&#xa0;s</translation>
     </message>
@@ -4211,11 +4338,6 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
-        <source>F11 or the phone&apos;s Result button makes the reel in the background with the piece&apos;s last export choices; it appears in the past exports and on the phone.</source>
-        <translation>F11 ou le bouton Résultat du téléphone crée la vidéo en arrière-plan avec les derniers choix d’export de la pièce&#x202f;; elle apparaît dans les exports passés et sur le téléphone.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="269"/>
         <source>Camera {n}</source>
@@ -4231,6 +4353,11 @@
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <source>F11 or the phone&apos;s Result button makes the reel in the background with the piece&apos;s last export choices; it appears in the past exports and on the phone.</source>
+        <translation>F11 ou le bouton Résultat du téléphone crée la vidéo en arrière-plan avec les derniers choix d’export de la pièce&#x202f;; elle apparaît dans les exports passés et sur le téléphone.</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="179"/>

@@ -91,6 +91,11 @@ def soak(args: argparse.Namespace) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import subprocess
 
+    from coulisses.heap import one_arena
+
+    if not args.arenas:
+        one_arena()  # as run_app does, before Qt starts its threads
+
     import psutil
     from PySide6.QtCore import QSocketNotifier, QTimer
     from PySide6.QtWidgets import QApplication
@@ -261,6 +266,8 @@ def main() -> int:
                         help="the window's poll of other processes' work (the app's: 1000)")
     parser.add_argument("--json", help="write the series here")
     parser.add_argument("--home", help="journal folder (default: a fresh temporary one)")
+    parser.add_argument("--arenas", action="store_true",
+                        help="leave glibc's arenas one per thread (the window limits them)")
     parser.add_argument("--trace", type=int, default=0, metavar="N",
                         help="print the N lines whose Python allocations grew most")
     parser.add_argument("--feed", nargs=2, metavar=("HOME", "PIECE"), help=argparse.SUPPRESS)

@@ -1,5 +1,6 @@
 """``coulisses export PIECE --out DIR [--preset …] [--duration S] [--layout fill|fit]
-[--carousel | --carousel-only] …``: the arguments become one ``ExportOptions``."""
+[--carousel | --carousel-only] [--before-after side|wipe [--before-after-at end|start]]
+[--ghost] …``: the arguments become one ``ExportOptions``."""
 
 from __future__ import annotations
 
@@ -28,9 +29,13 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
 
     p.add_argument("--preset", choices=sorted(presets), default=default,
                    help=tr("platform: frame size and safe zone (default: {name})", name=default))
+    # The platforms' limits come from their table (export/presets.py), never written here.
+    longest = ", ".join(f"{x.max_duration / 60:g} min ({x.name})" for x in presets.values())
+    carousels = ", ".join(f"{x.carousel.max_images} ({x.name})" for x in presets.values())
     p.add_argument("--duration", metavar="SECONDS", type=_duration,
-                   help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s)",
-                           seconds=default_seconds))
+                   help=tr("reel length, e.g. 30, 45s or 1m (default: {seconds:g} s; at most "
+                           "{longest}; short reels are the ones platforms push)",
+                           seconds=default_seconds, longest=longest))
     p.add_argument("--layout", choices=choices_of("layout"), default="fill",
                    help=tr("fill: crop around the focus point; fit: whole still over a blur"))
     p.add_argument("--no-result-first", dest="result_first", action="store_false",
@@ -42,9 +47,19 @@ def add_render_options(p: argparse.ArgumentParser, presets, default: str,
     p.add_argument("--no-credentials-note", dest="credentials_note", action="store_false",
                    help=tr("do not say in the post text that the reel carries Content "
                            "Credentials"))
+    p.add_argument("--before-after", choices=[c for c in choices_of("before_after") if c],
+                   help=tr("show the piece's first still and its result together: side by "
+                           "side, or a wipe from one to the other (also a carousel slide)"))
+    p.add_argument("--before-after-at", choices=choices_of("before_after_at"), default="end",
+                   help=tr("where the before/after is held: at the end (default) or the "
+                           "start of the reel"))
+    p.add_argument("--ghost", action="store_true",
+                   help=tr("show the finished piece faintly over the first seconds of the "
+                           "work"))
     carousel = p.add_mutually_exclusive_group()
     carousel.add_argument("--carousel", action="store_true",
-                          help=tr("also make a carousel: up to 10 stills at 4:5 in carousel/"))
+                          help=tr("also make a carousel in carousel/, as many stills as the "
+                                  "platform takes: {counts}", counts=carousels))
     carousel.add_argument("--carousel-only", action="store_true",
                           help=tr("make only the carousel and the post text, no reel"))
 

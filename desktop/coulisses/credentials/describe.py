@@ -125,6 +125,23 @@ def details(verdict: Verdict, lang: str | None = None, *, window: bool = False) 
 
         out.append(tr("Effort: {figures}", lang=lang,
                       figures=" · ".join(card_lines(effort, lang))))
+    out.extend(_reveal_lines(p.get("reveal") or {}, lang))
+    return out
+
+
+def _reveal_lines(reveal: dict[str, Any], lang: str | None) -> list[str]:
+    """Which stills the before/after and the ghost show, by their number among the stills
+    captured (1 = the first): two stills in one frame are said, never blended in silence."""
+    out = []
+    pair = reveal.get("before_after") or {}
+    before, after = pair.get("before") or {}, pair.get("after") or {}
+    if "index" in before and "index" in after:
+        out.append(tr("Before/after: still {before} beside still {after}.", lang=lang,
+                      before=before["index"], after=after["index"]))
+    ghost = reveal.get("ghost") or {}
+    if "index" in (ghost.get("still") or {}):
+        out.append(tr("Ghost: still {n} shown faintly over the first stills.", lang=lang,
+                      n=ghost["still"]["index"]))
     return out
 
 
@@ -144,6 +161,13 @@ _PUBLIC: dict[str, Any] = {
     "effort": {k: True for k in ("sessions", "worked_seconds", "days", "stills", "struggles",
                                  "fixes", "milestones", "results", "notes", "attempts",
                                  "first", "last")},
+    "reveal": {
+        "before_after": {"style": True, "start_frame": True, "frames": True,
+                         "before": {"index": True, "sha256": True},
+                         "after": {"index": True, "sha256": True}},
+        "ghost": {"still": {"index": True, "sha256": True}, "start_frame": True,
+                  "frames": True, "opacity": True},
+    },
 }
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from coulisses import __version__
 from coulisses.journal.model import Capture, iso
-from coulisses.timeline.plan import ReelPlan
+from coulisses.timeline.plan import BEFORE_AFTER_KINDS, BEFORE_AFTER_SIDE, ReelPlan
 
 LABEL = "io.coulisses.process"
 COMPOSITE_CAPTURE = "http://cv.iptc.org/newscodes/digitalsourcetype/compositeCapture"
@@ -40,10 +40,10 @@ def shown_captures(plan: ReelPlan) -> list[Capture]:
     out: list[Capture] = []
     shots = [*plan.shots, *([plan.cover] if plan.cover else [])]
     for shot in shots:
-        cap = shot.capture
-        if cap is not None and cap.id not in seen:
-            seen.add(cap.id)
-            out.append(cap)
+        for cap in shot.captures:  # a before/after's or a ghost's second still too
+            if cap.id not in seen:
+                seen.add(cap.id)
+                out.append(cap)
     return out
 
 
@@ -104,7 +104,43 @@ def process_log(plan: ReelPlan, hashes: list[str], shown: list[Capture], *,
                           sorted(source.moments, key=lambda m: (m.time, m.created))]
     if plan.effort is not None:
         log["effort"] = plan.effort.to_json()  # the end card's figures, same computation
+    reveal = _reveal(plan, shown, hashes)
+    if reveal:
+        log["reveal"] = reveal
     return log
+
+
+def _reveal(plan: ReelPlan, shown: list[Capture], hashes: list[str]) -> dict[str, Any]:
+    """Which stills the before/after and the ghost show, by index and hash as in
+    ``stills_shown``: two pictures in one frame are said, not blended in silence."""
+    index = dict(zip((c.id for c in shown), zip(still_indices(plan, shown), hashes,
+                                                 strict=True), strict=True))
+
+    def still(cap: Capture | None) -> dict[str, Any] | None:
+        if cap is None or cap.id not in index:
+            return None
+        i, digest = index[cap.id]
+        return {"index": i, "sha256": digest}
+
+    out: dict[str, Any] = {}
+    frame = 0
+    for shot in plan.shots:
+        if shot.kind in BEFORE_AFTER_KINDS and "before_after" not in out:
+            out["before_after"] = {
+                "style": "side" if shot.kind == BEFORE_AFTER_SIDE else "wipe",
+                "start_frame": frame, "before": still(shot.overlay),
+                "after": still(shot.capture)}
+        elif shot.kind not in BEFORE_AFTER_KINDS and shot.overlay is not None \
+                and shot.mix > 0:
+            ghost = out.setdefault("ghost", {"still": still(shot.overlay),
+                                             "start_frame": frame, "frames": 0,
+                                             "opacity": shot.mix})
+            ghost["frames"] = frame + shot.frames - ghost["start_frame"]
+        frame += shot.frames
+    if "before_after" in out:
+        out["before_after"]["frames"] = sum(s.frames for s in plan.shots
+                                            if s.kind in BEFORE_AFTER_KINDS)
+    return out
 
 
 def without_hash_list(log: dict[str, Any]) -> dict[str, Any]:
@@ -156,6 +192,15 @@ def actions(plan: ReelPlan, *, layout: str, deflicker: bool, size: tuple[int, in
     if hidden:
         out.append({"action": "c2pa.edited",
                     "description": f"{hidden} stills hidden by the maker left out."})
+    if any(s.kind in BEFORE_AFTER_KINDS for s in plan.shots):
+        out.append({"action": "c2pa.edited",
+                    "description": "The piece's first still and its result shown together "
+                                   "(before/after)."})
+    if any(s.kind not in BEFORE_AFTER_KINDS and s.overlay is not None and s.mix > 0
+           for s in plan.shots):
+        out.append({"action": "c2pa.edited",
+                    "description": "The result shown faintly over the first stills "
+                                   "(ghost)."})
     return out
 
 

@@ -11,7 +11,9 @@ Modules: ``exporter`` (the entry point and the files beside the video),
 ``pipeline`` (composing overlapped with encoding), ``frame_files`` (the image
 sequence), ``piece`` (from a journal snapshot to an export), ``options`` (the
 options declared once: ``ExportOptions``, ``export_with_options``), ``carousel``
-(4:5 stills), ``history`` (a piece's past exports).
+(the platform's photo post), ``reveal`` (the before/after and the ghost),
+``presets`` (the one table of each platform's sizes, safe zones and limits),
+``history`` (a piece's past exports).
 """
 
 from coulisses.export.composer import FrameComposer

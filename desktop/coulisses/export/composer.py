@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import cv2
 import numpy as np
 
-from coulisses.export import cards, deflicker, layout, stills, yuv
+from coulisses.export import cards, cover, deflicker, layout, reveal, stills, yuv
 from coulisses.export.captions import render_caption
 from coulisses.export.errors import ExportError
 from coulisses.export.patches import Patch, YuvPatch
@@ -30,11 +30,23 @@ from coulisses.export.presets import Preset, get_preset
 from coulisses.export.runs import Run, run_at, runs_of
 from coulisses.i18n import tr
 from coulisses.journal.errors import UnreadableStill
-from coulisses.timeline.plan import END_CARD, RESULT_FIRST, ReelPlan, Shot
+from coulisses.journal.model import Capture
+from coulisses.timeline.plan import (
+    BEFORE_AFTER_KINDS,
+    BEFORE_AFTER_SIDE,
+    COVER_FRAME,
+    END_CARD,
+    RESULT_FIRST,
+    ReelPlan,
+    Shot,
+)
 
 LAYOUTS = (layout.FILL, layout.FIT)
 BASES_KEPT = 6  # laid-out stills kept (I420, ~3 MB each at 1080x1920)
 FRAMES_KEPT = 4  # composed BGR frames kept for compose() (~6 MB each)
+DECODED_KEPT = 3  # decoded stills of before/after and ghost shots (each used by many shots)
+# Shots that show something other than a plain webcam still: never deflickered.
+_NOT_EVENED = (RESULT_FIRST, COVER_FRAME, *BEFORE_AFTER_KINDS)
 
 
 def check_plan(plan: ReelPlan) -> None:
@@ -87,6 +99,8 @@ class FrameComposer:
         self._label: Patch | None = None
         self._yuv_patches: dict[tuple[int, int, int], YuvPatch] = {}
         self._levels: list[Future[np.ndarray | None]] = []
+        self._decoded: OrderedDict[str, np.ndarray | None] = OrderedDict()
+        self._ghosts: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._pool: ThreadPoolExecutor | None = None
         self._gains: dict[int, float] = {}
         self._still_shots = [i for i, s in enumerate(plan.shots)
@@ -176,7 +190,7 @@ class FrameComposer:
             # Only webcam/screen stills flicker; imported photos and the
             # result-first hook are left exactly as they are.
             if self._stop.is_set() or shot.capture is None or shot.capture.source is not None \
-                    or shot.kind == RESULT_FIRST:
+                    or shot.kind in _NOT_EVENED:
                 return None
             try:
                 return deflicker.signature(stills.load_small(shot.capture.path))
@@ -234,7 +248,8 @@ class FrameComposer:
         gain = self._gain(shot_index)
         key = (shot.capture.id if shot.capture else None,
                tuple(shot.focus) if shot.focus else None, shot.kind, shot.card_lines, gain,
-               shot_index if is_card else None)
+               shot_index if is_card else None, shot.overlay.id if shot.overlay else None,
+               tuple(shot.overlay_focus) if shot.overlay_focus else None, shot.mix)
         found = self._bases.get(key)
         if found is not None:
             self._bases.move_to_end(key)
@@ -244,6 +259,19 @@ class FrameComposer:
             base = yuv.to_i420(cards.end_card(tuple(x for x in lines if x), self.width,
                                               self.height, self._safe,
                                               background=self._card_backdrop(shot_index)))
+        elif shot.kind == COVER_FRAME:
+            assert shot.capture is not None
+            base = yuv.to_i420(cover.render_cover(self._decode(shot.capture), self.width,
+                                                  self.height, shot.focus,
+                                                  title=self.plan.piece.name))
+        elif shot.kind in BEFORE_AFTER_KINDS:
+            assert shot.capture is not None
+            before = self._decode(shot.overlay) if shot.overlay is not None else None
+            base = yuv.to_i420(reveal.before_after(
+                before, self._decode(shot.capture), self.width, self.height, self._safe,
+                style=reveal.SIDE if shot.kind == BEFORE_AFTER_SIDE else reveal.WIPE,
+                mix=shot.mix, before_focus=shot.overlay_focus, after_focus=shot.focus,
+                mode=self.layout, lang=self.lang))
         else:
             img = None if shot_index in self._unreadable else self._load(shot_index)
             if img is None:
@@ -258,12 +286,57 @@ class FrameComposer:
                 img = deflicker.apply_gain(img, gain)
                 base = yuv.to_i420(layout.lay_out(img, self.width, self.height, self.layout,
                                                   shot.focus))
+            if img is not None and shot.overlay is not None and shot.mix > 0:
+                ghost = self._ghost_i420(shot.overlay, shot.overlay_focus)
+                if ghost is not None:
+                    base = reveal.ghost(base, ghost, shot.mix)
             if img is not None:
                 self._last_good = base
         self._bases[key] = base
         while len(self._bases) > BASES_KEPT:
             self._bases.popitem(last=False)
         return base
+
+    def _decode(self, capture: Capture) -> np.ndarray | None:
+        """A still decoded at the frame's size, kept for the shots that reuse it (a wipe
+        draws its two stills in every frame); None, said once, when it cannot be read."""
+        if capture.id in self._decoded:
+            self._decoded.move_to_end(capture.id)
+            return self._decoded[capture.id]
+        img: np.ndarray | None
+        try:
+            img = stills.load(capture.path, self.width, self.height, self.layout)
+            self.loaded += 1
+        except (UnreadableStill, cv2.error, OSError) as exc:
+            self.warnings.append(tr("A still could not be read and is left out of the "
+                                    "before/after: {problem}",
+                                    problem=stills.unreadable(capture, exc)))
+            self.failed += 1
+            img = None
+        self._decoded[capture.id] = img
+        while len(self._decoded) > DECODED_KEPT:
+            self._decoded.popitem(last=False)
+        return img
+
+    def _ghost_i420(self, capture: Capture, focus: tuple[float, float] | None
+                    ) -> np.ndarray | None:
+        """The ghost's still laid out as the shots are (I420), kept while shots use it."""
+        key = (capture.id, tuple(focus) if focus else None)
+        found = self._ghosts.get(key)
+        if found is None:
+            img = self._decode(capture)
+            if img is None:
+                return None
+            if self.layout == layout.FILL:
+                found = yuv.scale_to_i420(layout.fill_crop(img, self.width, self.height, focus),
+                                          self.width, self.height)
+            else:
+                found = yuv.to_i420(layout.lay_out(img, self.width, self.height, self.layout,
+                                                   focus))
+            self._ghosts[key] = found
+            while len(self._ghosts) > 2:
+                self._ghosts.popitem(last=False)
+        return found
 
     # -- captions and labels, drawn once and blended into every frame they cover
     def _patches(self, cue_index: int) -> list[Patch]:

@@ -11,7 +11,7 @@ import numpy as np
 
 from coulisses.export import layout
 from coulisses.export.captions import render_caption
-from coulisses.timeline.plan import END_CARD, RESULT_FIRST, ReelPlan, Shot
+from coulisses.timeline.plan import COVER_FRAME, END_CARD, RESULT_FIRST, ReelPlan, Shot
 
 
 def central_box(width: int, height: int) -> tuple[int, int, int, int]:
@@ -25,6 +25,11 @@ def cover_shot(plan: ReelPlan) -> Shot | None:
     result. A cover on a hidden still never reaches the plan, so it is never used."""
     if plan.cover is not None and plan.cover.capture is not None:
         return plan.cover
+    # A reel that opens on its cover (a platform with no cover upload): that one, so the
+    # cover file and the video's first frame are the same picture.
+    opening = next((s for s in plan.shots if s.kind == COVER_FRAME and s.capture), None)
+    if opening is not None:
+        return opening
     with_still = [s for s in plan.shots if s.capture is not None and s.kind != END_CARD]
     if not with_still:
         return None

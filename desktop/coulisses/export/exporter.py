@@ -41,7 +41,7 @@ from coulisses.export.frame_files import FrameFiles, encode_jpeg
 from coulisses.export.mp4 import Mp4Writer
 from coulisses.export.output_folder import PartialFolder, clean_stale_partials, name_for
 from coulisses.export.pipeline import render_frames
-from coulisses.export.post_text import post_text
+from coulisses.export.post_text import platform_notes, post_text
 from coulisses.export.presets import Preset, get_preset
 from coulisses.export.runs import JPEG_PER_FRAME, estimate_bytes, runs_of
 from coulisses.i18n import tr
@@ -153,7 +153,8 @@ def export_reel(plan: ReelPlan, out_dir: str | os.PathLike[str], preset: Preset 
     warnings = list(plan.warnings) + _reading_warnings(plan)
     need = estimate_bytes(plan, preset, runs_of(plan), options.outputs)
     if "carousel" in options.outputs:
-        need += int(carousel.MAX_IMAGES * carousel.WIDTH * carousel.HEIGHT * JPEG_PER_FRAME)
+        fmt = preset.carousel
+        need += int(fmt.max_images * fmt.width * fmt.height * JPEG_PER_FRAME)
     free = free_bytes(out_dir)
     if free < need:
         # No file name on purpose: the sentence names the folder, and a DiskFullError
@@ -245,9 +246,11 @@ def _sign(plan: ReelPlan, options: _Options, files: dict[str, Path], warnings: l
         note = tr("This reel carries Content Credentials: it can be checked that it was "
                   "captured at my bench, not generated.", lang=options.lang)
         text = files["post"].read_text("utf-8").rstrip("\n")
-        # With the caption, before the carousel's alt texts (those go in each image's field).
-        alts = tr("Alt text for the carousel images:", lang=options.lang)
-        text = (text.replace(alts, f"{note}\n\n{alts}", 1) if alts in text
+        # With the caption, before the carousel's alt texts (those go in each image's field)
+        # and the notes for the maker.
+        heads = [h for h in (tr("Alt text for the carousel images:", lang=options.lang),
+                             tr("Notes for you (not to paste):", lang=options.lang)) if h in text]
+        text = (text.replace(heads[0], f"{note}\n\n{heads[0]}", 1) if heads
                 else f"{text}\n\n{note}")
         write_text(files["post"], text + "\n")
     return signed
@@ -358,9 +361,11 @@ def _write_outputs(plan: ReelPlan, options: _Options, folder: Path, name: str,
         report(Progress(total, total, tr("carousel"), started))
         files["carousel"] = folder / carousel.FOLDER
         slides = carousel.write_carousel(plan, files["carousel"], mode=options.layout,
-                                         lang=lang, warnings=warnings, cancel=cancel)
+                                         lang=lang, warnings=warnings, cancel=cancel,
+                                         fmt=preset.carousel)
     if "post" in outputs:
         files["post"] = folder / f"{stem}-post.txt"
-        write_text(files["post"], post_text(plan, lang, [alt for _, alt in slides]))
+        write_text(files["post"], post_text(plan, lang, [alt for _, alt in slides],
+                                            notes=platform_notes(preset, files, lang)))
     cancel.raise_if_cancelled()
     return files, slides

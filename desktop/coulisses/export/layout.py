@@ -27,9 +27,11 @@ def _resize(img: np.ndarray, width: int, height: int) -> np.ndarray:
 
 
 def crop_box(src_w: int, src_h: int, width: int, height: int,
-             focus: tuple[float, float] | None = None) -> tuple[int, int, int, int]:
-    """The largest (x, y, w, h) box of the target's aspect ratio, centred on ``focus``
-    as far as the still's edges allow."""
+             focus: tuple[float, float] | None = None,
+             anchor: tuple[float, float] = (0.5, 0.5)) -> tuple[int, int, int, int]:
+    """The largest (x, y, w, h) box of the target's aspect ratio, with ``focus`` at
+    ``anchor`` (fractions of the box; default its centre) as far as the still's edges
+    allow."""
     fx, fy = focus if focus is not None else (0.5, 0.5)
     fx = min(1.0, max(0.0, float(fx)))
     fy = min(1.0, max(0.0, float(fy)))
@@ -38,8 +40,8 @@ def crop_box(src_w: int, src_h: int, width: int, height: int,
         ch, cw = src_h, max(1, min(src_w, round(src_h * target)))
     else:
         cw, ch = src_w, max(1, min(src_h, round(src_w / target)))
-    x = round(fx * src_w - cw / 2)
-    y = round(fy * src_h - ch / 2)
+    x = round(fx * src_w - cw * anchor[0])
+    y = round(fy * src_h - ch * anchor[1])
     x = min(max(0, x), src_w - cw)
     y = min(max(0, y), src_h - ch)
     return x, y, cw, ch
@@ -55,9 +57,11 @@ def fill_crop(img: np.ndarray, width: int, height: int,
 
 
 def fill(img: np.ndarray, width: int, height: int,
-         focus: tuple[float, float] | None = None) -> np.ndarray:
-    """Crop to the frame's aspect ratio around ``focus`` (x, y in 0..1), then resize."""
-    x, y, cw, ch = crop_box(img.shape[1], img.shape[0], width, height, focus)
+         focus: tuple[float, float] | None = None,
+         anchor: tuple[float, float] = (0.5, 0.5)) -> np.ndarray:
+    """Crop to the frame's aspect ratio around ``focus`` (x, y in 0..1), then resize;
+    ``anchor`` is where the focus lands in the result (default: its centre)."""
+    x, y, cw, ch = crop_box(img.shape[1], img.shape[0], width, height, focus, anchor)
     return np.ascontiguousarray(_resize(img[y:y + ch, x:x + cw], width, height))
 
 

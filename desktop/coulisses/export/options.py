@@ -20,7 +20,7 @@ from coulisses.export.errors import ExportError
 from coulisses.export.exporter import ALL_OUTPUTS, OUTPUTS, ExportResult, export_reel
 from coulisses.export.layout import LAYOUTS
 from coulisses.export.piece import plan_for
-from coulisses.export.presets import DEFAULT_PRESET, PRESETS
+from coulisses.export.presets import DEFAULT_PRESET, LONGEST, PRESETS
 from coulisses.i18n import SUPPORTED, tr
 from coulisses.jobs import CancelToken, ProgressCallback
 from coulisses.journal.model import PieceSnapshot
@@ -31,7 +31,11 @@ REEL_OUTPUTS = frozenset({"mp4", "frames", "srt", "vtt"})
 # ``--carousel-only``: the images and the post text holding their alt texts (SRT/VTT
 # time the reel's captions and the cover is the reel's first look: none is for a carousel).
 CAROUSEL_ONLY = frozenset({"carousel", "post"})
-DURATION_RANGE = (0.5, 600.0)  # seconds; TikTok takes up to 10 min, nobody less than 0.5 s
+# Seconds; the longest any preset takes (TikTok's), nobody less than 0.5 s. Each preset's
+# own limit (presets.PRESETS, max_duration) is checked too.
+DURATION_RANGE = (0.5, LONGEST)
+BEFORE_AFTER = (None, "side", "wipe")
+BEFORE_AFTER_AT = ("end", "start")
 
 
 class InvalidOption(ExportError, ValueError):
@@ -52,6 +56,11 @@ class ExportOptions:
     deflicker: bool = field(default=True, metadata=_flag())
     # The post text says the files carry Content Credentials (only when they do).
     credentials_note: bool = field(default=True, metadata=_flag())
+    # The piece's first still beside its result (or a wipe), held at the end or the start;
+    # the ghost: the result faint over the first seconds of the work.
+    before_after: str | None = field(default=None, metadata={"choices": BEFORE_AFTER})
+    before_after_at: str = field(default="end", metadata={"choices": BEFORE_AFTER_AT})
+    ghost: bool = field(default=False, metadata=_flag())
     lang: str | None = field(default=None, metadata={"choices": (None, *SUPPORTED)})
     outputs: frozenset[str] = field(default=OUTPUTS, metadata={"subset_of": ALL_OUTPUTS})
 
@@ -59,6 +68,12 @@ class ExportOptions:
         for f in fields(self):
             value = _checked(f, getattr(self, f.name))
             object.__setattr__(self, f.name, value)
+        preset = PRESETS[self.preset]
+        if self.duration is not None and self.duration > preset.max_duration:
+            raise InvalidOption(tr("{platform} takes reels of up to {limit:g} s; choose "
+                                   "{limit:g} s or less (short reels, 15 to 30 s, are the "
+                                   "ones the platforms push).", platform=preset.label,
+                                   limit=preset.max_duration))
 
     def replace(self, **changes: Any) -> ExportOptions:
         """A copy with ``changes``; raises ``InvalidOption`` for an unknown name or value."""
@@ -137,7 +152,9 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
                          result_first=args.result_first, end_card=args.end_card,
                          deflicker=args.deflicker, lang=getattr(args, "lang", None),
                          credentials_note=getattr(args, "credentials_note", True),
-                         outputs=outputs)
+                         before_after=getattr(args, "before_after", None),
+                         before_after_at=getattr(args, "before_after_at", "end"),
+                         ghost=getattr(args, "ghost", False), outputs=outputs)
 
 
 # --------------------------------------------------------------------------- planning, export
@@ -153,7 +170,8 @@ def plan_for_options(snapshot: PieceSnapshot, options: ExportOptions) -> ReelPla
     def plan(duration: float | None) -> ReelPlan:
         return plan_for(snapshot, options.preset, duration=duration,
                         result_first=options.result_first, end_card=options.end_card,
-                        lang=options.lang)
+                        lang=options.lang, before_after=options.before_after,
+                        before_after_at=options.before_after_at, ghost=options.ghost)
 
     try:
         return plan(options.duration)
@@ -191,6 +209,7 @@ def last_options(journal, piece_id: str) -> ExportOptions:
     return ExportOptions.from_json(journal.piece(piece_id).typed_settings.export_options)
 
 
-__all__ = ["CAROUSEL_ONLY", "DURATION_RANGE", "REEL_OUTPUTS", "ExportOptions", "InvalidOption",
-           "choices_of", "export_with_options", "last_options", "options_from_args",
+__all__ = ["BEFORE_AFTER", "BEFORE_AFTER_AT", "CAROUSEL_ONLY", "DURATION_RANGE", "REEL_OUTPUTS",
+           "ExportOptions", "InvalidOption", "choices_of", "export_with_options", "last_options",
+           "options_from_args",
            "plan_for_options", "save_last_options"]

@@ -18,8 +18,10 @@ from coulisses.timeline.plan import ReelPlan
 
 def plan_for(snapshot: PieceSnapshot, preset: Preset | str = "reels", *,
              duration: float | None = None, result_first: bool = True, end_card: bool = True,
-             lang: str | None = None) -> ReelPlan:
-    """The reel plan for ``snapshot`` at the preset's frame rate.
+             lang: str | None = None, before_after: str | None = None,
+             before_after_at: str = "end", ghost: bool = False) -> ReelPlan:
+    """The reel plan for ``snapshot`` at the preset's frame rate; a platform with no
+    cover upload (Shorts) gets its cover as the reel's first frames.
 
     Raises ``coulisses.timeline.pacing.PacingError`` (with ``.shortest``) when
     the duration cannot hold the captions.
@@ -28,7 +30,9 @@ def plan_for(snapshot: PieceSnapshot, preset: Preset | str = "reels", *,
 
     preset = get_preset(preset) if isinstance(preset, str) else preset
     return plan_reel(snapshot, duration=duration or preset.default_duration, fps=preset.fps,
-                     result_first=result_first, end_card=end_card, lang=lang)
+                     result_first=result_first, end_card=end_card, lang=lang,
+                     before_after=before_after, before_after_at=before_after_at, ghost=ghost,
+                     cover_frame=not preset.cover_upload)
 
 
 def export_snapshot(snapshot: PieceSnapshot, out_dir: str | os.PathLike[str],

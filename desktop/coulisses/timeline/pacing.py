@@ -18,6 +18,12 @@ see ``plan.py``) whose frame count is exactly ``round(duration * fps)``:
      does not eat the reel;
 3. optional end card (~2.5 s, 2 s when tight) with the honest effort figures.
 
+Options around them: a *before/after* (the piece's first still beside its
+result, or a wipe from one to the other) held at the end, before the card, or
+at the start, after the hook; a *ghost*: over the body's first seconds the
+result shows faintly over the raw material, fading out; and for a platform
+with no cover upload, the cover as the reel's first frames (``cover_frame``).
+
 When the captions alone (plus hook, card and one second of work) need more
 frames than the target, ``PacingError`` says so and carries the shortest
 length that fits. Frame budgets are split with largest-remainder rounding so
@@ -37,7 +43,18 @@ from coulisses.i18n import tr
 from coulisses.journal.model import Capture, Moment, PieceSnapshot
 from coulisses.labels import kind_label
 from coulisses.timeline.effort import card_lines, compute_effort, effort_line
-from coulisses.timeline.plan import COVER, END_CARD, RESULT_FIRST, WORK, Cue, ReelPlan, Shot
+from coulisses.timeline.plan import (
+    BEFORE_AFTER_SIDE,
+    BEFORE_AFTER_WIPE,
+    COVER,
+    COVER_FRAME,
+    END_CARD,
+    RESULT_FIRST,
+    WORK,
+    Cue,
+    ReelPlan,
+    Shot,
+)
 from coulisses.timeline.sessions import DEFAULT_GAP, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.visible import visible_part
 
@@ -52,6 +69,15 @@ CAPTION_CHARS_PER_SECOND = 15
 MOMENT_LINGER_SECONDS = 2.5  # what a captioned moment gets when time allows
 SPAN_LINGER_SECONDS = 4.0
 IDLE_STEP_FACTOR = 3.0  # a hole longer than 3x the usual interval counts as idle
+COVER_FRAME_SECONDS = 0.5  # long enough to be picked as the thumbnail, short to watch
+BEFORE_AFTER_SECONDS = 2.5  # the two stills side by side
+WIPE_HOLD_BEFORE_SECONDS = 0.6  # a wipe: the raw material, the line sweeping, the result
+WIPE_SWEEP_SECONDS = 1.2
+WIPE_HOLD_AFTER_SECONDS = 1.2
+GHOST_SECONDS = 3.0  # how long the finished piece shows faintly over the start
+GHOST_OPACITY = 0.35  # at the start, fading to nothing: faint, never hiding the work
+BEFORE_AFTER_STYLES = ("side", "wipe")
+BEFORE_AFTER_PLACES = ("end", "start")
 
 
 class PacingError(ValueError):
@@ -227,16 +253,68 @@ def _shortest_message(shortest: float) -> str:
               seconds=float(shortest))
 
 
+def reveal_frames(style: str | None, fps: int) -> int:
+    """Frames a before/after takes (0 without one)."""
+    if style == "side":
+        return round(BEFORE_AFTER_SECONDS * fps)
+    if style == "wipe":
+        return sum(round(x * fps) for x in (WIPE_HOLD_BEFORE_SECONDS, WIPE_SWEEP_SECONDS,
+                                            WIPE_HOLD_AFTER_SECONDS))
+    return 0
+
+
+def _before_after_shots(style: str, frames: int, before: Shot, after: Shot,
+                        fps: int) -> list[Shot]:
+    """The before/after's shots: one held shot side by side; for a wipe, the raw material
+    held, one shot per frame while the line sweeps (eased), then the result held."""
+    def shot(kind: str, n: int, mix: float) -> Shot:
+        return Shot(after.capture, n, kind, None, after.focus, overlay=before.capture,
+                    overlay_focus=before.focus, mix=mix)
+
+    if style == "side":
+        return [shot(BEFORE_AFTER_SIDE, frames, 1.0)]
+    hold = round(WIPE_HOLD_BEFORE_SECONDS * fps)
+    sweep = round(WIPE_SWEEP_SECONDS * fps)
+    out = [shot(BEFORE_AFTER_WIPE, hold, 0.0)]
+    for k in range(sweep):
+        t = (k + 1) / (sweep + 1)
+        out.append(shot(BEFORE_AFTER_WIPE, 1, round(t * t * (3 - 2 * t), 4)))
+    out.append(shot(BEFORE_AFTER_WIPE, frames - hold - sweep, 1.0))
+    return out
+
+
+def _with_ghost(shots: list[Shot], ghost: Shot, frames: int) -> list[Shot]:
+    """The body's shots with the finished piece faintly over the first ``frames``: its
+    opacity falls from GHOST_OPACITY to nothing (one value per shot)."""
+    out, pos = [], 0
+    for shot in shots:
+        if pos < frames and shot.capture is not None:
+            mix = round(GHOST_OPACITY * (1 - pos / frames), 4)
+            shot = replace(shot, overlay=ghost.capture, overlay_focus=ghost.focus, mix=mix)
+        out.append(shot)
+        pos += shot.frames
+    return out
+
+
 def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
               result_first: bool = True, end_card: bool = True, lang: str | None = None,
-              sessions_gap: float | None = None) -> ReelPlan:
+              sessions_gap: float | None = None, before_after: str | None = None,
+              before_after_at: str = "end", ghost: bool = False,
+              cover_frame: bool = False) -> ReelPlan:
     """Plan a reel of exactly ``round(duration * fps)`` frames (see the module docstring).
 
     Hidden stills are never shown (``timeline.visible``); the effort figures
     still count the time they cover. ``sessions_gap`` defaults to the piece's.
+    ``before_after`` is None, "side" or "wipe", placed at ``before_after_at``
+    ("end" or "start"); ``ghost`` shows the result faintly over the first
+    seconds of the work; ``cover_frame`` opens on the cover (see the module
+    docstring).
     """
     if not isinstance(fps, int) or fps <= 0:
         raise ValueError(tr("The frame rate must be a positive whole number."))
+    if before_after not in (None, *BEFORE_AFTER_STYLES) \
+            or before_after_at not in BEFORE_AFTER_PLACES:
+        raise ValueError(tr("A before/after is side or wipe, at the end or the start."))
     if not math.isfinite(duration) or duration <= 0:
         raise ValueError(tr("The reel length must be a positive number of seconds."))
     total = round(duration * fps)
@@ -262,16 +340,19 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
     warnings = list(left_out) + warnings
 
     hook = round(HOOK_SECONDS * fps) if result_first else 0
+    cover_n = round(COVER_FRAME_SECONDS * fps) if cover_frame else 0
+    reveal = reveal_frames(before_after, fps)
     card_nominal = round(CARD_SECONDS * fps) if end_card else 0
     card_min = round(CARD_MIN_SECONDS * fps) if end_card else 0
     hard_sum = sum(b.hard for b in blocks)
     body_min = max(hard_sum, round(MIN_BODY_SECONDS * fps))
-    needed = hook + card_min + body_min
+    opening = hook + cover_n + (reveal if before_after_at == "start" else 0)
+    needed = hook + cover_n + reveal + card_min + body_min
     if total < needed:
         shortest = float(_ceil_div(needed, fps))
         raise PacingError(_shortest_message(shortest), shortest)
-    card = min(card_nominal, total - hook - body_min) if end_card else 0
-    body = total - hook - card
+    card = min(card_nominal, total - hook - cover_n - reveal - body_min) if end_card else 0
+    body = total - hook - cover_n - reveal - card
 
     # Which stills are plain work (not shown inside a moment's block).
     is_work = np.ones(len(captures), dtype=bool)
@@ -315,11 +396,19 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
 
     shots: list[Shot] = []
     cues: list[Cue] = []
+    hook_cap, hook_moment = _hook_still(snapshot, times)
+    # The finished piece (else the latest still) and the raw material, each on its focus.
+    after = Shot(hook_cap, 0, RESULT_FIRST, hook_moment, focus_of(snapshot, hook_cap.id))
+    before = Shot(captures[0], 0, WORK, None, focus_of(snapshot, captures[0].id))
+    if cover_n:
+        chosen_cover = _cover_shot(snapshot) or after
+        shots.append(Shot(chosen_cover.capture, cover_n, COVER_FRAME, None, chosen_cover.focus))
     if hook:
-        hook_cap, hook_moment = _hook_still(snapshot, times)
-        shots.append(Shot(hook_cap, hook, RESULT_FIRST, hook_moment,
-                          focus_of(snapshot, hook_cap.id)))
-    cursor = hook
+        shots.append(replace(after, frames=hook))
+    if reveal and before_after_at == "start":
+        shots += _before_after_shots(str(before_after), reveal, before, after, fps)
+    body_from = len(shots)
+    cursor = opening
     for index, is_block, _, payload in items:
         if not is_block:
             cap = captures[index]
@@ -337,6 +426,13 @@ def plan_reel(snapshot: PieceSnapshot, *, duration: float = 30.0, fps: int = 30,
             cues.append(Cue(cursor, cursor + block.frames, block.caption, block.moment.kind,
                             block.moment.id))
         cursor += block.frames
+    if ghost:
+        shots[body_from:] = _with_ghost(shots[body_from:], after, round(GHOST_SECONDS * fps))
+    if reveal and before_after_at == "end":
+        shots += _before_after_shots(str(before_after), reveal, before, after, fps)
+    if (reveal or ghost) and before.capture == after.capture:
+        warnings.append(tr("The piece has a single still to show, so its before and after "
+                           "are the same picture."))
     if card:
         shots.append(Shot(None, card, END_CARD, None, None, card_lines(effort, lang)))
 
@@ -374,5 +470,6 @@ def _hook_still(snapshot: PieceSnapshot, times: list[float]) -> tuple[Capture, s
     return snapshot.captures[-1], None
 
 
-__all__ = ["NothingToShow", "PacingError", "caption_frames", "focus_of", "plan_reel",
-           "sample_evenly", "spread", "work_clock"]
+__all__ = ["BEFORE_AFTER_PLACES", "BEFORE_AFTER_STYLES", "NothingToShow", "PacingError",
+           "caption_frames", "focus_of", "plan_reel", "reveal_frames", "sample_evenly",
+           "spread", "work_clock"]

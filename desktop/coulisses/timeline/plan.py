@@ -21,6 +21,13 @@ WORK = "work"  # an ordinary still of the process
 RESULT_FIRST = "result-first"  # the result (else the latest still) shown first as a hook
 END_CARD = "end-card"  # the closing card with the effort figures (no still)
 COVER = "cover"  # the maker's cover still (ReelPlan.cover, never among the shots)
+# The cover drawn as the reel's first frames, for a platform with no cover upload
+# (YouTube Shorts picks its thumbnail among the video's frames).
+COVER_FRAME = "cover-frame"
+# Before/after: ``capture`` is the result, ``overlay`` the piece's first still.
+BEFORE_AFTER_SIDE = "before-after-side"  # the two side by side
+BEFORE_AFTER_WIPE = "before-after-wipe"  # a line sweeping across: ``mix`` = share revealed
+BEFORE_AFTER_KINDS = (BEFORE_AFTER_SIDE, BEFORE_AFTER_WIPE)
 # Moment kinds (struggle, fix, milestone, result, note) are shot kinds too.
 
 
@@ -32,6 +39,17 @@ class Shot:
     moment_id: str | None = None
     focus: tuple[float, float] | None = None  # (x, y) in 0..1 of the still; None = centre
     card_lines: tuple[str, ...] = ()  # text of an end card, first line largest
+    # A second still drawn with this one: the "before" of a before/after, or the
+    # finished piece shown faintly over the raw material (the ghost: ``mix`` is its
+    # opacity, 0..1). Framed on its own focus point so the piece lines up.
+    overlay: Capture | None = None
+    overlay_focus: tuple[float, float] | None = None
+    mix: float = 0.0
+
+    @property
+    def captures(self) -> tuple[Capture, ...]:
+        """Every still this shot shows (its own, then the overlay's)."""
+        return tuple(c for c in (self.capture, self.overlay) if c is not None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coulisses.heap import one_arena
 from coulisses.ui.qt_env import sanitize_qt_environment
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def run_app(argv: Sequence[str] = (), *, window_factory: WindowFactory | None = 
     # (stage, time.time()) as start-up goes; printed by the benchmark hook.
     stages: list[tuple[str, float]] = [("interpreter", time.time())]
     sanitize_qt_environment()
+    one_arena()  # before Qt starts its threads: the window's memory stays flat (heap.py)
     from PySide6.QtWidgets import QApplication
 
     from coulisses.preferences import load_preferences

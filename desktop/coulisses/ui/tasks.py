@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from coulisses.i18n import tr
 from coulisses.jobs import Cancelled, CancelToken, Progress, ProgressCallback
@@ -48,12 +48,20 @@ class Task:
         self.signals = TaskSignals()
         self.started = False
         self.dropped = False  # taken off the queue before it started: run() does nothing
-        self.ended = False  # run() returned: set on the pool thread, signals or not
+        self.ended = False  # the job returned or raised: set on the pool thread, signals or not
+        self.returned = False  # run() is past its last use of the signals (it may be dropped)
+        self.freeing = False  # its signals' QObject is being deleted (TaskRunner._sweep)
 
     def cancel(self) -> None:
         self.token.cancel()
 
     def run(self) -> None:  # runs on a pool thread
+        try:
+            self._run()
+        finally:
+            self.returned = True
+
+    def _run(self) -> None:
         if self.dropped:
             return
         self.started = True
@@ -163,6 +171,58 @@ def makers_work_running() -> bool:
                for task in list(runner._running))
 
 
+RETIRE_MS = 250  # how often ended tasks are checked for whether they can be freed
+_retiring: list[Task] = []
+_sweeper: QTimer | None = None
+
+
+def _retire(task: Task) -> None:
+    """Free a task that ended, on the GUI thread: a week of stills starts thousands.
+
+    Its signals hold it (its runner's slot, often the caller's slots too), a cycle
+    through Qt connections that Python's garbage collector cannot see; only deleting
+    the signals' QObject breaks it. That deletion must happen on the GUI thread its
+    QObject lives in, and only once the pool thread is done with it: ``deleteLater``
+    once ``run()`` is past its last emit, the task kept here until the QObject is
+    gone, so the last reference the pool thread drops can never be the one that
+    deletes it there (what b16f62a got wrong). One list and one timer for the whole
+    app, not one per runner: a runner (a window's page) may be deleted before the
+    tasks it started end.
+    """
+    global _sweeper
+    if task not in _retiring:
+        _retiring.append(task)
+    if _sweeper is None or not shiboken6.isValid(_sweeper):
+        app = QCoreApplication.instance()
+        if app is None:  # no event loop to delete anything on: nothing to free
+            _retiring.clear()
+            return
+        _sweeper = QTimer(app)
+        _sweeper.setInterval(RETIRE_MS)
+        _sweeper.timeout.connect(_sweep)
+    if not _sweeper.isActive():
+        _sweeper.start()
+
+
+def _sweep() -> None:
+    keep = []
+    for task in _retiring:
+        if not shiboken6.isValid(task.signals):
+            continue  # deleted: the cycle is broken, the task goes with its last reference
+        if task.returned and not task.freeing:
+            task.freeing = True
+            task.signals.deleteLater()
+        keep.append(task)
+    _retiring[:] = keep
+    if not keep and _sweeper is not None and shiboken6.isValid(_sweeper):
+        _sweeper.stop()
+
+
+def tasks_retiring() -> int:
+    """How many ended tasks are still waiting to be freed (tests, the soak bench)."""
+    return len(_retiring)
+
+
 class TaskRunner(QObject):
     """Starts tasks on a thread pool and keeps them alive until they end.
 
@@ -185,13 +245,18 @@ class TaskRunner(QObject):
         task = job if isinstance(job, Task) else Task(job)
         self._running.add(task)
         for sig in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            sig.connect(lambda *_a, t=task: self._running.discard(t))
+            sig.connect(lambda *_a, t=task: self._retire(t))
         self.pool.start(task.run)
         return task
+
+    def _retire(self, task: Task) -> None:
+        self._running.discard(task)
+        _retire(task)
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
 
     def clear_queued(self) -> list[Task]:
         """Drop tasks that have not started yet (stale thumbnail requests after a scroll)."""
@@ -199,7 +264,7 @@ class TaskRunner(QObject):
         for task in list(self._running):
             if not task.started:
                 task.dropped = True  # the pool will call run(), which returns at once
-                self._running.discard(task)
+                self._retire(task)
                 dropped.append(task)
         return dropped
 

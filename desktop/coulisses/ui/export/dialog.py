@@ -65,8 +65,12 @@ class ExportDialog(QDialog):
         prefs = preferences or Preferences()
         remembered = last_options(journal, piece_id)
         if remembered == ExportOptions():  # nothing remembered: the maker's defaults
+            # (a default length longer than the platform takes is brought within it)
+            limit = PRESETS[prefs.export_preset].max_duration \
+                if prefs.export_preset in PRESETS else None
             remembered = remembered.replace(preset=prefs.export_preset,
-                                            duration=prefs.export_duration,
+                                            duration=min(prefs.export_duration,
+                                                         limit or prefs.export_duration),
                                             layout=prefs.export_layout)
         self.options = remembered
         self.result = None
@@ -80,10 +84,21 @@ class ExportDialog(QDialog):
         # --- options
         self.preset = QComboBox(self)
         self.duration = QDoubleSpinBox(self)
-        self.duration.setRange(3.0, 600.0)
+        self.duration.setRange(3.0, PRESETS[self.options.preset].max_duration)
         self.duration.setDecimals(0)
+        # Under the length: how long this platform takes, and that short reels travel.
+        self.duration_hint = QLabel(self)
+        self.duration_hint.setObjectName("duration_hint")
+        self.duration_hint.setWordWrap(True)
+        self.duration_hint.setStyleSheet("color: palette(mid);")
         self.layout_mode = QComboBox(self)
         self.result_first = QCheckBox(self)
+        self.before_after = QComboBox(self)
+        self.before_after.setObjectName("before_after")
+        self.before_after_at = QComboBox(self)
+        self.before_after_at.setObjectName("before_after_at")
+        self.ghost = QCheckBox(self)
+        self.ghost.setObjectName("ghost")
         self.end_card = QCheckBox(self)
         self.deflicker = QCheckBox(self)
         self.credentials_note = QCheckBox(self)
@@ -93,11 +108,17 @@ class ExportDialog(QDialog):
         self.browse = QPushButton(self)
         self.form = QFormLayout()
         self.labels = {k: QLabel(self) for k in ("preset", "duration", "layout", "language",
-                                                 "outputs", "folder")}
+                                                 "outputs", "folder", "before_after")}
         self.form.addRow(self.labels["preset"], self.preset)
         self.form.addRow(self.labels["duration"], self.duration)
+        self.form.addRow("", self.duration_hint)
         self.form.addRow(self.labels["layout"], self.layout_mode)
         self.form.addRow(self.result_first)
+        reveal_row = QHBoxLayout()
+        reveal_row.addWidget(self.before_after, 1)
+        reveal_row.addWidget(self.before_after_at, 1)
+        self.form.addRow(self.labels["before_after"], reveal_row)
+        self.form.addRow(self.ghost)
         self.form.addRow(self.end_card)
         self.form.addRow(self.deflicker)
         self.form.addRow(self.credentials_note)
@@ -186,11 +207,14 @@ class ExportDialog(QDialog):
         self._replan.timeout.connect(self._options_changed)
         self.retranslate()
         self._show_options(self.options)
-        for w in (self.preset, self.layout_mode, self.language):
+        for w in (self.preset, self.layout_mode, self.language, self.before_after,
+                  self.before_after_at):
             w.currentIndexChanged.connect(self._replan.start)
+        self.preset.currentIndexChanged.connect(self._platform_changed)
+        self.before_after.currentIndexChanged.connect(self._platform_changed)
         self.duration.valueChanged.connect(self._replan.start)
         for box in (self.result_first, self.end_card, self.deflicker, self.credentials_note,
-                    *self.outputs.values()):
+                    self.ghost, *self.outputs.values()):
             box.toggled.connect(self._replan.start)
         self.browse.clicked.connect(self._browse)
         self.scrubber.valueChanged.connect(self.preview.show_frame)
@@ -217,7 +241,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Make the reel"))
         labels = {"preset": self.tr("For"), "duration": self.tr("Length (seconds)"),
                   "layout": self.tr("Framing"), "language": self.tr("Captions in"),
-                  "outputs": self.tr("Make"), "folder": self.tr("Into the folder")}
+                  "outputs": self.tr("Make"), "folder": self.tr("Into the folder"),
+                  "before_after": self.tr("Before/after")}
         for key, text in labels.items():
             self.labels[key].setText(text)
         refill(self.preset, [("Instagram Reels", "reels"), ("TikTok", "tiktok"),
@@ -227,16 +252,27 @@ class ExportDialog(QDialog):
         refill(self.language, [(self.tr("The app's language"), ""), ("Français", "fr"),
                                ("English", "en")])
         self.result_first.setText(self.tr("Show the result first"))
+        refill(self.before_after, [(self.tr("None"), None),
+                                   (self.tr("Side by side"), "side"),
+                                   (self.tr("Wipe from one to the other"), "wipe")])
+        refill(self.before_after_at, [(self.tr("At the end"), "end"),
+                                      (self.tr("At the start"), "start")])
+        tip = self.tr("The piece's first still beside its result, both framed on the focus "
+                      "point so the piece lines up; also a carousel slide.")
+        self.before_after.setToolTip(tip)
+        self.before_after_at.setToolTip(tip)
+        self.ghost.setText(self.tr("Ghost: the finished piece faintly over the first seconds"))
         self.end_card.setText(self.tr("End card with the effort figures"))
         self.deflicker.setText(self.tr("Even out flicker between stills"))
         self.credentials_note.setText(self.tr("Say in the post text that the reel carries "
                                               "Content Credentials"))
         names = {"mp4": self.tr("Video (MP4)"), "frames": self.tr("Numbered frames"),
                  "srt": self.tr("SRT captions"), "vtt": self.tr("VTT captions"),
-                 "cover": self.tr("Cover image"), "post": self.tr("Post text"),
-                 "carousel": self.tr("Carousel (up to 10 images)")}
+                 "cover": self.tr("Cover image"), "post": self.tr("Post text")}
         for key, box in self.outputs.items():
-            box.setText(names[key])
+            if key in names:
+                box.setText(names[key])
+        self._platform_changed()
         self.browse.setText(self.tr("Choose…"))
         self.tabs.setTabText(0, self.tr("Preview"))
         self.tabs.setTabText(1, self.tr("Play the reel"))
@@ -268,18 +304,35 @@ class ExportDialog(QDialog):
         super().changeEvent(event)
 
     # -------------------------------------------------------------- options
+    def _platform_changed(self) -> None:
+        """What depends on the platform chosen: the longest length, the hint under it, the
+        carousel's cap; where the before/after is held only matters with one."""
+        preset = PRESETS.get(self.preset.currentData() or "", PRESETS[self.options.preset])
+        self.duration.setMaximum(preset.max_duration)
+        minutes = preset.max_duration / 60
+        self.duration_hint.setText(self.tr(
+            "{platform} takes up to {minutes:g} min; short reels (15 to 30 s) are the ones "
+            "the platforms push.").format(platform=preset.label, minutes=minutes))
+        fmt = preset.carousel
+        self.outputs["carousel"].setText(self.tr("Carousel (up to {n} images)").format(
+            n=fmt.max_images))
+        self.outputs["carousel"].setToolTip(fmt.label)
+        self.before_after_at.setEnabled(self.before_after.currentData() is not None)
+
     def _show_options(self, o) -> None:
         for combo, value in ((self.preset, o.preset), (self.layout_mode, o.layout),
-                             (self.language, o.lang or "")):
+                             (self.language, o.lang or ""), (self.before_after, o.before_after),
+                             (self.before_after_at, o.before_after_at)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+        self._platform_changed()
         self.duration.blockSignals(True)
         self.duration.setValue(o.duration or 30.0)
         self.duration.blockSignals(False)
         for box, value in ((self.result_first, o.result_first), (self.end_card, o.end_card),
                            (self.deflicker, o.deflicker),
-                           (self.credentials_note, o.credentials_note)):
+                           (self.credentials_note, o.credentials_note), (self.ghost, o.ghost)):
             box.blockSignals(True)
             box.setChecked(value)
             box.blockSignals(False)
@@ -295,7 +348,9 @@ class ExportDialog(QDialog):
             layout=self.layout_mode.currentData(), result_first=self.result_first.isChecked(),
             end_card=self.end_card.isChecked(), deflicker=self.deflicker.isChecked(),
             credentials_note=self.credentials_note.isChecked(),
-            lang=self.language.currentData() or None,
+            before_after=self.before_after.currentData(),
+            before_after_at=self.before_after_at.currentData() or "end",
+            ghost=self.ghost.isChecked(), lang=self.language.currentData() or None,
             outputs=frozenset(n for n, box in self.outputs.items() if box.isChecked()))
 
     def _options_changed(self) -> None:
