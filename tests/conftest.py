@@ -41,6 +41,22 @@ def _app_speaks_english(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(autouse=True)
+def _no_background_reel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """A Result flagged in a window under test makes no reel in the background (it would
+    render into the user's Videos folder and outlive the test), unless the test asks for
+    the ``background_reel`` fixture. Tests that never touch Qt do not pay for it."""
+    if "qapp" in request.fixturenames and "background_reel" not in request.fixturenames:
+        from coulisses.ui.companion.auto_reel import AutoReel
+
+        monkeypatch.setattr(AutoReel, "flagged", lambda self, piece_id, moment: False)
+
+
+@pytest.fixture
+def background_reel():
+    """This test wants the window's reel that makes itself (see _no_background_reel)."""
+
+
+@pytest.fixture(autouse=True)
 def _own_config_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Each test has a config folder of its own: preferences and the signing identity
     (credentials/identity.py) are never the real user's, and never another test's.

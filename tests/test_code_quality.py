@@ -26,7 +26,7 @@ def test_ruff_is_clean() -> None:
 
 
 # The layers whose types are checked (ARCHITECTURE.md); ui/ comes next.
-TYPED = ("journal", "capture", "timeline", "export", "credentials")
+TYPED = ("journal", "capture", "timeline", "export", "credentials", "companion")
 
 
 def test_the_core_layers_type_check() -> None:

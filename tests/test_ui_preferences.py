@@ -91,7 +91,7 @@ def test_switching_replaces_rather_than_stacks_translators(qtbot, app) -> None:
 EDITED = Preferences(default_source="rtsp://192.168.1.20:8554/live", interval=4.5,
                      skip_idle=False, idle_sensitivity=3, journal_folder="/data/atelier ✨",
                      language="fr", export_preset="shorts", export_duration=45.0,
-                     export_layout="fit")
+                     export_layout="fit", auto_reel=False)
 
 
 @pytest.mark.parametrize("prefs", [
@@ -119,6 +119,8 @@ def test_editing_the_widgets_changes_the_preferences(qtbot) -> None:
     dialog.export_preset.setCurrentIndex(dialog.export_preset.findData("shorts"))
     dialog.export_duration.setValue(45)
     dialog.export_layout.setCurrentIndex(dialog.export_layout.findData("fit"))
+    assert dialog.auto_reel.isChecked()  # on by default (the phone companion's reel)
+    dialog.auto_reel.setChecked(False)
     assert dialog.preferences() == EDITED.replace(default_source="http://192.168.1.20:8080/video")
     dialog.source.setCurrentIndex(dialog.source.findData("screen"))
     assert not dialog.source_text.isEnabled()

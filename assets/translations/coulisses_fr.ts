@@ -1071,17 +1071,17 @@
         <translation>{path} ignoré&#xa0;: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="203"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="206"/>
         <source>Your preferences in {path} cannot be read ({problem}), so the defaults are used for now; the file was left as it is.</source>
         <translation>Vos préférences dans {path} ne peuvent pas être lues ({problem}), donc les réglages par défaut sont utilisés pour l’instant&#x202f;; le fichier a été laissé tel quel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="212"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="215"/>
         <source>Your preferences file {path} is damaged, so the defaults are used; it could not be moved aside ({problem}), so remove it or fix it by hand.</source>
         <translation>Votre fichier de préférences {path} est abîmé, donc les réglages par défaut sont utilisés&#x202f;; il n’a pas pu être mis de côté ({problem})&#xa0;: supprimez-le ou corrigez-le à la main.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="232"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="235"/>
         <source>Some preferences were not valid and are back to their defaults: {names}.</source>
         <translation>Certaines préférences n’étaient pas valides et ont repris leur valeur par défaut&#xa0;: {names}.</translation>
     </message>
@@ -1321,9 +1321,28 @@
         <translation>Impossible d’écrire dans le journal ({error}).</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="158"/>
+        <location filename="../../desktop/coulisses/companion/host.py" line="161"/>
+        <source>The reel could not be made: {reason}</source>
+        <translation>La vidéo n’a pas pu être créée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="243"/>
+        <location filename="../../desktop/coulisses/companion/server.py" line="318"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="84"/>
+        <source>Unknown kind of moment.</source>
+        <translation>Type de moment inconnu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="248"/>
         <location filename="../../desktop/coulisses/ui/main_window/bench.py" line="87"/>
         <source>The moment could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer le moment&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/host.py" line="255"/>
+        <source>The caption could not be saved: {reason}</source>
+        <translation>La légende n’a pas pu être enregistrée&#xa0;: {reason}</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/commands/moment.py" line="47"/>
@@ -1559,7 +1578,7 @@
         <translation>Surveillance des nouvelles photos dans {folders}. Appuyez sur Ctrl-C pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="216"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="219"/>
         <source>Your preferences file was damaged, so the defaults are used; the old file was kept as {path}.</source>
         <translation>Votre fichier de préférences était abîmé, les réglages par défaut sont donc utilisés&#x202f;; l’ancien fichier a été conservé sous le nom {path}.</translation>
     </message>
@@ -2085,7 +2104,7 @@
         <translation>la table des détails de prise de vue pointe hors des données</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="528"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="530"/>
         <source>the disk holding the journal is full; free some space and import again (photos already imported are kept)</source>
         <translation>le disque du journal est plein&#x202f;; libérez de la place et relancez l’import (les photos déjà importées sont conservées)</translation>
     </message>
@@ -2144,7 +2163,7 @@
         <translation>l’image est trop grande pour être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/importer.py" line="533"/>
+        <location filename="../../desktop/coulisses/capture/importer.py" line="535"/>
         <source>the journal could not be written ({error})</source>
         <translation>impossible d’écrire dans le journal ({error})</translation>
     </message>
@@ -3232,12 +3251,12 @@
         <translation>la photo du {when} ({problem})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="126"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="91"/>
         <source>Every still of this piece is hidden, so the reel leaves this {kind} out: show its still in the timeline to keep it.</source>
         <translation>Toutes les photos de cette pièce sont masquées&#xa0;: la vidéo laissera donc de côté ce moment «&#xa0;{kind}&#xa0;». Affichez sa photo dans la chronologie pour le garder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="129"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="94"/>
         <source>The latest stills are hidden, so the {kind} is flagged on the last still shown, at {time}.</source>
         <translation>Les dernières photos sont masquées&#xa0;: le moment «&#xa0;{kind}&#xa0;» est donc marqué sur la dernière photo affichée, à {time}.</translation>
     </message>
@@ -3267,12 +3286,12 @@
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="384"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="407"/>
         <source>the video stops at {at} of its {total}: the last {lost} could not be read (a truncated copy?)</source>
         <translation>la vidéo s’arrête à {at} sur ses {total}&#xa0;: les dernières {lost} n’ont pas pu être lues (une copie tronquée&#x202f;?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/capture/video_import.py" line="403"/>
+        <location filename="../../desktop/coulisses/capture/video_import.py" line="426"/>
         <source>the video could not be decoded ({detail})</source>
         <translation>la vidéo n’a pas pu être décodée ({detail})</translation>
     </message>
@@ -3286,66 +3305,157 @@
         <source>the file has no video in it</source>
         <translation>le fichier ne contient pas de vidéo</translation>
     </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="16"/>
+        <source>serve the phone page on the local network; prints its pairing URL</source>
+        <translation>sert la page du téléphone sur le réseau local&#x202f;; affiche son adresse d’association</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="19"/>
+        <source>piece id or name (default: the one worked on last)</source>
+        <translation>identifiant ou nom de la pièce (par défaut&#xa0;: la dernière travaillée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="21"/>
+        <source>local-network address to listen on and print (default: this computer&apos;s)</source>
+        <translation>adresse du réseau local où écouter, affichée (par défaut&#xa0;: celle de cet ordinateur)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="23"/>
+        <source>port to listen on (default: {port})</source>
+        <translation>port où écouter (par défaut&#xa0;: {port})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="34"/>
+        <source>There is no piece yet: make one with `coulisses piece new NAME`.</source>
+        <translation>Il n’y a encore aucune pièce&#xa0;: créez-en une avec `coulisses piece new NOM`.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="42"/>
+        <source>Scan this code with the phone&apos;s camera, or open this address on it:</source>
+        <translation>Scannez ce code avec l’appareil photo du téléphone, ou ouvrez cette adresse sur le téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="57"/>
+        <source>the port must be a number from 0 to 65535</source>
+        <translation>le port doit être un nombre de 0 à 65535</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="68"/>
+        <source>The phone companion of {piece} is open at {address} (plain HTTP on your local network).</source>
+        <translation>Le compagnon téléphone de {piece} est ouvert à l’adresse {address} (HTTP simple sur votre réseau local).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="72"/>
+        <source>The code works once, within {minutes} minutes. Press Enter for a new one, Ctrl-C to stop.</source>
+        <translation>Le code sert une seule fois, dans les {minutes} minutes. Appuyez sur Entrée pour en avoir un nouveau, Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/commands/companion.py" line="80"/>
+        <source>The phone companion is closed.</source>
+        <translation>Le compagnon téléphone est fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="101"/>
+        <source>The companion listens only on a local-network address, and {address} is not one: give a private address such as 192.168.1.20, or 127.0.0.1.</source>
+        <translation>Le compagnon n’écoute que sur une adresse du réseau local, et {address} n’en est pas une&#xa0;: donnez une adresse privée comme 192.168.1.20, ou 127.0.0.1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="110"/>
+        <source>The companion did not start in time.</source>
+        <translation>Le compagnon n’a pas démarré à temps.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="114"/>
+        <source>The companion could not listen on {address} port {port}: {reason}. Try another port with --port, or another address.</source>
+        <translation>Le compagnon n’a pas pu écouter sur {address} port {port}&#xa0;: {reason}. Essayez un autre port avec --port, ou une autre adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="196"/>
+        <source>The computer could not do that just now; try again, or look at Coulisses on the computer.</source>
+        <translation>L’ordinateur n’a pas pu le faire pour l’instant&#x202f;; réessayez, ou regardez Coulisses sur l’ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/companion/server.py" line="244"/>
+        <source>No piece is open.</source>
+        <translation>Aucune pièce n’est ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="59"/>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="111"/>
+        <source>The computer is busy; try again in a moment.</source>
+        <translation>L’ordinateur est occupé&#x202f;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/host.py" line="121"/>
+        <source>Another change to this piece is being saved; try again in a moment.</source>
+        <translation>Une autre modification de cette pièce est en cours d’enregistrement&#x202f;; réessayez dans un instant.</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="43"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
         <source>&amp;New piece…</source>
         <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="49"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="48"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="50"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="52"/>
         <source>&amp;Start recording</source>
         <translation>&amp;Démarrer la prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="47"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="48"/>
         <source>Check Content &amp;Credentials…</source>
         <translation>&amp;Vérifier des Content Credentials…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="54"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="56"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
         <source>Import a &amp;folder of photos…</source>
         <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="44"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
         <source>&amp;Import photos or videos…</source>
         <translation>&amp;Importer des photos ou des vidéos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="47"/>
         <source>Make the &amp;reel…</source>
         <translation>&amp;Créer la vidéo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="49"/>
+        <source>&amp;Phone companion…</source>
+        <translation>Compagnon &amp;téléphone…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="53"/>
         <source>S&amp;top recording</source>
         <translation>&amp;Arrêter la prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="55"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="57"/>
         <source>Show &amp;archived pieces</source>
         <translation>Afficher les pièces &amp;archivées</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="52"/>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="54"/>
         <source>Snap &amp;now</source>
         <translation>Photo &amp;maintenant</translation>
     </message>
@@ -3369,27 +3479,27 @@
 <context>
     <name>CaptionPrompt</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="225"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="190"/>
         <source>Enter saves the caption · Escape skips it (add it later)</source>
         <translation>Entrée enregistre la légende · Échap la laisse pour plus tard</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="224"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="189"/>
         <source>What happened? (optional)</source>
         <translation>Que s’est-il passé&#x202f;? (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="226"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="191"/>
         <source>Start with (click one, or press ↓):</source>
         <translation>Pour commencer (un clic, ou ↓)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="232"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="197"/>
         <source>{kind} flagged</source>
         <translation>{kind}&#xa0;: moment marqué</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/moments.py" line="229"/>
+        <location filename="../../desktop/coulisses/ui/moments.py" line="194"/>
         <source>{kind} flagged at {time}</source>
         <translation>{kind}&#xa0;: moment marqué à {time}</translation>
     </message>
@@ -3545,6 +3655,54 @@
         <location filename="../../desktop/coulisses/ui/capture/panel.py" line="252"/>
         <source>rtsp://… or http://… from the phone&apos;s camera app</source>
         <translation>rtsp://… ou http://… donnée par l’appli caméra du téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>CompanionDialog</name>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="163"/>
+        <source>No phone paired yet.</source>
+        <translation>Aucun téléphone associé pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="179"/>
+        <source>{name}, paired {paired}, last seen {seen}</source>
+        <translation>{name}, associé le {paired}, vu pour la dernière fois le {seen}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="182"/>
+        <source>{name}, paired {paired}</source>
+        <translation>{name}, associé le {paired}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="200"/>
+        <source>Phone companion</source>
+        <translation>Compagnon téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="201"/>
+        <source>Scan this code with your phone&apos;s camera, or type this address in its browser. The phone must be on the same network as this computer.</source>
+        <translation>Scannez ce code avec l’appareil photo de votre téléphone, ou tapez cette adresse dans son navigateur. Le téléphone doit être sur le même réseau que cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="204"/>
+        <source>The code works once, within {minutes} minutes; a new one replaces it by itself.</source>
+        <translation>Le code sert une seule fois, dans les {minutes} minutes&#x202f;; un nouveau le remplace tout seul.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="208"/>
+        <source>The page is served on your local network over plain HTTP while this window is open; closing it stops serving at once.</source>
+        <translation>La page est servie sur votre réseau local en HTTP simple tant que cette fenêtre est ouverte&#x202f;; la fermer l’arrête aussitôt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="211"/>
+        <source>Paired phones:</source>
+        <translation>Téléphones associés&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/companion/dialog.py" line="212"/>
+        <source>Forget this phone</source>
+        <translation>Oublier ce téléphone</translation>
     </message>
 </context>
 <context>
@@ -4114,172 +4272,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="296"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="304"/>
         <source>&amp;Capture</source>
         <translation>&amp;Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="295"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="303"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="250"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="257"/>
         <source>The folder watch of {piece} is paused: its folder was not chosen on this computer. Resume it on the Bench if the folder is yours.</source>
         <translation>La surveillance de dossier de {piece} est en pause&#xa0;: son dossier n’a pas été choisi sur cet ordinateur. Reprenez-la dans l’onglet Atelier si le dossier est à vous.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="294"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="297"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="305"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="402"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="410"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="500"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="529"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="298"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="306"/>
         <source>Bench</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="506"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="672"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="535"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="701"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="706"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="733"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="379"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="505"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="556"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="534"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="585"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="539"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="568"/>
         <source>Photos and videos</source>
         <translation>Photos et vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="555"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
         <source>Importing {name}…</source>
         <translation>Import de {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="670"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="699"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="675"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="496"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="473"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="481"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="545"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="574"/>
         <source>Import a folder of photos</source>
         <translation>Importer un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="538"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="567"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="700"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="371"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="379"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="438"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="446"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="460"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="468"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="333"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="341"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="702"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="731"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="733"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="682"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="711"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="671"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="677"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="700"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="706"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="449"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="457"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="337"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="345"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="299"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="307"/>
         <source>Timeline</source>
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="593"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>
@@ -4381,190 +4539,201 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
         <source>A new journal folder is used the next time Coulisses starts; nothing is moved or deleted.</source>
         <translation>Un nouveau dossier du journal ne sert qu’au prochain démarrage de Coulisses&#x202f;; rien n’est déplacé ni supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="153"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="158"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="162"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="258"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="269"/>
         <source>Camera {n}</source>
         <translation>Caméra {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="143"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
         <source>Capture</source>
         <translation>Prise de vue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="147"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="151"/>
         <source> s</source>
         <comment>unit suffix of a duration in seconds</comment>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <source>F11 or the phone&apos;s Result button makes the reel in the background with the piece&apos;s last export choices; it appears in the past exports and on the phone.</source>
+        <translation>F11 ou le bouton Résultat du téléphone crée la vidéo en arrière-plan avec les derniers choix d’export de la pièce&#x202f;; elle apparaît dans les exports passés et sur le téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="179"/>
         <source>Your name or your studio&apos;s, e.g. Atelier Terre et Bois</source>
         <translation>Votre nom ou celui de votre atelier, p. ex. Atelier Terre et Bois</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="181"/>
         <source>Changing it keeps your fingerprint: reels signed before still check out.</source>
         <translation>Le changer garde votre empreinte&#xa0;: les vidéos signées avant restent vérifiables.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="174"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="183"/>
         <source>Signing keys:</source>
         <translation>Clés de signature&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="175"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="184"/>
         <source>Kept on this computer, outside the journal, readable by you alone: back up this folder on its own.</source>
         <translation>Gardées sur cet ordinateur, hors du journal, lisibles par vous seulement&#xa0;: sauvegardez ce dossier à part.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="274"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="285"/>
         <source>Choose a video file</source>
         <translation>Choisir un fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="281"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="292"/>
         <source>Choose the journal folder</source>
         <translation>Choisir le dossier du journal</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="78"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="150"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
         <source>Default source:</source>
         <translation>Source par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="159"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="163"/>
         <source>Default: {path}</source>
         <translation>Par défaut&#xa0;: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="145"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="149"/>
         <source>Export defaults</source>
         <translation>Export par défaut</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="195"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="204"/>
         <source>Fill the frame (crop)</source>
         <translation>Remplir le cadre (recadrer)</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="168"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="88"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="172"/>
         <source>Framing:</source>
         <translation>Cadrage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="144"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="148"/>
         <source>Journal and language</source>
         <translation>Journal et langue</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="157"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="161"/>
         <source>Journal folder:</source>
         <translation>Dossier du journal&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="165"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
         <source>Language:</source>
         <translation>Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="90"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="173"/>
+        <source>Make the reel when a Result is flagged</source>
+        <translation>Faire la vidéo quand un résultat est marqué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="191"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="200"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="186"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="195"/>
         <source>Network camera or video file</source>
         <translation>Caméra réseau ou fichier vidéo</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="79"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="154"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="158"/>
         <source>One still every:</source>
         <translation>Une photo toutes les&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="84"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="166"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="86"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="170"/>
         <source>Platform:</source>
         <translation>Plateforme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="142"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="146"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="85"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="167"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="87"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="171"/>
         <source>Reel length:</source>
         <translation>Durée de la vidéo&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="185"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="194"/>
         <source>Screen</source>
         <translation>Écran</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="81"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="83"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="160"/>
         <source>Sensitivity:</source>
         <translation>Sensibilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="87"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="169"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="89"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="178"/>
         <source>Signed as:</source>
         <translation>Signé au nom de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/preferences.py" line="80"/>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="155"/>
+        <location filename="../../desktop/coulisses/preferences.py" line="82"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="159"/>
         <source>Skip stills where nothing moved</source>
         <translation>Ignorer les photos où rien n’a bougé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="193"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="202"/>
         <source>System</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="275"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="286"/>
         <source>Videos ({patterns})</source>
         <translation>Vidéos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="196"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="205"/>
         <source>Whole picture over a blurred background</source>
         <translation>Photo entière sur un fond flou</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="152"/>
+        <location filename="../../desktop/coulisses/ui/preferences_dialog.py" line="156"/>
         <source>rtsp://192.168.1.20:8554/live or a video file</source>
         <translation>rtsp://192.168.1.20:8554/live ou un fichier vidéo</translation>
     </message>

@@ -28,7 +28,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 COMMAND_MODULES = (
     "pieces", "capture", "import_photos", "stills", "mark", "timeline", "suggestions", "export",
-    "demo", "moment", "verify", "identity",
+    "demo", "moment", "verify", "identity", "companion",
 )
 # Which module registers each command: a command line imports only its own module
 # (importing all of them loads OpenCV, the importer and the exporter, ~0.5 s of a
@@ -37,7 +37,7 @@ COMMAND_OF = {
     "piece": "pieces", "capture": "capture", "snap": "capture", "import": "import_photos",
     "mark": "mark", "timeline": "timeline", "suggestions": "suggestions", "export": "export",
     "demo": "demo", "moment": "moment", "verify": "verify", "stills": "stills",
-    "identity": "identity",
+    "identity": "identity", "companion": "companion",
 }
 
 

@@ -58,6 +58,8 @@ class Preferences:
     # The name reels are signed with (credentials.identity.set_maker_name). "" = never
     # given: the identity keeps the name it has, a new one says NEUTRAL_NAME.
     maker_name: str = ""
+    # The phone companion: a Result flag makes the reel in the background (issue 24).
+    auto_reel: bool = True
 
     def replace(self, **changes: Any) -> Preferences:
         """A copy with ``changes``; raises ValueError for a value outside its field's limits."""
@@ -85,6 +87,7 @@ _LABELS = {
     "export_duration": QT_TRANSLATE_NOOP("PreferencesDialog", "Reel length:"),
     "export_layout": QT_TRANSLATE_NOOP("PreferencesDialog", "Framing:"),
     "maker_name": QT_TRANSLATE_NOOP("PreferencesDialog", "Signed as:"),
+    "auto_reel": QT_TRANSLATE_NOOP("PreferencesDialog", "Make the reel when a Result is flagged"),
 }
 
 

@@ -8,9 +8,6 @@ as small buttons; ↓ and ↑ step through them from the keyboard.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -28,8 +25,8 @@ from coulisses.crafts import caption_starters
 from coulisses.i18n import language, tr
 from coulisses.journal import Journal
 from coulisses.journal.model import Moment
-from coulisses.journal.stills import Listing
 from coulisses.labels import kind_label
+from coulisses.timeline.flags import FlagTarget, flag_target  # noqa: F401 - the bench's
 from coulisses.ui.flow import FlowLayout
 from coulisses.ui.tasks import Task, TaskRunner
 
@@ -84,38 +81,6 @@ class _CaptionEdit(QLineEdit):
             self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
             return
         super().keyPressEvent(event)
-
-
-@dataclass(frozen=True)
-class FlagTarget:
-    """Where a flag key puts its moment: the newest still a reel shows."""
-
-    at: str  # a capture id, or "last" when the piece has no still yet
-    passed_hidden: bool = False  # newer stills are hidden: the moment goes before them
-    all_hidden: bool = False  # no still is shown: the newest, which the reel leaves out
-
-
-def flag_target(journal: Journal, piece_id: str) -> FlagTarget:
-    """The newest still not hidden. A moment on a hidden still is left out of the reel,
-    so a flag after Stop on stills the maker has hidden goes to the last one shown.
-    Costs one day folder and piece.json when the newest still is shown (the usual case,
-    and always while recording); walks back over hidden ranges otherwise."""
-    latest = journal.latest_capture(piece_id)
-    if latest is None:
-        return FlagTarget("last")
-    hidden = journal.hidden(piece_id)
-    if latest.id not in hidden:
-        return FlagTarget(latest.id)
-    ranges = hidden.ranges
-    starts = [a for a, _ in ranges]
-    listing = Listing(journal.piece_folder(piece_id))
-    cid: str | None = latest.id
-    while cid is not None and cid in hidden:
-        start = ranges[bisect_right(starts, cid) - 1][0]
-        cid = listing.before(start)  # the still just before this hidden run
-    if cid is None:
-        return FlagTarget(latest.id, all_hidden=True)
-    return FlagTarget(cid, passed_hidden=True)
 
 
 def flag_note(target: FlagTarget, moment: Moment, time_text: str) -> tuple[str, str] | None:
@@ -308,6 +273,13 @@ class CaptionPrompt(QFrame):
         if text:
             self.submitted.emit(piece_id, moment_id, text)
         self.dismiss()
+
+    def withdraw(self, moment_id: str) -> None:
+        """The moment was captioned elsewhere (the phone): stop asking, unless the maker has
+        started typing here too."""
+        if self._target is not None and self._target[1] == moment_id \
+                and not self.edit.text().strip():
+            self.dismiss()
 
     def dismiss(self) -> None:
         self._target = None

@@ -102,6 +102,10 @@ class PreferencesDialog(QDialog):
         export.addRow(self.preset_label, self.export_preset)
         export.addRow(self.duration_label, self.export_duration)
         export.addRow(self.layout_label, self.export_layout)
+        # The phone companion's reel that makes itself when a Result is flagged.
+        self.auto_reel = QCheckBox(self)
+        self.auto_reel.setObjectName("auto_reel")
+        export.addRow("", self.auto_reel)
         self.maker_label = QLabel(self)
         self.maker_name = QLineEdit(self)
         self.maker_name.setObjectName("maker_name")
@@ -166,6 +170,11 @@ class PreferencesDialog(QDialog):
         self.preset_label.setText(self.tr("Platform:"))
         self.duration_label.setText(self.tr("Reel length:"))
         self.layout_label.setText(self.tr("Framing:"))
+        self.auto_reel.setText(self.tr("Make the reel when a Result is flagged"))
+        self.auto_reel.setToolTip(self.tr("F11 or the phone's Result button makes the reel in "
+                                          "the background with the piece's last export "
+                                          "choices; it appears in the past exports and on "
+                                          "the phone."))
         self.maker_label.setText(self.tr("Signed as:"))
         self.maker_name.setPlaceholderText(self.tr("Your name or your studio's, e.g. "
                                                    "Atelier Terre et Bois"))
@@ -231,6 +240,7 @@ class PreferencesDialog(QDialog):
         select(self.export_preset, prefs.export_preset)
         self.export_duration.setValue(prefs.export_duration)
         select(self.export_layout, prefs.export_layout)
+        self.auto_reel.setChecked(prefs.auto_reel)
         # Never given in Preferences: the name the identity already signs with, if chosen.
         self.maker_name.setText(prefs.maker_name or _signing_name())
 
@@ -248,6 +258,7 @@ class PreferencesDialog(QDialog):
             export_preset=self.export_preset.currentData(),
             export_duration=float(self.export_duration.value()),
             export_layout=self.export_layout.currentData(),
+            auto_reel=self.auto_reel.isChecked(),
             maker_name=self.maker_name.text().strip(),
         )
 

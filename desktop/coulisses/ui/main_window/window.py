@@ -43,6 +43,7 @@ from coulisses.ui.bridges import JournalBridge
 from coulisses.ui.capture.controller import CaptureController
 from coulisses.ui.capture.panel import CapturePanel
 from coulisses.ui.capture.status import RED, describe
+from coulisses.ui.companion.auto_reel import AutoReel
 from coulisses.ui.fonts import has_emoji, use_emoji_font
 from coulisses.ui.importing.controller import ImportController
 from coulisses.ui.importing.summary import ImportSummary
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         self.edits = EditStack(lambda text: self.banner.show_message(text), self)
         self.pieces.edits = self.edits
         self.bench = Bench(journal, self.capture, self.edits, self)
+        # A Result flagged here makes the reel in the background (the phone companion's loop).
+        self.auto_reel = AutoReel(journal, lambda: self.preferences.auto_reel, self)
         self.capture_panel = CapturePanel(self)
         self.moment_bar = MomentBar(self)
         self.caption_prompt = CaptionPrompt(self)
@@ -199,6 +202,9 @@ class MainWindow(QMainWindow):
         self.timeline.problem.connect(self.banner.show_message)
         self.edits.busy.connect(self._edit_busy)
         self.bench.flagged.connect(self._flagged)
+        self.bench.flagged.connect(self.auto_reel.flagged)
+        self.auto_reel.done.connect(self._reel_made)
+        self.auto_reel.failed.connect(lambda text: self.banner.show_message(text, key="reel"))
         self.capture.problem.connect(self.banner.show_message)
         self.capture.state_changed.connect(self._capture_state)
         self.capture.preview_image.connect(self.capture_panel.preview.show_image)
@@ -216,6 +222,7 @@ class MainWindow(QMainWindow):
         a.import_folder.triggered.connect(self.ask_import_folder)
         a.export.triggered.connect(self.open_export)
         a.verify.triggered.connect(self.open_verify)
+        a.companion.triggered.connect(self.open_companion)
         a.quit.triggered.connect(self.quit_app)
         a.preferences.triggered.connect(self.open_preferences)
         a.start.triggered.connect(self.start_capture)
@@ -262,6 +269,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.import_folder)
         self.file_menu.addAction(a.export)
         self.file_menu.addAction(a.verify)
+        self.file_menu.addAction(a.companion)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
         self.edit_menu = bar.addMenu("")
@@ -488,6 +496,27 @@ class MainWindow(QMainWindow):
         self.verify_dialog.show()
         return self.verify_dialog
 
+    def open_companion(self):
+        """The phone companion (one at a time): serves the phone page while it is open."""
+        from coulisses.ui.companion.dialog import CompanionDialog
+
+        dialog = getattr(self, "companion_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            return dialog
+        self.companion_dialog = CompanionDialog(self.journal, self.bench,
+                                                self.auto_reel.reels, self)
+        self.companion_dialog.host.captioned.connect(self.caption_prompt.withdraw)
+        self.companion_dialog.show()
+        return self.companion_dialog
+
+    def _reel_made(self, piece_id: str) -> None:
+        """A reel made in the background (a Result flag, the phone's button) joins the
+        export window's past exports if it shows that piece."""
+        dialog = getattr(self, "export_dialog", None)
+        if dialog is not None and dialog.isVisible() and dialog.piece_id == piece_id:
+            dialog.refresh_history()
+
     # ---------------------------------------------------------------- import
     def import_paths(self, paths: list[str]) -> bool:
         """Import photos and folders into the piece on screen (drop, menu)."""
@@ -708,6 +737,10 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self.watches.stop_all()
         self.save_window_state()
+        companion = getattr(self, "companion_dialog", None)
+        if companion is not None:
+            companion.stop()  # stop serving the phone before anything else closes
+        self.auto_reel.stop()  # a reel in the background: cancelled, never half-written
         self.capture.shutdown()
         for runner in self.findChildren(TaskRunner):
             runner.cancel_all()  # imports, the demo, renders: cancelled, never half-written
