@@ -49,6 +49,7 @@ def _no_background_reel(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
         from coulisses.ui.companion.auto_reel import AutoReel
 
         monkeypatch.setattr(AutoReel, "flagged", lambda self, piece_id, moment: False)
+        monkeypatch.setattr(AutoReel, "check", lambda self, piece_id: False)
 
 
 @pytest.fixture

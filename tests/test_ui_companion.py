@@ -197,3 +197,25 @@ def test_no_reel_when_the_preference_is_off(qtbot, background_reel, window, tmp_
     window.auto_reel.reels.out_dir = tmp_path / "reels"
     window.actions_.flags["result"].trigger()
     assert not window.auto_reel.reels.state().running
+
+
+def test_a_result_marked_from_a_terminal_makes_the_reel_in_the_open_window(
+        qtbot, background_reel, window, journal, tmp_path, monkeypatch):
+    """``coulisses mark PIECE result`` in a terminal (another process) while the window is
+    open and no phone is paired: the window sees the moment and makes the reel, once; the
+    Result that was there when the window opened made none."""
+    from coulisses.export import past_exports
+    from coulisses.export.presets import PRESETS
+    from tests import installed
+    from tests.test_export_support import SMALL
+
+    monkeypatch.setitem(PRESETS, "reels", SMALL)
+    window.auto_reel.reels.out_dir = tmp_path / "reels"
+    piece_id = window.pieces.current_piece_id
+    assert not window.auto_reel.reels.state().running  # nothing for the moments seen at open
+    with qtbot.waitSignal(window.auto_reel.done, timeout=120_000):
+        done = installed.run("mark", piece_id, "result", "--caption", "Fini",
+                             home=journal.home)
+        assert done.returncode == 0, done.stderr
+    assert len(past_exports(journal, piece_id)) == 1
+    assert not window.auto_reel.check(piece_id)  # the same Result seen again: nothing more

@@ -9,13 +9,17 @@ GUI thread as queued signals.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from coulisses.companion.host import ReelMaker
+from coulisses.companion.host import ReelMaker, moments_of
 from coulisses.journal import Journal
+from coulisses.journal.errors import JournalError
 from coulisses.journal.model import Moment
+
+log = logging.getLogger(__name__)
 
 
 class AutoReel(QObject):
@@ -28,6 +32,30 @@ class AutoReel(QObject):
         super().__init__(parent)
         self.enabled = enabled
         self.reels = ReelMaker(journal, on_done=self.done.emit, on_failed=self.failed.emit)
+        self._results: dict[str, set[str]] = {}  # piece -> Result moments already known
+
+    def watch(self, piece_id: str) -> None:
+        """The window shows this piece now: the Result moments it already has are old news."""
+        self._results[piece_id] = self._result_ids(piece_id)
+
+    def check(self, piece_id: str) -> bool:
+        """Another process changed the piece (the window's poll saw it): a Result that
+        appeared since (``coulisses mark PIECE result`` in a terminal) starts the reel, as
+        one flagged in the window does. Whether a reel started."""
+        known = self._results.get(piece_id)
+        results = self._result_ids(piece_id)
+        self._results[piece_id] = results
+        if known is None or not self.enabled():
+            return False
+        new = results - known
+        return bool(new) and self.reels.start(piece_id, auto=True, moment_id=max(new))
+
+    def _result_ids(self, piece_id: str) -> set[str]:
+        try:
+            return {m.id for m in moments_of(self.reels.journal, piece_id) if m.kind == "result"}
+        except (JournalError, OSError) as exc:  # the next change tells again
+            log.debug("moments of %s not read: %s", piece_id, exc)
+            return set()
 
     def flagged(self, piece_id: str, moment: Moment) -> bool:
         """A moment was flagged in the window: a Result starts the reel (if wanted)."""

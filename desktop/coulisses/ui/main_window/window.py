@@ -323,6 +323,8 @@ class MainWindow(QMainWindow):
         self.timeline.set_piece(piece_id)
         self.watch_row.set_piece(piece_id)
         self.bridge.watch(piece_id or None)
+        if piece_id:
+            self.auto_reel.watch(piece_id)
         self._update_title()
 
     def show_page(self, page: QWidget) -> None:
@@ -357,6 +359,8 @@ class MainWindow(QMainWindow):
             self.pieces.refresh()
         if piece_id and piece_id == self.timeline.piece_id:
             self.timeline.reload()
+        if kind == "external" and piece_id:
+            self.auto_reel.check(piece_id)  # a Result marked from a terminal makes its reel too
 
     # -------------------------------------------------------------- capture
     def start_capture(self) -> None:
