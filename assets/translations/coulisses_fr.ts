@@ -3400,6 +3400,11 @@
         <translation>&amp;Nouvelle pièce…</translation>
     </message>
     <message>
+        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
+        <source>Import a &amp;folder of photos or videos…</source>
+        <translation>Importer un &amp;dossier de photos ou de vidéos…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="51"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
@@ -3423,11 +3428,6 @@
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="56"/>
         <source>Flag {kind}</source>
         <translation>Marquer comme {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="46"/>
-        <source>Import a &amp;folder of photos…</source>
-        <translation>Importer un &amp;dossier de photos…</translation>
     </message>
     <message>
         <location filename="../../desktop/coulisses/ui/main_window/actions.py" line="45"/>
@@ -4297,12 +4297,12 @@
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="410"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="414"/>
         <source>No picture</source>
         <translation>Pas d’image</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="529"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="533"/>
         <source>An import is already running; wait for it to finish or cancel it.</source>
         <translation>Un import est déjà en cours&#x202f;; attendez qu’il se termine ou annulez-le.</translation>
     </message>
@@ -4312,122 +4312,122 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="535"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="701"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="706"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="733"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="539"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="705"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="710"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="737"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="379"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="383"/>
         <source>Choose a source</source>
         <translation>Choisissez une source</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="534"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="585"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="538"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="589"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="568"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="572"/>
         <source>Photos and videos</source>
         <translation>Photos et vidéos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="584"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="579"/>
+        <source>Import a folder of photos or videos</source>
+        <translation>Importer un dossier de photos ou de vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="588"/>
         <source>Importing {name}…</source>
         <translation>Import de {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="699"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="703"/>
         <source>Coulisses is recording. Keep recording in the tray?</source>
         <translation>La prise de vue est en cours. La laisser tourner depuis la zone de notification&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="708"/>
         <source>Coulisses is recording. Stop recording and quit? Every still taken so far is kept.</source>
         <translation>La prise de vue est en cours. L’arrêter et quitter&#x202f;? Toutes les photos déjà prises sont conservées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="525"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="529"/>
         <source>Create or choose a piece first: the photos will be added to it.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: les photos y seront ajoutées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="481"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="485"/>
         <source>Create or choose a piece first: the reel is made from its stills.</source>
         <translation>Créez ou choisissez d’abord une pièce&#xa0;: la vidéo est faite à partir de ses photos.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="574"/>
-        <source>Import a folder of photos</source>
-        <translation>Importer un dossier de photos</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="567"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="571"/>
         <source>Import photos</source>
         <translation>Importer des photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="700"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
         <source>Keep recording</source>
         <translation>Laisser tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="379"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="383"/>
         <source>Live preview off</source>
         <translation>Aperçu en direct désactivé</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="446"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="450"/>
         <source>Making the demo piece…</source>
         <translation>Création de la pièce de démonstration…</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="468"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="472"/>
         <source>My first piece</source>
         <translation>Ma première pièce</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="341"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="343"/>
         <source>No piece chosen</source>
         <translation>Aucune pièce choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="731"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="735"/>
         <source>An import, an export or an edit is still running. Quit anyway? It will be cancelled; nothing already imported, exported or saved is lost.</source>
         <translation>Un import, un export ou une modification est en cours. Quitter quand même&#x202f;? Il sera annulé&#x202f;; rien de ce qui est déjà importé, exporté ou enregistré n’est perdu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="733"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="737"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="711"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="715"/>
         <source>Still recording. The tray icon brings the window back.</source>
         <translation>La prise de vue continue. L’icône de la zone de notification rouvre la fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="700"/>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="706"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="704"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="710"/>
         <source>Stop and quit</source>
         <translation>Arrêter et quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="457"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="461"/>
         <source>The demo piece could not be made: {reason}</source>
         <translation>La pièce de démonstration n’a pas pu être créée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="600"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="604"/>
         <source>The import stopped: {reason}</source>
         <translation>L’import s’est arrêté&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="345"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="347"/>
         <source>This computer has no colour emoji font, so emoji show as boxes here. Nothing is lost: they are kept exactly as typed.</source>
         <translation>Cet ordinateur n’a pas de police d’émojis en couleur, les émojis s’affichent donc ici comme des carrés. Rien n’est perdu&#xa0;: ils sont conservés exactement tels que saisis.</translation>
     </message>
@@ -4437,7 +4437,7 @@
         <translation>Chronologie</translation>
     </message>
     <message>
-        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="622"/>
+        <location filename="../../desktop/coulisses/ui/main_window/window.py" line="626"/>
         <source>Your preferences could not be saved: {reason}</source>
         <translation>Impossible d’enregistrer vos préférences&#xa0;: {reason}</translation>
     </message>

@@ -43,7 +43,7 @@ class Actions(QObject):
 
         self.new_piece.setText(self.tr("&New piece…"))
         self.import_photos.setText(self.tr("&Import photos or videos…"))
-        self.import_folder.setText(self.tr("Import a &folder of photos…"))
+        self.import_folder.setText(self.tr("Import a &folder of photos or videos…"))
         self.export.setText(self.tr("Make the &reel…"))
         self.verify.setText(self.tr("Check Content &Credentials…"))
         self.companion.setText(self.tr("&Phone companion…"))

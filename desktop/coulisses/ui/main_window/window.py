@@ -575,8 +575,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of photos"),
-                                                  photos_folder())
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder of photos or videos"), photos_folder())
         if folder:
             self.import_paths([folder])
 
