@@ -186,3 +186,22 @@ def test_a_split_a_minute_after_a_lamp_is_switched_off_is_suggested(journal, see
     found = _indices(snap, find_suggestions(snap))
     assert [i for i in found if abs(i - truth) <= 2], (truth, found)
     assert len(found) == 1, "and nothing else"
+
+
+def test_a_board_knocked_over_on_a_plain_bench_under_drifting_light_is_found(journal) -> None:
+    """The bench's board-60s-knocked-torn of world 3 (a scene not tuned on), drawn small: a
+    board on a wooden bench, knocked over early and torn late, one still a minute, the
+    daylight and the camera's exposure drifting. The light fit, refitted on the cells that
+    fit best, kept only the plain wood: gain and offset then traded freely and stills
+    were divided by gains near zero, so the knock read as noise (the finder suggested
+    still 8, not the knock). Both changes are found, nothing else."""
+    import dataclasses
+
+    from tests.bench.scenes import specs
+
+    spec = next(s for s in specs(3) if s.name == "board-60s-knocked-torn")
+    scene, snap = _store(journal, dataclasses.replace(spec, size=SMALL))
+    found = _indices(snap, find_suggestions(snap))
+    assert len(found) == len(scene.truth)
+    assert all(abs(f - t) <= 2 for f, t in zip(found, scene.truth, strict=True)), \
+        (found, scene.truth)

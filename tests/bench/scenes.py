@@ -296,19 +296,27 @@ class Scene:
                                        (sgn * gap / 2 * math.cos(ang), 0)))
             return out, g
         if kind == "torn":  # a wall torn open: a ragged notch from one edge
-            out = mask.copy()
-            k = rng.integers(3, 6)
-            ex = cx + rng.choice([-1, 1]) * pw * rng.uniform(0.15, 0.4)
-            ey = cy - ph * rng.uniform(0.0, 0.4)
-            pts = [(ex + pw * rng.uniform(-0.3, 0.3), ey + ph * rng.uniform(-0.4, 0.4))
-                   for _ in range(k)]
-            hole = np.zeros_like(mask)
-            cv2.fillPoly(hole, [np.array(cv2.convexHull(np.array(pts, np.float32)),
-                                         np.int32)], 1.0, cv2.LINE_AA)
-            hole = cv2.dilate(hole, None, iterations=max(1, int(min(pw, ph) * 0.08)))
-            if (hole * mask).sum() < 0.15 * mask.sum():  # too small a tear: make it bigger
-                hole = cv2.dilate(hole, None, iterations=max(2, int(min(pw, ph) * 0.15)))
-            out = np.clip(out - hole, 0, 1)
+            # Around the piece as the camera sees it now: a piece knocked over lies
+            # partly out of the picture, and a tear placed by its upright size could fall
+            # wholly outside it (world 1's board-60s-knocked-torn counted a change of 0
+            # pixels as one to find). Tried again until it takes a visible bite.
+            bw = float(xs.max() - xs.min() + 1)
+            bh = float(ys.max() - ys.min() + 1)
+            for _ in range(50):
+                k = rng.integers(3, 6)
+                ex = cx + rng.choice([-1, 1]) * bw * rng.uniform(0.15, 0.4)
+                ey = cy - bh * rng.uniform(0.0, 0.4)
+                pts = [(ex + bw * rng.uniform(-0.3, 0.3), ey + bh * rng.uniform(-0.4, 0.4))
+                       for _ in range(k)]
+                hole = np.zeros_like(mask)
+                cv2.fillPoly(hole, [np.array(cv2.convexHull(np.array(pts, np.float32)),
+                                             np.int32)], 1.0, cv2.LINE_AA)
+                hole = cv2.dilate(hole, None, iterations=max(1, int(min(bw, bh) * 0.08)))
+                if (hole * mask).sum() < 0.15 * mask.sum():  # too small a tear: bigger
+                    hole = cv2.dilate(hole, None, iterations=max(2, int(min(bw, bh) * 0.15)))
+                if (hole * mask).sum() >= 0.1 * mask.sum():
+                    break
+            out = np.clip(mask - hole, 0, 1)
             return out, glaze * out
         if kind == "knocked":
             sgn = rng.choice([-1, 1])

@@ -55,7 +55,7 @@ from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
-FINDER = 4  # version of the finder, in the memo's keys
+FINDER = 5  # version of the finder, in the memo's keys
 WINDOW = 7  # stills (or groups of stills) on each side of a candidate
 MIN_WINDOW = 3
 SUDDEN = 2.5  # seconds: stills closer than this are judged in groups
@@ -69,6 +69,8 @@ HISTORY_SECONDS = 1800.0  # a change back to a look seen this recently: arms or 
 SATURATED = 235  # a luma cell this bright holds clipped pixels: its changes are unknown
 MIN_SHIFT = 0.1  # brightness cells (~4 pixels of a 1280-wide still): the camera moved
 PER_SESSION = 3  # a handful per session at most
+MAX_OFFSET = 0.5  # a light fit's offset beyond this share of the brightness is not light
+MIN_GAIN = 0.2  # ...nor a gain under this anywhere in the picture (see normalise)
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
 # with a third of the memory at the peak (~20 MB, not ~67 MB: the window searches
@@ -159,25 +161,28 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
     ref_s = _box3(ref[None])[0]
     design = np.concatenate((ref_s[:, None] * _SMOOTH, np.ones((LUMA_SIZE, 1), np.float32)),
                             1)
-    p = design.shape[1]
-    upper = np.triu_indices(p)  # the normal equations are symmetric: half of them
-    outer = design[:, upper[0]] * design[:, upper[1]]
-    ridge = np.eye(p, dtype=np.float32) * 1e-3
-    whole = _symmetric(outer.sum(axis=0)[None], upper, p)[0] + ridge
+    fit = _LightFit(design)
     for lo in range(0, n, CHUNK):
         x = sigs[lo:lo + CHUNK].astype(np.float32)
         y = x[:, :LUMA_SIZE]
         ys = _box3(y)
-        # Fitted on every cell first: a lamp's pool is light, not cells to leave out.
-        sol = np.linalg.solve(whole, _matmul(ys, design, 128).T).T
-        for _ in range(2):
-            residual = np.abs(ys - _matmul(sol, design.T, 128))
-            use = (residual <= np.partition(residual, kth, axis=1)[:, kth:kth + 1])
-            use = use.astype(np.float32)
-            sol = np.linalg.solve(_symmetric(_matmul(use, outer), upper, p) + ridge,
-                                  _matmul(use * ys, design, 128)[..., None])[..., 0]
+        sol, a, b = fit.solve(ys, kth)
+        # Refitting on the best cells can leave only a plain background (the piece's
+        # cells fit worst): a flat picture, where a gain and an offset explain a still
+        # equally well and the solution goes wherever rounding takes it (measured on a
+        # board on a wooden bench: offsets of 0.8-1.0 times the brightness, gains of
+        # 0.05, changes of a level blown up thirtyfold). A light changes mostly gain:
+        # such stills are fitted by the gain field alone.
+        field = _matmul(sol[:, :-1], _SMOOTH.T, 128)
+        odd = (np.abs(sol[:, -1]) > MAX_OFFSET * np.maximum(ys.mean(axis=1), 1.0)) | (
+            field.min(axis=1) < MIN_GAIN)
+        if odd.any():
+            # On the same cells: the fit's own equations without the offset's row.
+            sol[odd, :-1] = np.linalg.solve(a[odd, :-1, :-1], b[odd, :-1, None])[..., 0]
+            sol[odd, -1] = 0.0
+            field[odd] = _matmul(sol[odd, :-1], _SMOOTH.T, 128)
         # A near-flat still (lens cap, lights off) gets no huge gain out of noise.
-        field = np.maximum(_matmul(sol[:, :-1], _SMOOTH.T, 128), 0.05)
+        np.maximum(field, 0.05, out=field)
         y -= sol[:, -1:]
         y /= field
         c = x[:, LUMA_SIZE:]
@@ -192,6 +197,34 @@ def normalise(sigs: np.ndarray, keep: float = 0.75) -> np.ndarray:
         c *= CHROMA_GAIN
         out[lo:lo + CHUNK] = x
     return out
+
+
+class _LightFit:
+    """Least squares of rows of brightness cells on the columns of ``design``, refitted
+    twice on each row's best-fitting cells (a hand or a collapse does not bend it)."""
+
+    def __init__(self, design: np.ndarray) -> None:
+        self.design = design
+        self.p = p = design.shape[1]
+        self.upper = np.triu_indices(p)  # the normal equations are symmetric: half of them
+        self.outer = design[:, self.upper[0]] * design[:, self.upper[1]]
+        self.ridge = np.eye(p, dtype=np.float32) * 1e-3
+        self.whole = _symmetric(self.outer.sum(axis=0)[None], self.upper, p)[0] + self.ridge
+
+    def solve(self, ys: np.ndarray, kth: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The solutions, and the normal equations (``a``, ``b``) of their last fit."""
+        design = self.design
+        # Fitted on every cell first: a lamp's pool is light, not cells to leave out.
+        sol = np.linalg.solve(self.whole, _matmul(ys, design, 128).T).T
+        a = b = np.empty(0, np.float32)
+        for _ in range(2):
+            residual = np.abs(ys - _matmul(sol, design.T, 128))
+            use = (residual <= np.partition(residual, kth, axis=1)[:, kth:kth + 1])
+            use = use.astype(np.float32)
+            a = _symmetric(_matmul(use, self.outer), self.upper, self.p) + self.ridge
+            b = _matmul(use * ys, design, 128)
+            sol = np.linalg.solve(a, b[..., None])[..., 0]
+        return sol, a, b
 
 
 def _symmetric(half: np.ndarray, upper: tuple[np.ndarray, ...], p: int) -> np.ndarray:
