@@ -63,6 +63,8 @@ CELL_LEVEL = 6.0  # grey levels: a cell changed by less has not changed
 STAY = 2.0  # ...and its change is this many times the change within each side
 CHROMA_GAIN = 2.0  # chroma levels count this much (YCrCb squeezes colour differences)
 MIN_MASS = 400.0  # weighted excess levels x cells of a lasting change (noise: ~0)
+CLEAN_MASS = 0.75 * MIN_MASS  # ...or this much when the change stands clear of both sides
+CLEAN = 10.0  # a clear change: its cells changed this many times more than within each side
 MIN_CELLS = 2  # cells of 24x18 (a 3 % piece covers about 13)
 REVERT_SECONDS = 180.0  # a change undone within this long was a tool, a lean, a hand
 HISTORY_SECONDS = 1800.0  # a change back to a look seen this recently: arms or tools gone
@@ -425,7 +427,13 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
     mass = (np.where(lasting, excess, 0.0) * weight).sum(axis=1)
     cells = lasting.sum(axis=1)
     found: list[Change] = []
-    for j in np.flatnonzero((mass >= MIN_MASS) & (cells >= MIN_CELLS)).tolist():
+    # A small piece's change on a quiet bench (a tear on a board, a still a minute) can
+    # weigh under MIN_MASS and still be unmistakable: its cells changed many times more
+    # than they do within either side.
+    for j in np.flatnonzero((mass >= CLEAN_MASS) & (cells >= MIN_CELLS)).tolist():
+        if mass[j] < MIN_MASS and float(step[j][lasting[j]].sum()) < CLEAN * float(
+                side[j][lasting[j]].sum()):
+            continue
         lo, hi = max(0, j - w), min(m, j + w + 1)
         if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
@@ -455,7 +463,9 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
-    if mass < MIN_MASS or keep.sum() < MIN_CELLS:
+    floor = CLEAN_MASS if float(left[keep].sum()) >= CLEAN * float(side[keep].sum()) \
+        else MIN_MASS
+    if mass < floor or keep.sum() < MIN_CELLS:
         return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA) if moved else None  # or light
     if moved:
         # A shift's first-order model cannot say where in a cell an edge was: what it
@@ -473,7 +483,7 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
         undone |= _cells(med[t] - before) < 0.5 * left
     keep &= ~undone
     mass = float(excess[keep].sum())
-    if mass < MIN_MASS or keep.sum() < MIN_CELLS:
+    if mass < floor or keep.sum() < MIN_CELLS:
         return None
     cells = keep & lasting if (keep & lasting).sum() >= MIN_CELLS else keep
     cols = np.concatenate((np.flatnonzero(cells), LUMA_SIZE + np.unique(_CIDX[cells]),
