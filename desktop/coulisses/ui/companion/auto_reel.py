@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from coulisses.companion.host import ReelMaker, moments_of
 from coulisses.journal import Journal
+from coulisses.journal.added import mark
 from coulisses.journal.errors import JournalError
 from coulisses.journal.model import Moment
 
@@ -32,30 +33,42 @@ class AutoReel(QObject):
         super().__init__(parent)
         self.enabled = enabled
         self.reels = ReelMaker(journal, on_done=self.done.emit, on_failed=self.failed.emit)
-        self._results: dict[str, set[str]] = {}  # piece -> Result moments already known
+        # piece -> (piece.json's stamp, the Result moments it held then)
+        self._results: dict[str, tuple[object, set[str]]] = {}
 
     def watch(self, piece_id: str) -> None:
         """The window shows this piece now: the Result moments it already has are old news."""
-        self._results[piece_id] = self._result_ids(piece_id)
+        self._results.pop(piece_id, None)
+        self._read(piece_id)
 
     def check(self, piece_id: str) -> bool:
         """Another process changed the piece (the window's poll saw it): a Result that
         appeared since (``coulisses mark PIECE result`` in a terminal) starts the reel, as
-        one flagged in the window does. Whether a reel started."""
+        one flagged in the window does. Whether a reel started. Moments live in piece.json:
+        the stills another process adds every few seconds change only its log, and cost
+        one stat here, not a read."""
         known = self._results.get(piece_id)
-        results = self._result_ids(piece_id)
-        self._results[piece_id] = results
-        if known is None or not self.enabled():
+        results = self._read(piece_id)
+        if known is None or results is None or not self.enabled():
             return False
-        new = results - known
+        new = results - known[1]
         return bool(new) and self.reels.start(piece_id, auto=True, moment_id=max(new))
 
-    def _result_ids(self, piece_id: str) -> set[str]:
+    def _read(self, piece_id: str) -> set[str] | None:
+        """The piece's Result moments, read again only when piece.json changed; None when
+        it cannot be read now (what was known stays: the next change tells again)."""
+        journal = self.reels.journal
         try:
-            return {m.id for m in moments_of(self.reels.journal, piece_id) if m.kind == "result"}
-        except (JournalError, OSError) as exc:  # the next change tells again
+            at = mark(journal, piece_id).tables
+            known = self._results.get(piece_id)
+            if known is not None and at is not None and known[0] == at:
+                return known[1]
+            results = {m.id for m in moments_of(journal, piece_id) if m.kind == "result"}
+        except (JournalError, OSError) as exc:
             log.debug("moments of %s not read: %s", piece_id, exc)
-            return set()
+            return None
+        self._results[piece_id] = (at, results)
+        return results
 
     def flagged(self, piece_id: str, moment: Moment) -> bool:
         """A moment was flagged in the window: a Result starts the reel (if wanted)."""
