@@ -3,7 +3,8 @@
 Each scene is a maker's capture drawn with OpenCV: a piece (a pot on a wheel, a
 board on a bench, a canvas on an easel, fabric under a sewing machine) filling
 3–40 % of the frame, in a colour that contrasts with what is behind it or sits
-at the same brightness (terracotta on wood, grey clay on a grey wheel head),
+at the same brightness (terracotta on wood, grey clay on a grey wheel head), or
+white enough to clip (porcelain, a gesso-primed canvas),
 with arms and sleeves in the picture 0–90 % of the time, at one still every
 0.5 to 60 s. Some scenes hold *lasting changes* of the piece (a collapse, a
 split in two, a torn wall, a piece knocked over, a glaze run), early, in the
@@ -45,6 +46,7 @@ class Spec:
     interval: float  # seconds between stills
     piece: float  # fraction of the frame the piece covers
     colours: str  # contrast | iso (same brightness, other hue) | grey (grey on grey)
+    #              | white (porcelain, gesso, bleached linen: its lit side clips at white)
     arms: float  # fraction of stills with arms or hands in the picture
     changes: tuple[tuple[str, str], ...] = ()  # (early|middle|late, kind)
     distractors: tuple[str, ...] = ()
@@ -96,6 +98,10 @@ def specs(world: int = 0) -> list[Spec]:
              (("late", "collapse"),), ("tools", "daylight", "nudge")),
         Spec("board-10s-distractors-wide", "board", 2880, 10, 0.15, "grey", 0.4, (),
              ("hands", "tools", "lamp", "exposure", "daylight", "nudge"), size=(480, 270)),
+        Spec("pot-10s-porcelain-collapse", "pot", 1440, 10, 0.06, "white", 0.5,
+             (("middle", "collapse"),), ("hands", "exposure", "daylight")),
+        Spec("canvas-5s-gesso-torn-lamp", "canvas", 1440, 5, 0.25, "white", 0.3,
+             (("late", "torn"),), ("hands", "lamp", "tools")),
     ]
     return [Spec(**{**s.__dict__, "seed": 1000 * world + k}) for k, s in enumerate(rows)]
 
@@ -248,6 +254,8 @@ class Scene:
         elif spec.colours == "grey":  # grey clay on a grey wheel head
             colour = _with_luma(np.full(3, 128, np.float32) + rng.uniform(-6, 6, 3),
                                 _luma(behind) + rng.uniform(-5, 5))
+        elif spec.colours == "white":
+            colour = rng.uniform(228, 252, 3).astype(np.float32)
         else:
             colour = rng.uniform(30, 230, 3).astype(np.float32)
             while abs(_luma(colour) - _luma(behind)) < 45:

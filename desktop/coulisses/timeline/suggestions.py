@@ -55,10 +55,10 @@ from coulisses.timeline.growing import Run, Times
 from coulisses.timeline.sessions import Session, moment_anchor, split_sessions, timestamps
 from coulisses.timeline.signatures import load_signatures
 
-FINDER = 5  # version of the finder, in the memo's keys
+FINDER = 6  # version of the finder, in the memo's keys
 WINDOW = 7  # stills (or groups of stills) on each side of a candidate
 MIN_WINDOW = 3
-SUDDEN = 2.5  # seconds: stills closer than this are judged in groups
+SUDDEN = 5.0  # seconds: stills closer than this are judged in groups
 CELL_LEVEL = 6.0  # grey levels: a cell changed by less has not changed
 STAY = 2.0  # ...and its change is this many times the change within each side
 CHROMA_GAIN = 2.0  # chroma levels count this much (YCrCb squeezes colour differences)
@@ -68,11 +68,13 @@ CLEAN = 10.0  # a clear change: its cells changed this many times more than with
 MIN_CELLS = 2  # cells of 24x18 (a 3 % piece covers about 13)
 REVERT_SECONDS = 180.0  # a change undone within this long was a tool, a lean, a hand
 HISTORY_SECONDS = 1800.0  # a change back to a look seen this recently: arms or tools gone
-SATURATED = 235  # a luma cell this bright holds clipped pixels: its changes are unknown
 MIN_SHIFT = 0.1  # brightness cells (~4 pixels of a 1280-wide still): the camera moved
 PER_SESSION = 3  # a handful per session at most
 MAX_OFFSET = 0.5  # a light fit's offset beyond this share of the brightness is not light
 MIN_GAIN = 0.2  # ...nor a gain under this anywhere in the picture (see normalise)
+CLIPPED = 240  # a cell's colour channel this bright holds pixels clipped at white
+LIGHT_STEP = 0.15  # the light changed over most of the picture by this share
+BETWEEN = 1.5  # a value this close to the segment between two states is on its way
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
 # with a third of the memory at the peak (~20 MB, not ~67 MB: the window searches
@@ -368,10 +370,11 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     """
     k = 1
     if 0 < interval < SUDDEN:
-        k = max(1, int(SUDDEN / interval))
-        k -= 1 - k % 2  # odd: a true median
-        if sigs.shape[0] // k < 6 * window:  # a short capture keeps every still's say
-            k = 1
+        k = int(SUDDEN / interval)
+        k += 1 - k % 2  # odd: a true median
+        # A short capture keeps more of its stills' say: smaller groups.
+        while k > 1 and sigs.shape[0] // k < 6 * window:
+            k -= 2
     x = normalise(sigs)
     g = _group_medians(x, k) if k > 1 else x
     w = min(window, g.shape[0] // 3)  # room for an earlier, a before and an after window
@@ -386,10 +389,13 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     made: list[tuple[np.ndarray, np.ndarray]] = []
     early: list[Change] = []
     if head:  # searched first: a collapse while centring makes a look the later ones know
-        prefix = g[: 5 * w]
+        # Candidates in the first 2w groups only, but judged with what follows them for
+        # as long as a revert takes: a session that starts with the maker leaning in
+        # is undone when they lean back, half a minute later.
+        prefix = g[: 5 * w + revert]
         for short in range(w - 1, MIN_WINDOW - 1, -1):
             early += _changes(sigs, x[: prefix.shape[0] * k], prefix, k, short, weight,
-                              revert, history, made)
+                              revert, history, made, until=2 * w)
     found = _changes(sigs, x, g, k, w, weight, revert, history, made)
     for c in early:
         # Only stills out of reach of the full windows (2w onwards is), once.
@@ -401,10 +407,11 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
 
 def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
              weight: np.ndarray, revert: int, history: int,
-             made: list[tuple[np.ndarray, np.ndarray]]) -> list[Change]:
+             made: list[tuple[np.ndarray, np.ndarray]],
+             until: int | None = None) -> list[Change]:
     """Lasting changes in normalised signatures ``x``, judged on ``g`` (``x`` in groups of
-    ``k`` stills) with windows of ``w`` groups; ``made`` gets the looks before and after
-    each one."""
+    ``k`` stills) with windows of ``w`` groups, at groups before ``until`` (all when
+    None); ``made`` gets the looks before and after each one."""
     n = g.shape[0]
     if n < 2 * w:
         return []
@@ -430,15 +437,18 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
     # A small piece's change on a quiet bench (a tear on a board, a still a minute) can
     # weigh under MIN_MASS and still be unmistakable: its cells changed many times more
     # than they do within either side.
-    for j in np.flatnonzero((mass >= CLEAN_MASS) & (cells >= MIN_CELLS)).tolist():
+    candidates = (mass >= CLEAN_MASS) & (cells >= MIN_CELLS)
+    if until is not None:
+        candidates[max(0, until - w + 1):] = False  # j + w is the change's group
+    for j in np.flatnonzero(candidates).tolist():
         if mass[j] < MIN_MASS and float(step[j][lasting[j]].sum()) < CLEAN * float(
                 side[j][lasting[j]].sum()):
             continue
         lo, hi = max(0, j - w), min(m, j + w + 1)
         if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
-        change = _verify(raw, x, med, k, w, j, lasting[j], side[j], weight, revert, history,
-                         made)
+        change = _verify(raw, x, g, med, k, w, j, lasting[j], side[j], weight, revert,
+                         history, made)
         if change is not None:
             found.append(change)
             if change.code != CAMERA:
@@ -446,7 +456,8 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
     return found
 
 
-def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: int,
+def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int,
+            j: int,
             lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
             revert: int, history: int,
             made: Sequence[tuple[np.ndarray, np.ndarray]] = ()) -> Change | None:
@@ -458,8 +469,8 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     # The fit may only explain a change away, never make one (an ill-posed fit). Cells
     # blown out to white on either side (a lamp, a window) say nothing.
     left = np.minimum(_cells(after - fitted), _cells(after - before))
-    span = raw[j * k:(j + 2 * w) * k:max(1, k), :LUMA_SIZE]
-    left[(span >= SATURATED).mean(axis=0) > 0.25] = 0.0
+    left[_clip_explains(raw[j * k:(j + w) * k:k], raw[(j + w) * k:(j + 2 * w) * k:k],
+                        before, after)] = 0.0
     keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
@@ -496,6 +507,11 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     # same look (a pot thrown up again that collapses again into a heap like the first:
     # the struggle story, told twice; a tool taken away undoes, it does not repeat).
     earlier = med[max(0, j - history):max(0, j - w):max(1, w // 2), cols]
+    if j < 2 * w:  # near the start, windows this wide swallow a short earlier look
+        short = [np.median(g[t:t + MIN_WINDOW, cols], axis=0)
+                 for t in range(0, j - MIN_WINDOW + 1)]
+        if short:
+            earlier = np.vstack([earlier, np.stack(short)])
     if (earlier.size and float(np.abs(earlier - a).mean(axis=1).min()) < 0.5 * cross
             and not any(float(np.abs(mb[cols] - b).mean()) < 0.5 * cross
                         and float(np.abs(ma[cols] - a).mean()) < 0.5 * cross
@@ -513,6 +529,48 @@ def _verify(raw: np.ndarray, x: np.ndarray, med: np.ndarray, k: int, w: int, j: 
     code = COLOUR if chroma > luma else SHAPE
     area = float(cells.sum()) / LUMA_SIZE
     return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
+
+
+def _top_channel(raw: np.ndarray) -> np.ndarray:
+    """Each brightness cell's brightest colour channel, per row of ``raw`` (uint8
+    signatures): YCrCb back to RGB (BT.601), with the colour cell over it."""
+    y = raw[:, :LUMA_SIZE].astype(np.float32)
+    cr = raw[:, LUMA_SIZE:LUMA_SIZE + _CHROMA][:, _CIDX].astype(np.float32) - 128.0
+    cb = raw[:, LUMA_SIZE + _CHROMA:][:, _CIDX].astype(np.float32) - 128.0
+    red, blue = y + 1.403 * cr, y + 1.773 * cb
+    green = (y - 0.299 * red - 0.114 * blue) / 0.587
+    return np.maximum(np.maximum(red, green), np.maximum(blue, y))
+
+
+def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.ndarray,
+                   after: np.ndarray) -> np.ndarray:
+    """Brightness cells whose change clipping at white can explain.
+
+    A cell is clipped on a side when a colour channel is at white in over a quarter
+    of that side's stills (``raw_*``: uint8 signatures). Clipping only ever takes a
+    value towards white: once the light is taken out (``before``, ``after``:
+    normalised medians) the clipped side reads darker and greyer than it should. So a
+    change clipping can explain is one where the clipped side is no brighter and no
+    more colourful than the other (a lamp switched off over a pink canvas it had blown
+    out); a white pot knocked over leaves a darker cell where it stood and a whiter one
+    where it lies, which clipping cannot make. Clipped on both sides, or on either
+    when the light changed over most of the picture (a lamp blowing out nearly all of
+    it leaves too little to take the light out by): nothing known."""
+    cb = (_top_channel(raw_before) >= CLIPPED).mean(axis=0) > 0.25
+    ca = (_top_channel(raw_after) >= CLIPPED).mean(axis=0) > 0.25
+    if not (cb.any() or ca.any()):
+        return cb
+    ratio = (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
+        np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0)
+    if abs(float(np.median(ratio)) - 1.0) > LIGHT_STEP:
+        return cb | ca
+    yb, ya = before[:LUMA_SIZE], after[:LUMA_SIZE]
+    mb = (np.abs(before[LUMA_SIZE:LUMA_SIZE + _CHROMA]) + np.abs(before[LUMA_SIZE + _CHROMA:]))
+    ma = (np.abs(after[LUMA_SIZE:LUMA_SIZE + _CHROMA]) + np.abs(after[LUMA_SIZE + _CHROMA:]))
+    mb, ma = mb[_CIDX], ma[_CIDX]
+    whiter_b = (yb <= ya + CELL_LEVEL) & (mb <= ma + CELL_LEVEL)  # after, pulled to white
+    whiter_a = (ya <= yb + CELL_LEVEL) & (ma <= mb + CELL_LEVEL)
+    return (cb & ca) | (cb & whiter_b) | (ca & whiter_a)
 
 
 def _blur(v: np.ndarray) -> np.ndarray:
@@ -612,11 +670,16 @@ def _change_point(x: np.ndarray, i: int, reach: int, before: np.ndarray, after: 
     side_before = looks_after[max(0, split - reach):split]
     side_after = looks_after[split:split + reach]
     allowed = max(1, reach // 3)
-    # Stills half-way between the two states on most changed cells: a slow change, or
-    # arms coming and going; a hand over some of the cells does not count.
+    # Stills half-way between the two states on most changed cells: a slow change. A
+    # value is half-way only when it lies between its two states: an arm or a sleeve
+    # over the piece is unlike both (a pot collapsing under the hands that centre it
+    # is still sudden), a wall pulled up or a heap sagging passes through the values
+    # in between.
     near = seg[max(0, split - reach):split + reach]
     gap = np.maximum(np.abs(after - before), CELL_LEVEL)
-    halfway = np.median(np.minimum(np.abs(near - before), np.abs(near - after)) / gap, axis=1)
+    to_before, to_after = np.abs(near - before), np.abs(near - after)
+    between = to_before + to_after <= BETWEEN * gap
+    halfway = np.median(np.where(between, np.minimum(to_before, to_after), 0.0) / gap, axis=1)
     clear = (int(side_before.sum()) <= allowed and side_before.size >= reach - 1
              and int((~side_after).sum()) <= allowed and side_after.size >= reach - 1
              and int((halfway > 0.4).sum()) <= max(2, reach // 2))
