@@ -74,6 +74,7 @@ MAX_OFFSET = 0.5  # a light fit's offset beyond this share of the brightness is 
 MIN_GAIN = 0.2  # ...nor a gain under this anywhere in the picture (see normalise)
 CLIPPED = 240  # a cell's colour channel this bright holds pixels clipped at white
 LIGHT_STEP = 0.15  # the light changed over most of the picture by this share
+UNLIKE = 0.5  # a still this far from both states (of their distance) is like neither
 BETWEEN = 1.5  # a value this close to the segment between two states is on its way
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
@@ -556,8 +557,8 @@ def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.nda
     where it lies, which clipping cannot make. Clipped on both sides, or on either
     when the light changed over most of the picture (a lamp blowing out nearly all of
     it leaves too little to take the light out by): nothing known."""
-    cb = (_top_channel(raw_before) >= CLIPPED).mean(axis=0) > 0.25
-    ca = (_top_channel(raw_after) >= CLIPPED).mean(axis=0) > 0.25
+    cb = (_top_channel(raw_before) >= CLIPPED).mean(axis=0) > 0.5
+    ca = (_top_channel(raw_after) >= CLIPPED).mean(axis=0) > 0.5
     if not (cb.any() or ca.any()):
         return cb
     ratio = (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
@@ -683,6 +684,14 @@ def _change_point(x: np.ndarray, i: int, reach: int, before: np.ndarray, after: 
     clear = (int(side_before.sum()) <= allowed and side_before.size >= reach - 1
              and int((~side_after).sum()) <= allowed and side_after.size >= reach - 1
              and int((halfway > 0.4).sum()) <= max(2, reach // 2))
+    # Stills just before the cut that are like neither state (arms over the piece as it
+    # gives way) and, before them, one like the new state: the change came first.
+    unlike = np.minimum(da, db) > UNLIKE * float(np.abs(after - before).mean())
+    back = split
+    while back > 0 and unlike[back - 1] and split - back < max(2, reach // 2):
+        back -= 1
+    if back < split and back > 0 and looks_after[back - 1] and not unlike[back - 1]:
+        split = back - 1
     return lo + split, clear
 
 
