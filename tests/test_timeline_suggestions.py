@@ -316,6 +316,27 @@ def test_the_same_hand_in_most_of_one_window_is_not_a_change():
     assert change.index == 50
 
 
+def test_arms_over_a_piece_as_it_gives_way_do_not_push_the_cut_late():
+    """The piece changes at still 50, then purple sleeves cover it for three stills:
+    as bright as the old look but unlike either in colour, they vote for neither, and
+    the first still of the new look is the change (counted for the old look, they put
+    the cut at 54 or left the change unclear)."""
+    rng = np.random.default_rng(4)
+    base = cv2.GaussianBlur(rng.uniform(40, 200, (18, 24)).astype(np.float32), (0, 0), 1)
+    sigs = []
+    for i in range(100):
+        luma = base + rng.normal(0, 1.5, base.shape)
+        luma[6:12, 8:14] = 160 if i < 50 else 60  # the piece, then what is left of it
+        cr, cb = np.full((9, 12), 128.0), np.full((9, 12), 128.0)
+        if i in (51, 52, 53):
+            luma[6:12, 8:14] = 150
+            cr[3:6, 4:7] = cb[3:6, 4:7] = 190
+        sigs.append(np.concatenate([np.clip(c, 0, 255).astype(np.uint8).reshape(-1)
+                                    for c in (luma, cr, cb)]))
+    (change,) = lasting_changes(np.array(sigs))
+    assert change.index == 50
+
+
 @pytest.mark.parametrize("collapse_at", [57, 75])
 def test_long_sessions_are_searched_in_overlapping_segments(journal, monkeypatch, collapse_at):
     import coulisses.timeline.suggestions as sugmod
