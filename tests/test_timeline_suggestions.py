@@ -337,6 +337,28 @@ def test_arms_over_a_piece_as_it_gives_way_do_not_push_the_cut_late():
     assert change.index == 50
 
 
+def test_a_side_is_clipped_only_when_most_of_its_stills_are():
+    """A white canvas under a lamp that stays on is torn three stills into the window
+    after a candidate: that window's median is the torn canvas, so its cells are not
+    clipped and the change is the tear's, not the lamp's (counting a side clipped
+    from a quarter of its stills explained world 1's tear away)."""
+    from coulisses.timeline.suggestions import _clip_explains
+
+    cells = np.zeros(432, bool)
+    cells[100:140] = True
+    def still(canvas: int) -> np.ndarray:
+        luma = np.full(432, 120, np.uint8)
+        luma[cells] = canvas
+        return _with_grey_chroma(luma)
+    before = np.array([still(255)] * 7)
+    after = np.array([still(255)] * 3 + [still(130)] * 4)
+    med_before, med_after = np.median(before, 0), np.median(after, 0)
+    assert not _clip_explains(before, after, med_before, med_after)[cells].any()
+    # Clipped on both sides (the lamp blows the canvas out before and after): unknown.
+    both = np.array([still(255)] * 5 + [still(130)] * 2)
+    assert _clip_explains(before, both, med_before, np.median(both, 0))[cells].all()
+
+
 @pytest.mark.parametrize("collapse_at", [57, 75])
 def test_long_sessions_are_searched_in_overlapping_segments(journal, monkeypatch, collapse_at):
     import coulisses.timeline.suggestions as sugmod
