@@ -75,6 +75,7 @@ MIN_GAIN = 0.2  # ...nor a gain under this anywhere in the picture (see normalis
 CLIPPED = 240  # a cell's colour channel this bright holds pixels clipped at white
 LIGHT_STEP = 0.15  # the light changed over most of the picture by this share
 UNLIKE = 0.5  # a still this far from both states (of their distance) is like neither
+FLIPS = 1 / 3  # a cell whose stills show the other side's look this often flips
 BETWEEN = 1.5  # a value this close to the segment between two states is on its way
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
@@ -528,8 +529,34 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     luma = float(np.abs(a - b)[: int(cells.sum())].sum())
     chroma = float(np.abs(a - b)[int(cells.sum()):].sum())
     code = COLOUR if chroma > luma else SHAPE
+    # 4. ...and cell by cell, on each side of that still.
+    reach = w * k
+    flips = _flipping(x[max(0, index - reach):index], x[index:index + reach], before, after,
+                      left) & keep
+    if flips.any():
+        keep &= ~flips
+        mass = float(excess[keep].sum())
+        if mass < floor or keep.sum() < MIN_CELLS:
+            return None
+        cells &= keep
     area = float(cells.sum()) / LUMA_SIZE
     return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
+
+
+def _flipping(xb: np.ndarray, xa: np.ndarray, before: np.ndarray, after: np.ndarray,
+              left: np.ndarray) -> np.ndarray:
+    """Cells that flip between the two looks from still to still (``xb``, ``xa``: the
+    stills of the windows before and after): a sleeve that comes and goes over the same
+    cells, a little more often on one side than on the other, moves their medians but
+    leaves many of a side's stills with the other side's look. A piece that changed
+    shows its own look on each side, or something unlike both (a hand over it)."""
+    flips = np.zeros(LUMA_SIZE, bool)
+    for side, own, other in ((xb, before, after), (xa, after, before)):
+        if side.shape[0]:
+            d_own, d_other = _cells(side - own), _cells(side - other)
+            wrong = (d_other < d_own) & (d_other <= UNLIKE * left)
+            flips |= wrong.mean(axis=0) > FLIPS
+    return flips
 
 
 def _top_channel(raw: np.ndarray) -> np.ndarray:
