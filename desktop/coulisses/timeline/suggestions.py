@@ -76,6 +76,7 @@ CLIPPED = 240  # a cell's colour channel this bright holds pixels clipped at whi
 LIGHT_STEP = 0.15  # the light changed over most of the picture by this share
 UNLIKE = 0.5  # a still this far from both states (of their distance) is like neither
 FLIPS = 1 / 3  # a cell whose stills show the other side's look this often flips
+STEADY = 0.1  # ...and one that does it this rarely is steady
 BETWEEN = 1.5  # a value this close to the segment between two states is on its way
 # Rows per batch: bounded memory on 100,000 stills. 512 rows keep a batch in the CPU's
 # cache: a 4,000-still segment is searched in half the time of 4,096-row batches and
@@ -476,10 +477,14 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
-    floor = CLEAN_MASS if float(left[keep].sum()) >= CLEAN * float(side[keep].sum()) \
-        else MIN_MASS
-    if mass < floor or keep.sum() < MIN_CELLS:
+    clean = float(left[keep].sum()) >= CLEAN * float(side[keep].sum())
+    floor = CLEAN_MASS if clean else MIN_MASS
+    # Under MIN_MASS a change that is not clean may still be steady (step 4): a small
+    # piece that splits under busy hands, its cells showing one look or the other (or
+    # a hand) in every still of each side.
+    if mass < CLEAN_MASS or keep.sum() < MIN_CELLS or (mass < floor and moved):
         return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA) if moved else None  # or light
+    floor = CLEAN_MASS
     if moved:
         # A shift's first-order model cannot say where in a cell an edge was: what it
         # leaves is a change moved to a neighbouring cell, which blurring cancels out.
@@ -531,32 +536,44 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     code = COLOUR if chroma > luma else SHAPE
     # 4. ...and cell by cell, on each side of that still.
     reach = w * k
-    flips = _flipping(x[max(0, index - reach):index], x[index:index + reach], before, after,
-                      left) & keep
-    if flips.any():
-        keep &= ~flips
-        mass = float(excess[keep].sum())
-        if mass < floor or keep.sum() < MIN_CELLS:
-            return None
-        cells &= keep
+    share = _wrong_share(x[max(0, index - reach):index], x[index:index + reach], before,
+                         after, left)
+    keep &= share <= FLIPS
+    mass = float(excess[keep].sum())
+    # Steady and strong: a lamp switched on is steady too, but what its fit leaves is a
+    # faint change spread over many cells.
+    steady = (keep.any() and float(share[keep].max()) <= STEADY
+              and cross >= 2 * CELL_LEVEL)
+    if keep.sum() < MIN_CELLS or mass < CLEAN_MASS or (
+            mass < MIN_MASS and not (clean or steady)):
+        return None
+    cells &= keep
     area = float(cells.sum()) / LUMA_SIZE
     return Change(index=index, score=mass / MIN_MASS, step=cross, area=area, code=code)
 
 
-def _flipping(xb: np.ndarray, xa: np.ndarray, before: np.ndarray, after: np.ndarray,
-              left: np.ndarray) -> np.ndarray:
-    """Cells that flip between the two looks from still to still (``xb``, ``xa``: the
-    stills of the windows before and after): a sleeve that comes and goes over the same
-    cells, a little more often on one side than on the other, moves their medians but
-    leaves many of a side's stills with the other side's look. A piece that changed
+def _wrong_share(xb: np.ndarray, xa: np.ndarray, before: np.ndarray, after: np.ndarray,
+                 left: np.ndarray) -> np.ndarray:
+    """Per cell, the larger share of a side's stills (``xb``, ``xa``: the stills before
+    and after the change) that show the other side's look. A sleeve that comes and goes
+    over the same cells, a little more often on one side than on the other, moves their
+    medians but leaves many stills with the other look: it flips. A piece that changed
     shows its own look on each side, or something unlike both (a hand over it)."""
-    flips = np.zeros(LUMA_SIZE, bool)
+    share = np.zeros(LUMA_SIZE, np.float32)
     for side, own, other in ((xb, before, after), (xa, after, before)):
         if side.shape[0]:
             d_own, d_other = _cells(side - own), _cells(side - other)
             wrong = (d_other < d_own) & (d_other <= UNLIKE * left)
-            flips |= wrong.mean(axis=0) > FLIPS
-    return flips
+            share = np.maximum(share, wrong.mean(axis=0))
+    return share
+
+
+def _light_changed(raw_before: np.ndarray, raw_after: np.ndarray) -> bool:
+    """Whether the light changed over most of the picture between two runs of stills
+    (uint8 signatures): the median cell's brightness ratio."""
+    ratio = (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
+        np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0)
+    return abs(float(np.median(ratio)) - 1.0) > LIGHT_STEP
 
 
 def _top_channel(raw: np.ndarray) -> np.ndarray:
@@ -588,9 +605,7 @@ def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.nda
     ca = (_top_channel(raw_after) >= CLIPPED).mean(axis=0) > 0.5
     if not (cb.any() or ca.any()):
         return cb
-    ratio = (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
-        np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0)
-    if abs(float(np.median(ratio)) - 1.0) > LIGHT_STEP:
+    if _light_changed(raw_before, raw_after):
         return cb | ca
     yb, ya = before[:LUMA_SIZE], after[:LUMA_SIZE]
     mb = (np.abs(before[LUMA_SIZE:LUMA_SIZE + _CHROMA]) + np.abs(before[LUMA_SIZE + _CHROMA:]))
