@@ -134,6 +134,18 @@ def test_a_collapse_under_busy_hands_every_half_second_is_suggested_alone(journa
     assert len(found) == 1 and abs(found[0] - truth) <= 2, (truth, found)
 
 
+def test_a_split_next_to_hands_turned_down_is_judged_on_its_own(journal) -> None:
+    """A 3 % pot splits under hands in 90 % of the stills; the strongest step nearby is
+    the hands', seven stills later, which is turned down. The split must get its own
+    judgement (the finder before judged only the strongest step around and missed it)."""
+    spec = Spec("split by hands", "pot", 240, 5.0, 0.03, "contrast", 0.9,
+                (("middle", "split"),), ("hands",), size=SMALL, seed=1)
+    scene, snap = _store(journal, spec)
+    found = _indices(snap, find_suggestions(snap))
+    (truth,) = scene.truth
+    assert len(found) == 1 and abs(found[0] - truth) <= 2, (truth, found)
+
+
 def test_a_glaze_run_is_told_as_a_change_of_colour(journal) -> None:
     spec = Spec("Glaze", "pot", 200, 10.0, 0.12, "grey", 0.2, (("middle", "glaze"),),
                 ("hands",), size=SMALL, seed=3)

@@ -446,16 +446,41 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
     for j in np.flatnonzero(candidates).tolist():
         if mass[j] < MIN_MASS and float(step[j][lasting[j]].sum()) < CLEAN * float(
                 side[j][lasting[j]].sum()):
-            continue
+            candidates[j] = False
+    rejected: list[int] = []
+    peaks: list[int] = []
+
+    def judge(j: int) -> None:
+        change = _verify(raw, x, g, med, k, w, j, lasting[j], side[j], weight, revert,
+                         history, made)
+        if change is None:
+            rejected.append(j)
+            return
+        found.append(change)
+        peaks.append(j)
+        if change.code != CAMERA:
+            made.append((med[j], med[j + w]))
+
+    for j in np.flatnonzero(candidates).tolist():
         lo, hi = max(0, j - w), min(m, j + w + 1)
         if mass[j] < mass[lo:hi].max() or int(np.argmax(mass[lo:hi])) + lo != j:
             continue  # not the peak (the first of equal peaks wins)
-        change = _verify(raw, x, g, med, k, w, j, lasting[j], side[j], weight, revert,
-                         history, made)
-        if change is not None:
-            found.append(change)
-            if change.code != CAMERA:
-                made.append((med[j], med[j + w]))
+        judge(j)
+    # A peak turned down (hands that came a few stills after a split, then went) may
+    # hide the change next to it: the best candidate on each side, at least half a
+    # window away and mostly in other cells (not the same event seen through other
+    # windows), gets its own judgement, once.
+    for r in list(rejected):
+        for lo, hi in ((r - w, r - w // 2), (r + w // 2 + 1, r + w + 1)):
+            lo, hi = max(0, lo), min(m, hi)
+            if hi <= lo or not candidates[lo:hi].any():
+                continue
+            near = np.where(candidates[lo:hi], mass[lo:hi], -1.0)
+            j = lo + int(np.argmax(near))
+            shared = int((lasting[j] & lasting[r]).sum())
+            if (all(abs(j - p) > w for p in peaks) and j not in rejected
+                    and shared < 0.5 * int(lasting[j].sum())):
+                judge(j)
     return found
 
 
