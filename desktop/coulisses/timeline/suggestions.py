@@ -73,7 +73,9 @@ PER_SESSION = 3  # a handful per session at most
 MAX_OFFSET = 0.5  # a light fit's offset beyond this share of the brightness is not light
 MIN_GAIN = 0.2  # ...nor a gain under this anywhere in the picture (see normalise)
 CLIPPED = 240  # a cell's colour channel this bright holds pixels clipped at white
+NEAR_WHITE = 215  # ...and this bright, some of its pixels when the light changes a lot
 LIGHT_STEP = 0.15  # the light changed over most of the picture by this share
+NEAR = 3  # cells each way: the unclipped cells around a clipped one
 UNLIKE = 0.5  # a still this far from both states (of their distance) is like neither
 FLIPS = 1 / 3  # a cell whose stills show the other side's look this often flips
 STEADY = 0.1  # ...and one that does it this rarely is steady
@@ -493,12 +495,12 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     change explain it (``made``: the looks before and after earlier lasting changes)."""
     before, after = med[j], med[j + w]
     # 1. Light and camera: what is left once a change of light and a shift are fitted.
+    raw_before, raw_after = raw[j * k:(j + w) * k:k], raw[(j + w) * k:(j + 2 * w) * k:k]
     fitted, shift = _explain(before, after)
     # The fit may only explain a change away, never make one (an ill-posed fit). Cells
-    # blown out to white on either side (a lamp, a window) say nothing.
+    # blown out to white (a lamp, a window) may say nothing.
     left = np.minimum(_cells(after - fitted), _cells(after - before))
-    left[_clip_explains(raw[j * k:(j + w) * k:k], raw[(j + w) * k:(j + 2 * w) * k:k],
-                        before, after)] = 0.0
+    left[_clip_explains(raw_before, raw_after, before, after)] = 0.0
     keep = (left >= CELL_LEVEL) & (left - STAY * side > 0)
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
@@ -612,12 +614,18 @@ def _top_channel(raw: np.ndarray) -> np.ndarray:
     return np.maximum(np.maximum(red, green), np.maximum(blue, y))
 
 
+def _clipped(raw: np.ndarray, level: int = CLIPPED) -> np.ndarray:
+    """Brightness cells with a colour channel at ``level`` or over (at white) in over
+    half of the stills ``raw`` (uint8 signatures)."""
+    return (_top_channel(raw) >= level).mean(axis=0) > 0.5
+
+
 def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.ndarray,
                    after: np.ndarray) -> np.ndarray:
     """Brightness cells whose change clipping at white can explain.
 
-    A cell is clipped on a side when a colour channel is at white in over a quarter
-    of that side's stills (``raw_*``: uint8 signatures). Clipping only ever takes a
+    A cell is clipped on a side when a colour channel is at white in over half of
+    that side's stills (``raw_*``: uint8 signatures). Clipping only ever takes a
     value towards white: once the light is taken out (``before``, ``after``:
     normalised medians) the clipped side reads darker and greyer than it should. So a
     change clipping can explain is one where the clipped side is no brighter and no
@@ -625,20 +633,34 @@ def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.nda
     out); a white pot knocked over leaves a darker cell where it stood and a whiter one
     where it lies, which clipping cannot make. Clipped on both sides, or on either
     when the light changed over most of the picture (a lamp blowing out nearly all of
-    it leaves too little to take the light out by): nothing known."""
-    cb = (_top_channel(raw_before) >= CLIPPED).mean(axis=0) > 0.5
-    ca = (_top_channel(raw_after) >= CLIPPED).mean(axis=0) > 0.5
+    it leaves too little to take the light out by): nothing known. Nor when the
+    unclipped cells around it brightened (or darkened) with it: a lamp that lights one
+    side of the bench, which taking the light out cannot follow from cell to cell."""
+    cb, ca = _clipped(raw_before), _clipped(raw_after)
     if not (cb.any() or ca.any()):
         return cb
     if _light_changed(raw_before, raw_after):
-        return cb | ca
+        # Cells near white hold clipped pixels too once the light changes this much.
+        return _clipped(raw_before, NEAR_WHITE) | _clipped(raw_after, NEAR_WHITE)
+    import cv2  # a few candidates per session only
+
+    ratio = np.log((np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0)
+                   / (np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0))
+    open_ = (~(cb | ca)).astype(np.float32)
+    size = (2 * NEAR + 1, 2 * NEAR + 1)
+    num = cv2.blur((ratio * open_).reshape(SIG_H, SIG_W).astype(np.float32), size,
+                   borderType=cv2.BORDER_CONSTANT).reshape(-1)
+    den = cv2.blur(open_.reshape(SIG_H, SIG_W), size,
+                   borderType=cv2.BORDER_CONSTANT).reshape(-1)
+    around = np.where(den > 0.05, num / np.maximum(den, 1e-6), 0.0)
+    lit, dimmed = around > math.log1p(LIGHT_STEP), around < math.log1p(-LIGHT_STEP)
     yb, ya = before[:LUMA_SIZE], after[:LUMA_SIZE]
     mb = (np.abs(before[LUMA_SIZE:LUMA_SIZE + _CHROMA]) + np.abs(before[LUMA_SIZE + _CHROMA:]))
     ma = (np.abs(after[LUMA_SIZE:LUMA_SIZE + _CHROMA]) + np.abs(after[LUMA_SIZE + _CHROMA:]))
     mb, ma = mb[_CIDX], ma[_CIDX]
     whiter_b = (yb <= ya + CELL_LEVEL) & (mb <= ma + CELL_LEVEL)  # after, pulled to white
     whiter_a = (ya <= yb + CELL_LEVEL) & (ma <= mb + CELL_LEVEL)
-    return (cb & ca) | (cb & whiter_b) | (ca & whiter_a)
+    return (cb & ca) | (cb & (whiter_b | dimmed)) | (ca & (whiter_a | lit))
 
 
 def _blur(v: np.ndarray) -> np.ndarray:
