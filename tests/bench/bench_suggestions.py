@@ -13,12 +13,14 @@ Per scene and in all it prints:
 
 The journals take minutes to draw; ``--keep DIR`` keeps them, and a later run
 with the same DIR only searches again. ``--world N`` draws the same matrix of
-scenes from other seeds: scenes the finder was not tuned on.
+scenes from other seeds: scenes the finder was not tuned on; ``--world 0-9``
+searches ten worlds in one run and prints their totals, the lowest recall in
+one world and the most false suggestions at 10 s in one world.
 
 The real photo sets in tests/fixtures/ are searched too when they carry ground
 truth (a ``truth.json`` beside the piece: {"piece id": [still indices]}).
 
-Run: python tests/bench/bench_suggestions.py [--world 0] [--keep DIR] [--only NAME ...]
+Run: python tests/bench/bench_suggestions.py [--world 0|0-9] [--keep DIR] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -85,61 +87,94 @@ def camera_moves(snap) -> list[int]:
     return [i for i in (snap.index_of(c) for c in moved(snap)) if i is not None]
 
 
+def worlds(text: str) -> list[int]:
+    """``3`` or ``0-9``: the worlds to draw."""
+    lo, _, hi = text.partition("-")
+    return list(range(int(lo), int(hi or lo) + 1))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--world", type=int, default=0)
+    ap.add_argument("--world", type=worlds, default=[0], metavar="N|A-B",
+                    help="the world (or worlds: 0-9) of scenes to draw")
     ap.add_argument("--keep", metavar="DIR", help="keep the journals here (and reuse them)")
     ap.add_argument("--only", nargs="*", help="scene names (or parts of them)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = ap.parse_args()
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-sugg-"))
-    rows = []
+    rows: list[dict] = []
     try:
-        journal = Journal.open(root / f"world-{args.world}")
-        chosen = [s for s in specs(args.world)
-                  if not args.only or any(o in s.name for o in args.only)]
-        print(f"{'scene':<30} {'every':>5} {'stills':>6} {'hours':>5} {'changes':>7} "
-              f"{'found':>5} {'false':>5} {'false/h':>7} {'moved':>9} {'CPU s':>6}")
-        for spec in chosen:
-            t0 = time.perf_counter()
-            pid, scene = build(journal, spec)
-            made = time.perf_counter() - t0
-            snap = journal.snapshot(pid)
-            clear_memo()
-            c0 = time.process_time()
-            found = find_suggestions(snap, use_cache=True)
-            cpu = time.process_time() - c0
-            indices = sorted(i for i in (snap.index_of(s.capture) for s in found) if i is not None)
-            hit, false = score(indices, scene.truth)
-            moved = camera_moves(snap)
-            moved_ok = sum(1 for n in scene.nudges if any(abs(m - n) <= TOLERANCE for m in moved))
-            rows.append({"scene": spec.name, "interval": spec.interval, "stills": spec.stills,
-                         "hours": spec.hours, "truth": scene.truth, "found": indices,
-                         "hits": hit, "false": false, "nudges": scene.nudges, "moved": moved,
-                         "cpu": cpu})
-            print(f"{spec.name:<30} {spec.interval:>5g} {spec.stills:>6} {spec.hours:>5.1f} "
-                  f"{len(scene.truth):>7} {hit:>5} {false:>5} {false / spec.hours:>7.2f} "
-                  f"{moved_ok:>4}/{len(scene.nudges):<4} {cpu:>6.2f}"
-                  + (f"   (drawn in {made:.0f} s)" if made > 5 else ""), flush=True)
-            if hit < len(scene.truth) or false:
-                print(f"{'':<30}   truth {scene.truth}  suggested {indices}", flush=True)
-        changes = sum(len(r["truth"]) for r in rows)
-        hits = sum(r["hits"] for r in rows)
-        false = sum(r["false"] for r in rows)
-        hours = sum(r["hours"] for r in rows)
-        at10 = [r for r in rows if r["interval"] == 10]
-        h10 = sum(r["hours"] for r in at10)
-        f10 = sum(r["false"] for r in at10)
-        print(f"ALL: recall {hits}/{changes} = {100 * hits / max(changes, 1):.1f} %, "
-              f"{false} false in {hours:.1f} h = {false / max(hours, 1e-9):.2f} per hour; "
-              f"at 10 s: {f10} false in {h10:.1f} h = {8 * f10 / max(h10, 1e-9):.2f} per 8 h; "
-              f"CPU {sum(r['cpu'] for r in rows):.1f} s")
+        for world in args.world:
+            if len(args.world) > 1:
+                print(f"== world {world}")
+            mine = search_world(root, world, args.only)
+            print(summary("ALL", mine), flush=True)
+            rows += mine
+        if len(args.world) > 1:
+            print(summary(f"WORLDS {args.world[0]}-{args.world[-1]}", rows))
+            per = [[r for r in rows if r["world"] == w] for w in args.world]
+            recalls = [sum(r["hits"] for r in p) / max(1, sum(len(r["truth"]) for r in p))
+                       for p in per]
+            print(f"  lowest recall in one world {100 * min(recalls):.1f} %; "
+                  f"most false at 10 s in one world {max(_per8h(p) for p in per):.2f} per 8 h")
         fixture_sets(root)
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=1))
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def search_world(root: Path, world: int, only: list[str] | None) -> list[dict]:
+    """Draw (or reuse) one world's scenes, find their suggestions, print a row each."""
+    journal = Journal.open(root / f"world-{world}")
+    chosen = [s for s in specs(world) if not only or any(o in s.name for o in only)]
+    print(f"{'scene':<30} {'every':>5} {'stills':>6} {'hours':>5} {'changes':>7} "
+          f"{'found':>5} {'false':>5} {'false/h':>7} {'moved':>9} {'CPU s':>6}")
+    rows = []
+    for spec in chosen:
+        t0 = time.perf_counter()
+        pid, scene = build(journal, spec)
+        made = time.perf_counter() - t0
+        snap = journal.snapshot(pid)
+        clear_memo()
+        c0 = time.process_time()
+        found = find_suggestions(snap, use_cache=True)
+        cpu = time.process_time() - c0
+        indices = sorted(i for i in (snap.index_of(s.capture) for s in found) if i is not None)
+        hit, false = score(indices, scene.truth)
+        moved = camera_moves(snap)
+        moved_ok = sum(1 for n in scene.nudges if any(abs(m - n) <= TOLERANCE for m in moved))
+        rows.append({"world": world, "scene": spec.name, "interval": spec.interval,
+                     "stills": spec.stills, "hours": spec.hours, "truth": scene.truth,
+                     "found": indices, "hits": hit, "false": false, "nudges": scene.nudges,
+                     "moved": moved, "cpu": cpu})
+        print(f"{spec.name:<30} {spec.interval:>5g} {spec.stills:>6} {spec.hours:>5.1f} "
+              f"{len(scene.truth):>7} {hit:>5} {false:>5} {false / spec.hours:>7.2f} "
+              f"{moved_ok:>4}/{len(scene.nudges):<4} {cpu:>6.2f}"
+              + (f"   (drawn in {made:.0f} s)" if made > 5 else ""), flush=True)
+        if hit < len(scene.truth) or false:
+            print(f"{'':<30}   truth {scene.truth}  suggested {indices}", flush=True)
+    return rows
+
+
+def _per8h(rows: list[dict]) -> float:
+    """False suggestions per 8 hours of capture at a 10 s interval."""
+    at10 = [r for r in rows if r["interval"] == 10]
+    return 8 * sum(r["false"] for r in at10) / max(sum(r["hours"] for r in at10), 1e-9)
+
+
+def summary(label: str, rows: list[dict]) -> str:
+    changes = sum(len(r["truth"]) for r in rows)
+    hits = sum(r["hits"] for r in rows)
+    false = sum(r["false"] for r in rows)
+    hours = sum(r["hours"] for r in rows)
+    at10 = [r for r in rows if r["interval"] == 10]
+    return (f"{label}: recall {hits}/{changes} = {100 * hits / max(changes, 1):.1f} %, "
+            f"{false} false in {hours:.1f} h = {false / max(hours, 1e-9):.2f} per hour; "
+            f"at 10 s: {sum(r['false'] for r in at10)} false in "
+            f"{sum(r['hours'] for r in at10):.1f} h = {_per8h(rows):.2f} per 8 h; "
+            f"CPU {sum(r['cpu'] for r in rows):.1f} s")
 
 
 def fixture_sets(root: Path) -> None:
