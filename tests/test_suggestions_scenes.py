@@ -164,6 +164,18 @@ def test_a_split_next_to_hands_turned_down_is_judged_on_its_own(journal) -> None
     assert len(found) == 1 and abs(found[0] - truth) <= 2, (truth, found)
 
 
+def test_a_pot_slumping_for_two_seconds_in_a_short_capture_is_suggested(journal) -> None:
+    """Forty stills half a second apart, too few to judge in groups: the pot slumps over
+    five stills, which leaves every window's median on the way down. Within SUDDEN
+    seconds that is still sudden (the finder before turned it down as slow)."""
+    spec = Spec("short", "pot", 40, 0.5, 0.06, "contrast", 0.3, (("middle", "collapse"),),
+                ("hands",), size=SMALL, seed=1)
+    scene, snap = _store(journal, spec)
+    found = _indices(snap, find_suggestions(snap))
+    (truth,) = scene.truth
+    assert len(found) == 1 and abs(found[0] - truth) <= 2, (truth, found)
+
+
 def test_a_glaze_run_is_told_as_a_change_of_colour(journal) -> None:
     spec = Spec("Glaze", "pot", 200, 10.0, 0.12, "grey", 0.2, (("middle", "glaze"),),
                 ("hands",), size=SMALL, seed=3)

@@ -382,6 +382,9 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
             k -= 2
     x = normalise(sigs)
     g = _group_medians(x, k) if k > 1 else x
+    # Groups a sudden change may span: several in a short capture taken every half
+    # second (judged with full windows only: the first seconds' short ones are hands).
+    ramp = SUDDEN / (interval * k) if interval > 0 else 1.0
     w = min(window, g.shape[0] // 3)  # room for an earlier, a before and an after window
     if w < MIN_WINDOW:
         return []
@@ -395,13 +398,13 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
     early: list[Change] = []
     if head:  # searched first: a collapse while centring makes a look the later ones know
         # Candidates in the first 2w groups only, but judged with what follows them for
-        # as long as a revert takes: a session that starts with the maker leaning in
-        # is undone when they lean back, half a minute later.
+        # as long as a revert takes, as later ones are: hands or a lean in the first
+        # seconds are undone when they go.
         prefix = g[: 5 * w + revert]
         for short in range(w - 1, MIN_WINDOW - 1, -1):
             early += _changes(sigs, x[: prefix.shape[0] * k], prefix, k, short, weight,
                               revert, history, made, until=2 * w)
-    found = _changes(sigs, x, g, k, w, weight, revert, history, made)
+    found = _changes(sigs, x, g, k, w, weight, revert, history, made, ramp=ramp)
     for c in early:
         # Only stills out of reach of the full windows (2w onwards is), once.
         if c.index < 2 * w * k and all(abs(c.index - f.index) > w * k for f in found):
@@ -413,7 +416,7 @@ def lasting_changes(sigs: np.ndarray, *, window: int = WINDOW, interval: float =
 def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
              weight: np.ndarray, revert: int, history: int,
              made: list[tuple[np.ndarray, np.ndarray]],
-             until: int | None = None) -> list[Change]:
+             until: int | None = None, ramp: float = 1.0) -> list[Change]:
     """Lasting changes in normalised signatures ``x``, judged on ``g`` (``x`` in groups of
     ``k`` stills) with windows of ``w`` groups, at groups before ``until`` (all when
     None); ``made`` gets the looks before and after each one."""
@@ -454,7 +457,7 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
 
     def judge(j: int) -> None:
         change = _verify(raw, x, g, med, k, w, j, lasting[j], side[j], weight, revert,
-                         history, made)
+                         history, made, ramp)
         if change is None:
             rejected.append(j)
             return
@@ -490,7 +493,8 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
             j: int,
             lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
             revert: int, history: int,
-            made: Sequence[tuple[np.ndarray, np.ndarray]] = ()) -> Change | None:
+            made: Sequence[tuple[np.ndarray, np.ndarray]] = (),
+            ramp: float = 1.0) -> Change | None:
     """The change at group ``i = j + w``, unless light, the camera, a revert or a slow
     change explain it (``made``: the looks before and after earlier lasting changes)."""
     before, after = med[j], med[j + w]
@@ -556,7 +560,10 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     mids = med[j + w // 2 - 1:j + w // 2 + 2, cols]
     halfway = np.minimum(np.abs(mids - b), np.abs(mids - a)).mean(axis=1).min()
     index, clear = _change_point(x, (j + w) * k, w * k, b, a, cols)
-    if not clear or halfway > 0.3 * cross:
+    # (Not when a sudden change may span several groups, a short capture's stills
+    # half a second apart: a pot slumping for 2 s leaves every window's median on the
+    # way; the stills around the cut still tell a slow change.)
+    if not clear or (ramp < 2 and halfway > 0.3 * cross):
         return None
     luma = float(np.abs(a - b)[: int(cells.sum())].sum())
     chroma = float(np.abs(a - b)[int(cells.sum()):].sum())
