@@ -539,6 +539,8 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
                            LUMA_SIZE + _CHROMA + np.unique(_CIDX[cells])))
     b, a = before[cols], after[cols]
     cross = float(np.abs(a - b).mean())
+    if cross < CELL_LEVEL:  # cells that only just changed, many of them: light left over
+        return None
     # Back to a look seen in the last half hour (arms or a tool gone again, a lamp
     # switched off): a lasting change of the piece makes something not seen before,
     # unless it does again what an earlier lasting change did, from the same look to the
