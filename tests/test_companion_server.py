@@ -316,6 +316,36 @@ def test_the_command_prints_the_pairing_url_serves_and_stops_on_ctrl_c(home, jou
         request(base, "GET", f"/api/{token}/state")
 
 
+@pytest.mark.parametrize(("sig", "ignored"), [(signal.SIGINT, True), (signal.SIGTERM, False)])
+def test_the_command_closes_on_sigterm_and_on_sigint_it_was_started_ignoring(
+        home, piece, tmp_path, sig, ignored):
+    """``coulisses companion &`` in a script starts with SIGINT ignored, and systemd stops
+    a unit with SIGTERM: both still close it cleanly (started ignoring SIGINT, it never
+    stopped: CI launched in the background timed out here)."""
+    def ignore_sigint() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    argv = [str(installed.script()), "--home", str(home), "companion", piece.name,
+            "--host", "127.0.0.1", "--port", "0"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, text=True,
+                            env=installed.clean_env(HOME=str(tmp_path)),
+                            preexec_fn=ignore_sigint if ignored else None)
+    try:
+        while not re.fullmatch(r"http://127\.0\.0\.1:\d+/pair/\S+",
+                               (line := proc.stdout.readline()).strip()):
+            assert line, proc.stderr.read()
+    finally:
+        proc.send_signal(sig)
+        try:
+            out, err = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0, err
+    assert "closed" in out
+
+
 def test_the_command_refuses_a_public_address_and_a_taken_port(cli, piece, server):
     code, out, err = cli("companion", piece.id, "--host", "8.8.8.8")
     assert code == 1 and "local-network address" in err and "8.8.8.8" in err

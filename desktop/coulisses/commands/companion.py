@@ -4,8 +4,10 @@ terminal (a bench Raspberry Pi too), until Ctrl-C."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
+from collections.abc import Callable
 
 from coulisses.i18n import tr
 
@@ -64,6 +66,7 @@ def run(args: argparse.Namespace, ctx) -> int:
         raise Failure(str(exc)) from None
     watcher = ResultWatcher(host, lambda: load_preferences()[0].auto_reel)
     watcher.start()
+    restore = _stop_on_signals()
     try:
         ctx.say(tr("The phone companion of {piece} is open at {address} (plain HTTP on "
                    "your local network).", piece=ctx.journal.piece(piece_id).name,
@@ -75,10 +78,31 @@ def run(args: argparse.Namespace, ctx) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        restore()
         watcher.stop()
         server.stop()
     ctx.say(tr("The phone companion is closed."))
     return 0
+
+
+def _stop_on_signals() -> Callable[[], None]:
+    """Ctrl-C and SIGTERM (systemd, ``kill``) both close the companion cleanly, even
+    when it was started with SIGINT ignored (``cmd &`` in a script leaves it so, and
+    Python then never raises KeyboardInterrupt). Returns what puts the old ones back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signals reach the main thread only: nothing to set here
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, stop)
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+    return restore
 
 
 def _serve_until_interrupted(ctx, server) -> None:
