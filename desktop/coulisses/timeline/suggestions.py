@@ -425,6 +425,8 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
         return []
     med = rolling_median(g, w)  # med[j] = median of g[j:j+w]
     m = n - 2 * w + 1  # steps at i = w..n-w (the first group after the change)
+    if until is not None:  # what follows is for judging them (a revert), not searched
+        m = min(m, until + w + 1)
     # step[j]: how each cell changed between the window before i = j + w and the one from i.
     step = np.empty((m, LUMA_SIZE), np.float32)
     for lo in range(0, m, CHUNK):
