@@ -492,8 +492,7 @@ def _changes(raw: np.ndarray, x: np.ndarray, g: np.ndarray, k: int, w: int,
 
 
 def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: int, w: int,
-            j: int,
-            lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
+            j: int, lasting: np.ndarray, side: np.ndarray, weight: np.ndarray,
             revert: int, history: int,
             made: Sequence[tuple[np.ndarray, np.ndarray]] = (),
             ramp: float = 1.0) -> Change | None:
@@ -511,13 +510,12 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
     mass = float(((left - STAY * side) * keep * weight).sum())
     moved = math.hypot(*shift) >= MIN_SHIFT
     clean = float(left[keep].sum()) >= CLEAN * float(side[keep].sum())
-    floor = CLEAN_MASS if clean else MIN_MASS
     # Under MIN_MASS a change that is not clean may still be steady (step 4): a small
     # piece that splits under busy hands, its cells showing one look or the other (or
-    # a hand) in every still of each side.
-    if mass < CLEAN_MASS or keep.sum() < MIN_CELLS or (mass < floor and moved):
+    # a hand) in every still of each side. Not when the camera moved: that is a move.
+    if mass < CLEAN_MASS or keep.sum() < MIN_CELLS or (
+            moved and mass < MIN_MASS and not clean):
         return Change((j + w) * k, 0.0, 0.0, 0.0, CAMERA) if moved else None  # or light
-    floor = CLEAN_MASS
     if moved:
         # A shift's first-order model cannot say where in a cell an edge was: what it
         # leaves is a change moved to a neighbouring cell, which blurring cancels out.
@@ -534,7 +532,7 @@ def _verify(raw: np.ndarray, x: np.ndarray, g: np.ndarray, med: np.ndarray, k: i
         undone |= _cells(med[t] - before) < 0.5 * left
     keep &= ~undone
     mass = float(excess[keep].sum())
-    if mass < floor or keep.sum() < MIN_CELLS:
+    if mass < CLEAN_MASS or keep.sum() < MIN_CELLS:
         return None
     cells = keep & lasting if (keep & lasting).sum() >= MIN_CELLS else keep
     cols = np.concatenate((np.flatnonzero(cells), LUMA_SIZE + np.unique(_CIDX[cells]),
@@ -606,12 +604,11 @@ def _wrong_share(xb: np.ndarray, xa: np.ndarray, before: np.ndarray, after: np.n
     return share
 
 
-def _light_changed(raw_before: np.ndarray, raw_after: np.ndarray) -> bool:
-    """Whether the light changed over most of the picture between two runs of stills
-    (uint8 signatures): the median cell's brightness ratio."""
-    ratio = (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
+def _light_ratio(raw_before: np.ndarray, raw_after: np.ndarray) -> np.ndarray:
+    """Each brightness cell's median brightness after over before, between two runs of
+    stills (uint8 signatures)."""
+    return (np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0) / (
         np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0)
-    return abs(float(np.median(ratio)) - 1.0) > LIGHT_STEP
 
 
 def _top_channel(raw: np.ndarray) -> np.ndarray:
@@ -650,13 +647,13 @@ def _clip_explains(raw_before: np.ndarray, raw_after: np.ndarray, before: np.nda
     cb, ca = _clipped(raw_before), _clipped(raw_after)
     if not (cb.any() or ca.any()):
         return cb
-    if _light_changed(raw_before, raw_after):
+    ratio = _light_ratio(raw_before, raw_after)
+    if abs(float(np.median(ratio)) - 1.0) > LIGHT_STEP:  # over most of the picture
         # Cells near white hold clipped pixels too once the light changes this much.
         return _clipped(raw_before, NEAR_WHITE) | _clipped(raw_after, NEAR_WHITE)
     import cv2  # a few candidates per session only
 
-    ratio = np.log((np.median(raw_after[:, :LUMA_SIZE], axis=0) + 1.0)
-                   / (np.median(raw_before[:, :LUMA_SIZE], axis=0) + 1.0))
+    ratio = np.log(ratio)
     open_ = (~(cb | ca)).astype(np.float32)
     size = (2 * NEAR + 1, 2 * NEAR + 1)
     num = cv2.blur((ratio * open_).reshape(SIG_H, SIG_W).astype(np.float32), size,
