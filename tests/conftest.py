@@ -10,6 +10,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COULISSES_LANG", "en")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QThread  # noqa: E402
+
+# Qt takes the first thread that touches it for the main thread, for the whole process.
+# Capture tests translate plurals on their capture threads (a QTranslator is a QObject),
+# so a short-lived worker became Qt's main thread and the QApplication made later here a
+# stranger to it: pthread ids are reused, and a later thread with the dead one's id was
+# taken for the main thread. Flag keys, queued signals and timers then failed at random
+# from the middle of a run on (CI, stop 29). Touch Qt here first, on the real main thread.
+QThread.currentThread()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -5,6 +5,18 @@ import threading
 from coulisses.jobs import CancelToken, Progress
 
 
+def test_qt_s_main_thread_is_the_process_s_main_thread(qapp) -> None:
+    """Qt takes the first thread that touches it for its main thread. Capture tests run
+    earlier translate plurals on capture threads (a QTranslator): without tests/conftest.py
+    touching Qt first, a dead worker would be Qt's main thread and this QApplication a
+    stranger to it (flag keys and queued signals failing at random later in a run)."""
+    from PySide6.QtCore import QThread
+
+    assert threading.current_thread() is threading.main_thread()
+    assert QThread.currentThread().objectName() == "Qt mainThread"
+    assert qapp.thread() is QThread.currentThread()
+
+
 def test_job_runs_off_the_gui_thread_and_reports_on_it(qtbot) -> None:
     from coulisses.ui.tasks import Task, TaskRunner
 
