@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
@@ -59,6 +60,18 @@ def test_dropped_emoji_leave_no_mark_in_the_picture():
     with_emoji = render_caption("Ça tient 🦥", REELS.safe_box, REELS.width)
     without = render_caption("Ça tient", REELS.safe_box, REELS.width)
     assert np.array_equal(with_emoji.patch.premul, without.patch.premul)
+
+
+@pytest.mark.parametrize("sign", ["😈", "🌑", "🃁"])
+def test_a_sign_the_colour_font_lacks_is_drawn_in_the_text_font(sign):
+    """The bundled colour subset has no 😈, 🌑 or 🃁 but DejaVu has them: the caption keeps
+    them and draws DejaVu's, never a blank gap where the colour font has nothing."""
+    def bright(text: str) -> int:  # white ink over the caption's dark box
+        return int((render_caption(text, REELS.safe_box, REELS.width).patch.premul
+                    > 200 * 255).sum())
+
+    assert clean(f"Ça {sign} tient").text == f"Ça {sign} tient"
+    assert bright(f"Ça {sign} tient") > bright("Ça tient") + 100
 
 
 @settings(max_examples=150, deadline=None)

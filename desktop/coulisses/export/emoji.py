@@ -69,8 +69,9 @@ def runs(text: str) -> tuple[Run, ...]:
     out: list[Run] = []
     pos = 0
     for m in CLUSTER.finditer(text):
-        if not is_colour(m.group()):
-            continue
+        cluster = m.group()
+        if not is_colour(cluster) or (len(cluster) == 1 and not drawable(cluster)):
+            continue  # text; a lone sign the colour font lacks (😈, 🃁) is DejaVu's or dropped
         if m.start() > pos:
             out.append(Run(text[pos:m.start()], False))
         out.append(Run(m.group(), True))
