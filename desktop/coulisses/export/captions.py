@@ -80,6 +80,19 @@ def _emoji_fallback(cluster: str, out: list[str], dropped: list[str]) -> None:
 
 def clean(text: str) -> CleanText:
     """Normalise ``text`` to what the caption fonts can draw."""
+    result = _clean_once(text)
+    # What was left out can bring its neighbours together into a cluster the colour font
+    # lacks (🥳 Ⓧ 🏿 -> 🥳🏿, ➸ ZWJ 🂄): cleaned again, it falls back like any other.
+    for _ in range(2):
+        if all(emoji.drawable(r.text) for r in emoji.runs(result.text) if r.emoji):
+            break
+        again = _clean_once(result.text)
+        result = CleanText(again.text, result.dropped + "".join(
+            ch for ch in again.dropped if ch not in result.dropped))
+    return result
+
+
+def _clean_once(text: str) -> CleanText:
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     dropped: list[str] = []
