@@ -10,7 +10,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COULISSES_LANG", "en")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 from PySide6.QtCore import QThread  # noqa: E402
+
+# Property tests explore new examples on a developer's machine (and keep what fails in
+# .hypothesis/); in CI (.ci/run sets CI) they draw the same ones every run.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Qt takes the first thread that touches it for the main thread, for the whole process.
 # Capture tests translate plurals on their capture threads (a QTranslator is a QObject),
