@@ -280,3 +280,20 @@ def test_starters_read_after_the_prompt_is_gone_are_dropped(qtbot, journal) -> N
     shiboken6.delete(prompt)  # before the GUI thread hears back from the pool
     assert wait_all_pools()
     qtbot.wait(100)  # the finished signal, queued to the GUI thread, finds no receiver
+
+
+def test_the_catalogue_capture_threads_read_is_made_on_the_gui_thread(app, monkeypatch) -> None:
+    """A capture thread's first plural in French reads a catalogue the GUI thread made: a
+    QTranslator made there would make Qt adopt a thread that ends (tests/conftest.py)."""
+    import threading
+
+    from coulisses import i18n
+
+    monkeypatch.setattr(i18n, "_translators", {})  # as at start-up: nothing loaded yet
+    apply_language(app, "fr")
+    said: list[str] = []
+    worker = threading.Thread(target=lambda: said.append(i18n.tr("%n still(s) kept", None, 3)))
+    worker.start()
+    worker.join()
+    assert said == ["3 photos gardées"]
+    assert i18n._translators["fr"].thread() is app.thread()

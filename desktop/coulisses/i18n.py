@@ -97,6 +97,17 @@ def _translator(code: str):
         return translator
 
 
+def preload(code: str) -> None:
+    """Load ``code``'s catalogue, and English's (plurals), on the calling thread now.
+
+    A QTranslator is a QObject: made by the first capture thread that needs it, it
+    would make Qt adopt that short-lived thread, the object outliving its thread.
+    The app calls this on its GUI thread whenever its language is set.
+    """
+    for each in dict.fromkeys((code, "en")):
+        _translator(each)
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1, /,
               *, lang: str | None = None, **fields: object) -> str:
     """``text`` (English source) in ``lang``, its plural chosen by ``n``, fields filled."""

@@ -31,6 +31,7 @@ def apply_language(app: QCoreApplication, code: str) -> str:
     lang = resolve_language(code)
     # First, so that widgets re-translating on LanguageChange and tr() agree.
     i18n.set_language(lang)
+    i18n.preload(lang)  # here, on the GUI thread, not on the first capture thread to translate
     QLocale.setDefault(locale_for(lang))
     for old in _installed:
         app.removeTranslator(old)
