@@ -288,6 +288,7 @@ def test_the_catalogue_capture_threads_read_is_made_on_the_gui_thread(app, monke
     import threading
 
     from coulisses import i18n
+    from coulisses.ui import language
 
     monkeypatch.setattr(i18n, "_translators", {})  # as at start-up: nothing loaded yet
     apply_language(app, "fr")
@@ -296,4 +297,5 @@ def test_the_catalogue_capture_threads_read_is_made_on_the_gui_thread(app, monke
     worker.start()
     worker.join()
     assert said == ["3 photos gardées"]
-    assert i18n._translators["fr"].thread() is app.thread()
+    assert i18n.catalogue("fr").thread() is app.thread()
+    assert language._ours is i18n.catalogue("fr")  # the widgets' catalogue: one object, loaded once

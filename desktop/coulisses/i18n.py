@@ -97,15 +97,14 @@ def _translator(code: str):
         return translator
 
 
-def preload(code: str) -> None:
-    """Load ``code``'s catalogue, and English's (plurals), on the calling thread now.
+def catalogue(code: str):
+    """``code``'s compiled catalogue (a QTranslator), loaded once, or None without one.
 
-    A QTranslator is a QObject: made by the first capture thread that needs it, it
-    would make Qt adopt that short-lived thread, the object outliving its thread.
-    The app calls this on its GUI thread whenever its language is set.
+    The app installs this same object for its widgets, from the GUI thread: a QObject
+    made by the first capture thread to translate would make Qt adopt that
+    short-lived thread, the object outliving it.
     """
-    for each in dict.fromkeys((code, "en")):
-        _translator(each)
+    return _translator(code)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1, /,

@@ -7,6 +7,7 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 
 from coulisses.i18n import tr
@@ -111,9 +112,8 @@ def _serve_until_interrupted(ctx, server) -> None:
     if stdin is not None and stdin.isatty():
         for _line in stdin:
             print_pairing(ctx, server.pairing_url())
-    # No terminal to read (a service): until a signal. In short waits, not one: Linux may
+    # No terminal to read (a service): until a signal. In short sleeps, not one: Linux may
     # hand SIGINT to another thread (the server's), and Python raises KeyboardInterrupt
     # only when the main thread runs again; a lock wait never wakes up for it.
-    idle = threading.Event()
-    while not idle.wait(0.2):
-        pass
+    while True:
+        time.sleep(0.2)

@@ -87,8 +87,7 @@ def clean(text: str) -> CleanText:
         if all(emoji.drawable(r.text) for r in emoji.runs(result.text) if r.emoji):
             break
         again = _clean_once(result.text)
-        result = CleanText(again.text, result.dropped + "".join(
-            ch for ch in again.dropped if ch not in result.dropped))
+        result = CleanText(again.text, "".join(dict.fromkeys(result.dropped + again.dropped)))
     return result
 
 

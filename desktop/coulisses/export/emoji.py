@@ -74,7 +74,7 @@ def runs(text: str) -> tuple[Run, ...]:
             continue  # text; a lone sign the colour font lacks (😈, 🃁) is DejaVu's or dropped
         if m.start() > pos:
             out.append(Run(text[pos:m.start()], False))
-        out.append(Run(m.group(), True))
+        out.append(Run(cluster, True))
         pos = m.end()
     if pos < len(text):
         out.append(Run(text[pos:], False))

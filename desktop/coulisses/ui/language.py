@@ -17,8 +17,10 @@ from coulisses import i18n
 log = logging.getLogger(__name__)
 
 SYSTEM = "system"
-# The translators we installed, so that the next switch removes exactly them.
-_installed: list[QTranslator] = []
+# What we installed, so that the next switch removes exactly that: our catalogue (i18n's,
+# kept loaded: tr() reads it on every thread) and Qt's own (made for each switch).
+_ours: QTranslator | None = None
+_qt_own: QTranslator | None = None
 
 
 def resolve_language(code: str) -> str:
@@ -31,16 +33,21 @@ def apply_language(app: QCoreApplication, code: str) -> str:
     lang = resolve_language(code)
     # First, so that widgets re-translating on LanguageChange and tr() agree.
     i18n.set_language(lang)
-    i18n.preload(lang)  # here, on the GUI thread, not on the first capture thread to translate
     QLocale.setDefault(locale_for(lang))
-    for old in _installed:
-        app.removeTranslator(old)
-        old.deleteLater()
-    _installed.clear()
-    for translator in (_our_translator(app, lang), _qt_translator(app, lang)):
-        if translator is not None:
-            app.installTranslator(translator)
-            _installed.append(translator)
+    global _ours, _qt_own
+    if _ours is not None:
+        app.removeTranslator(_ours)
+    if _qt_own is not None:
+        app.removeTranslator(_qt_own)
+        _qt_own.deleteLater()
+    # The catalogue tr() reads too (English has one, for its plural forms): one object,
+    # loaded here on the GUI thread, not by the first capture thread to translate.
+    _ours = i18n.catalogue(lang)
+    if _ours is not None:
+        app.installTranslator(_ours)
+    _qt_own = _qt_translator(app, lang)
+    if _qt_own is not None:
+        app.installTranslator(_qt_own)
     return lang
 
 
@@ -54,17 +61,6 @@ def locale_for(lang: str) -> QLocale:
     if system.name().split("_")[0] == lang:
         return system
     return QLocale(lang)
-
-
-def _our_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Our compiled catalogue; English has one too, for its plural forms."""
-    translator = QTranslator(app)
-    path = i18n.catalogue_path(lang)
-    if translator.load(str(path)):
-        return translator
-    log.warning("cannot load %s: the window stays in English", path)
-    translator.deleteLater()
-    return None
 
 
 def _qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
