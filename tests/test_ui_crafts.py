@@ -217,3 +217,28 @@ def test_the_timeline_caption_editor_offers_the_starters(qtbot, journal):
     with qtbot.waitSignal(window.timeline.loaded, timeout=5000):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert journal.moment(piece.id, second.id).caption == "Collapse number 2."
+
+
+def test_the_starters_stay_on_screen_beside_its_right_edge(qtbot, journal):
+    """The starters are wider than the caption column: with the window against the
+    screen's right edge they open leftwards, whole, instead of running off it."""
+    piece = journal.create_piece("Bol")
+    journal.update_piece_settings(piece.id, craft="pottery")
+    ids = add_stills(journal, piece.id, 6)
+    moment = journal.add_moment(piece.id, "struggle", at=ids[4])
+    window = make_window(qtbot, journal)
+    screen = window.screen().availableGeometry()
+    window.resize(1000, 640)
+    window.move(screen.right() - window.frameGeometry().width() + 1, screen.top())
+    window.show_page(window.timeline)
+    qtbot.waitUntil(lambda: window.pieces.current_piece_id == piece.id
+                    and window.timeline.timeline is not None, timeout=10000)
+    side = window.timeline.side
+    side.edit_caption(moment.id)
+    item = side.moments.currentItem()
+    editor = side.moments.indexWidget(side.moments.indexFromItem(item, 2))
+    popup = editor.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    assert popup.width() > editor.width()  # wider than the column: the case at hand
+    qtbot.waitUntil(lambda: popup.geometry().right() <= screen.right(), timeout=2000)
+    assert popup.geometry().left() >= screen.left()

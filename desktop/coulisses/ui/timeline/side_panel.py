@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -49,6 +49,21 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 5  # …and why (a shape, a colour: Sugge
 
 class StarterEdit(QLineEdit):
     """A caption editor whose ↓ shows every starter (typing filters them)."""
+
+    def setCompleter(self, completer: QCompleter | None) -> None:  # noqa: N802 - Qt's name
+        super().setCompleter(completer)
+        if completer is not None:
+            completer.popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # The popup is as wide as the longest starter, wider than the column: QCompleter
+        # keeps only a column-wide popup on screen, so near the right edge it would run off.
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize) \
+                and isinstance(watched, QWidget) and watched.screen() is not None:
+            screen, box = watched.screen().availableGeometry(), watched.geometry()
+            if box.right() > screen.right():
+                watched.move(max(screen.left(), screen.right() + 1 - box.width()), box.y())
+        return super().eventFilter(watched, event)
 
     def show_starters(self) -> None:
         completer = self.completer()
